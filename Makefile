@@ -1,0 +1,32 @@
+# The course's two commands; each first sets up .venv (once, and again when pyproject.toml changes).
+#   make lab    open the course in JupyterLab        (make lab COURSE_LANG=en for English)
+#   make test   run every test: unit tests + nbval over every notebook in both languages
+PYTHON ?= python3
+VENV ?= .venv
+COURSE_LANG ?= ko
+# The torch release the stored outputs were made with; TORCH_INDEX picks a wheel index (e.g. CPU-only).
+TORCH ?= torch==2.13.0
+TORCH_INDEX ?=
+BIN := $(VENV)/bin
+
+.PHONY: lab test setup notebooks check
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/$(COURSE_LANG)/00_course_map.ipynb
+
+test: setup
+	$(BIN)/python -m pytest
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install "$(TORCH)" $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
+	$(BIN)/python -m pip install -e ".[test]"
+	touch $@
+
+notebooks: setup
+	$(BIN)/python -m course_utils.build notebooks
+
+check: setup
+	$(BIN)/python -m course_utils.build check

@@ -1,0 +1,68 @@
+"""Checked exercises: `check(exercise_id, answer, lang)` prints feedback in the learner's language."""
+
+import importlib
+import numbers
+import pkgutil
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from course_utils.i18n import check_lang, message
+
+__all__ = ["Exercise", "check", "feedback", "register", "registered"]
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One question: `expected()` computes the answer (never a typed-in constant)."""
+
+    id: str
+    expected: Callable[[], Any]
+    kind: type
+    hint: dict[str, str]
+    explanation: dict[str, str]
+
+    def is_correct(self, answer: Any) -> bool:
+        return answer == self.expected()
+
+
+_REGISTRY: dict[str, Exercise] = {}
+
+
+def register(exercise: Exercise) -> Exercise:
+    if exercise.id in _REGISTRY:
+        raise ValueError(f"exercise {exercise.id!r} is registered twice")
+    _REGISTRY[exercise.id] = exercise
+    return exercise
+
+
+def registered() -> dict[str, Exercise]:
+    """Every exercise of the course, by id."""
+    _load_all()
+    return dict(_REGISTRY)
+
+
+def _load_all() -> None:
+    """Import every lessonNN module of this package; each registers its exercises."""
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+
+
+def feedback(exercise_id: str, answer: Any, lang: str) -> str:
+    """The feedback text for an answer (what `check` prints)."""
+    check_lang(lang)
+    exercises = registered()
+    if exercise_id not in exercises:
+        raise KeyError(f"unknown exercise {exercise_id!r}; known: {', '.join(sorted(exercises))}")
+    exercise = exercises[exercise_id]
+    if answer is Ellipsis or answer is None:
+        return message("exercises.unanswered", lang)
+    if exercise.kind is int and (isinstance(answer, bool) or not isinstance(answer, numbers.Integral)):
+        return message("exercises.wrong_type", lang, expected=message("exercises.kind.int", lang), got=answer)
+    if exercise.is_correct(answer):
+        return message("exercises.correct", lang, explanation=exercise.explanation[lang])
+    return message("exercises.wrong", lang, hint=exercise.hint[lang])
+
+
+def check(exercise_id: str, answer: Any, lang: str) -> None:
+    """Print whether the answer is right, with a hint or an explanation."""
+    print(feedback(exercise_id, answer, lang))

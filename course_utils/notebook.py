@@ -1,0 +1,26 @@
+"""The first code cell of every lesson: one call that makes figures, seeds and printing predictable."""
+
+import random
+
+import numpy as np
+import torch
+
+from course_utils import fonts
+from course_utils.i18n import check_lang
+
+__all__ = ["setup", "SEED"]
+
+SEED = 0
+
+
+def setup(lang: str) -> None:
+    """Register the Korean font, set plotting defaults and seed every generator (call once per notebook)."""
+    check_lang(lang)
+    import matplotlib.pyplot as plt  # importing pyplot first lets the inline backend apply its defaults
+
+    plt.rcParams.update(fonts.rc())
+    plt.rcParams.update({"figure.dpi": 80, "savefig.dpi": 80, "image.cmap": "viridis"})
+    random.seed(SEED)
+    np.random.seed(SEED)
+    torch.manual_seed(SEED)
+    torch.set_printoptions(precision=4, sci_mode=False)

@@ -1,0 +1,186 @@
+# %% [markdown] tags=["lang-ko"]
+# # 00. 코스 안내: 전치 합성곱
+#
+# 이 코스는 특징 맵의 공간 해상도를 키우는 **학습 가능한 업샘플링**, 전치 합성곱(transposed convolution)을
+# PyTorch 코드로 처음부터 끝까지 다룹니다. 노트북에 찍힌 크기와 파라미터 수는 모두 코드가 계산한 값이고,
+# CI가 매번 노트북을 다시 실행해 같은 값이 나오는지 확인합니다.
+#
+# **마치고 나면 할 수 있는 것**
+#
+# - 전치 합성곱이 합성곱 행렬의 전치이자 합성곱의 기울기라는 사실을 코드로 확인하고 설명한다.
+# - 입력·커널·스트라이드·패딩·출력 패딩·팽창으로 출력 크기를 계산하고, `output_padding`이 왜 필요한지 안다.
+# - 체커보드 아티팩트가 생기는 원인을 알고, 세 가지 해결책(업샘플링 + 합성곱, 픽셀 셔플, 커널 = 스트라이드)을
+#   측정해 고른다.
+# - U-Net 디코더와 DCGAN 생성자에서 업샘플링 층을 설계하고 크기를 맞춘다.
+
+# %% [markdown] tags=["lang-en"]
+# # 00. Course map: transposed convolution
+#
+# This course covers the transposed convolution, the **learnable upsampler** that grows the spatial
+# resolution of feature maps, end to end in PyTorch code. Every size and parameter count in these notebooks
+# is computed by code, and CI re-runs every notebook to check that the same values come out.
+#
+# **What you will be able to do**
+#
+# - Show in code, and explain, that a transposed convolution is the transpose of the convolution matrix and
+#   the gradient of a convolution.
+# - Compute the output size from input, kernel, stride, padding, output padding and dilation, and say why
+#   `output_padding` exists.
+# - Explain where checkerboard artifacts come from, and choose among the three fixes (upsample + convolution,
+#   pixel shuffle, kernel = stride) by measuring them.
+# - Design and size the upsampling layers of a U-Net decoder and a DCGAN generator.
+
+# %% [markdown] tags=["lang-ko"]
+# ## 노트북 사용법
+#
+# - 위에서 아래로 셀을 하나씩 실행합니다(`Shift+Enter`). 처음부터 다시 하려면 메뉴에서 *Kernel → Restart Kernel
+#   and Run All Cells*를 고릅니다. 모든 레슨은 노트북 CPU에서 1분 안에 끝납니다.
+# - 바로 아래 `LANG` 셀은 그림과 안내 문구의 언어를 정합니다. 한국어 노트북은 `"ko"`, 영어 노트북은 `"en"`입니다.
+# - 위젯(슬라이더, 버튼)이 있는 레슨은 같은 결과를 글로도 출력합니다. 슬라이드나 HTML처럼 위젯이 움직이지
+#   않는 곳에서도 내용을 볼 수 있습니다.
+# - 연습 문제는 `answer = ...`의 `...`를 답으로 바꾸고 셀을 실행하면 `check`가 바로 채점합니다.
+# - 이 노트북은 `notebooks/src`의 소스에서 만들어집니다. 고칠 때는 소스를 고치세요(README의 작성 안내 참고).
+
+# %% [markdown] tags=["lang-en"]
+# ## How to use the notebooks
+#
+# - Run the cells from top to bottom (`Shift+Enter`). To start over, choose *Kernel → Restart Kernel and Run
+#   All Cells*. Every lesson finishes within a minute on a laptop CPU.
+# - The `LANG` cell just below sets the language of figures and messages: `"ko"` in the Korean notebooks,
+#   `"en"` in the English ones.
+# - Lessons with widgets (sliders, buttons) also print the same result as text, so it shows where widgets
+#   do not run, such as slides and HTML pages.
+# - In an exercise, replace the `...` in `answer = ...` with your answer and run the cell: `check` marks it
+#   at once.
+# - These notebooks are generated from sources in `notebooks/src`. To change one, edit its source (see the
+#   authoring section of the README).
+
+# %% tags=["lang-ko", "parameters"]
+LANG = "ko"
+
+# %% tags=["lang-en", "parameters"]
+LANG = "en"
+
+# %%
+import torch
+from IPython.display import Markdown
+from torch import nn
+
+from course_utils import glossary, lessons
+from course_utils.exercises import check
+from course_utils.notebook import setup
+
+torch.set_grad_enabled(False)
+setup(LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# ## 선수 지식과 합성곱 복습
+#
+# Python, PyTorch 텐서의 기초(`shape`, `nn.Module`), 그리고 2차원 합성곱(`nn.Conv2d`)을 안다고 가정합니다.
+# 전치 합성곱은 합성곱을 거꾸로 보는 연산이므로, 합성곱의 출력 크기 공식을 먼저 떠올려 봅시다.
+# 입력 크기 $I$, 커널 $K$, 스트라이드 $S$, 패딩 $P$, 팽창 $D$일 때
+#
+# $$O = \left\lfloor \frac{I + 2P - D(K-1) - 1}{S} \right\rfloor + 1$$
+#
+# 입니다. 공식을 함수로 쓰고, 실제 `nn.Conv2d`가 내놓는 크기와 나란히 비교합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## Prerequisites and a convolution refresher
+#
+# We assume Python, PyTorch tensor basics (`shape`, `nn.Module`) and the 2-D convolution (`nn.Conv2d`).
+# A transposed convolution looks at a convolution backwards, so first recall the convolution's output size.
+# For input size $I$, kernel $K$, stride $S$, padding $P$ and dilation $D$:
+#
+# $$O = \left\lfloor \frac{I + 2P - D(K-1) - 1}{S} \right\rfloor + 1$$
+#
+# We write the formula as a function and compare it with the size a real `nn.Conv2d` produces.
+
+# %%
+def conv_output_size(i, k, s=1, p=0, d=1):
+    return (i + 2 * p - d * (k - 1) - 1) // s + 1
+
+
+x = torch.randn(1, 3, 32, 32)
+for k, s, p, d in [(3, 1, 1, 1), (3, 2, 1, 1), (5, 1, 0, 1), (4, 2, 1, 1), (3, 1, 2, 2)]:
+    conv = nn.Conv2d(3, 8, kernel_size=k, stride=s, padding=p, dilation=d)
+    y = conv(x)
+    print(f"K={k} S={s} P={p} D={d}: y {tuple(y.shape)}, formula {conv_output_size(32, k, s, p, d)}")
+
+# %% [markdown] tags=["lang-ko"]
+# 공식과 PyTorch가 모든 설정에서 일치합니다. 바닥 함수 $\lfloor\cdot\rfloor$ 때문에 **서로 다른 입력 크기가 같은
+# 출력 크기로** 갈 수 있다는 점을 기억해 두세요. 레슨 03의 `output_padding`이 바로 이 문제를 다룹니다.
+#
+# 합성곱 층의 파라미터 수는 $C_{out} \cdot C_{in} \cdot K^2$(가중치) $+\ C_{out}$(편향)입니다.
+
+# %% [markdown] tags=["lang-en"]
+# The formula and PyTorch agree on every setting. Keep in mind that the floor $\lfloor\cdot\rfloor$ lets
+# **different input sizes map to the same output size**; lesson 03's `output_padding` deals with exactly that.
+#
+# A convolution layer has $C_{out} \cdot C_{in} \cdot K^2$ weights plus $C_{out}$ biases.
+
+# %%
+conv = nn.Conv2d(3, 8, kernel_size=3)
+print("weight:", tuple(conv.weight.shape), "bias:", tuple(conv.bias.shape))
+print("parameters:", sum(p.numel() for p in conv.parameters()), "=", 8 * 3 * 3 * 3, "+", 8)
+print("same input size, same output:", [conv_output_size(i, 3, s=2) for i in (7, 8)])
+
+# %% [markdown] tags=["lang-ko"]
+# ## 연습 문제 맛보기
+#
+# 모든 레슨은 이런 연습 문제로 끝납니다. `Conv2d(kernel_size=5, stride=2, padding=2)`에 28×28 입력을 넣으면
+# 출력의 한 변은 몇 픽셀일까요? `...`를 답으로 바꾸고 실행해 보세요.
+
+# %% [markdown] tags=["lang-en"]
+# ## A taste of the exercises
+#
+# Every lesson ends with exercises like this one. What is the side of the output when a 28×28 input goes
+# through `Conv2d(kernel_size=5, stride=2, padding=2)`? Replace `...` with your answer and run the cell.
+
+# %%
+answer = ...
+check("00.1", answer, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# ## 레슨 목록
+#
+# 원문 문서의 절을 따라가며, 마지막 레슨은 원문을 넘어 직접 측정하는 실험입니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## Lessons
+#
+# The lessons follow the sections of the source document; the last one goes beyond it with a measured
+# experiment.
+
+# %%
+Markdown(lessons.markdown_table(LANG))
+
+# %% [markdown] tags=["lang-ko"]
+# ## 용어집
+#
+# 코스 전체에서 한 개념에는 한 용어만 씁니다. 한국어 설명에 아래 표와 다른 표기(예: 같은 개념의 다른 음역)가
+# 섞이면 빌드 검사가 실패합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## Glossary
+#
+# The course uses one term per concept. The build check fails if Korean prose uses a spelling other than
+# the one in this table for the same concept.
+
+# %%
+Markdown(glossary.markdown_table(LANG))
+
+# %% [markdown] tags=["lang-ko"]
+# ## 참고 문헌
+#
+# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
+# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
+#   https://distill.pub/2016/deconv-checkerboard/
+# - PyTorch 문서: `torch.nn.ConvTranspose2d`, `torch.nn.PixelShuffle`, `torch.nn.Upsample`.
+
+# %% [markdown] tags=["lang-en"]
+# ## References
+#
+# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
+# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
+#   https://distill.pub/2016/deconv-checkerboard/
+# - PyTorch documentation: `torch.nn.ConvTranspose2d`, `torch.nn.PixelShuffle`, `torch.nn.Upsample`.

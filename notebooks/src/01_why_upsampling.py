@@ -1,0 +1,326 @@
+# %% [markdown] tags=["lang-ko"]
+# # 01. 왜 업샘플링이 필요한가
+#
+# 합성곱 신경망(CNN)의 인코더는 특징 맵을 단계마다 작게 만듭니다. 그런데 분할, 이미지 생성, 초해상도처럼
+# **입력보다 큰 출력**이 필요한 작업이 있습니다. 이 레슨에서는 세 가지 상황을 실제 텐서로 만들어 보고,
+# 합성곱·풀링·고정된 보간만으로는 왜 부족한지 코드로 확인합니다. 그 빈자리를 채우는 것이
+# **학습 가능한 업샘플링**, 곧 전치 합성곱(transposed convolution)입니다.
+#
+# 이 레슨에서 출력되는 모든 크기와 개수는 아래 코드가 계산한 값이며, CI가 매번 다시 실행해 확인합니다.
+
+# %% [markdown] tags=["lang-en"]
+# # 01. Why upsampling?
+#
+# A CNN encoder makes its feature maps smaller at every stage. Yet segmentation, image generation and
+# super-resolution all need an **output larger than the input**. In this lesson we build the three
+# situations with real tensors and check in code why convolution, pooling and fixed interpolation fall
+# short. What fills the gap is a **learnable upsampler**: the transposed convolution.
+#
+# Every size and count printed here is computed by the code below, and CI re-runs it every time.
+
+# %% tags=["lang-ko", "parameters"]
+LANG = "ko"
+
+# %% tags=["lang-en", "parameters"]
+LANG = "en"
+
+# %%
+import math
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+from course_utils.diagrams import encoder_decoder
+from course_utils.exercises import check
+from course_utils.notebook import setup
+
+torch.set_grad_enabled(False)
+setup(LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# ## 1. 인코더는 줄인다
+#
+# 전형적인 인코더 단계는 `3×3 합성곱(padding=1) → ReLU → 2×2 최대 풀링`입니다. 합성곱은 크기를 그대로 두고,
+# 풀링이 가로·세로를 절반으로 줄입니다. 256×256 이미지에 이 단계를 다섯 번 거치면 어떻게 되는지 봅시다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 1. The encoder shrinks
+#
+# A typical encoder stage is `3×3 convolution (padding=1) → ReLU → 2×2 max pooling`. The convolution keeps
+# the size and the pooling halves height and width. Let us pass a 256×256 image through five such stages.
+
+# %%
+def encoder_stage(c_in, c_out):
+    return nn.Sequential(nn.Conv2d(c_in, c_out, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2))
+
+
+channels = [3, 8, 16, 32, 64, 128]
+encoder = nn.Sequential(*[encoder_stage(a, b) for a, b in zip(channels, channels[1:])])
+
+image = torch.randn(1, 3, 256, 256)
+features = image
+print("input:  ", tuple(features.shape))
+for number, stage in enumerate(encoder, start=1):
+    features = stage(features)
+    print(f"stage {number}:", tuple(features.shape))
+
+# %% [markdown] tags=["lang-ko"]
+# 공간 크기는 256 → 128 → 64 → 32 → 16 → 8로 줄고, 채널은 늘어납니다. 작은 특징 맵 한 칸은 입력의 넓은
+# 영역을 요약합니다. 분류라면 여기서 끝나도 되지만, 아래 세 작업은 그렇지 않습니다.
+
+# %% [markdown] tags=["lang-en"]
+# The spatial size goes 256 → 128 → 64 → 32 → 16 → 8 while the channels grow. Each cell of the small map
+# summarises a wide patch of the input. A classifier could stop here; the three tasks below cannot.
+
+# %% [markdown] tags=["lang-ko"]
+# ## 2. 분할: 모든 픽셀에 레이블이 필요하다
+#
+# 의미론적 분할은 픽셀마다 "고양이인가, 배경인가"를 맞혀야 하므로 정답 마스크가 입력과 같은 256×256입니다.
+# 인코더 출력(8×8)에 1×1 합성곱으로 클래스 점수를 붙이면 점수 맵도 8×8이어서, 손실을 계산하는 순간 크기가
+# 맞지 않는다는 오류가 납니다. (아래 셀은 일부러 오류를 내는 셀입니다.)
+
+# %% [markdown] tags=["lang-en"]
+# ## 2. Segmentation: every pixel needs a label
+#
+# Semantic segmentation labels every pixel ("cat or background?"), so the target mask is 256×256 like the
+# input. A 1×1 convolution on the encoder output gives class scores on an 8×8 grid, and the loss refuses
+# the size mismatch. (The next cell raises an error on purpose.)
+
+# %% tags=["raises-exception"]
+num_classes = 3
+mask = torch.randint(0, num_classes, (1, 256, 256))
+scores = nn.Conv2d(channels[-1], num_classes, kernel_size=1)(features)
+print("scores:", tuple(scores.shape), "mask:", tuple(mask.shape))
+F.cross_entropy(scores, mask)
+
+# %% [markdown] tags=["lang-ko"]
+# 점수 맵의 한 칸이 입력의 몇 픽셀을 대신하는지 계산해 보면, 디코더가 얼마나 키워야 하는지 알 수 있습니다.
+
+# %% [markdown] tags=["lang-en"]
+# How many input pixels does one score cell stand for? That is how much the decoder must grow the map.
+
+# %%
+factor = mask.shape[-1] // scores.shape[-1]
+print("one score cell covers:", f"{factor}×{factor}", "pixels")
+print("×2 steps needed:", int(math.log2(factor)))
+
+# %% [markdown] tags=["lang-ko"]
+# 디코더는 인코더의 역순으로 8 → 16 → … → 256을 되짚어 갑니다. U-Net은 여기에 인코더의 특징 맵을 디코더로
+# 바로 넘기는 스킵 연결을 더합니다(레슨 06).
+
+# %% [markdown] tags=["lang-en"]
+# A decoder retraces the encoder, 8 → 16 → … → 256. U-Net adds skip connections that hand each encoder
+# feature map straight to the decoder stage of the same size (lesson 06).
+
+# %%
+encoder_decoder([256, 128, 64, 32, 16, 8], LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# ## 3. 이미지 생성: 1×1 잡음에서 256×256 이미지로
+#
+# GAN의 생성자는 512개 숫자로 된 잡음 벡터, 즉 `(1, 512, 1, 1)` 텐서에서 출발해 `(1, 3, 256, 256)` 이미지를
+# 만들어야 합니다. 공간 크기가 1에서 256으로 커지는 과정을 전치 합성곱 일곱 층으로 미리 보겠습니다.
+# 각 층의 크기가 왜 이렇게 나오는지는 레슨 02와 03에서 유도합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 3. Image generation: from 1×1 noise to a 256×256 image
+#
+# A GAN generator starts from a noise vector of 512 numbers, a `(1, 512, 1, 1)` tensor, and must produce a
+# `(1, 3, 256, 256)` image. Here is a preview: seven transposed-convolution layers grow the size from 1 to
+# 256. Lessons 02 and 03 derive why each layer gives the size it does.
+
+# %%
+widths = [512, 256, 128, 64, 32, 16, 8, 3]
+generator = nn.Sequential(
+    nn.ConvTranspose2d(widths[0], widths[1], kernel_size=4, stride=1, padding=0),
+    *[nn.ConvTranspose2d(a, b, kernel_size=4, stride=2, padding=1) for a, b in zip(widths[1:], widths[2:])],
+)
+
+z = torch.randn(1, 512, 1, 1)
+print("noise:  ", tuple(z.shape))
+for number, layer in enumerate(generator, start=1):
+    z = layer(z)
+    print(f"layer {number}:", tuple(z.shape))
+
+# %% [markdown] tags=["lang-ko"]
+# ## 4. 초해상도: 64×64를 256×256으로 (×4)
+#
+# 초해상도는 저해상도 이미지에서 4배 큰 이미지를 복원합니다. ×4는 ×2를 두 번 한 것이므로,
+# 2배 업샘플링 층 두 개면 크기가 맞습니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 4. Super-resolution: 64×64 to 256×256 (×4)
+#
+# Super-resolution recovers an image four times larger than its low-resolution input. ×4 is ×2 twice, so
+# two 2× upsampling layers give the right size.
+
+# %%
+low_res = torch.randn(1, 3, 64, 64)
+sr = nn.Sequential(
+    nn.ConvTranspose2d(3, 16, kernel_size=4, stride=2, padding=1),
+    nn.ReLU(),
+    nn.ConvTranspose2d(16, 3, kernel_size=4, stride=2, padding=1),
+)
+high_res = sr(low_res)
+print("low-res: ", tuple(low_res.shape))
+print("high-res:", tuple(high_res.shape))
+print("scale:", high_res.shape[-1] // low_res.shape[-1])
+
+# %% [markdown] tags=["lang-ko"]
+# ## 5. 합성곱과 풀링으로는 왜 키울 수 없을까
+#
+# 합성곱의 출력 크기는 $O = \lfloor (I + 2P - K)/S \rfloor + 1$입니다. 패딩 $P$를 크게 주면 출력이 입력보다
+# 커지기는 합니다. 그러나 늘어난 가장자리는 0으로 채운 패딩만 보므로, 거기에는 편향 값만 남습니다.
+# 실제로 세어 보겠습니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 5. Why convolution and pooling cannot grow a map
+#
+# A convolution's output size is $O = \lfloor (I + 2P - K)/S \rfloor + 1$. With a large padding $P$ the
+# output does get bigger than the input, but the added border sees nothing but zero padding, so it holds
+# only the bias. Let us count.
+
+# %%
+conv = nn.Conv2d(1, 1, kernel_size=3, padding=5)
+small = torch.randn(1, 1, 8, 8)
+grown = conv(small)
+bias_only = grown[0, 0] == conv.bias
+print("input:", tuple(small.shape), "output:", tuple(grown.shape))
+print("outputs that see the input:", int((~bias_only).sum()), "of", bias_only.numel())
+print("outputs that see only padding (= bias):", int(bias_only.sum()))
+
+# %% [markdown] tags=["lang-ko"]
+# 16×16 출력 가운데 입력을 조금이라도 본 칸은 가운데 10×10 영역(100칸)뿐이고, 나머지는 정보가 없는 칸입니다.
+#
+# 풀링은 어떨까요? PyTorch는 풀링의 패딩을 커널 크기의 절반 이하로 제한합니다. 그 범위의 모든 설정을
+# 입력 크기 1~64에서 전부 시험해, 출력이 입력보다 최대 몇 픽셀 커지는지 찾아봅니다.
+
+# %% [markdown] tags=["lang-en"]
+# Of the 16×16 outputs only the central 10×10 block (100 cells) saw any input; the rest carry no information.
+#
+# And pooling? PyTorch limits pooling padding to at most half the kernel size. We try every such setting on
+# inputs of size 1 to 64 and find the largest growth of the output over the input.
+
+# %%
+largest_growth, example = 0, None
+for k in range(1, 6):
+    for s in range(1, 4):
+        for p in range(0, k // 2 + 1):
+            pool = nn.MaxPool2d(k, stride=s, padding=p)
+            for size in range(max(1, k - 2 * p), 65):
+                out = pool(torch.zeros(1, 1, size, size)).shape[-1]
+                if out - size > largest_growth:
+                    largest_growth, example = out - size, (k, s, p, size, out)
+print("largest growth by pooling:", largest_growth, "pixel(s)")
+print("example (kernel, stride, padding, in, out):", example)
+
+# %% [markdown] tags=["lang-ko"]
+# 풀링은 기껏해야 한 픽셀 늘어날 뿐이고, 그 한 픽셀도 가장자리 값을 되풀이한 것입니다. 8을 256으로 키우는
+# 도구는 아닙니다.
+
+# %% [markdown] tags=["lang-en"]
+# Pooling grows a map by one pixel at most, and that pixel only repeats border values. It is no tool for
+# turning 8 into 256.
+
+# %% [markdown] tags=["lang-ko"]
+# ## 6. 고정된 보간에는 학습할 것이 없다
+#
+# 크기만 키우는 가장 쉬운 방법은 보간입니다. `nn.Upsample`은 최근접 이웃 보간이나 쌍선형 보간으로 값을
+# 채웁니다. 2×2 입력으로 결과를 직접 보고, 학습할 파라미터가 몇 개인지 세어 봅시다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 6. Fixed interpolation has nothing to learn
+#
+# The easiest way to grow a map is interpolation. `nn.Upsample` fills values by nearest-neighbour or
+# bilinear interpolation. Let us look at the result on a 2×2 input and count its learnable parameters.
+
+# %%
+tiny = torch.tensor([[[[1.0, 2.0], [3.0, 4.0]]]])
+nearest = nn.Upsample(scale_factor=2, mode="nearest")
+bilinear = nn.Upsample(scale_factor=2, mode="bilinear", align_corners=False)
+print("nearest:\n", nearest(tiny)[0, 0])
+print("bilinear:\n", bilinear(tiny)[0, 0])
+print("learnable parameters:", sum(p.numel() for p in nearest.parameters()),
+      sum(p.numel() for p in bilinear.parameters()))
+
+# %% [markdown] tags=["lang-ko"]
+# 두 보간 모두 파라미터가 0개입니다. 어떤 데이터를 보여 줘도 늘 같은 방식으로 채웁니다.
+#
+# 전치 합성곱은 다릅니다. 커널 2, 스트라이드 2인 전치 합성곱의 가중치를 모두 1로 두면 최근접 이웃 보간과
+# **정확히 같은** 결과가 나옵니다. 즉 고정된 보간은 전치 합성곱이 가질 수 있는 가중치 가운데 하나일 뿐이고,
+# 학습은 작업에 더 맞는 가중치를 찾아 줍니다.
+
+# %% [markdown] tags=["lang-en"]
+# Both have zero parameters: whatever data they see, they fill the map the same way.
+#
+# A transposed convolution is different. With kernel 2, stride 2 and all weights set to 1 it gives
+# **exactly** the nearest-neighbour result. Fixed interpolation is just one weight setting a transposed
+# convolution can take; training finds weights that suit the task better.
+
+# %%
+learnable = nn.ConvTranspose2d(1, 1, kernel_size=2, stride=2, bias=False)
+learnable.weight.fill_(1.0)
+print("learnable parameters:", sum(p.numel() for p in learnable.parameters()))
+print("same as nearest:", torch.equal(learnable(tiny), nearest(tiny)))
+
+# %% [markdown] tags=["lang-ko"]
+# ## 정리
+#
+# - 인코더는 합성곱과 풀링으로 특징 맵을 줄입니다(256 → 8).
+# - 분할·생성·초해상도는 출력이 커야 합니다(8 → 256, 1 → 256, 64 → 256).
+# - 합성곱의 패딩과 풀링으로는 정보 있는 값을 늘릴 수 없고, 보간은 학습할 파라미터가 없습니다.
+# - 전치 합성곱은 보간을 특수한 경우로 포함하는 **학습 가능한 업샘플링**입니다. 다음 레슨에서 원리를 봅니다.
+#
+# 참고: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
+
+# %% [markdown] tags=["lang-en"]
+# ## Summary
+#
+# - An encoder shrinks feature maps with convolution and pooling (256 → 8).
+# - Segmentation, generation and super-resolution need large outputs (8 → 256, 1 → 256, 64 → 256).
+# - Convolution padding and pooling cannot add informative values, and interpolation has nothing to learn.
+# - A transposed convolution is a **learnable upsampler** that includes interpolation as a special case.
+#   The next lesson shows how it works.
+#
+# Reference: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
+
+# %% [markdown] tags=["lang-ko"]
+# ## 연습 문제
+#
+# `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다.
+#
+# **1.** 8×8 특징 맵을 256×256으로 되돌리려면 2배 업샘플링을 몇 번 해야 할까요?
+
+# %% [markdown] tags=["lang-en"]
+# ## Exercises
+#
+# Replace `...` with your answer and run the cell; it is checked at once.
+#
+# **1.** How many 2× upsampling steps bring an 8×8 feature map back to 256×256?
+
+# %%
+answer = ...
+check("01.1", answer, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **2.** 위와 같은 인코더 단계(합성곱 padding=1 + 2×2 최대 풀링) 다섯 개에 224×224 이미지를 넣으면
+# 마지막 특징 맵의 한 변은 몇 픽셀일까요?
+
+# %% [markdown] tags=["lang-en"]
+# **2.** Feed a 224×224 image through five encoder stages like the ones above (convolution with padding=1,
+# then 2×2 max pooling). What is the side of the last feature map?
+
+# %%
+answer = ...
+check("01.2", answer, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **3.** `nn.Upsample(scale_factor=4, mode="bilinear")`에는 학습 가능한 파라미터가 몇 개 있을까요?
+
+# %% [markdown] tags=["lang-en"]
+# **3.** How many learnable parameters does `nn.Upsample(scale_factor=4, mode="bilinear")` have?
+
+# %%
+answer = ...
+check("01.3", answer, LANG)

@@ -1,0 +1,39 @@
+"""The glossary is consistent, and Korean prose uses only its preferred terms."""
+
+import json
+
+from course_utils.build.source import LANG_TAGS, TEACHES_TERMS_TAG
+from course_utils.glossary import find_variants, markdown_table, terms
+
+
+def test_one_preferred_term_per_concept():
+    kos = [t.ko for t in terms()]
+    ens = [t.en for t in terms()]
+    assert len(kos) == len(set(kos)) and len(ens) == len(set(ens))
+
+
+def test_no_variant_hides_inside_a_preferred_term():
+    preferred = [t.ko for t in terms()]
+    for term in terms():
+        for variant in term.variants:
+            assert not any(variant in p for p in preferred), (variant, term.ko)
+
+
+def test_variants_are_found():
+    assert find_variants("컨볼루션 대신 합성곱이라고 씁니다") == [("컨볼루션", "합성곱")]
+    assert find_variants("전치 합성곱의 특징 맵") == []
+
+
+def test_korean_notebook_prose_uses_preferred_terms(root):
+    for path in sorted((root / "notebooks" / "ko").glob("*.ipynb")):
+        for number, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"], start=1):
+            tags = cell["metadata"].get("tags", [])
+            if cell["cell_type"] == "markdown" and "lang-ko" in tags and TEACHES_TERMS_TAG not in tags:
+                assert find_variants("".join(cell["source"])) == [], f"{path.name} cell {number}"
+
+
+def test_table_lists_every_term_in_the_learners_order():
+    ko, en = markdown_table("ko").splitlines(), markdown_table("en").splitlines()
+    assert len(ko) == len(en) == len(terms()) + 2
+    assert ko[0] == "| 한국어 | English |" and en[0] == "| English | 한국어 |"
+    assert set(LANG_TAGS) == {"lang-ko", "lang-en"}
