@@ -1,5 +1,7 @@
 """Each exercise accepts its computed answer, rejects others with a hint, and speaks both languages."""
 
+import json
+
 import pytest
 
 from course_utils.exercises import feedback, registered
@@ -31,6 +33,26 @@ def test_unknown_exercise_lists_known_ones():
         feedback("9.9", 1, "ko")
 
 
-def test_every_registered_exercise_is_used_in_a_lesson(root):
+SOLUTION_HEADER = '# %% tags=["solution"] jupyter={"source_hidden": true}'
+
+
+def test_every_exercise_is_asked_and_has_a_hidden_solution(root):
     sources = "".join(p.read_text(encoding="utf-8") for p in (root / "notebooks" / "src").glob("*.py"))
-    assert [e for e in EXERCISES if f'check("{e}"' not in sources] == []
+    cells = sources.split("\n# %%")
+    for exercise_id in EXERCISES:
+        asked = [c for c in cells if f'check("{exercise_id}", answer, LANG)' in c and "answer = ..." in c]
+        solved = [c for c in cells if f'check("{exercise_id}", solution, LANG)' in c]
+        assert len(asked) == 1, exercise_id
+        assert len(solved) == 1 and ("# %%" + solved[0]).startswith(SOLUTION_HEADER), exercise_id
+
+
+def test_solutions_pass_their_checks_in_the_notebooks(root):
+    correct = {lang: message("exercises.correct", lang, explanation="").strip() for lang in LANGS}
+    for lang in LANGS:
+        for path in sorted((root / "notebooks" / lang).glob("*.ipynb")):
+            nb = json.loads(path.read_text(encoding="utf-8"))
+            for cell in nb["cells"]:
+                if "solution" in cell["metadata"].get("tags", []):
+                    assert cell["metadata"]["jupyter"]["source_hidden"] is True
+                    text = "".join("".join(o["text"]) for o in cell["outputs"] if o.get("name") == "stdout")
+                    assert text.startswith(correct[lang]), (path.name, text)

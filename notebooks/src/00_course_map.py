@@ -38,7 +38,8 @@
 # - 바로 아래 `LANG` 셀은 그림과 안내 문구의 언어를 정합니다. 한국어 노트북은 `"ko"`, 영어 노트북은 `"en"`입니다.
 # - 위젯(슬라이더, 버튼)이 있는 레슨은 같은 결과를 글로도 출력합니다. 슬라이드나 HTML처럼 위젯이 움직이지
 #   않는 곳에서도 내용을 볼 수 있습니다.
-# - 연습 문제는 `answer = ...`의 `...`를 답으로 바꾸고 셀을 실행하면 `check`가 바로 채점합니다.
+# - 연습 문제는 `answer = ...`의 `...`를 답으로 바꾸고 셀을 실행하면 `check`가 바로 채점합니다. 바로 아래의 접힌
+#   셀에는 풀이가 있습니다. 풀이도 빌드할 때 실행되어 채점을 통과한 것입니다.
 # - 이 노트북은 `notebooks/src`의 소스에서 만들어집니다. 고칠 때는 소스를 고치세요(README의 작성 안내 참고).
 
 # %% [markdown] tags=["lang-en"]
@@ -51,7 +52,8 @@
 # - Lessons with widgets (sliders, buttons) also print the same result as text, so it shows where widgets
 #   do not run, such as slides and HTML pages.
 # - In an exercise, replace the `...` in `answer = ...` with your answer and run the cell: `check` marks it
-#   at once.
+#   at once. The collapsed cell just below holds a solution; the build runs it too, so every solution has
+#   passed its own check.
 # - These notebooks are generated from sources in `notebooks/src`. To change one, edit its source (see the
 #   authoring section of the README).
 
@@ -139,6 +141,10 @@ print("same input size, same output:", [conv_output_size(i, 3, s=2) for i in (7,
 # %%
 answer = ...
 check("00.1", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+solution = conv_output_size(28, 5, s=2, p=2)
+check("00.1", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 레슨 목록

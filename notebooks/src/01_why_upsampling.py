@@ -288,20 +288,26 @@ print("same as nearest:", torch.equal(learnable(tiny), nearest(tiny)))
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제
 #
-# `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다.
+# `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다. 문제마다 아래에 접힌 풀이 셀이 있으니, 먼저 직접 풀어 본 뒤
+# 펼쳐 보세요.
 #
 # **1.** 8×8 특징 맵을 256×256으로 되돌리려면 2배 업샘플링을 몇 번 해야 할까요?
 
 # %% [markdown] tags=["lang-en"]
 # ## Exercises
 #
-# Replace `...` with your answer and run the cell; it is checked at once.
+# Replace `...` with your answer and run the cell; it is checked at once. Each exercise is followed by a
+# collapsed solution cell: expand it only after you have tried.
 #
 # **1.** How many 2× upsampling steps bring an 8×8 feature map back to 256×256?
 
 # %%
 answer = ...
 check("01.1", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+solution = int(math.log2(256 // 8))
+check("01.1", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** 위와 같은 인코더 단계(합성곱 padding=1 + 2×2 최대 풀링) 다섯 개에 224×224 이미지를 넣으면
@@ -315,6 +321,13 @@ check("01.1", answer, LANG)
 answer = ...
 check("01.2", answer, LANG)
 
+# %% tags=["solution"] jupyter={"source_hidden": true}
+side = torch.zeros(1, 1, 224, 224)
+for _ in range(5):
+    side = encoder_stage(1, 1)(side)
+solution = side.shape[-1]
+check("01.2", solution, LANG)
+
 # %% [markdown] tags=["lang-ko"]
 # **3.** `nn.Upsample(scale_factor=4, mode="bilinear")`에는 학습 가능한 파라미터가 몇 개 있을까요?
 
@@ -324,3 +337,7 @@ check("01.2", answer, LANG)
 # %%
 answer = ...
 check("01.3", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+solution = sum(p.numel() for p in nn.Upsample(scale_factor=4, mode="bilinear").parameters())
+check("01.3", solution, LANG)
