@@ -22,7 +22,11 @@ def test_register_adds_the_bundled_file_once():
     assert len(bundled) == 1 and bundled[0].name == "NanumGothic"
 
 
-def test_hangul_and_minus_sign_draw_without_warnings(tmp_path):
+def test_hangul_and_minus_sign_draw_without_warnings(tmp_path, monkeypatch):
+    # Hide any system-wide Nanum font, so only the bundled file can supply the Hangul.
+    manager = font_manager.fontManager
+    monkeypatch.setattr(manager, "ttflist", [f for f in manager.ttflist if "Nanum" not in f.name])
+    font_manager.FontManager._findfont_cached.cache_clear()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         with matplotlib.rc_context(fonts.rc()):
@@ -31,6 +35,9 @@ def test_hangul_and_minus_sign_draw_without_warnings(tmp_path):
             ax.plot([-2, -1, 0], [1, -1, 0])
             ax.set_title("전치 합성곱: 출력 크기 −2")
             fig.savefig(tmp_path / "hangul.png")
+            used = font_manager.findfont(font_manager.FontProperties(family="NanumGothic"), fallback_to_default=False)
+    font_manager.FontManager._findfont_cached.cache_clear()
+    assert used == str(fonts.NANUM_GOTHIC)
     assert (tmp_path / "hangul.png").stat().st_size > 0
 
 
