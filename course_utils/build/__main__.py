@@ -1,0 +1,89 @@
+"""python -m course_utils.build notebooks [LESSON ...] | check"""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+
+from course_utils.build.check import notebook_problems, problems
+from course_utils.build.execute import ExecutionError, execute
+from course_utils.build.source import SourceError, for_language, read_source
+from course_utils.i18n import LANGS
+
+
+class UsageError(ValueError):
+    """The command line names something that does not exist."""
+
+
+def find_root(start: Path) -> Path:
+    """The course repository containing start (the folder that holds notebooks/src)."""
+    for folder in (start, *start.parents):
+        if (folder / "notebooks" / "src").is_dir():
+            return folder
+    raise UsageError(f"no notebooks/src above {start}; run this inside the course repository")
+
+
+def select_sources(root: Path, names: list[str]) -> list[Path]:
+    """Sources for the given lesson names (full slug or its number, e.g. 01); all when none given."""
+    sources = sorted((root / "notebooks" / "src").glob("*.py"))
+    if not names:
+        return sources
+    chosen = []
+    for name in names:
+        stem = Path(name).stem
+        matches = [s for s in sources if s.stem == stem or s.stem.split("_", 1)[0] == stem]
+        if not matches:
+            known = ", ".join(s.stem for s in sources)
+            raise UsageError(f"unknown lesson {name!r}; known lessons: {known}")
+        chosen += [m for m in matches if m not in chosen]
+    return chosen
+
+
+def build_lesson(root: Path, source: Path) -> None:
+    """Generate and execute both languages; write them only if both pass the notebook rules."""
+    nb_src = read_source(source)
+    results = {}
+    for lang in LANGS:
+        out_dir = root / "notebooks" / lang
+        out_dir.mkdir(parents=True, exist_ok=True)
+        target = out_dir / f"{source.stem}.ipynb"
+        started = time.perf_counter()
+        nb = execute(for_language(nb_src, lang, source.name), cwd=out_dir, label=f"{source} [{lang}]")
+        broken = notebook_problems(target, nb, lang)
+        if broken:
+            raise ExecutionError("\n".join(broken))
+        results[target] = nb
+        print(f"{target.relative_to(root)}: executed in {time.perf_counter() - started:.1f} s")
+    for target, nb in results.items():
+        tmp = target.with_suffix(".ipynb.tmp")
+        nbformat.write(nb, tmp)
+        tmp.replace(target)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m course_utils.build", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    nbs = sub.add_parser("notebooks", help="generate and execute notebooks/ko and notebooks/en from notebooks/src")
+    nbs.add_argument("lessons", nargs="*", help="lesson slugs or numbers (default: all)")
+    sub.add_parser("check", help="fail if a generated notebook is stale or breaks a rule")
+    args = parser.parse_args(argv)
+    try:
+        root = find_root(Path.cwd())
+        if args.command == "notebooks":
+            for source in select_sources(root, args.lessons):
+                build_lesson(root, source)
+            return 0
+        found = problems(root)
+        for line in found:
+            print(line)
+        print(f"{len(found)} problem(s) found" if found else "all notebooks are up to date and follow the rules")
+        return 1 if found else 0
+    except (UsageError, SourceError, ExecutionError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""The rules every generated notebook must keep; `problems()` lists each broken rule with file and cell."""
+
+import re
+from pathlib import Path
+
+import nbformat
+
+from course_utils.build.source import TEACHES_TERMS_TAG, for_language, lang_of, read_source
+from course_utils.glossary import find_variants
+from course_utils.i18n import LANGS
+
+__all__ = ["HANGUL", "notebook_problems", "problems", "cell_signature"]
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+RAISES_TAG = "raises-exception"
+
+
+def cell_signature(nb) -> list[tuple[str, str, tuple[str, ...]]]:
+    """What must match between a source and its generated notebook: type, source and tags of each cell."""
+    return [(c.cell_type, c.source, tuple(c.metadata.get("tags", []))) for c in nb.cells]
+
+
+def _where(path: Path, index: int) -> str:
+    return f"{path}: cell {index + 1}"
+
+
+def notebook_problems(path: Path, nb, lang: str) -> list[str]:
+    """Rules on one executed notebook: executed, no errors, no stderr, the right script in prose."""
+    found = []
+    for index, cell in enumerate(nb.cells):
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type == "code":
+            if cell.source.rstrip().endswith(";"):
+                found.append(f"{_where(path, index)}: ends with ';', which nbval does not honour (it runs cells "
+                             "without history); assign the value to _ instead")
+            if cell.source.strip() and cell.get("execution_count") is None:
+                found.append(f"{_where(path, index)}: code cell was never executed (nbval would not compare it)")
+            for out in cell.get("outputs", []):
+                if out.get("output_type") == "error" and RAISES_TAG not in tags:
+                    found.append(f"{_where(path, index)}: error output {out.get('ename')}: {out.get('evalue')}")
+                if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                    found.append(f"{_where(path, index)}: stderr output {out.get('text', '')[:80]!r}")
+        elif cell.cell_type == "markdown" and TEACHES_TERMS_TAG not in tags:
+            has_hangul = bool(HANGUL.search(cell.source))
+            if lang == "ko" and not has_hangul:
+                found.append(f"{_where(path, index)}: Korean markdown cell has no Hangul")
+            if lang == "en" and has_hangul:
+                found.append(f"{_where(path, index)}: English markdown cell contains Hangul")
+            if lang == "ko":
+                for variant, preferred in find_variants(cell.source):
+                    found.append(f"{_where(path, index)}: use the glossary term {preferred!r}, not {variant!r}")
+    return found
+
+
+def _shared_code(nb) -> list[str]:
+    return [c.source for c in nb.cells if c.cell_type == "code" and lang_of(c) is None]
+
+
+def problems(root: Path) -> list[str]:
+    """Every broken rule across notebooks/src and the generated notebooks/ko and notebooks/en."""
+    src_dir = root / "notebooks" / "src"
+    sources = sorted(src_dir.glob("*.py"))
+    found = []
+    slugs = {p.stem for p in sources}
+    for lang in LANGS:
+        for orphan in sorted((root / "notebooks" / lang).glob("*.ipynb")):
+            if orphan.stem not in slugs:
+                found.append(f"{orphan}: generated notebook has no source in {src_dir}")
+    for source in sources:
+        nb_src = read_source(source)
+        generated = {}
+        for lang in LANGS:
+            path = root / "notebooks" / lang / f"{source.stem}.ipynb"
+            if not path.exists():
+                found.append(f"{path}: missing; run python -m course_utils.build notebooks {source.stem}")
+                continue
+            nb = nbformat.read(path, as_version=4)
+            expected = cell_signature(for_language(nb_src, lang, source.name))
+            actual = cell_signature(nb)
+            if expected != actual:
+                index = next((i for i, (e, a) in enumerate(zip(expected, actual)) if e != a), min(len(expected), len(actual)))
+                found.append(
+                    f"{_where(path, index)}: stale against {source} (first difference here); "
+                    f"run python -m course_utils.build notebooks {source.stem}"
+                )
+            found += notebook_problems(path, nb, lang)
+            generated[lang] = nb
+        if len(generated) == 2 and _shared_code(generated["ko"]) != _shared_code(generated["en"]):
+            found.append(f"{source.stem}: the ko and en notebooks run different shared code cells")
+    return found

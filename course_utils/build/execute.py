@@ -1,0 +1,64 @@
+"""Run a notebook top to bottom in a fresh kernel of the current Python environment."""
+
+import os
+import sys
+from pathlib import Path
+
+import nbformat
+from jupyter_client import KernelManager
+from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+__all__ = ["ExecutionError", "execute", "prepare_kernel_env"]
+
+CELL_TIMEOUT_S = 300
+
+
+class ExecutionError(RuntimeError):
+    """A cell raised (without a raises-exception tag); the message names the cell and the error."""
+
+
+class _CurrentEnvKernels(KernelSpecManager):
+    """Always start this interpreter's ipykernel, whatever kernelspecs the user has installed."""
+
+    def get_kernel_spec(self, kernel_name):
+        return KernelSpec(
+            argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            display_name="Python 3 (ipykernel)",
+            language="python",
+        )
+
+
+class _CurrentEnvKernelManager(KernelManager):
+    def __init__(self, **kwargs):
+        super().__init__(kernel_spec_manager=_CurrentEnvKernels(), **kwargs)
+
+
+def prepare_kernel_env() -> None:
+    """Keep kernels quiet: no debugger notice at start-up, no 'building the font cache' on stderr."""
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    from matplotlib import font_manager  # noqa: F401  (builds matplotlib's font cache in this process)
+
+
+def execute(nb: nbformat.NotebookNode, cwd: Path, label: str) -> nbformat.NotebookNode:
+    """Execute nb in cwd and return it with outputs; raise ExecutionError naming the failing cell."""
+    prepare_kernel_env()
+    client = NotebookClient(
+        nb,
+        timeout=CELL_TIMEOUT_S,
+        kernel_name="python3",
+        kernel_manager_class=_CurrentEnvKernelManager,
+        resources={"metadata": {"path": str(cwd)}},
+        record_timing=False,
+    )
+    try:
+        client.execute()
+    except CellExecutionError as err:
+        failing = next(
+            (i for i, c in enumerate(nb.cells) if any(o.get("output_type") == "error" for o in c.get("outputs", []))),
+            None,
+        )
+        where = f"cell {failing + 1}" if failing is not None else "a cell"
+        raise ExecutionError(f"{label}: {where} failed:\n{err}") from None
+    return nb
