@@ -9,7 +9,7 @@ TORCH ?= torch==2.13.0
 TORCH_INDEX ?=
 BIN := $(VENV)/bin
 
-.PHONY: lab test setup notebooks check
+.PHONY: lab test setup notebooks check slides site
 
 lab: setup
 	$(BIN)/jupyter lab notebooks/$(COURSE_LANG)/00_course_map.ipynb
@@ -22,7 +22,7 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install "$(TORCH)" $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
-	$(BIN)/python -m pip install -e ".[test]"
+	$(BIN)/python -m pip install -e ".[test,browser]"
 	touch $@
 
 notebooks: setup
@@ -30,3 +30,10 @@ notebooks: setup
 
 check: setup
 	$(BIN)/python -m course_utils.build check
+
+# Offline reveal.js decks (build/slides) and the static site (build/site); the first build needs npm.
+slides: setup
+	$(BIN)/python -m course_utils.build slides
+
+site: setup
+	$(BIN)/python -m course_utils.build site

@@ -1,5 +1,8 @@
 """Output-size arithmetic of convolution and transposed convolution, with PyTorch's accept/reject rules."""
 
+import numbers
+from functools import partial
+
 import torch
 
 from course_utils.i18n import message
@@ -24,26 +27,36 @@ class RuleError(ValueError):
     def explain(self, lang: str) -> str:
         return message(f"arithmetic.{self.key}", lang, **self.values)
 
+    def __reduce__(self):
+        return partial(type(self), self.key, **self.values), ()
+
 
 def _require(condition: bool, key: str, **values) -> None:
     if not condition:
         raise RuleError(key, **values)
 
 
-def _check_common(size, kernel_size, stride, padding, dilation) -> None:
-    for name, value in [("size", size), ("kernel_size", kernel_size), ("stride", stride),
-                        ("padding", padding), ("dilation", dilation)]:
-        _require(isinstance(value, int) and not isinstance(value, bool), "not_integer", name=name, value=repr(value))
+def _integers(**named) -> list[int]:
+    for name, value in named.items():
+        _require(isinstance(value, numbers.Integral) and not isinstance(value, bool),
+                 "not_integer", name=name, value=repr(value))
+    return [int(value) for value in named.values()]
+
+
+def _check_common(size, kernel_size, stride, padding, dilation) -> list[int]:
+    values = _integers(size=size, kernel_size=kernel_size, stride=stride, padding=padding, dilation=dilation)
+    size, kernel_size, stride, padding, dilation = values
     _require(size >= 1, "at_least_one", name="size", value=size)
     _require(kernel_size >= 1, "at_least_one", name="kernel_size", value=kernel_size)
     _require(stride >= 1, "at_least_one", name="stride", value=stride)
     _require(padding >= 0, "not_negative", name="padding", value=padding)
     _require(dilation >= 1, "at_least_one", name="dilation", value=dilation)
+    return values
 
 
 def conv_output_size(size: int, kernel_size: int, stride: int = 1, padding: int = 0, dilation: int = 1) -> int:
     """O = floor((I + 2P - D(K-1) - 1) / S) + 1, as torch.nn.Conv2d computes it."""
-    _check_common(size, kernel_size, stride, padding, dilation)
+    size, kernel_size, stride, padding, dilation = _check_common(size, kernel_size, stride, padding, dilation)
     span = dilation * (kernel_size - 1) + 1
     _require(span <= size + 2 * padding, "kernel_too_large", span=span, padded=size + 2 * padding)
     return (size + 2 * padding - span) // stride + 1
@@ -52,9 +65,8 @@ def conv_output_size(size: int, kernel_size: int, stride: int = 1, padding: int 
 def conv_transpose_output_size(size: int, kernel_size: int, stride: int = 1, padding: int = 0,
                                output_padding: int = 0, dilation: int = 1) -> int:
     """O = (I-1)S - 2P + D(K-1) + P_out + 1, as torch.nn.ConvTranspose2d computes it."""
-    _check_common(size, kernel_size, stride, padding, dilation)
-    _require(isinstance(output_padding, int) and not isinstance(output_padding, bool),
-             "not_integer", name="output_padding", value=repr(output_padding))
+    size, kernel_size, stride, padding, dilation = _check_common(size, kernel_size, stride, padding, dilation)
+    (output_padding,) = _integers(output_padding=output_padding)
     _require(output_padding >= 0, "not_negative", name="output_padding", value=output_padding)
     _require(output_padding < stride or output_padding < dilation,
              "output_padding_too_large", output_padding=output_padding, stride=stride, dilation=dilation)
@@ -65,10 +77,15 @@ def conv_transpose_output_size(size: int, kernel_size: int, stride: int = 1, pad
 
 def output_size_range(size: int, kernel_size: int, stride: int = 1, padding: int = 0,
                       dilation: int = 1) -> range:
-    """The sizes ConvTranspose2d.forward(x, output_size=...) accepts: [min, min + S - 1]."""
+    """The sizes ConvTranspose2d.forward(x, output_size=...) accepts: [min, min + S - 1], at least 1.
+
+    The width is S whatever the dilation: forward sets output_padding = output_size - min.
+    """
+    size, kernel_size, stride, padding, dilation = _check_common(size, kernel_size, stride, padding, dilation)
     smallest = (size - 1) * stride - 2 * padding + dilation * (kernel_size - 1) + 1
-    conv_transpose_output_size(size, kernel_size, stride, padding, 0, dilation)
-    return range(smallest, smallest + stride)
+    largest = smallest + stride - 1
+    _require(largest >= 1, "no_output_size", smallest=smallest, largest=largest)
+    return range(max(smallest, 1), largest + 1)
 
 
 def overlap_counts_1d(size: int, kernel_size: int, stride: int, padding: int = 0) -> torch.Tensor:

@@ -16,8 +16,12 @@ SEED = 0
 def setup(lang: str) -> None:
     """Register the Korean font, set plotting defaults and seed every generator (call once per notebook)."""
     check_lang(lang)
-    import matplotlib.pyplot as plt  # importing pyplot first lets the inline backend apply its defaults
+    import matplotlib
+    import matplotlib.pyplot as plt
 
+    # Load the backend now (pyplot loads it lazily): in a kernel this registers the inline PNG display of
+    # Figure objects, so a diagram returned as a cell's value shows as an image, and applies its defaults first.
+    plt.switch_backend(matplotlib.get_backend())
     plt.rcParams.update(fonts.rc())
     plt.rcParams.update({"figure.dpi": 80, "savefig.dpi": 80, "image.cmap": "viridis"})
     random.seed(SEED)

@@ -1,1 +1,2 @@
-"""Authoring tools: generate the ko/en notebooks from notebooks/src and check them (python -m course_utils.build)."""
+"""Authoring tools: generate the ko/en notebooks from notebooks/src, check them, and publish them as offline
+slides and a static site (python -m course_utils.build)."""

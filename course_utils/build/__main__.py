@@ -1,4 +1,4 @@
-"""python -m course_utils.build notebooks [LESSON ...] | check"""
+"""python -m course_utils.build notebooks [LESSON ...] | check | slides [LESSON ...] | site [LESSON ...]"""
 
 import argparse
 import sys
@@ -7,9 +7,14 @@ from pathlib import Path
 
 import nbformat
 
+from course_utils.build.assets import AssetError
 from course_utils.build.check import notebook_problems, problems
+from course_utils.build.config import ConfigError, load_config
 from course_utils.build.execute import ExecutionError, execute
+from course_utils.build.pages import PublishError
 from course_utils.build.source import SourceError, for_language, read_source
+from course_utils.build.site import build_site
+from course_utils.build.slides import build_slides
 from course_utils.i18n import LANGS
 
 
@@ -44,13 +49,14 @@ def select_sources(root: Path, names: list[str]) -> list[Path]:
 def build_lesson(root: Path, source: Path) -> None:
     """Generate and execute both languages; write them only if both pass the notebook rules."""
     nb_src = read_source(source)
+    config = load_config(root)
     results = {}
     for lang in LANGS:
         out_dir = root / "notebooks" / lang
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / f"{source.stem}.ipynb"
         started = time.perf_counter()
-        nb = execute(for_language(nb_src, lang, source.name), cwd=out_dir, label=f"{source} [{lang}]")
+        nb = execute(for_language(nb_src, lang, source.name, config), cwd=out_dir, label=f"{source} [{lang}]")
         broken = notebook_problems(target, nb, lang)
         if broken:
             raise ExecutionError("\n".join(broken))
@@ -68,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     nbs = sub.add_parser("notebooks", help="generate and execute notebooks/ko and notebooks/en from notebooks/src")
     nbs.add_argument("lessons", nargs="*", help="lesson slugs or numbers (default: all)")
     sub.add_parser("check", help="fail if a generated notebook is stale or breaks a rule")
+    slides = sub.add_parser("slides", help="offline reveal.js decks of the executed notebooks in build/slides/{ko,en}")
+    slides.add_argument("lessons", nargs="*", help="lesson slugs or numbers (default: all)")
+    site = sub.add_parser("site", help="the bilingual static site of the executed notebooks in build/site")
+    site.add_argument("lessons", nargs="*", help="lesson slugs or numbers (default: all)")
     args = parser.parse_args(argv)
     try:
         root = find_root(Path.cwd())
@@ -75,12 +85,18 @@ def main(argv: list[str] | None = None) -> int:
             for source in select_sources(root, args.lessons):
                 build_lesson(root, source)
             return 0
+        if args.command in ("slides", "site"):
+            build = build_slides if args.command == "slides" else build_site
+            started = time.perf_counter()
+            out = build(root, [s.stem for s in select_sources(root, args.lessons)], root / "build" / args.command)
+            print(f"{out.relative_to(root)}: built in {time.perf_counter() - started:.1f} s")
+            return 0
         found = problems(root)
         for line in found:
             print(line)
         print(f"{len(found)} problem(s) found" if found else "all notebooks are up to date and follow the rules")
         return 1 if found else 0
-    except (UsageError, SourceError, ExecutionError) as err:
+    except (UsageError, SourceError, ExecutionError, ConfigError, AssetError, PublishError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
 

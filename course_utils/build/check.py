@@ -5,6 +5,7 @@ from pathlib import Path
 
 import nbformat
 
+from course_utils.build.config import load_config
 from course_utils.build.source import TEACHES_TERMS_TAG, for_language, lang_of, read_source
 from course_utils.glossary import find_variants
 from course_utils.i18n import LANGS
@@ -61,6 +62,7 @@ def problems(root: Path) -> list[str]:
     src_dir = root / "notebooks" / "src"
     sources = sorted(src_dir.glob("*.py"))
     found = []
+    config = load_config(root)
     slugs = {p.stem for p in sources}
     for lang in LANGS:
         for orphan in sorted((root / "notebooks" / lang).glob("*.ipynb")):
@@ -75,7 +77,7 @@ def problems(root: Path) -> list[str]:
                 found.append(f"{path}: missing; run python -m course_utils.build notebooks {source.stem}")
                 continue
             nb = nbformat.read(path, as_version=4)
-            expected = cell_signature(for_language(nb_src, lang, source.name))
+            expected = cell_signature(for_language(nb_src, lang, source.name, config))
             actual = cell_signature(nb)
             if expected != actual:
                 index = next((i for i, (e, a) in enumerate(zip(expected, actual)) if e != a), min(len(expected), len(actual)))

@@ -61,4 +61,20 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, label: str) -> nbformat.Notebo
         )
         where = f"cell {failing + 1}" if failing is not None else "a cell"
         raise ExecutionError(f"{label}: {where} failed:\n{err}") from None
+    for cell in nb.cells:
+        cell_outputs = cell.get("outputs", [])
+        if cell_outputs:
+            cell.outputs = _merge_streams(cell_outputs)
     return nb
+
+
+def _merge_streams(outputs: list) -> list:
+    """Consecutive prints to one stream as one output, however the kernel's messages were timed."""
+    merged = []
+    for out in outputs:
+        last = merged[-1] if merged else None
+        if out.output_type == "stream" and last is not None and last.output_type == "stream" and last.name == out.name:
+            last.text += out.text
+        else:
+            merged.append(out)
+    return merged

@@ -6,13 +6,24 @@ from pathlib import Path
 import jupytext
 import nbformat
 
+from course_utils.build.config import CourseConfig
 from course_utils.i18n import LANGS, message
 
-__all__ = ["SourceError", "LANG_TAGS", "TEACHES_TERMS_TAG", "lang_of", "read_source", "for_language"]
+__all__ = [
+    "SourceError", "LANG_TAGS", "TEACHES_TERMS_TAG", "NOTES_TAG", "SLIDES_SKIP_TAG", "SLIDES_OUTPUT_ONLY_TAG",
+    "lang_of", "read_source", "for_language", "slide_types",
+]
 
 LANG_TAGS = {f"lang-{lang}": lang for lang in LANGS}
 # A markdown cell that teaches terms (the glossary, a rejected spelling) is exempt from the script and glossary rules.
 TEACHES_TERMS_TAG = "teaches-terms"
+# Slides: a cell tagged "notes" becomes speaker notes, "slides-skip" stays off the slides,
+# "slides-output-only" shows its output without its code.
+NOTES_TAG = "notes"
+SLIDES_SKIP_TAG = "slides-skip"
+SLIDES_OUTPUT_ONLY_TAG = "slides-output-only"
+# A markdown cell this short that opens a slide keeps the code cell after it on the same slide.
+SHORT_LINES = 6
 
 
 class SourceError(ValueError):
@@ -53,12 +64,98 @@ def _cell_id(lang: str, index: int, source: str) -> str:
     return f"{lang}-{index:03d}-{digest}"
 
 
-def for_language(nb: nbformat.NotebookNode, lang: str, source_name: str) -> nbformat.NotebookNode:
-    """An unexecuted notebook in one language: a 'generated' notice, shared cells and this language's cells."""
+def _generated(role: str, cell) -> nbformat.NotebookNode:
+    cell.metadata["course"] = {"role": role}
+    cell.metadata["slideshow"] = {"slide_type": "skip"}
+    return cell
+
+
+COLAB_INSTALL = """import sys
+
+if "google.colab" in sys.modules:
+    import subprocess
+
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", {pip_url!r}], check=True)"""
+
+
+def _colab_cells(lang: str, source_name: str, config: CourseConfig) -> list:
+    """An 'Open in Colab' link and a cell that installs the course package on Colab only (elsewhere: no output)."""
+    if not config.repository:
+        return []
+    notebook = f"notebooks/{lang}/{Path(source_name).stem}.ipynb"
+    link = nbformat.v4.new_markdown_cell(
+        message("build.colab_link", lang, url=config.colab_url(notebook)), metadata={"tags": [f"lang-{lang}"]}
+    )
+    install = nbformat.v4.new_code_cell(COLAB_INSTALL.format(pip_url=config.pip_url()))
+    return [_generated("colab-link", link), _generated("colab-install", install)]
+
+
+def _heading_level(cell) -> int:
+    first = cell.source.lstrip().split("\n", 1)[0]
+    hashes = len(first) - len(first.lstrip("#"))
+    return hashes if cell.cell_type == "markdown" and 0 < hashes <= 6 and first[hashes:hashes + 1] == " " else 0
+
+
+def _hidden_type(cell) -> str | None:
+    tags = set(cell.metadata.get("tags", []))
+    if NOTES_TAG in tags:
+        return "notes"
+    hidden = cell.metadata.get("jupyter", {}).get("source_hidden", False)
+    setup = cell.cell_type == "code" and cell.source.strip().endswith("setup(LANG)")
+    if tags & {SLIDES_SKIP_TAG, "solution", "parameters"} or hidden or setup:
+        return "skip"
+    return None
+
+
+def _rule_slide_type(cell, previous, following) -> str:
+    if cell.cell_type == "markdown":
+        level = _heading_level(cell)
+        if level in (1, 2):
+            return "slide"
+        if level == 3:
+            return "subslide"
+        if previous is None or previous.cell_type != "code":
+            return "-"
+        return "subslide" if following is not None and following.cell_type == "code" else "fragment"
+    opens_short_slide = (
+        previous is not None and previous.cell_type == "markdown"
+        and previous.metadata["slideshow"]["slide_type"] in ("slide", "subslide")
+        and len([line for line in previous.source.splitlines() if line.strip()]) <= SHORT_LINES
+    )
+    return "-" if opens_short_slide else "subslide"
+
+
+def slide_types(cells: list) -> None:
+    """Give every cell a slideshow.slide_type, keeping any the source sets.
+
+    By rule: '#'/'##' headings open a slide and '###' a subslide; prose right after code is a fragment
+    (commentary), unless code follows it, when it opens a subslide (an introduction); a code cell opens a
+    subslide unless it follows a short cell that opened one; the "notes" tag makes speaker notes;
+    parameters, the setup cell, hidden solutions and "slides-skip" cells stay off the slides.
+    """
+    for cell in cells:
+        hidden = _hidden_type(cell)
+        if hidden and "slide_type" not in cell.metadata.get("slideshow", {}):
+            cell.metadata["slideshow"] = {"slide_type": hidden}
+    visible = [c for c in cells if c.metadata.get("slideshow", {}).get("slide_type") not in ("skip", "notes")]
+    for index, cell in enumerate(visible):
+        if "slide_type" not in cell.metadata.get("slideshow", {}):
+            previous = visible[index - 1] if index > 0 else None
+            following = visible[index + 1] if index + 1 < len(visible) else None
+            cell.metadata["slideshow"] = {"slide_type": _rule_slide_type(cell, previous, following)}
+
+
+def for_language(
+    nb: nbformat.NotebookNode, lang: str, source_name: str, config: CourseConfig | None = None
+) -> nbformat.NotebookNode:
+    """An unexecuted notebook in one language: Colab cells (when the config names a repository), a
+    'generated' notice, shared cells and this language's cells, each with its slide type."""
+    config = config or CourseConfig()
     notice = nbformat.v4.new_markdown_cell(
         message("build.generated_notice", lang, source=source_name), metadata={"tags": [f"lang-{lang}"]}
     )
-    cells = [notice] + [cell for cell in nb.cells if lang_of(cell) in (None, lang)]
+    cells = [*_colab_cells(lang, source_name, config), _generated("notice", notice)]
+    cells += [cell for cell in nb.cells if lang_of(cell) in (None, lang)]
     out = nbformat.v4.new_notebook()
     for index, cell in enumerate(cells):
         cell = nbformat.from_dict(dict(cell))
@@ -67,6 +164,7 @@ def for_language(nb: nbformat.NotebookNode, lang: str, source_name: str) -> nbfo
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
         out.cells.append(cell)
+    slide_types(out.cells)
     out.metadata = nbformat.from_dict({
         "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
         "language_info": {"name": "python"},

@@ -29,18 +29,18 @@ register(Exercise(
     id="01.1",
     expected=_steps_8_to_256,
     kind=int,
-    hint={"ko": "한 번에 두 배씩 커집니다. 256은 8의 몇 배이고, 그것은 2의 몇 제곱인가요?",
+    hint={"ko": "한 번 업샘플링할 때마다 한 변이 두 배가 됩니다. 256은 8의 몇 배이고, 그 수는 2의 몇 제곱인가요?",
           "en": "Each step doubles the side. How many times 8 is 256, and which power of 2 is that?"},
-    explanation={"ko": "256 / 8 = 32 = 2⁵이므로 ×2를 다섯 번 합니다.",
-                 "en": "256 / 8 = 32 = 2⁵, so five ×2 steps."},
+    explanation={"ko": "256 / 8 = 32 = 2⁵이므로 2배 업샘플링을 5번 해야 합니다.",
+                 "en": "256 / 8 = 32 = 2⁵, so it takes 5 steps of 2× upsampling."},
 ))
 
 register(Exercise(
     id="01.2",
     expected=_encoder_side_224,
     kind=int,
-    hint={"ko": "padding=1인 3×3 합성곱은 크기를 그대로 두고, 풀링이 단계마다 절반으로 줄입니다.",
-          "en": "A 3×3 convolution with padding=1 keeps the size; each pooling halves it."},
+    hint={"ko": "padding=1인 3×3 합성곱은 크기를 그대로 두고, 2×2 최대 풀링이 단계마다 크기를 절반으로 줄입니다.",
+          "en": "A 3×3 convolution with padding=1 keeps the size; each 2×2 max pooling halves it."},
     explanation={"ko": "224 → 112 → 56 → 28 → 14 → 7. ImageNet 모델에서 자주 보는 7×7입니다.",
                  "en": "224 → 112 → 56 → 28 → 14 → 7, the 7×7 map familiar from ImageNet models."},
 ))
@@ -49,8 +49,8 @@ register(Exercise(
     id="01.3",
     expected=_upsample_parameters,
     kind=int,
-    hint={"ko": "보간은 정해진 규칙으로 값을 채웁니다. `.parameters()`로 직접 세어 보세요.",
-          "en": "Interpolation fills values by a fixed rule. Count them with `.parameters()`."},
-    explanation={"ko": "0개입니다. 배율과 방식에 상관없이 보간은 정해진 규칙이라 학습할 가중치가 없습니다.",
+    hint={"ko": "보간은 정해진 규칙으로 값을 채웁니다. `.parameters()`로 파라미터를 직접 세어 보세요.",
+          "en": "Interpolation fills values by a fixed rule. Count the parameters with `.parameters()`."},
+    explanation={"ko": "0개입니다. 배율이나 방식과 상관없이 보간은 정해진 규칙이므로 학습할 가중치가 없습니다.",
                  "en": "0. Whatever the scale and mode, interpolation is a fixed rule with no weights to learn."},
 ))

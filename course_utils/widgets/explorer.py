@@ -1,9 +1,10 @@
 """The base of every explorer: controls in, text (and an optional figure) out, rule errors as messages."""
 
+import base64
 import html
+import io
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from course_utils.arithmetic import RuleError
 from course_utils.i18n import check_lang, message
@@ -40,10 +41,7 @@ class Explorer(widgets.VBox):
         except RuleError as err:
             self.text, self.figure = message("widgets.invalid", self.lang, rule=err.explain(self.lang)), None
         self._text_view.value = f"<pre>{html.escape(self.text)}</pre>"
-        self._plot.outputs = ()
-        if self.figure is not None:
-            with self._plot:
-                display(self.figure)
+        self._plot.outputs = () if self.figure is None else (_png_output(self.figure),)
 
     def print(self) -> None:
         """Print the current result as text (what slides and static pages show)."""
@@ -52,3 +50,11 @@ class Explorer(widgets.VBox):
     def __repr__(self) -> str:
         values = ", ".join(f"{name}={value!r}" for name, value in self.values().items())
         return f"{type(self).__name__}({values})"
+
+
+def _png_output(figure) -> dict:
+    """The figure as an Output-widget entry: set as widget state, never displayed, so no cell output appears."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"), "text/plain": repr(figure)}}

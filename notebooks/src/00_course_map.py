@@ -5,13 +5,15 @@
 # PyTorch 코드로 처음부터 끝까지 다룹니다. 노트북에 찍힌 크기와 파라미터 수는 모두 코드가 계산한 값이고,
 # CI가 매번 노트북을 다시 실행해 같은 값이 나오는지 확인합니다.
 #
-# **마치고 나면 할 수 있는 것**
+# **코스를 마치면 할 수 있는 것**
 #
-# - 전치 합성곱이 합성곱 행렬의 전치이자 합성곱의 기울기라는 사실을 코드로 확인하고 설명한다.
-# - 입력·커널·스트라이드·패딩·출력 패딩·팽창으로 출력 크기를 계산하고, `output_padding`이 왜 필요한지 안다.
-# - 체커보드 아티팩트가 생기는 원인을 알고, 세 가지 해결책(업샘플링 + 합성곱, 픽셀 셔플, 커널 = 스트라이드)을
-#   측정해 고른다.
-# - U-Net 디코더와 DCGAN 생성자에서 업샘플링 층을 설계하고 크기를 맞춘다.
+# - 전치 합성곱이 합성곱 행렬의 전치이자 합성곱의 입력에 대한 기울기라는 사실을 코드로 확인하고 설명할 수
+#   있습니다.
+# - 입력·커널·스트라이드·패딩·출력 패딩·팽창으로 출력 크기를 계산하고, `output_padding`이 왜 필요한지 설명할 수
+#   있습니다.
+# - 체커보드 아티팩트가 생기는 원인을 설명하고, 세 가지 해결책(업샘플링 + 합성곱, 픽셀 셔플,
+#   커널 크기 = 스트라이드)을 측정해 비교한 뒤 고를 수 있습니다.
+# - U-Net 디코더와 DCGAN 생성자의 업샘플링 층을 설계하고 크기를 맞출 수 있습니다.
 
 # %% [markdown] tags=["lang-en"]
 # # 00. Course map: transposed convolution
@@ -23,24 +25,25 @@
 # **What you will be able to do**
 #
 # - Show in code, and explain, that a transposed convolution is the transpose of the convolution matrix and
-#   the gradient of a convolution.
+#   the gradient of a convolution with respect to its input.
 # - Compute the output size from input, kernel, stride, padding, output padding and dilation, and say why
 #   `output_padding` exists.
 # - Explain where checkerboard artifacts come from, and choose among the three fixes (upsample + convolution,
-#   pixel shuffle, kernel = stride) by measuring them.
+#   pixel shuffle, kernel size = stride) by measuring them.
 # - Design and size the upsampling layers of a U-Net decoder and a DCGAN generator.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 노트북 사용법
 #
 # - 위에서 아래로 셀을 하나씩 실행합니다(`Shift+Enter`). 처음부터 다시 하려면 메뉴에서 *Kernel → Restart Kernel
-#   and Run All Cells*를 고릅니다. 모든 레슨은 노트북 CPU에서 1분 안에 끝납니다.
+#   and Run All Cells*를 고릅니다. 어느 레슨이든 노트북 컴퓨터의 CPU로 1분 안에 끝납니다.
 # - 바로 아래 `LANG` 셀은 그림과 안내 문구의 언어를 정합니다. 한국어 노트북은 `"ko"`, 영어 노트북은 `"en"`입니다.
-# - 위젯(슬라이더, 버튼)이 있는 레슨은 같은 결과를 글로도 출력합니다. 슬라이드나 HTML처럼 위젯이 움직이지
-#   않는 곳에서도 내용을 볼 수 있습니다.
-# - 연습 문제는 `answer = ...`의 `...`를 답으로 바꾸고 셀을 실행하면 `check`가 바로 채점합니다. 바로 아래의 접힌
-#   셀에는 풀이가 있습니다. 풀이도 빌드할 때 실행되어 채점을 통과한 것입니다.
-# - 이 노트북은 `notebooks/src`의 소스에서 만들어집니다. 고칠 때는 소스를 고치세요(README의 작성 안내 참고).
+# - 위젯(슬라이더, 버튼)이 있는 레슨은 같은 결과를 글로도 출력하므로, 슬라이드나 HTML 페이지처럼 위젯이
+#   동작하지 않는 곳에서도 내용을 볼 수 있습니다.
+# - 연습 문제에서는 `answer = ...`의 `...`를 답으로 바꾸고 셀을 실행하면 `check`가 바로 채점합니다. 문제 셀 바로
+#   아래의 접힌 셀에 풀이가 있습니다. 풀이 셀도 빌드할 때 실행되므로, 모든 풀이는 채점을 통과한 것입니다.
+# - 이 노트북은 `notebooks/src`의 소스에서 만들어집니다. 내용을 고치려면 소스를 고치세요(README의
+#   '레슨 작성하기' 참고).
 
 # %% [markdown] tags=["lang-en"]
 # ## How to use the notebooks
@@ -52,10 +55,10 @@
 # - Lessons with widgets (sliders, buttons) also print the same result as text, so it shows where widgets
 #   do not run, such as slides and HTML pages.
 # - In an exercise, replace the `...` in `answer = ...` with your answer and run the cell: `check` marks it
-#   at once. The collapsed cell just below holds a solution; the build runs it too, so every solution has
-#   passed its own check.
-# - These notebooks are generated from sources in `notebooks/src`. To change one, edit its source (see the
-#   authoring section of the README).
+#   at once. The collapsed cell just below the exercise cell holds a solution; the build runs it too, so every
+#   solution has passed its own check.
+# - These notebooks are generated from sources in `notebooks/src`. To change one, edit its source (see
+#   "Authoring" in the README).
 
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
@@ -78,9 +81,9 @@ setup(LANG)
 # %% [markdown] tags=["lang-ko"]
 # ## 선수 지식과 합성곱 복습
 #
-# Python, PyTorch 텐서의 기초(`shape`, `nn.Module`), 그리고 2차원 합성곱(`nn.Conv2d`)을 안다고 가정합니다.
-# 전치 합성곱은 합성곱을 거꾸로 보는 연산이므로, 합성곱의 출력 크기 공식을 먼저 떠올려 봅시다.
-# 입력 크기 $I$, 커널 $K$, 스트라이드 $S$, 패딩 $P$, 팽창 $D$일 때
+# Python과 PyTorch의 기초(텐서의 `shape`, `nn.Module`), 그리고 2차원 합성곱(`nn.Conv2d`)을 안다고 가정합니다.
+# 전치 합성곱은 합성곱을 거꾸로 본 연산이므로, 먼저 합성곱의 출력 크기 공식을 떠올려 봅시다.
+# 입력 크기가 $I$, 커널 크기가 $K$, 스트라이드가 $S$, 패딩이 $P$, 팽창이 $D$일 때 출력 크기는
 #
 # $$O = \left\lfloor \frac{I + 2P - D(K-1) - 1}{S} \right\rfloor + 1$$
 #
@@ -89,9 +92,9 @@ setup(LANG)
 # %% [markdown] tags=["lang-en"]
 # ## Prerequisites and a convolution refresher
 #
-# We assume Python, PyTorch tensor basics (`shape`, `nn.Module`) and the 2-D convolution (`nn.Conv2d`).
+# We assume Python, PyTorch basics (a tensor's `shape`, `nn.Module`) and the 2-D convolution (`nn.Conv2d`).
 # A transposed convolution looks at a convolution backwards, so first recall the convolution's output size.
-# For input size $I$, kernel $K$, stride $S$, padding $P$ and dilation $D$:
+# For input size $I$, kernel size $K$, stride $S$, padding $P$ and dilation $D$, the output size is
 #
 # $$O = \left\lfloor \frac{I + 2P - D(K-1) - 1}{S} \right\rfloor + 1$$
 #
@@ -109,33 +112,37 @@ for k, s, p, d in [(3, 1, 1, 1), (3, 2, 1, 1), (5, 1, 0, 1), (4, 2, 1, 1), (3, 1
     print(f"K={k} S={s} P={p} D={d}: y {tuple(y.shape)}, formula {conv_output_size(32, k, s, p, d)}")
 
 # %% [markdown] tags=["lang-ko"]
-# 공식과 PyTorch가 모든 설정에서 일치합니다. 바닥 함수 $\lfloor\cdot\rfloor$ 때문에 **서로 다른 입력 크기가 같은
-# 출력 크기로** 갈 수 있다는 점을 기억해 두세요. 레슨 03의 `output_padding`이 바로 이 문제를 다룹니다.
+# 모든 설정에서 공식과 PyTorch의 결과가 일치합니다. 바닥 함수 $\lfloor\cdot\rfloor$ 때문에 **서로 다른 입력
+# 크기가 같은 출력 크기가** 될 수 있다는 점을 기억해 두세요. 레슨 03의 `output_padding`이 바로 이 문제를 다룹니다.
 #
-# 합성곱 층의 파라미터 수는 $C_{out} \cdot C_{in} \cdot K^2$(가중치) $+\ C_{out}$(편향)입니다.
+# 합성곱 층의 파라미터 수는 $C_{out} \cdot C_{in} \cdot K^2$(가중치) $+\ C_{out}$(편향)입니다. 아래 셀의
+# `Conv2d(3, 8, kernel_size=3)`이라면 216 + 8 = 224개입니다. 마지막 줄은 커널 3, 스트라이드 2에서 입력 7과 8이
+# 모두 출력 3이 된다는 것을 보여 줍니다.
 
 # %% [markdown] tags=["lang-en"]
 # The formula and PyTorch agree on every setting. Keep in mind that the floor $\lfloor\cdot\rfloor$ lets
 # **different input sizes map to the same output size**; lesson 03's `output_padding` deals with exactly that.
 #
-# A convolution layer has $C_{out} \cdot C_{in} \cdot K^2$ weights plus $C_{out}$ biases.
+# A convolution layer has $C_{out} \cdot C_{in} \cdot K^2$ weights plus $C_{out}$ biases. For the
+# `Conv2d(3, 8, kernel_size=3)` below that is 216 + 8 = 224. The last line shows that with kernel 3 and
+# stride 2, inputs 7 and 8 both give output 3.
 
 # %%
 conv = nn.Conv2d(3, 8, kernel_size=3)
 print("weight:", tuple(conv.weight.shape), "bias:", tuple(conv.bias.shape))
 print("parameters:", sum(p.numel() for p in conv.parameters()), "=", 8 * 3 * 3 * 3, "+", 8)
-print("same input size, same output:", [conv_output_size(i, 3, s=2) for i in (7, 8)])
+print("inputs 7 and 8, same output:", [conv_output_size(i, 3, s=2) for i in (7, 8)])
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제 맛보기
 #
 # 모든 레슨은 이런 연습 문제로 끝납니다. `Conv2d(kernel_size=5, stride=2, padding=2)`에 28×28 입력을 넣으면
-# 출력의 한 변은 몇 픽셀일까요? `...`를 답으로 바꾸고 실행해 보세요.
+# 출력의 한 변은 몇 픽셀일까요? `...`를 답으로 바꾸고 셀을 실행해 보세요.
 
 # %% [markdown] tags=["lang-en"]
 # ## A taste of the exercises
 #
-# Every lesson ends with exercises like this one. What is the side of the output when a 28×28 input goes
+# Every lesson ends with exercises like this one. How many pixels wide is the output when a 28×28 input goes
 # through `Conv2d(kernel_size=5, stride=2, padding=2)`? Replace `...` with your answer and run the cell.
 
 # %%
@@ -149,7 +156,7 @@ check("00.1", solution, LANG)
 # %% [markdown] tags=["lang-ko"]
 # ## 레슨 목록
 #
-# 원문 문서의 절을 따라가며, 마지막 레슨은 원문을 넘어 직접 측정하는 실험입니다.
+# 레슨은 원문 문서의 절 순서를 따르고, 마지막 레슨만 원문을 넘어 직접 측정해 보는 실험입니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## Lessons
@@ -163,14 +170,14 @@ Markdown(lessons.markdown_table(LANG))
 # %% [markdown] tags=["lang-ko"]
 # ## 용어집
 #
-# 코스 전체에서 한 개념에는 한 용어만 씁니다. 한국어 설명에 아래 표와 다른 표기(예: 같은 개념의 다른 음역)가
-# 섞이면 빌드 검사가 실패합니다.
+# 코스 전체에서 한 개념에는 한 용어만 씁니다. 한국어 설명에 용어집이 금지한 다른 표기(같은 개념의 다른 음역이나
+# 띄어쓰기)가 섞이면 빌드 검사가 실패합니다. 금지한 표기의 목록은 `course_utils/data/glossary.toml`에 있습니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## Glossary
 #
-# The course uses one term per concept. The build check fails if Korean prose uses a spelling other than
-# the one in this table for the same concept.
+# The course uses one term per concept. The build check fails if Korean prose uses a spelling the glossary
+# rejects for a concept (another transliteration or spacing); `course_utils/data/glossary.toml` lists them.
 
 # %%
 Markdown(glossary.markdown_table(LANG))

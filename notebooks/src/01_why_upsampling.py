@@ -42,7 +42,7 @@ setup(LANG)
 # ## 1. 인코더는 줄인다
 #
 # 전형적인 인코더 단계는 `3×3 합성곱(padding=1) → ReLU → 2×2 최대 풀링`입니다. 합성곱은 크기를 그대로 두고,
-# 풀링이 가로·세로를 절반으로 줄입니다. 256×256 이미지에 이 단계를 다섯 번 거치면 어떻게 되는지 봅시다.
+# 풀링이 가로·세로를 절반으로 줄입니다. 256×256 이미지가 이 단계를 다섯 번 거치면 어떻게 되는지 봅시다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 1. The encoder shrinks
@@ -66,24 +66,24 @@ for number, stage in enumerate(encoder, start=1):
     print(f"stage {number}:", tuple(features.shape))
 
 # %% [markdown] tags=["lang-ko"]
-# 공간 크기는 256 → 128 → 64 → 32 → 16 → 8로 줄고, 채널은 늘어납니다. 작은 특징 맵 한 칸은 입력의 넓은
-# 영역을 요약합니다. 분류라면 여기서 끝나도 되지만, 아래 세 작업은 그렇지 않습니다.
+# 공간 크기는 256 → 128 → 64 → 32 → 16 → 8로 줄고, 채널은 3에서 128로 늘어납니다. 작은 특징 맵의 한 칸은
+# 입력의 넓은 영역을 요약합니다. 분류라면 여기서 끝나도 되지만, 아래 세 작업은 그렇지 않습니다.
 
 # %% [markdown] tags=["lang-en"]
-# The spatial size goes 256 → 128 → 64 → 32 → 16 → 8 while the channels grow. Each cell of the small map
-# summarises a wide patch of the input. A classifier could stop here; the three tasks below cannot.
+# The spatial size goes 256 → 128 → 64 → 32 → 16 → 8 while the channels grow from 3 to 128. Each cell of the
+# small map summarises a wide patch of the input. A classifier could stop here; the three tasks below cannot.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 분할: 모든 픽셀에 레이블이 필요하다
 #
-# 의미론적 분할은 픽셀마다 "고양이인가, 배경인가"를 맞혀야 하므로 정답 마스크가 입력과 같은 256×256입니다.
-# 인코더 출력(8×8)에 1×1 합성곱으로 클래스 점수를 붙이면 점수 맵도 8×8이어서, 손실을 계산하는 순간 크기가
-# 맞지 않는다는 오류가 납니다. (아래 셀은 일부러 오류를 내는 셀입니다.)
+# 의미론적 분할은 픽셀마다 "고양이인가, 개인가, 배경인가"를 맞혀야 하므로 정답 마스크도 입력과 같은
+# 256×256입니다. 인코더 출력(8×8)에 1×1 합성곱을 적용해 클래스 점수를 구하면 점수 맵도 8×8이라서, 손실을
+# 계산하는 순간 크기가 맞지 않는다는 오류가 납니다. (아래 셀은 일부러 오류를 냅니다.)
 
 # %% [markdown] tags=["lang-en"]
 # ## 2. Segmentation: every pixel needs a label
 #
-# Semantic segmentation labels every pixel ("cat or background?"), so the target mask is 256×256 like the
+# Semantic segmentation labels every pixel ("cat, dog or background?"), so the target mask is 256×256 like the
 # input. A 1×1 convolution on the encoder output gives class scores on an 8×8 grid, and the loss refuses
 # the size mismatch. (The next cell raises an error on purpose.)
 
@@ -95,7 +95,7 @@ print("scores:", tuple(scores.shape), "mask:", tuple(mask.shape))
 F.cross_entropy(scores, mask)
 
 # %% [markdown] tags=["lang-ko"]
-# 점수 맵의 한 칸이 입력의 몇 픽셀을 대신하는지 계산해 보면, 디코더가 얼마나 키워야 하는지 알 수 있습니다.
+# 점수 맵의 한 칸이 입력의 몇 픽셀을 대신하는지 계산해 보면, 디코더가 맵을 얼마나 키워야 하는지 알 수 있습니다.
 
 # %% [markdown] tags=["lang-en"]
 # How many input pixels does one score cell stand for? That is how much the decoder must grow the map.
@@ -106,12 +106,12 @@ print("one score cell covers:", f"{factor}×{factor}", "pixels")
 print("×2 steps needed:", int(math.log2(factor)))
 
 # %% [markdown] tags=["lang-ko"]
-# 디코더는 인코더의 역순으로 8 → 16 → … → 256을 되짚어 갑니다. U-Net은 여기에 인코더의 특징 맵을 디코더로
-# 바로 넘기는 스킵 연결을 더합니다(레슨 06).
+# 디코더는 인코더를 거꾸로 따라 8 → 16 → … → 256으로, 2배 업샘플링을 다섯 번 거쳐 되돌아갑니다. U-Net은
+# 여기에 인코더의 각 특징 맵을 크기가 같은 디코더 단계로 바로 넘기는 스킵 연결을 더합니다(레슨 06).
 
 # %% [markdown] tags=["lang-en"]
-# A decoder retraces the encoder, 8 → 16 → … → 256. U-Net adds skip connections that hand each encoder
-# feature map straight to the decoder stage of the same size (lesson 06).
+# A decoder retraces the encoder, 8 → 16 → … → 256, in five 2× upsampling steps. U-Net adds skip connections
+# that hand each encoder feature map straight to the decoder stage of the same size (lesson 06).
 
 # %%
 encoder_decoder([256, 128, 64, 32, 16, 8], LANG)
@@ -119,14 +119,14 @@ encoder_decoder([256, 128, 64, 32, 16, 8], LANG)
 # %% [markdown] tags=["lang-ko"]
 # ## 3. 이미지 생성: 1×1 잡음에서 256×256 이미지로
 #
-# GAN의 생성자는 512개 숫자로 된 잡음 벡터, 즉 `(1, 512, 1, 1)` 텐서에서 출발해 `(1, 3, 256, 256)` 이미지를
-# 만들어야 합니다. 공간 크기가 1에서 256으로 커지는 과정을 전치 합성곱 일곱 층으로 미리 보겠습니다.
-# 각 층의 크기가 왜 이렇게 나오는지는 레슨 02와 03에서 유도합니다.
+# GAN의 생성자는 무작위 수 512개로 이루어진 잠재 벡터, 즉 `(1, 512, 1, 1)` 텐서에서 출발해
+# `(1, 3, 256, 256)` 이미지를 만들어야 합니다. 공간 크기가 1에서 256으로 커지는 과정을 전치 합성곱 일곱 층으로
+# 미리 보겠습니다. 각 층의 출력 크기가 왜 이렇게 나오는지는 레슨 02와 03에서 유도합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 3. Image generation: from 1×1 noise to a 256×256 image
 #
-# A GAN generator starts from a noise vector of 512 numbers, a `(1, 512, 1, 1)` tensor, and must produce a
+# A GAN generator starts from a latent vector of 512 random numbers, a `(1, 512, 1, 1)` tensor, and must produce a
 # `(1, 3, 256, 256)` image. Here is a preview: seven transposed-convolution layers grow the size from 1 to
 # 256. Lessons 02 and 03 derive why each layer gives the size it does.
 
@@ -146,14 +146,14 @@ for number, layer in enumerate(generator, start=1):
 # %% [markdown] tags=["lang-ko"]
 # ## 4. 초해상도: 64×64를 256×256으로 (×4)
 #
-# 초해상도는 저해상도 이미지에서 4배 큰 이미지를 복원합니다. ×4는 ×2를 두 번 한 것이므로,
-# 2배 업샘플링 층 두 개면 크기가 맞습니다.
+# 여기서 초해상도는 저해상도 이미지로부터 가로·세로가 각각 4배인 이미지를 복원하는 작업입니다. ×4는 ×2를
+# 두 번 한 것이므로, 2배 업샘플링 층 두 개면 크기가 맞습니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 4. Super-resolution: 64×64 to 256×256 (×4)
 #
-# Super-resolution recovers an image four times larger than its low-resolution input. ×4 is ×2 twice, so
-# two 2× upsampling layers give the right size.
+# Here super-resolution recovers an image with four times the height and width of its low-resolution input.
+# ×4 is ×2 twice, so two 2× upsampling layers give the right size.
 
 # %%
 low_res = torch.randn(1, 3, 64, 64)
@@ -170,16 +170,16 @@ print("scale:", high_res.shape[-1] // low_res.shape[-1])
 # %% [markdown] tags=["lang-ko"]
 # ## 5. 합성곱과 풀링으로는 왜 키울 수 없을까
 #
-# 합성곱의 출력 크기는 $O = \lfloor (I + 2P - K)/S \rfloor + 1$입니다. 패딩 $P$를 크게 주면 출력이 입력보다
-# 커지기는 합니다. 그러나 늘어난 가장자리는 0으로 채운 패딩만 보므로, 거기에는 편향 값만 남습니다.
+# 팽창이 없는 합성곱의 출력 크기는 $O = \lfloor (I + 2P - K)/S \rfloor + 1$입니다. 패딩 $P$를 크게 주면
+# 출력이 입력보다 커지기는 합니다. 그러나 바깥쪽 칸은 0으로 채운 패딩만 보므로 편향 값만 담게 됩니다.
 # 실제로 세어 보겠습니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 5. Why convolution and pooling cannot grow a map
 #
-# A convolution's output size is $O = \lfloor (I + 2P - K)/S \rfloor + 1$. With a large padding $P$ the
-# output does get bigger than the input, but the added border sees nothing but zero padding, so it holds
-# only the bias. Let us count.
+# Without dilation, a convolution's output size is $O = \lfloor (I + 2P - K)/S \rfloor + 1$. With a large
+# padding $P$ the output does get bigger than the input, but the outer cells see nothing but zero padding,
+# so they hold only the bias. Let us count.
 
 # %%
 conv = nn.Conv2d(1, 1, kernel_size=3, padding=5)
@@ -191,16 +191,19 @@ print("outputs that see the input:", int((~bias_only).sum()), "of", bias_only.nu
 print("outputs that see only padding (= bias):", int(bias_only.sum()))
 
 # %% [markdown] tags=["lang-ko"]
-# 16×16 출력 가운데 입력을 조금이라도 본 칸은 가운데 10×10 영역(100칸)뿐이고, 나머지는 정보가 없는 칸입니다.
+# 16×16 출력 256칸 가운데 입력을 조금이라도 본 칸은 가운데의 100칸뿐이고, 나머지 156칸은 편향 값만 담은,
+# 정보가 없는 칸입니다.
 #
-# 풀링은 어떨까요? PyTorch는 풀링의 패딩을 커널 크기의 절반 이하로 제한합니다. 그 범위의 모든 설정을
-# 입력 크기 1~64에서 전부 시험해, 출력이 입력보다 최대 몇 픽셀 커지는지 찾아봅니다.
+# 풀링은 어떨까요? PyTorch는 풀링의 패딩을 커널 크기의 절반 이하로 제한합니다. 커널 1~5, 스트라이드 1~3에서
+# 허용되는 패딩을 입력 크기 1~64에 대해 모두 시험해, 출력이 입력보다 최대 몇 픽셀 커지는지 찾아봅니다.
 
 # %% [markdown] tags=["lang-en"]
-# Of the 16×16 outputs only the central 10×10 block (100 cells) saw any input; the rest carry no information.
+# Of the 256 cells of the 16×16 output, only the central 100 saw any input; the other 156 hold only the bias
+# and carry no information.
 #
-# And pooling? PyTorch limits pooling padding to at most half the kernel size. We try every such setting on
-# inputs of size 1 to 64 and find the largest growth of the output over the input.
+# And pooling? PyTorch limits pooling padding to at most half the kernel size. For kernels 1 to 5 and
+# strides 1 to 3 we try every allowed padding on inputs of size 1 to 64, and find the largest growth of the
+# output over the input.
 
 # %%
 largest_growth, example = 0, None
@@ -216,8 +219,8 @@ print("largest growth by pooling:", largest_growth, "pixel(s)")
 print("example (kernel, stride, padding, in, out):", example)
 
 # %% [markdown] tags=["lang-ko"]
-# 풀링은 기껏해야 한 픽셀 늘어날 뿐이고, 그 한 픽셀도 가장자리 값을 되풀이한 것입니다. 8을 256으로 키우는
-# 도구는 아닙니다.
+# 풀링으로는 기껏해야 한 픽셀 늘어날 뿐이고, 그 한 픽셀도 가장자리 값을 되풀이한 것입니다. 8을 256으로
+# 키우는 도구가 아닙니다.
 
 # %% [markdown] tags=["lang-en"]
 # Pooling grows a map by one pixel at most, and that pixel only repeats border values. It is no tool for
@@ -245,18 +248,19 @@ print("learnable parameters:", sum(p.numel() for p in nearest.parameters()),
       sum(p.numel() for p in bilinear.parameters()))
 
 # %% [markdown] tags=["lang-ko"]
-# 두 보간 모두 파라미터가 0개입니다. 어떤 데이터를 보여 줘도 늘 같은 방식으로 채웁니다.
+# 두 보간 모두 파라미터가 0개입니다. 어떤 데이터를 보여 주어도 늘 같은 방식으로 값을 채웁니다.
 #
-# 전치 합성곱은 다릅니다. 커널 2, 스트라이드 2인 전치 합성곱의 가중치를 모두 1로 두면 최근접 이웃 보간과
-# **정확히 같은** 결과가 나옵니다. 즉 고정된 보간은 전치 합성곱이 가질 수 있는 가중치 가운데 하나일 뿐이고,
-# 학습은 작업에 더 맞는 가중치를 찾아 줍니다.
+# 전치 합성곱은 다릅니다. 커널 2, 스트라이드 2인 전치 합성곱에는 학습할 파라미터가 4개 있고, 이 가중치를 모두
+# 1로 두면 최근접 이웃 보간과 **정확히 같은** 결과가 나옵니다. 즉 고정된 보간은 전치 합성곱이 가질 수 있는
+# 가중치 설정 가운데 하나일 뿐이고, 학습을 통해 작업에 더 알맞은 가중치를 찾을 수 있습니다.
 
 # %% [markdown] tags=["lang-en"]
 # Both have zero parameters: whatever data they see, they fill the map the same way.
 #
-# A transposed convolution is different. With kernel 2, stride 2 and all weights set to 1 it gives
-# **exactly** the nearest-neighbour result. Fixed interpolation is just one weight setting a transposed
-# convolution can take; training finds weights that suit the task better.
+# A transposed convolution is different. With kernel 2 and stride 2 it has 4 learnable parameters, and
+# with all these weights set to 1 it gives **exactly** the nearest-neighbour result. Fixed interpolation is
+# just one weight setting a transposed convolution can take; training can find weights that suit the task
+# better.
 
 # %%
 learnable = nn.ConvTranspose2d(1, 1, kernel_size=2, stride=2, bias=False)
@@ -269,8 +273,9 @@ print("same as nearest:", torch.equal(learnable(tiny), nearest(tiny)))
 #
 # - 인코더는 합성곱과 풀링으로 특징 맵을 줄입니다(256 → 8).
 # - 분할·생성·초해상도는 출력이 커야 합니다(8 → 256, 1 → 256, 64 → 256).
-# - 합성곱의 패딩과 풀링으로는 정보 있는 값을 늘릴 수 없고, 보간은 학습할 파라미터가 없습니다.
-# - 전치 합성곱은 보간을 특수한 경우로 포함하는 **학습 가능한 업샘플링**입니다. 다음 레슨에서 원리를 봅니다.
+# - 합성곱의 패딩과 풀링으로는 정보가 담긴 값을 늘릴 수 없고, 보간에는 학습할 파라미터가 없습니다.
+# - 전치 합성곱은 최근접 이웃 보간을 특수한 경우로 포함하는 **학습 가능한 업샘플링**입니다. 다음 레슨에서
+#   동작 원리를 살펴봅니다.
 #
 # 참고: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
 
@@ -280,7 +285,8 @@ print("same as nearest:", torch.equal(learnable(tiny), nearest(tiny)))
 # - An encoder shrinks feature maps with convolution and pooling (256 → 8).
 # - Segmentation, generation and super-resolution need large outputs (8 → 256, 1 → 256, 64 → 256).
 # - Convolution padding and pooling cannot add informative values, and interpolation has nothing to learn.
-# - A transposed convolution is a **learnable upsampler** that includes interpolation as a special case.
+# - A transposed convolution is a **learnable upsampler** that includes nearest-neighbour interpolation as a
+#   special case.
 #   The next lesson shows how it works.
 #
 # Reference: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
@@ -310,11 +316,11 @@ solution = int(math.log2(256 // 8))
 check("01.1", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# **2.** 위와 같은 인코더 단계(합성곱 padding=1 + 2×2 최대 풀링) 다섯 개에 224×224 이미지를 넣으면
+# **2.** 위와 같은 인코더 단계(padding=1인 3×3 합성곱 + 2×2 최대 풀링) 다섯 개에 224×224 이미지를 넣으면
 # 마지막 특징 맵의 한 변은 몇 픽셀일까요?
 
 # %% [markdown] tags=["lang-en"]
-# **2.** Feed a 224×224 image through five encoder stages like the ones above (convolution with padding=1,
+# **2.** Feed a 224×224 image through five encoder stages like the ones above (3×3 convolution with padding=1,
 # then 2×2 max pooling). What is the side of the last feature map?
 
 # %%

@@ -1,0 +1,70 @@
+"""Pictures of model inputs and outputs: image grids and segmentation examples (data in, Figure out)."""
+
+import torch
+from matplotlib.figure import Figure
+
+from course_utils.diagrams._canvas import axes, course_fonts
+from course_utils.i18n import check_lang, message
+
+__all__ = ["tile", "image_grid", "segmentation_samples"]
+
+
+def tile(images: torch.Tensor, nrow: int, gap: int = 1) -> torch.Tensor:
+    """(N, C, H, W) images as one (C, rows·(H+gap)−gap, nrow·(W+gap)−gap) picture, row by row; gaps are NaN."""
+    if not isinstance(images, torch.Tensor) or images.ndim != 4:
+        raise ValueError(f"images must be a tensor of shape (N, C, H, W), got {getattr(images, 'shape', images)!r}")
+    if isinstance(nrow, bool) or not isinstance(nrow, int) or nrow < 1:
+        raise ValueError(f"nrow must be a positive integer, got {nrow!r}")
+    n, c, h, w = images.shape
+    rows = -(-n // nrow)
+    out = torch.full((c, rows * (h + gap) - gap, nrow * (w + gap) - gap), float("nan"))
+    for index, image in enumerate(images.detach().float().cpu()):
+        r, col = divmod(index, nrow)
+        out[:, r * (h + gap): r * (h + gap) + h, col * (w + gap): col * (w + gap) + w] = image
+    return out
+
+
+def _show(ax, picture: torch.Tensor, low: float, high: float) -> None:
+    """Draw a (C, H, W) picture: one channel in grey, three as RGB; values mapped from [low, high] to [0, 1]."""
+    scaled = ((picture - low) / (high - low)).clamp(0, 1)
+    if scaled.shape[0] == 1:
+        ax.imshow(scaled[0].numpy(), cmap="gray", vmin=0, vmax=1, interpolation="nearest")
+    else:
+        rgb = scaled.permute(1, 2, 0).nan_to_num(1.0)
+        ax.imshow(rgb.numpy(), interpolation="nearest")
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def image_grid(images: torch.Tensor, nrow: int = 8, title: str = "", value_range=(-1.0, 1.0), ax=None):
+    """A grid of (N, C, H, W) images (grey for C = 1, RGB for C = 3) with an optional title."""
+    picture = tile(images, nrow)
+    if picture.shape[0] not in (1, 3):
+        raise ValueError(f"images need 1 or 3 channels to be drawn, got {picture.shape[0]}")
+    with course_fonts():
+        ax = axes(ax, figsize=(4, 4 * picture.shape[1] / picture.shape[2] + 0.3))
+        _show(ax, picture, *value_range)
+        if title:
+            ax.set_title(title, fontsize=10)
+    return ax.figure
+
+
+def segmentation_samples(images: torch.Tensor, masks: torch.Tensor, predictions: dict, lang: str) -> Figure:
+    """One row per example: the input, the true mask, then each named predicted mask (all (N, 1, H, W))."""
+    check_lang(lang)
+    columns = [(message("samples.input", lang), images, None),
+               (message("samples.true_mask", lang), masks, (0.0, 1.0))]
+    columns += [(name, mask, (0.0, 1.0)) for name, mask in predictions.items()]
+    n = images.shape[0]
+    if any(tensor.shape[0] != n for _, tensor, _ in columns):
+        raise ValueError("images, masks and every prediction need the same number of examples")
+    with course_fonts():
+        figure = Figure(figsize=(1.6 * len(columns), 1.6 * n + 0.4), layout="constrained")
+        grid = figure.subplots(n, len(columns), squeeze=False)
+        for col, (name, tensor, value_range) in enumerate(columns):
+            for row in range(n):
+                picture = tensor[row].detach().float().cpu()
+                low, high = value_range or (float(picture.min()), float(picture.max()))
+                _show(grid[row, col], picture, low, high if high > low else low + 1)
+            grid[0, col].set_title(name, fontsize=9)
+    return figure

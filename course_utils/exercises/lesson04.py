@@ -1,0 +1,85 @@
+"""Exercises of lesson 04 (checkerboard artifacts): answers computed with PyTorch, never typed in."""
+
+import torch
+from torch import nn
+
+from course_utils.arithmetic import overlap_map
+from course_utils.exercises import Exercise, register
+from course_utils.overlap import interior_range, interior_values
+
+
+def _dcgan_interior_max() -> int:
+    counts = overlap_map(8, 5, 2, 2)
+    inside = interior_range(8, 5, 2, 2)
+    return int(counts[inside.start:inside.stop, inside.start:inside.stop].max())
+
+
+def _even_kernel_for_stride_3() -> int:
+    return next(k for k in range(5, 20) if len(interior_values(8, k, 3)) == 1)
+
+
+def _wrong_icnr_kernels_in_channel_0() -> int:
+    base = torch.randn(2, 1, 3, 3, generator=torch.Generator().manual_seed(0))
+    wrong = base.repeat(4, 1, 1, 1)
+    # PixelShuffle(2) builds output channel 0 from convolution channels 0, 1, 2, 3
+    return len({tuple(wrong[c].flatten().tolist()) for c in range(4)})
+
+
+def _gradient_interior_values() -> int:
+    conv = nn.Conv2d(1, 1, 3, stride=2, bias=False)
+    with torch.no_grad():
+        conv.weight.fill_(1.0)
+    with torch.enable_grad():  # lessons switch autograd off globally
+        x = torch.zeros(1, 1, 17, 17, requires_grad=True)
+        conv(x).sum().backward()
+    return len(x.grad[0, 0, 2:-2, 2:-2].unique())
+
+
+register(Exercise(
+    id="04.1",
+    expected=_dcgan_interior_max,
+    kind=int,
+    hint={"ko": "1-D 안쪽 값을 먼저 구하고(K=5, S=2), 2-D 값은 행과 열의 1-D 값의 곱이라는 점을 이용하세요. "
+                "`overlap_map`과 `interior_range`로 확인할 수 있습니다.",
+          "en": "Find the 1-D interior values first (K=5, S=2); a 2-D value is the product of a row's and a column's "
+                "1-D values. `overlap_map` and `interior_range` confirm it."},
+    explanation={"ko": "1-D 안쪽 값은 2와 3이므로 2-D에서 가장 큰 값은 3 × 3 = 9입니다. 가장 작은 값 4와의 비는 2.25입니다.",
+                 "en": "The 1-D interior values are 2 and 3, so the largest 2-D value is 3 × 3 = 9, "
+                       "2.25 times the smallest (4)."},
+))
+
+register(Exercise(
+    id="04.2",
+    expected=_even_kernel_for_stride_3,
+    kind=int,
+    hint={"ko": "안쪽이 균일하게 겹치려면 K가 S로 나누어떨어져야 합니다. 5보다 크거나 같은 K 가운데 3의 배수를 찾으세요.",
+          "en": "The interior is even when S divides K. Look for the first multiple of 3 that is at least 5."},
+    explanation={"ko": "K = 6입니다. 안쪽의 모든 칸에 1-D로 6 / 3 = 2개의 입력이 더해집니다.",
+                 "en": "K = 6: every interior pixel sums 6 / 3 = 2 inputs in 1-D."},
+))
+
+register(Exercise(
+    id="04.3",
+    expected=_wrong_icnr_kernels_in_channel_0,
+    kind=int,
+    hint={"ko": "PixelShuffle(2)는 출력 채널 0을 합성곱 채널 0, 1, 2, 3으로 만듭니다. "
+                "`.repeat(4, 1, 1, 1)` 뒤에 이 네 채널에 어떤 기본 커널이 들어가는지 적어 보세요.",
+          "en": "PixelShuffle(2) builds output channel 0 from convolution channels 0, 1, 2 and 3. Write down which "
+                "base kernel `.repeat(4, 1, 1, 1)` puts in each of those four channels."},
+    explanation={"ko": "2개입니다. `.repeat`는 기본 커널 0, 1, 0, 1 순서로 채우므로 네 위상이 서로 다른 두 커널을 번갈아 "
+                       "씁니다. `repeat_interleave`라면 네 채널이 모두 기본 커널 0이라 1개입니다.",
+                 "en": "2. `.repeat` fills them with base kernels 0, 1, 0, 1, so the four phases alternate between two "
+                       "different kernels. `repeat_interleave` would give base kernel 0 four times: 1 kernel."},
+))
+
+register(Exercise(
+    id="04.4",
+    expected=_gradient_interior_values,
+    kind=int,
+    hint={"ko": "`loss = y.sum()`의 입력 기울기는 모두 1인 출력 기울기를 전치 합성곱한 것, 곧 겹침 지도입니다.",
+          "en": "The input gradient of `loss = y.sum()` is the transposed convolution of an all-ones output "
+                "gradient: an overlap map."},
+    explanation={"ko": "3가지입니다. 경계를 뺀 안쪽의 기울기는 1, 2, 4로, K=3, S=2 전치 합성곱의 겹침 지도와 같습니다.",
+                 "en": "3: away from the border the gradient takes the values 1, 2 and 4, the overlap map of a "
+                       "K=3, S=2 transposed convolution."},
+))

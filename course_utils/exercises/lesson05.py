@@ -1,0 +1,73 @@
+"""Exercises of lesson 05 (the three methods compared): answers computed with PyTorch, never typed in."""
+
+import torch
+from torch import nn
+from torch.utils.flop_counter import FlopCounterMode
+
+from course_utils.exercises import Exercise, register
+
+
+def _pixel_shuffle_x3_parameters() -> int:
+    method = nn.Sequential(nn.Conv2d(256, 128 * 9, 3, padding=1), nn.PixelShuffle(3))
+    return sum(p.numel() for p in method.parameters())
+
+
+def _zero_taps_per_pair() -> int:
+    """Probe which (phase, 3×3 offset) pairs of a K=4, S=2, P=1 transposed convolution carry a weight."""
+    layer = nn.ConvTranspose2d(1, 1, 4, stride=2, padding=1, bias=False)
+    with torch.no_grad():
+        layer.weight.fill_(1.0)
+        used = 0
+        for d in range(3):
+            for e in range(3):
+                x = torch.zeros(1, 1, 5, 5)
+                x[0, 0, 2 + d - 1, 2 + e - 1] = 1.0  # the input at offset (d, e) of the window around (2, 2)
+                y = layer(x)[0, 0]
+                used += int((y[4:6, 4:6] != 0).sum())  # the 2×2 phases of output block (2, 2)
+    return 4 * 9 - used
+
+
+def _transposed_macs() -> int:
+    layer = nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1)
+    with torch.no_grad(), FlopCounterMode(display=False) as counter:
+        layer(torch.zeros(1, 64, 32, 32))
+    return counter.get_total_flops() // 2
+
+
+register(Exercise(
+    id="05.1",
+    expected=_pixel_shuffle_x3_parameters,
+    kind=int,
+    hint={"ko": "배율 3이면 합성곱의 출력 채널은 128 × 3²입니다. 가중치 C_out·C_in·3·3에 편향 C_out을 더하세요.",
+          "en": "With scale 3 the convolution outputs 128 × 3² channels. Add the C_out·C_in·3·3 weights and the "
+                "C_out biases."},
+    explanation={"ko": "1152 × 256 × 9 + 1152 = 2655360개입니다. 배율 2일 때(1180160개)의 2.25배로, "
+                       "파라미터가 배율의 제곱에 비례해 늘어납니다.",
+                 "en": "1152 × 256 × 9 + 1152 = 2655360, 2.25 times the count at scale 2 (1180160): the parameters "
+                       "grow with the square of the scale."},
+))
+
+register(Exercise(
+    id="05.2",
+    expected=_zero_taps_per_pair,
+    kind=int,
+    hint={"ko": "네 위상이 각각 3×3 = 9개의 탭을 가지므로 모두 36개입니다. 그중 K=4 커널의 4×4 = 16개 탭만 실제로 쓰입니다.",
+          "en": "Four phases with 3×3 = 9 taps each make 36 slots. Only the 4×4 = 16 taps of the K=4 kernel are "
+                "actually used."},
+    explanation={"ko": "36 − 16 = 20개입니다. 그래서 K=4, S=2, P=1 전치 합성곱은 탭 20개를 0으로 묶은 "
+                       "3×3 합성곱 + 픽셀 셔플입니다.",
+                 "en": "36 − 16 = 20: a K=4, S=2, P=1 transposed convolution is a 3×3 convolution + pixel shuffle "
+                       "with 20 taps tied to zero."},
+))
+
+register(Exercise(
+    id="05.3",
+    expected=_transposed_macs,
+    kind=int,
+    hint={"ko": "전치 합성곱은 입력 픽셀마다 C_in × C_out × K² 번 곱해 더합니다. "
+                "`FlopCounterMode`로 재고, FLOP은 곱셈-덧셈 하나를 2로 센다는 점을 기억하세요.",
+          "en": "A transposed convolution does C_in × C_out × K² multiply-adds per input pixel. Measure it with "
+                "`FlopCounterMode`, and remember that it counts one multiply-add as 2 FLOPs."},
+    explanation={"ko": "64 × 32 × 16 × 32 × 32 = 33554432번입니다(약 3,360만).",
+                 "en": "64 × 32 × 16 × 32 × 32 = 33554432 (about 33.6 million)."},
+))

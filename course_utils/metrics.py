@@ -1,0 +1,79 @@
+"""Checkerboard strength: how much of an output's interior repeats with the stride's period.
+
+Definition. Remove `border` pixels from each side of the last two dimensions of `y` and keep the largest
+block whose sides are multiples of `period`: the interior Y. A pixel at row i, column j of `y` belongs to
+phase (i mod period, j mod period). For every leading index (batch, channel), m[a, b] is the mean of Y
+over phase (a, b) and m̄ is the average of the period² phase means. Then
+
+    strength = sqrt( mean (m[a, b] − m̄)²  /  mean Y² )
+
+with both means taken over every leading index and every phase (numerator) or pixel (denominator).
+Because every phase holds the same number of interior pixels, the energy of Y splits exactly into the
+part that is constant per channel, the part that depends only on the phase, and the rest; strength² is
+the share of the phase part. So strength is 0 when no channel changes with the phase, 1 when each
+channel is a pure phase pattern with mean zero, never outside [0, 1], and unchanged when y is multiplied
+by any nonzero number. An all-zero interior has strength 0.
+
+Apply it to a layer's response to a constant input (Odena, Dumoulin & Olah, "Deconvolution and
+Checkerboard Artifacts", Distill 2016): a phase-free layer answers a flat input with a flat interior.
+"""
+
+import torch
+
+from course_utils.i18n import message
+
+__all__ = ["interior", "phase_means", "checkerboard_strength", "strength_verdict", "NONE_BELOW", "WEAK_BELOW"]
+
+NONE_BELOW = 1e-3
+WEAK_BELOW = 0.1
+
+
+def _check(y, period, border) -> None:
+    if not isinstance(y, torch.Tensor) or y.ndim < 2:
+        raise ValueError(f"y must be a tensor with at least 2 dimensions (…, H, W), got {type(y).__name__}"
+                         + (f" of shape {tuple(y.shape)}" if isinstance(y, torch.Tensor) else ""))
+    for name, value, low in [("period", period, 1), ("border", border, 0)]:
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise ValueError(f"{name} must be an integer of at least {low}, got {value!r}")
+    height, width = y.shape[-2:]
+    if min(height, width) - 2 * border < period:
+        raise ValueError(f"the interior of a {height}×{width} map without a border of {border} "
+                         f"is smaller than one period ({period})")
+
+
+def interior(y: torch.Tensor, period: int = 2, border: int = 4) -> torch.Tensor:
+    """y without `border` pixels on each side, cropped to multiples of `period` (phases keep y's grid)."""
+    _check(y, period, border)
+    height, width = y.shape[-2:]
+    rows = (height - 2 * border) // period * period
+    cols = (width - 2 * border) // period * period
+    return y[..., border:border + rows, border:border + cols]
+
+
+def phase_means(y: torch.Tensor, period: int = 2, border: int = 4) -> torch.Tensor:
+    """The interior's mean over each phase, shape (…, period, period); [a, b] is rows ≡ a, columns ≡ b."""
+    inner = interior(y, period, border).double()
+    means = torch.empty(*y.shape[:-2], period, period, dtype=torch.float64)
+    for a in range(period):
+        for b in range(period):
+            first_row, first_col = (a - border) % period, (b - border) % period
+            means[..., a, b] = inner[..., first_row::period, first_col::period].mean(dim=(-2, -1))
+    return means
+
+
+def checkerboard_strength(y: torch.Tensor, period: int = 2, border: int = 4) -> float:
+    """sqrt(energy of the phase pattern / energy of the interior): 0 = no pattern, 1 = nothing but the pattern."""
+    means = phase_means(y, period, border)
+    total = interior(y, period, border).double().pow(2).mean()
+    if total == 0:
+        return 0.0
+    pattern = (means - means.mean(dim=(-2, -1), keepdim=True)).pow(2).mean()
+    return float(torch.sqrt(pattern / total).clamp(max=1.0))
+
+
+def strength_verdict(strength: float, lang: str) -> str:
+    """A word for a strength: none (< NONE_BELOW, rounding), weak (< WEAK_BELOW: under 1% of the energy), clear."""
+    if not 0.0 <= strength <= 1.0:
+        raise ValueError(f"a checkerboard strength lies in [0, 1], got {strength!r}")
+    level = "none" if strength < NONE_BELOW else "weak" if strength < WEAK_BELOW else "clear"
+    return message(f"metrics.{level}", lang)

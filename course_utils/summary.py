@@ -1,0 +1,62 @@
+"""A per-layer table of a model: each leaf module's output shape and parameter count, in call order."""
+
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+__all__ = ["LayerRow", "layer_rows", "layer_table"]
+
+
+@dataclass(frozen=True)
+class LayerRow:
+    name: str
+    kind: str
+    output_shape: tuple[int, ...]
+    parameters: int
+
+
+def _leaves(model: nn.Module):
+    return [(name or type(model).__name__, module) for name, module in model.named_modules()
+            if not list(module.children())]
+
+
+def layer_rows(model: nn.Module, *inputs: torch.Tensor) -> list[LayerRow]:
+    """Run model(*inputs) once in eval mode without gradients; one row per leaf-module call, in call order."""
+    rows: list[LayerRow] = []
+    counted: set[int] = set()
+
+    def hook(name):
+        def record(module, _args, output):
+            first_call = id(module) not in counted
+            counted.add(id(module))
+            own = sum(p.numel() for p in module.parameters(recurse=False)) if first_call else 0
+            shape = tuple(output.shape) if isinstance(output, torch.Tensor) else ()
+            rows.append(LayerRow(name, type(module).__name__, shape, own))
+        return record
+
+    handles = [module.register_forward_hook(hook(name)) for name, module in _leaves(model)]
+    was_training = model.training
+    try:
+        model.eval()
+        with torch.no_grad():
+            model(*inputs)
+    finally:
+        model.train(was_training)
+        for handle in handles:
+            handle.remove()
+    return rows
+
+
+def layer_table(model: nn.Module, *inputs: torch.Tensor) -> str:
+    """layer_rows as aligned text with a total line (the total counts every parameter of the model)."""
+    rows = layer_rows(model, *inputs)
+    total = sum(p.numel() for p in model.parameters())
+    cells = [("layer", "type", "output shape", "params")]
+    cells += [(r.name, r.kind, str(r.output_shape), f"{r.parameters:,}") for r in rows]
+    cells.append(("total", "", "", f"{total:,}"))
+    widths = [max(len(row[i]) for row in cells) for i in range(4)]
+    lines = [f"{a:<{widths[0]}}  {b:<{widths[1]}}  {c:<{widths[2]}}  {d:>{widths[3]}}".rstrip()
+             for a, b, c, d in cells]
+    lines.insert(1, "-" * (sum(widths) + 6))
+    return "\n".join(lines)

@@ -1,0 +1,835 @@
+# %% [markdown] tags=["lang-ko"]
+# # 02. 동작 원리
+#
+# 전치 합성곱(transposed convolution)이라는 이름은 합성곱을 행렬 $C$로 썼을 때 그 **전치 $C^\top$** 를 곱하는
+# 연산이라는 뜻입니다. 이 레슨에서는 그 행렬을 직접 만들어 보고, 다음 네 가지를 코드로 확인합니다.
+#
+# 1. 합성곱은 행렬 $C$를 곱하는 것이고, 전치 합성곱은 $C^\top$를 곱하는 것이다.
+# 2. $C^\top$는 $C$의 역행렬이 아니다. 크기는 되돌리지만 값은 되돌리지 못한다.
+# 3. 전치 합성곱은 합성곱의 입력에 대한 기울기와 같다.
+# 4. 계산은 **흩뿌려 더하기**다. 입력 값마다 커널 전체를 곱해 출력에 더하고, 겹치는 칸은 합한다.
+#
+# 그다음 0 삽입, GEMM + col2im, 서브픽셀 위상이라는 세 가지 관점이 모두 같은 값을 낸다는 것을 PyTorch와
+# 비교해 확인하고, 채널과 편향의 모양, 그리고 어느 방식이 빠른지와 그 이유를 살펴봅니다.
+# 아래에 출력되는 값은 모두 코드가 계산한 것이고, CI가 두 언어의 노트북을 다시 실행해 확인합니다.
+
+# %% [markdown] tags=["lang-en"]
+# # 02. How it works
+#
+# The name *transposed convolution* says it: write a convolution as a matrix $C$, and this operation multiplies
+# by its **transpose $C^\top$**. In this lesson we build that matrix and check four facts in code.
+#
+# 1. A convolution multiplies by a matrix $C$; a transposed convolution multiplies by $C^\top$.
+# 2. $C^\top$ is not the inverse of $C$: it restores the size, not the values.
+# 3. A transposed convolution is the gradient of a convolution with respect to its input.
+# 4. The computation is **scatter-add**: each input value multiplies the whole kernel, the copy is added to the
+#    output, and overlapping cells are summed.
+#
+# Then we check against PyTorch that three more views (zero insertion, GEMM + col2im, sub-pixel phases) give the
+# same numbers, look at the shapes of channels and bias, and ask which formulation is fast and why.
+# Every value printed below is computed by the code, and CI re-runs the notebooks of both languages to check it.
+
+# %% tags=["lang-ko", "parameters"]
+LANG = "ko"
+
+# %% tags=["lang-en", "parameters"]
+LANG = "en"
+
+# %%
+import torch
+from torch import nn
+from torch.nn import functional as F
+from torch.utils.benchmark import Timer
+from torch.utils.flop_counter import FlopCounterMode
+
+from course_utils.diagrams import conv_matrix_grid, scatter_add_steps
+from course_utils.exercises import check
+from course_utils.notebook import setup
+from course_utils.reference import conv_matrix, conv_transpose2d
+from course_utils.widgets import ScatterAddStepper
+
+torch.set_default_dtype(torch.float64)
+setup(LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# 이 레슨은 `float64`로 계산합니다. 그래서 "같다"는 판정이 반올림 오차에 흔들리지 않습니다.
+#
+# ## 1. 합성곱을 행렬로 쓰기
+#
+# 원문의 예처럼 4×4 입력에 3×3 커널을 스트라이드 1, 패딩 0으로 적용하면 출력은 2×2입니다. 입력을 길이 16인
+# 벡터로 펴면(`x.flatten()`), 출력 네 칸은 각각 입력 16개의 가중합이므로 합성곱 전체는 **4×16 행렬** $C$ 하나로
+# 쓸 수 있습니다. $C$의 한 행은 출력 한 칸이 읽는 3×3 창 자리에 커널을 놓고 나머지를 0으로 채운 것입니다.
+#
+# 커널 성분을 원문처럼 a…i라 하고, 계산에서는 a = 1, b = 2, …, i = 9를 씁니다.
+
+# %% [markdown] tags=["lang-en"]
+# This lesson computes in `float64`, so "equal" is not at the mercy of rounding errors.
+#
+# ## 1. Convolution as a matrix
+#
+# As in the source document, a 3×3 kernel applied to a 4×4 input with stride 1 and padding 0 gives a 2×2 output.
+# Flatten the input into a vector of 16 (`x.flatten()`): each of the 4 outputs is a weighted sum of the 16 inputs,
+# so the whole convolution is **one 4×16 matrix** $C$. A row of $C$ is the kernel placed on the 3×3 window that
+# the output cell reads, with zeros everywhere else.
+#
+# We name the kernel entries a…i as the document does, and compute with a = 1, b = 2, …, i = 9.
+
+# %%
+kernel = torch.arange(1.0, 10.0).view(3, 3)  # a … i = 1 … 9
+x = torch.arange(16.0).view(4, 4)
+
+
+def conv_matrix_3x3(kernel, size):
+    """Row (i, j) of C: the kernel on the window that output (i, j) reads, zeros elsewhere."""
+    rows = []
+    for i in range(size - 2):
+        for j in range(size - 2):
+            window = torch.zeros(size, size)
+            window[i:i + 3, j:j + 3] = kernel
+            rows.append(window.flatten())
+    return torch.stack(rows)
+
+
+C = conv_matrix_3x3(kernel, 4)
+print("C:", tuple(C.shape))
+print("nonzero entries:", int((C != 0).sum()), "of", C.numel())
+
+# %% [markdown] tags=["lang-ko"]
+# 그림으로 보면 구조가 드러납니다. 네 행 모두 같은 a…i를 담고 있습니다. 출력이 오른쪽으로 한 칸 가면 커널도 한 칸,
+# 출력이 아래로 한 행 가면 커널은 입력 한 행(4칸)만큼 옮겨 갑니다. 64칸 가운데 36칸만 0이 아닌 **희소 행렬**입니다.
+
+# %% [markdown] tags=["lang-en"]
+# A picture shows the structure. All four rows hold the same a…i. When the output moves one cell right, the kernel
+# moves one column; when the output moves one row down, the kernel moves by a whole input row (4 columns). Only 36
+# of the 64 entries are nonzero: a **sparse matrix**.
+
+# %%
+letters = "abcdefghi"
+labels = [[letters[int(v) - 1] if v else "" for v in row] for row in C.tolist()]
+conv_matrix_grid(labels, LANG, input_width=4)
+
+# %% [markdown] tags=["lang-ko"]
+# 이제 $C$를 곱한 결과가 PyTorch의 `conv2d`와 같은지 확인합니다. (PyTorch의 합성곱은 커널을 뒤집지 않는
+# 교차 상관이므로, 커널을 그대로 창에 놓으면 됩니다.) `course_utils.reference.conv_matrix`는 같은 행렬을 스트라이드,
+# 패딩, 팽창, 채널까지 넣어 만드는 함수이며, 뒤에서 스트라이드 2인 경우에 씁니다.
+
+# %% [markdown] tags=["lang-en"]
+# Now check that multiplying by $C$ gives PyTorch's `conv2d`. (PyTorch's convolution is a cross-correlation that
+# does not flip the kernel, so the kernel goes onto the window as it is.) `course_utils.reference.conv_matrix`
+# builds the same matrix with stride, padding, dilation and channels; we use it later for stride 2.
+
+# %%
+y = F.conv2d(x.view(1, 1, 4, 4), kernel.view(1, 1, 3, 3)).view(2, 2)
+print("conv2d(x):\n", y.long())
+print("C @ x.flatten() == conv2d(x):", torch.equal(C @ x.flatten(), y.flatten()))
+print("same C as course_utils.reference.conv_matrix:", torch.equal(C, conv_matrix(kernel, 4)))
+
+# %% [markdown] tags=["lang-ko"]
+# ## 2. 전치 합성곱은 $C^\top$를 곱한다
+#
+# $C$는 16개를 4개로 줄입니다(4×4 → 2×2). 그 전치 $C^\top$는 16×4 행렬이므로 4개를 16개로 늘립니다(2×2 → 4×4).
+# 원문의 2×2 입력 `[[1, 2], [3, 4]]`에 $C^\top$를 곱한 결과를, **같은 커널**로 부른 PyTorch의
+# `conv_transpose2d`와 비교해 봅시다.
+
+# %% [markdown] tags=["lang-en"]
+# $C$ turns 16 numbers into 4 (4×4 → 2×2). Its transpose $C^\top$ is 16×4, so it turns 4 numbers into 16
+# (2×2 → 4×4). Multiply the document's 2×2 input `[[1, 2], [3, 4]]` by $C^\top$ and compare with PyTorch's
+# `conv_transpose2d` called with **the same kernel**.
+
+# %%
+small = torch.tensor([[1.0, 2.0], [3.0, 4.0]])  # the document's 2×2 input
+via_matrix = (C.T @ small.flatten()).view(4, 4)
+via_torch = F.conv_transpose2d(small.view(1, 1, 2, 2), kernel.view(1, 1, 3, 3)).view(4, 4)
+print("Cᵀ:", tuple(C.T.shape))
+print("Cᵀ @ small.flatten():\n", via_matrix.long())
+print("Cᵀ @ small.flatten() == conv_transpose2d(small):", torch.equal(via_matrix, via_torch))
+
+# %% [markdown] tags=["lang-ko"]
+# 행렬 곱을 열 기준으로 읽으면 계산 방식이 보입니다. $C^\top y = \sum_k y_k \cdot (C\text{의 } k\text{번째 행})$이고,
+# $C$의 $k$번째 행은 "$k$번째 창 자리에 놓인 커널"이었습니다. 즉 입력 값 $y_k$마다 커널에 그 값을 곱한
+# **사본**을 $k$번째 자리에 놓고, 모두 더합니다. 이것이 5절에서 단계별로 볼 흩뿌려 더하기입니다.
+
+# %% [markdown] tags=["lang-en"]
+# Read the product column by column and the computation appears: $C^\top y = \sum_k y_k \cdot (\text{row } k
+# \text{ of } C)$, and row $k$ of $C$ was "the kernel placed on window $k$". So each input value $y_k$ places a
+# **copy** of the kernel scaled by $y_k$ at position $k$, and the copies are summed. That is scatter-add, which
+# section 5 takes step by step.
+
+# %%
+copies = [value * row.view(4, 4) for value, row in zip(small.flatten(), C)]
+print("sum of scaled kernel copies == Cᵀ @ small.flatten():", torch.equal(sum(copies), via_matrix))
+
+# %% [markdown] tags=["lang-ko"]
+# ## 3. 역연산이 아니다: "deconvolution"은 잘못된 이름
+#
+# 원문은 전치 합성곱을 "deconvolution"이라고도 부르지만 수학적 역연산이 아니며 **크기만 복원**한다고 경고합니다.
+# 숫자로 확인해 봅시다. $C^\top$가 $C$의 역이라면 $C^\top C$는 16×16 단위 행렬이어야 합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 3. Not an inverse: "deconvolution" is a misnomer
+#
+# The document warns that the transposed convolution, sometimes called "deconvolution", is not a mathematical
+# inverse: it **restores the size only**. Let us check with numbers. If $C^\top$ undid $C$, then $C^\top C$
+# would be the 16×16 identity.
+
+# %%
+gram = C.T @ C
+x_back = (C.T @ (C @ x.flatten())).view(4, 4)
+print("CᵀC:", tuple(gram.shape), "rank:", int(torch.linalg.matrix_rank(gram)))
+print("CᵀC == identity:", torch.equal(gram, torch.eye(16)))
+print("x_back:", tuple(x_back.shape), "same shape as x:", x_back.shape == x.shape)
+print("relative error of x_back:", round(float((x_back - x).norm() / x.norm()), 4))
+
+# %% [markdown] tags=["lang-ko"]
+# 모양은 4×4로 돌아왔지만 값은 전혀 다릅니다. $C^\top C$의 랭크는 4이므로 16차원 가운데 12차원이 사라졌습니다.
+# 이것은 $C^\top$가 서툴러서가 아닙니다. **어떤 연산으로도** 되돌릴 수 없습니다. $C$가 보지 못하는 방향을 입력에
+# 더하면, 서로 다른 두 입력이 똑같은 합성곱 출력을 냅니다. 가장 좋은 선형 추정(유사역행렬)도 마찬가지입니다.
+
+# %% [markdown] tags=["lang-en"]
+# The shape is back to 4×4, but the values are nothing like $x$. $C^\top C$ has rank 4, so 12 of the 16
+# dimensions are gone. This is not a weakness of $C^\top$: **no operation** can undo it. Add to $x$ a direction
+# that $C$ cannot see, and two different inputs give exactly the same convolution output. The best linear
+# guess (the pseudo-inverse) fails as well.
+
+# %%
+unseen = torch.linalg.svd(C).Vh[-1].view(4, 4)  # C @ unseen.flatten() == 0
+x_other = x + 10 * unseen
+best_guess = (torch.linalg.pinv(C) @ (C @ x.flatten())).view(4, 4)
+print("x and x_other differ:", not torch.allclose(x, x_other))
+print("conv2d(x) == conv2d(x_other):", torch.allclose(C @ x.flatten(), C @ x_other.flatten()))
+print("relative error of the best linear guess:", round(float((best_guess - x).norm() / x.norm()), 4))
+
+# %% [markdown] tags=["lang-ko"]
+# 신호 처리에서 deconvolution은 흐려진 사진을 되돌리듯 합성곱을 **거꾸로 푸는** 일을 말합니다. 전치 합성곱은 그런
+# 일을 하지 않습니다. 같은 희소 패턴으로 값을 **퍼뜨릴** 뿐이고, 쓸모 있는 업샘플링은 학습으로 찾은 가중치에서
+# 나옵니다. Dumoulin과 Visin(2016)도 deconvolution은 수학적으로 합성곱의 역연산을 뜻하므로 이 이름을 쓰지 말자고
+# 권합니다. 이 코스도 "역합성곱"이라는 말 대신 전치 합성곱이라고 씁니다.
+
+# %% [markdown] tags=["lang-en"]
+# In signal processing, deconvolution means **undoing** a convolution, as when you deblur a photograph. A transposed
+# convolution does not do that: it only **spreads** values with the same sparse pattern, and a useful upsampling
+# comes from weights found by training. Dumoulin and Visin (2016) advise against the name for this reason: a
+# deconvolution is, mathematically, the inverse of a convolution. This course says transposed convolution, never
+# deconvolution.
+
+# %% [markdown] tags=["lang-ko"]
+# ## 4. 합성곱의 기울기다
+#
+# 선형 사상 $y = Cx$의 입력에 대한 기울기는 $\partial L/\partial x = C^\top\,\partial L/\partial y$입니다.
+# 그러니 합성곱의 역전파는 곧 전치 합성곱이어야 합니다. 채널이 여럿이고 스트라이드 2, 패딩 1인 경우를
+# autograd로 확인해 봅시다. 합성곱의 가중치 `weight`를 **그대로** `conv_transpose2d`에 넘깁니다.
+
+# %% [markdown] tags=["lang-en"]
+# For a linear map $y = Cx$ the gradient with respect to the input is $\partial L/\partial x = C^\top\,\partial
+# L/\partial y$. So the backward pass of a convolution must be a transposed convolution. Let us check with autograd,
+# with several channels, stride 2 and padding 1. The convolution's `weight` goes **unchanged** into
+# `conv_transpose2d`.
+
+# %%
+weight = torch.randn(4, 3, 3, 3)  # Conv2d(3 → 4): (C_out, C_in, k, k)
+x7 = torch.randn(1, 3, 7, 7, requires_grad=True)
+y7 = F.conv2d(x7, weight, stride=2, padding=1)
+upstream = torch.randn_like(y7)  # ∂L/∂y from the layers above
+y7.backward(upstream)
+via_transpose = F.conv_transpose2d(upstream, weight, stride=2, padding=1)
+C7 = conv_matrix(weight, 7, stride=2, padding=1)
+print("x:", tuple(x7.shape), "→ y:", tuple(y7.shape), "C:", tuple(C7.shape))
+print("x.grad == conv_transpose2d(upstream, weight):", torch.allclose(x7.grad, via_transpose))
+print("x.grad == Cᵀ @ upstream.flatten():", torch.allclose(x7.grad.flatten(), C7.T @ upstream.flatten()))
+
+# %% [markdown] tags=["lang-ko"]
+# 입력이 8×8이면 어떨까요? 스트라이드 2인 합성곱은 7×7과 8×8을 모두 4×4로 만들기 때문에, 전치 합성곱은 4×4에서
+# 7×7을 돌려줍니다. 8×8 입력의 기울기를 얻으려면 아래쪽과 오른쪽에 한 줄을 더하는 `output_padding=1`이 필요합니다.
+# 이 모호함은 레슨 03에서 자세히 다룹니다.
+
+# %% [markdown] tags=["lang-en"]
+# What about an 8×8 input? A stride-2 convolution maps both 7×7 and 8×8 to 4×4, so the transposed convolution
+# gives 7×7 back from 4×4. The gradient of an 8×8 input needs `output_padding=1`, one extra row and column at the
+# bottom and right. Lesson 03 treats this ambiguity in detail.
+
+# %%
+x8 = torch.randn(1, 3, 8, 8, requires_grad=True)
+y8 = F.conv2d(x8, weight, stride=2, padding=1)
+upstream8 = torch.randn_like(y8)
+y8.backward(upstream8)
+print("x:", tuple(x8.shape), "→ y:", tuple(y8.shape))
+print("output_padding=0:", tuple(F.conv_transpose2d(upstream8, weight, stride=2, padding=1).shape))
+back8 = F.conv_transpose2d(upstream8, weight, stride=2, padding=1, output_padding=1)
+print("output_padding=1:", tuple(back8.shape), "== x.grad:", torch.allclose(x8.grad, back8))
+
+# %% [markdown] tags=["lang-ko"]
+# 그래서 딥러닝 라이브러리는 전치 합성곱을 "합성곱의 입력 기울기" 계산으로 구현합니다. PyTorch도 GPU에서는 cuDNN의
+# backward-data 합성곱을 부릅니다. 거꾸로, 합성곱의 역전파는 전치 합성곱의 성질을 그대로 물려받습니다. 스트라이드가
+# 있는 합성곱의 기울기에 체커보드 무늬가 생길 수 있는 것도 그 때문입니다(Odena 외, 2016; 레슨 04).
+
+# %% [markdown] tags=["lang-en"]
+# That is why deep-learning libraries implement a transposed convolution as the "input gradient of a convolution";
+# on a GPU, PyTorch calls cuDNN's backward-data convolution. Conversely, the backward pass of a convolution inherits
+# every property of the transposed convolution, which is why the gradient of a strided convolution can carry
+# checkerboard patterns (Odena et al., 2016; lesson 04).
+
+# %% [markdown] tags=["lang-ko"]
+# ## 5. 흩뿌려 더하기, 한 단계씩
+#
+# 이제 원문의 예, 2×2 입력 `[[1, 2], [3, 4]]`와 3×3 커널 a…i(스트라이드 1, 패딩 0)를 손으로 따라가 봅시다.
+# 먼저 **기호**로 계산합니다. 입력 $(i, j)$의 값 $v$는 커널 성분 $(k_i, k_j)$와 곱해져 출력
+# $(i\cdot S + k_i,\; j\cdot S + k_j)$에 더해집니다. 각 칸에 어떤 곱이 모이는지를 문자열로 쌓아 봅니다.
+
+# %% [markdown] tags=["lang-en"]
+# Now follow the document's example by hand: the 2×2 input `[[1, 2], [3, 4]]` and the 3×3 kernel a…i (stride 1,
+# padding 0). First in **symbols**. The value $v$ at input $(i, j)$ times kernel entry $(k_i, k_j)$ is added to
+# output $(i\cdot S + k_i,\; j\cdot S + k_j)$. We collect, as strings, which products land in each cell.
+
+# %%
+values = [[1, 2], [3, 4]]
+names = [["a", "b", "c"], ["d", "e", "f"], ["g", "h", "i"]]
+stride, k = 1, 3
+size = (2 - 1) * stride + k
+grid = [["" for _ in range(size)] for _ in range(size)]
+snapshots, stamps = [], []
+for i in range(2):
+    for j in range(2):
+        top, left = i * stride, j * stride  # where this copy of the kernel starts
+        for ki in range(k):
+            for kj in range(k):
+                term = f"{values[i][j]}{names[ki][kj]}"
+                cell = grid[top + ki][left + kj]
+                grid[top + ki][left + kj] = f"{cell}+{term}" if cell else term
+        snapshots.append([row[:] for row in grid])
+        stamps.append((top, left, k, k))
+        print(f"step {len(stamps)}: input[{i},{j}] = {values[i][j]} → rows {top}–{top + k - 1}, cols {left}–{left + k - 1}")
+
+
+def show(grid):
+    width = max(len(cell) for row in grid for cell in row)
+    for row in grid:
+        print("  ".join(f"{cell:>{width}}" for cell in row))
+
+
+show(grid)
+
+# %% [markdown] tags=["lang-ko"]
+# 원문의 "Step 2: … 출력 오른쪽 위에 배치"를 정확히 말하면 이렇습니다. 입력 $(i, j)$의 사본은 출력
+# $(i\cdot S,\; j\cdot S)$에서 시작하는 3×3 칸을 덮습니다. 스트라이드 1이면 2단계의 사본(입력 [0,1])은 1단계의
+# 사본에서 **한 칸 오른쪽**, 곧 행 0–2, 열 1–3에 놓이고, 1단계와 6칸(행 0–2 × 열 1–2)이 겹칩니다.
+# 출력의 오른쪽 위 구석에 따로 놓이는 것이 아닙니다. 각 칸에 모인 곱의 수를 세면 겹침이 보입니다.
+
+# %% [markdown] tags=["lang-en"]
+# The document's "Step 2: … placed at the top right of the output" is loose. Precisely: the copy of input
+# $(i, j)$ covers the 3×3 cells starting at output $(i\cdot S,\; j\cdot S)$. With stride 1 the copy of step 2
+# (input [0,1]) lands **one column to the right** of step 1's copy, on rows 0–2 and columns 1–3, and shares 6 cells
+# (rows 0–2 × columns 1–2) with it. It is not set apart in the top-right corner. Counting the products in each cell
+# shows the overlaps.
+
+# %%
+counts = torch.tensor([[cell.count("+") + 1 if cell else 0 for cell in row] for row in grid])
+print("products per output cell:\n", counts)
+
+# %% [markdown] tags=["lang-ko"]
+# 네 단계를 그림으로 보면 다음과 같습니다. 주황 테두리가 그 단계에 더한 사본이고, 색이 진할수록 더 많은 곱이
+# 모인 칸입니다. 가운데 네 칸에는 네 사본이 모두 겹칩니다.
+
+# %% [markdown] tags=["lang-en"]
+# Here are the four steps as a picture. The orange frame is the copy added in that step; the darker a cell, the
+# more products it holds. The four central cells collect all four copies.
+
+# %%
+scatter_add_steps(snapshots, stamps, LANG, values=[v for row in values for v in row])
+
+# %% [markdown] tags=["lang-ko"]
+# 이제 **숫자**로 바꿉니다. 기호 합에 a = 1, …, i = 9를 넣은 값이 PyTorch의 결과(2절의 `via_torch`)와 같아야
+# 합니다.
+
+# %% [markdown] tags=["lang-en"]
+# Now switch to **numbers**. Substituting a = 1, …, i = 9 into the symbolic sums must give PyTorch's result
+# (`via_torch` from section 2).
+
+# %%
+def evaluate(cell):
+    return sum(int(term[:-1]) * (letters.index(term[-1]) + 1) for term in cell.split("+")) if cell else 0
+
+
+numeric = torch.tensor([[evaluate(cell) for cell in row] for row in grid], dtype=torch.float64)
+print(numeric.long())
+print("symbolic sums, evaluated == conv_transpose2d:", torch.equal(numeric, via_torch))
+
+# %% [markdown] tags=["lang-ko"]
+# ### 직접 구현하기
+#
+# 같은 생각을 채널, 스트라이드, 패딩까지 넣어 함수로 쓰면 열 줄 남짓입니다. 먼저 $(H-1)S + K$ 크기의 넓은
+# 캔버스에 사본을 모두 더하고, 마지막에 패딩 $P$만큼 양쪽 가장자리를 잘라 냅니다. 전치 합성곱의 패딩은 칸을
+# 덧붙이지 않고 **잘라 낸다**는 점에 주의하세요(레슨 03).
+
+# %% [markdown] tags=["lang-en"]
+# ### Writing it yourself
+#
+# The same idea with channels, stride and padding is a function of about ten lines. Add every copy to a wide canvas
+# of size $(H-1)S + K$, then cut $P$ cells from each border. Note that the padding of a transposed convolution
+# **cuts** cells instead of adding them (lesson 03).
+
+# %%
+def conv_transpose2d_loops(x, weight, stride=1, padding=0):
+    """Scatter-add: x (C_in, H, W), weight (C_in, C_out, k, k) → (C_out, H_out, W_out)."""
+    c_in, h, w = x.shape
+    c_out, k = weight.shape[1], weight.shape[2]
+    canvas = torch.zeros(c_out, (h - 1) * stride + k, (w - 1) * stride + k)
+    for i in range(h):
+        for j in range(w):
+            top, left = i * stride, j * stride
+            for c in range(c_in):
+                # input channel c at (i, j) adds weight[c], scaled, to every output channel
+                canvas[:, top:top + k, left:left + k] += x[c, i, j] * weight[c]
+    return canvas[:, padding:canvas.shape[1] - padding, padding:canvas.shape[2] - padding]
+
+
+xs = torch.randn(3, 5, 5)
+ws = torch.randn(3, 2, 4, 4)  # ConvTranspose2d(3 → 2, kernel_size=4)
+ours = conv_transpose2d_loops(xs, ws, stride=2, padding=1)
+print("document example:", torch.equal(conv_transpose2d_loops(small[None], kernel[None, None])[0], via_torch))
+print("C_in=3, C_out=2, k=4, s=2, p=1:", tuple(ours.shape),
+      torch.allclose(ours, F.conv_transpose2d(xs[None], ws, stride=2, padding=1)[0]))
+
+# %% [markdown] tags=["lang-ko"]
+# `course_utils.reference.conv_transpose2d_loops`는 같은 방식에 배치, 그룹, 팽창, `output_padding`, 편향까지 넣은
+# 것이고, `tests/test_reference.py`가 hypothesis로 만든 수많은 설정에서 PyTorch와 1e-10까지 같은지 확인합니다.
+#
+# ### 스테퍼로 직접 해 보기
+#
+# 아래 위젯으로 단계를 하나씩 넘기며 출력이 채워지는 과정을 볼 수 있습니다. 스트라이드를 2로 바꾸면 사본이 두 칸
+# 간격으로 놓이고 겹침이 한 행과 한 열로 줄어듭니다. 패딩을 주면 잘려 나갈 가장자리가 빗금으로 표시됩니다. 기호와 숫자를
+# 오갈 수 있고, 마지막 단계에서는 숫자 결과를 PyTorch와 비교합니다. 위젯이 움직이지 않는 곳(슬라이드, HTML)을 위해
+# 바로 아래 셀이 같은 내용을 글로 출력합니다.
+
+# %% [markdown] tags=["lang-en"]
+# `course_utils.reference.conv_transpose2d_loops` is the same method with batch, groups, dilation,
+# `output_padding` and bias added; `tests/test_reference.py` checks it against PyTorch to 1e-10 on many
+# configurations generated by hypothesis.
+#
+# ### Step through it yourself
+#
+# Move the widget below one step at a time and watch the output fill in. With stride 2 the copies land two cells
+# apart and the overlap shrinks to a single row and column. With padding, the border that will be cut is hatched.
+# Switch between symbols and numbers; at the last step the numbers are compared with PyTorch. For places where
+# widgets do not run (slides, HTML), the next cell prints the same content as text.
+
+# %%
+stepper = ScatterAddStepper(LANG, step=2, stride=2)
+stepper
+
+# %%
+stepper.print()
+
+# %% [markdown] tags=["lang-ko"]
+# 자주 쓰는 2배 업샘플링 설정(커널 4, 스트라이드 2, 패딩 1)으로 끝까지 더한 숫자 결과입니다. 잘린 가장자리를
+# 빼면 2×2가 4×4가 됩니다.
+
+# %% [markdown] tags=["lang-en"]
+# The common 2× upsampling setting (kernel 4, stride 2, padding 1), all steps, in numbers. Without the cut border,
+# 2×2 becomes 4×4.
+
+# %%
+common = ScatterAddStepper(LANG, kernel_size=4, stride=2, padding=1, symbols=False)
+common.print()
+
+# %% [markdown] tags=["lang-ko"]
+# ## 6. 같은 연산, 세 가지 관점
+#
+# 흩뿌려 더하기는 이해하기 쉽지만, 계산하는 방법은 여러 가지입니다. 세 가지 관점을 코드로 쓰고 각각 PyTorch와
+# 비교합니다. 세 관점 모두 `course_utils.reference`에 그룹과 팽창까지 다루는 일반형이 있고 테스트로 확인합니다.
+#
+# ### 6.1 0 삽입 + 패딩 $K-P-1$ + 뒤집은 커널 ("분수 스트라이드")
+#
+# Dumoulin과 Visin(2016)의 관점입니다. 입력 값 사이에 $S-1$개의 0을 끼워 넣고, 가장자리마다 $K-P-1$칸의
+# 0 패딩을 두르고, 커널을 상하좌우로 뒤집어 **스트라이드 1인 보통 합성곱**을 합니다. 입력 간격이 $1/S$로 좁아진 것처럼
+# 보여서 분수 스트라이드 합성곱(fractionally strided convolution)이라고도 부릅니다. 채널은 (C_out, C_in) 순서로 바꿉니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 6. The same operation, three views
+#
+# Scatter-add is easy to understand, but there are several ways to compute it. We write three views in code and
+# compare each with PyTorch. `course_utils.reference` holds a general version of each, with groups and dilation,
+# checked by the tests.
+#
+# ### 6.1 Zero insertion + padding $K-P-1$ + flipped kernel ("fractionally strided")
+#
+# This is Dumoulin and Visin's (2016) view. Insert $S-1$ zeros between input values, pad $K-P-1$ zeros on every
+# border, flip the kernel top-bottom and left-right, and run an **ordinary stride-1 convolution**. The input
+# looks as if its spacing had shrunk to $1/S$, hence the name fractionally strided convolution. The channels
+# swap to (C_out, C_in).
+
+# %%
+def zero_insert(x, stride):
+    c, h, w = x.shape
+    spread = torch.zeros(c, (h - 1) * stride + 1, (w - 1) * stride + 1)
+    spread[:, ::stride, ::stride] = x
+    return spread
+
+
+def conv_transpose2d_zeros(x, weight, stride=1, padding=0):
+    k = weight.shape[-1]
+    spread = F.pad(zero_insert(x, stride), [k - padding - 1] * 4)
+    return F.conv2d(spread[None], weight.transpose(0, 1).flip(-2, -1))[0]
+
+
+print("document input, stride 2, padded by K−P−1 = 2:\n", F.pad(zero_insert(small[None], 2), [2] * 4)[0].long())
+print("document example, stride 2:", torch.equal(conv_transpose2d_zeros(small[None], kernel[None, None], 2),
+                                                F.conv_transpose2d(small[None, None], kernel[None, None], stride=2)[0]))
+print("C_in=3, C_out=2, k=4, s=2, p=1:", torch.allclose(conv_transpose2d_zeros(xs, ws, 2, 1), ours))
+
+# %% [markdown] tags=["lang-ko"]
+# 뒤집는 이유는 방향 때문입니다. 흩뿌리기에서 입력 하나는 커널을 **오른쪽 아래로** 펼치는데, 합성곱의 출력 칸 하나는
+# 창을 통해 입력을 **왼쪽 위에서부터** 읽습니다. 같은 곱을 모으려면 커널의 방향을 반대로 해야 합니다.
+# 이 관점은 그림으로 설명하기에 좋지만, 곱셈 대부분이 끼워 넣은 0과의 곱이라 낭비가 큽니다(8절).
+#
+# ### 6.2 GEMM + col2im (`F.fold`)
+#
+# 흩뿌려 더하기를 두 단계로 나눕니다. 먼저 입력 픽셀마다 사본 전체를 한꺼번에 계산합니다. 입력 $(i, j)$의 사본은
+# $\sum_c x[c, i, j]\cdot \text{weight}[c]$이므로 **행렬 곱 하나**(GEMM)로 모든 픽셀의 사본이 나옵니다.
+# 그다음 `F.fold`(col2im)가 각 사본을 제자리에 놓고 겹치는 칸을 더합니다.
+
+# %% [markdown] tags=["lang-en"]
+# Why flip? Direction. In scatter-add an input spreads the kernel **towards the bottom right**, while an output
+# cell of a convolution reads the input through its window **starting from the top left**. To collect the same
+# products the kernel must point the other way. This view is good for drawing, but most of its multiplications hit
+# inserted zeros, which wastes work (section 8).
+#
+# ### 6.2 GEMM + col2im (`F.fold`)
+#
+# Split scatter-add into two steps. First compute every copy at once: the copy of input $(i, j)$ is
+# $\sum_c x[c, i, j]\cdot \text{weight}[c]$, so **one matrix product** (GEMM) gives the copies of all pixels. Then
+# `F.fold` (col2im) puts each copy in its place and adds the overlapping cells.
+
+# %%
+def conv_transpose2d_gemm(x, weight, stride=1, padding=0):
+    c_in, h, w = x.shape
+    c_out, k = weight.shape[1], weight.shape[2]
+    columns = weight.reshape(c_in, c_out * k * k).T @ x.reshape(c_in, h * w)  # column (i, j): the copy of pixel (i, j)
+    size = ((h - 1) * stride - 2 * padding + k, (w - 1) * stride - 2 * padding + k)
+    return F.fold(columns[None], size, kernel_size=k, stride=stride, padding=padding)[0]
+
+
+print("columns:", (ws.shape[1] * 4 * 4, 5 * 5), "= (C_out·k·k, H·W)")
+print("C_in=3, C_out=2, k=4, s=2, p=1:", torch.allclose(conv_transpose2d_gemm(xs, ws, 2, 1), ours))
+
+# %% [markdown] tags=["lang-ko"]
+# `F.fold`는 `F.unfold`(im2col)의 짝입니다. unfold가 겹치는 창을 열로 **복사해 내면**, fold는 열을 제자리에
+# **더해 넣습니다**. 그래서 fold가 곧 흩뿌려 더하기이고, 모든 값이 1인 열을 fold하면 5절의 겹침 수가 나옵니다.
+
+# %% [markdown] tags=["lang-en"]
+# `F.fold` is the partner of `F.unfold` (im2col). Unfold **copies** overlapping windows out into columns; fold
+# **adds** columns back into place. So fold is scatter-add itself, and folding columns of ones gives the overlap
+# counts of section 5.
+
+# %%
+ones = torch.ones(1, 9, 4)  # 4 copies of a 3×3 kernel of ones
+print("fold(ones) == products per cell:", torch.equal(F.fold(ones, (4, 4), kernel_size=3)[0, 0], counts.double()))
+
+# %% [markdown] tags=["lang-ko"]
+# ### 6.3 스트라이드 $S$ = 작은 합성곱 $S^2$개를 엇갈려 놓기 (서브픽셀 위상)
+#
+# 스트라이드가 2이면 출력의 짝수 행에 닿는 커널 성분과 홀수 행에 닿는 성분이 따로 정해져 있습니다. 입력 $i$의
+# 성분 $t$는 (자르기 전 캔버스의) 출력 $2i + t$에 닿으므로, 짝수 행에는 $t = 0, 2$만, 홀수 행에는 $t = 1, 3$만 닿습니다. 그래서 출력을
+# (행의 홀짝) × (열의 홀짝) 네 **위상**으로 나누면, 위상마다 2×2 부분 커널로 하는 **0 없는 스트라이드 1 합성곱**이
+# 됩니다. 네 결과를 엇갈려 끼우면 전체 출력입니다(Shi 외, 2016b). 레슨 05의 픽셀 셔플이 바로 이 엇갈려 끼우기입니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### 6.3 Stride $S$ = $S^2$ small convolutions, interleaved (sub-pixel phases)
+#
+# With stride 2, the kernel entries that reach the even output rows are fixed, and so are those that reach the odd
+# rows. Entry $t$ of input $i$ lands on output $2i + t$ (on the canvas, before cropping), so even rows see only $t = 0, 2$ and odd rows only
+# $t = 1, 3$. Split the output into four **phases**, (row parity) × (column parity), and each phase is a
+# **stride-1 convolution without zeros** with a 2×2 sub-kernel. Interleave the four results and you have the
+# whole output (Shi et al., 2016b). The pixel shuffle of lesson 05 is exactly this interleaving.
+
+# %%
+def conv_transpose2d_phases(x, weight, stride, padding=0):
+    c_in, h, w = x.shape
+    c_out, k = weight.shape[1], weight.shape[2]
+    canvas = torch.zeros(c_out, (h - 1) * stride + k, (w - 1) * stride + k)
+    for ry in range(stride):
+        for rx in range(stride):
+            sub = weight[:, :, ry::stride, rx::stride]  # the entries that land on rows ≡ ry, cols ≡ rx (mod S)
+            full = (sub.shape[-2] - 1, sub.shape[-1] - 1)  # "full" padding: every product of the copy is kept
+            phase = F.conv2d(x[None], sub.transpose(0, 1).flip(-2, -1), padding=full)[0]  # stride 1, no zeros
+            canvas[:, ry::stride, rx::stride] = phase
+    return canvas[:, padding:canvas.shape[1] - padding, padding:canvas.shape[2] - padding]
+
+
+print("sub-kernels per phase:", [tuple(ws[:, :, ry::2, rx::2].shape[-2:]) for ry in range(2) for rx in range(2)])
+print("C_in=3, C_out=2, k=4, s=2, p=1:", torch.allclose(conv_transpose2d_phases(xs, ws, 2, 1), ours))
+
+# %% [markdown] tags=["lang-ko"]
+# 2×2 부분 커널 네 개는 4×4 커널의 성분 16개를 정확히 한 번씩 나눠 가집니다. 커널 크기가 스트라이드의 배수이면
+# 위상마다 부분 커널 크기가 같고, 그렇지 않으면(예: $K = 3, S = 2$) 위상마다 크기가 달라집니다. 위상마다 더하는
+# 곱의 수가 다른 이 불균형(불균일한 겹침)은 레슨 04에서 볼 체커보드 아티팩트의 한 원인입니다.
+#
+# ## 7. 채널과 편향
+#
+# `nn.ConvTranspose2d(256, 128, …)`의 가중치 모양은 (256, 128, 4, 4), 곧 **(C_in, C_out, K, K)** 로,
+# `nn.Conv2d`의 (C_out, C_in, K, K)와 순서가 반대입니다. 4절을 떠올리면 이유가 보입니다. 256 → 128 전치
+# 합성곱은 128 → 256 합성곱의 전치이고, **두 층은 같은 모양의 가중치 텐서를 공유합니다**.
+
+# %% [markdown] tags=["lang-en"]
+# The four 2×2 sub-kernels share the 16 entries of the 4×4 kernel, each entry exactly once. When the kernel size
+# is a multiple of the stride every phase gets a sub-kernel of the same size; otherwise (e.g. $K = 3, S = 2$) the
+# phases get different sizes. This imbalance, a different number of products per phase (uneven overlap), is one
+# cause of the checkerboard artifacts of lesson 04.
+#
+# ## 7. Channels and bias
+#
+# The weight of `nn.ConvTranspose2d(256, 128, …)` has shape (256, 128, 4, 4), that is **(C_in, C_out, K, K)**:
+# the reverse of `nn.Conv2d`'s (C_out, C_in, K, K). Section 4 gives the reason. The 256 → 128 transposed convolution
+# is the transpose of a 128 → 256 convolution, and **the two layers share a weight tensor of the same shape**.
+
+# %%
+up = nn.ConvTranspose2d(256, 128, kernel_size=4, stride=2, padding=1)
+down = nn.Conv2d(128, 256, kernel_size=4, stride=2, padding=1)
+print("ConvTranspose2d(256 → 128).weight:", tuple(up.weight.shape))
+print("Conv2d(128 → 256).weight:         ", tuple(down.weight.shape))
+print("ConvTranspose2d parameters:", f"{sum(p.numel() for p in up.parameters()):,}")
+
+# %% [markdown] tags=["lang-ko"]
+# 파라미터 524,416개는 원문의 "방법 1" 숫자와 같습니다(가중치 256·128·4·4 + 편향 128). 흩뿌리기로 읽으면
+# `weight[c]`는 **입력 채널 c가 찍는 도장**입니다. 입력 채널 c의 한 픽셀은 (C_out, K, K) 모양의 `weight[c]`에 자기
+# 값을 곱해 모든 출력 채널에 한꺼번에 더합니다. 한 픽셀만 1인 입력을 넣어 확인해 봅시다. 입력 $(3, 3)$의 사본은
+# 출력 $(3\cdot 2 - 1,\; 3\cdot 2 - 1) = (5, 5)$에서 시작합니다(패딩 1만큼 잘렸으므로 $-1$).
+
+# %% [markdown] tags=["lang-en"]
+# The 524,416 parameters match the document's "method 1" count (weights 256·128·4·4 + 128 biases). Read as
+# scatter-add, `weight[c]` is **the stamp of input channel c**: a pixel of input channel c multiplies the
+# (C_out, K, K) tensor `weight[c]` by its value and adds it to all output channels at once. Check it with an input
+# that is 1 at a single pixel. The copy of input $(3, 3)$ starts at output $(3\cdot 2 - 1,\; 3\cdot 2 - 1) = (5, 5)$
+# (minus 1 because padding 1 cut one cell).
+
+# %%
+probe = torch.zeros(1, 256, 14, 14)
+probe[0, 5, 3, 3] = 1.0
+response = F.conv_transpose2d(probe, up.weight, stride=2, padding=1)[0]
+print("output:", tuple(response.shape))
+print("response[:, 5:9, 5:9] == weight[5]:", torch.allclose(response[:, 5:9, 5:9], up.weight[5]))
+print("nonzero outside that 4×4 block:", int((response != 0).sum()) - int((response[:, 5:9, 5:9] != 0).sum()))
+
+# %% [markdown] tags=["lang-ko"]
+# 편향은 사본마다 더하는 것이 아니라, 모든 사본을 더한 뒤 **출력 픽셀마다 한 번** 더합니다. 사본이 네 개 겹친
+# 칸에도 편향은 한 번뿐이고, 어떤 사본도 닿지 않는 칸에는 편향만 남습니다. 입력이 0이면 출력은 편향 그대로입니다.
+# `groups`를 쓰면 가중치는 (C_in, C_out / groups, K, K)가 되고, 입력 채널은 자기 그룹의 출력 채널에만 찍습니다.
+
+# %% [markdown] tags=["lang-en"]
+# The bias is not added per copy: it is added **once per output pixel**, after all copies are summed. A cell where
+# four copies overlap still gets one bias, and a cell that no copy reaches holds the bias alone. A zero input gives
+# the bias everywhere. With `groups`, the weight becomes (C_in, C_out / groups, K, K), and an input channel stamps
+# only the output channels of its own group.
+
+# %%
+with torch.no_grad():
+    features = torch.randn(1, 256, 14, 14)
+    bias_map = up.bias.view(1, -1, 1, 1).expand(1, 128, 28, 28)
+    print("zero input → bias everywhere:", torch.allclose(up(torch.zeros(1, 256, 14, 14)), bias_map))
+    print("with bias − without == bias, once per pixel:",
+          torch.allclose(up(features) - F.conv_transpose2d(features, up.weight, stride=2, padding=1), bias_map))
+    grouped = nn.ConvTranspose2d(256, 128, kernel_size=4, stride=2, padding=1, groups=4)
+    print("groups=4 weight:", tuple(grouped.weight.shape))
+
+# %% [markdown] tags=["lang-ko"]
+# ## 8. 어느 방식이 빠른가, 그리고 왜
+#
+# 모든 관점은 같은 값을 내지만 하는 일의 양은 다릅니다. 원문의 설정 (1, 256, 14, 14) → 128채널, 커널 4,
+# 스트라이드 2, 패딩 1에서 `FlopCounterMode`로 각 방식의 곱셈-덧셈 수를 세어 봅니다. 기준은 PyTorch의
+# `conv_transpose2d`, 곧 꼭 필요한 곱의 수($C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot W$)입니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 8. Which formulation is fast, and why
+#
+# All views give the same values, but not the same amount of work. On the document's setting, (1, 256, 14, 14) →
+# 128 channels, kernel 4, stride 2, padding 1, we count multiply-adds with `FlopCounterMode`. The reference is
+# PyTorch's `conv_transpose2d`, which does exactly the necessary products ($C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot
+# W$).
+
+# %%
+def multiply_adds(fn, *args):
+    with FlopCounterMode(display=False) as counter:
+        fn(*args)
+    return counter.get_total_flops() // 2
+
+
+with torch.no_grad():
+    x1, w1 = features[0], up.weight
+    work = {
+        "PyTorch conv_transpose2d": multiply_adds(lambda: F.conv_transpose2d(x1[None], w1, stride=2, padding=1)),
+        "zero insertion + conv2d": multiply_adds(conv_transpose2d_zeros, x1, w1, 2, 1),
+        "GEMM + fold": multiply_adds(conv_transpose2d_gemm, x1, w1, 2, 1),
+        "4 phases (sub-pixel)": multiply_adds(conv_transpose2d_phases, x1, w1, 2, 1),
+    }
+useful = 256 * 128 * 4 * 4 * 14 * 14
+print("necessary multiply-adds:", f"{useful:,}")
+for name, count in work.items():
+    print(f"{name:26} {count:>12,}  ×{count / useful:.2f}")
+
+# %% [markdown] tags=["lang-ko"]
+# - **0 삽입**은 4배를 계산합니다. 출력이 입력의 $S^2 = 4$배 넓은데 커널은 그대로이니, 곱의 3/4이 끼워 넣은 0과의
+#   곱입니다.
+# - **GEMM + fold**는 꼭 필요한 곱만 하고, 그것도 BLAS가 가장 잘하는 큰 행렬 곱 하나로 합니다. 남는 일은 fold가
+#   겹치는 칸을 더하는 메모리 작업뿐입니다. oneDNN을 쓰지 않을 때 PyTorch가 CPU에서 쓰는 구현
+#   (`slow_conv_transpose2d`)이 바로 GEMM + col2im이고, 합성곱의 입력 기울기도 같은 방식으로 계산합니다.
+# - **위상 분해**는 잘라 낼 가장자리까지 계산해 조금(×1.15) 더 하지만 겹침 더하기가 없습니다. `course_utils.reference.conv_transpose2d`는
+#   GEMM + col2im을 기본으로 하고, 커널이 스트라이드의 배수이고 입력 채널 하나당 위치가 충분히 많을 때(32배 이상)는
+#   위상 분해를 GEMM 하나로 계산합니다. 가중치를 위상별로 재배치하는 고정 비용은 위치가 많아야 상쇄되기 때문입니다.
+# - **반복문**은 곱의 수는 같지만, 픽셀마다 파이썬이 작은 연산을 하나씩 부르느라 느립니다.
+#
+# 아래 셀은 작은 설정에서 네 방식의 시간을 잽니다. 시간은 컴퓨터마다 다르므로 nbval이 이 셀의 출력은 비교하지
+# 않습니다. 큰 설정에서 PyTorch와 나란히 재려면 `python benchmarks/bench_reference.py`를 실행하세요.
+
+# %% [markdown] tags=["lang-en"]
+# - **Zero insertion** computes 4 times the work. The output is $S^2 = 4$ times larger than the input while the
+#   kernel stays the same, so 3/4 of its products multiply an inserted zero.
+# - **GEMM + fold** does only the necessary products, in one large matrix product, which is what BLAS does best.
+#   What remains is fold adding overlapping cells, a memory-bound pass. PyTorch's CPU implementation without
+#   oneDNN (`slow_conv_transpose2d`) is exactly GEMM + col2im, and it computes a convolution's input gradient the
+#   same way.
+# - **Phases** do a little more (×1.15) because they compute the border that will be cut, but no overlap-add.
+#   `course_utils.reference.conv_transpose2d` uses GEMM + col2im by default, and computes the phases with one GEMM
+#   when the kernel is a multiple of the stride and there are many positions per input channel (32 or more): only
+#   then does the fixed cost of rearranging the weight by phase pay off.
+# - **Loops** do the same number of products, but Python issues one small operation per pixel, which is slow.
+#
+# The next cell times the four on a small setting. Timings differ from machine to machine, so nbval does not
+# compare this cell's output. To time large settings side by side with PyTorch, run
+# `python benchmarks/bench_reference.py`.
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+# reason: wall-clock timings vary between machines and runs
+xt, wt = torch.randn(32, 14, 14), torch.randn(32, 16, 4, 4)
+candidates = {
+    "loops": lambda: conv_transpose2d_loops(xt, wt, 2, 1),
+    "zero insertion": lambda: conv_transpose2d_zeros(xt, wt, 2, 1),
+    "GEMM + fold": lambda: conv_transpose2d_gemm(xt, wt, 2, 1),
+    "course_utils.reference": lambda: conv_transpose2d(xt[None], wt, stride=2, padding=1),
+    "PyTorch": lambda: F.conv_transpose2d(xt[None], wt, stride=2, padding=1),
+}
+for name, fn in candidates.items():
+    median = Timer("fn()", globals={"fn": fn}).blocked_autorange(min_run_time=0.2).median
+    print(f"{name:24} {median * 1e3:8.3f} ms")
+
+# %% [markdown] tags=["lang-ko"]
+# ## 정리
+#
+# - 합성곱은 희소 행렬 $C$를 곱하는 것이고, 전치 합성곱은 같은 가중치로 $C^\top$를 곱하는 것입니다.
+# - $C^\top$는 역행렬이 아닙니다. 크기만 되돌릴 뿐 값은 되돌리지 못하며, 합성곱이 버린 정보는 어떤 연산으로도
+#   되살릴 수 없습니다. 그래서 "deconvolution"은 잘못된 이름입니다.
+# - 전치 합성곱은 합성곱의 입력에 대한 기울기입니다. 크기가 모호할 때는 `output_padding`이 필요합니다(레슨 03).
+# - 계산은 흩뿌려 더하기입니다. 입력 $(i, j)$의 사본은 출력 $(i\cdot S - P,\; j\cdot S - P)$에서 시작하고,
+#   겹치는 칸은 더합니다.
+# - 0 삽입 + 뒤집은 커널, GEMM + col2im, 서브픽셀 위상은 모두 같은 값을 냅니다. 빠른 것은 꼭 필요한 곱만 큰
+#   행렬 곱으로 하는 방식입니다.
+# - 가중치는 (C_in, C_out, K, K)이고, 편향은 출력 픽셀마다 한 번 더합니다.
+#
+# **참고 문헌**
+#
+# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
+# - W. Shi et al., *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016b).
+# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
+#   https://distill.pub/2016/deconv-checkerboard/
+# - PyTorch 문서: [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html),
+#   [`torch.nn.functional.conv_transpose2d`](https://pytorch.org/docs/stable/generated/torch.nn.functional.conv_transpose2d.html),
+#   [`torch.nn.Fold`](https://pytorch.org/docs/stable/generated/torch.nn.Fold.html)
+
+# %% [markdown] tags=["lang-en"]
+# ## Summary
+#
+# - A convolution multiplies by a sparse matrix $C$; a transposed convolution multiplies by $C^\top$, with the same
+#   weights.
+# - $C^\top$ is not an inverse. It restores the size, not the values, and no operation can recover what the
+#   convolution discarded. That is why "deconvolution" is a misnomer.
+# - A transposed convolution is the gradient of a convolution with respect to its input. When the size is
+#   ambiguous, `output_padding` is needed (lesson 03).
+# - The computation is scatter-add: the copy of input $(i, j)$ starts at output $(i\cdot S - P,\; j\cdot S - P)$,
+#   and overlapping cells are summed.
+# - Zero insertion + flipped kernel, GEMM + col2im and sub-pixel phases all give the same values. The fast ones do
+#   only the necessary products, in large matrix products.
+# - The weight is (C_in, C_out, K, K), and the bias is added once per output pixel.
+#
+# **References**
+#
+# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
+# - W. Shi et al., *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016b).
+# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
+#   https://distill.pub/2016/deconv-checkerboard/
+# - PyTorch documentation: [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html),
+#   [`torch.nn.functional.conv_transpose2d`](https://pytorch.org/docs/stable/generated/torch.nn.functional.conv_transpose2d.html),
+#   [`torch.nn.Fold`](https://pytorch.org/docs/stable/generated/torch.nn.Fold.html)
+
+# %% [markdown] tags=["lang-ko"]
+# ## 연습 문제
+#
+# `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다. 문제마다 아래에 접힌 풀이 셀이 있습니다.
+#
+# **1.** 원문의 2×2 입력과 3×3 커널을 스트라이드 **2**, 패딩 0으로 흩뿌려 더하면, 출력 칸 가운데 곱이 두 개 이상
+# 모이는 칸은 몇 개일까요? (위의 스테퍼로 확인해 보세요.)
+
+# %% [markdown] tags=["lang-en"]
+# ## Exercises
+#
+# Replace `...` with your answer and run the cell; it is checked at once. Each exercise is followed by a collapsed
+# solution cell.
+#
+# **1.** Scatter-add the document's 2×2 input with a 3×3 kernel at stride **2** and padding 0. How many output
+# cells collect two or more products? (The stepper above can help.)
+
+# %%
+answer = ...
+check("02.1", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+overlap = F.conv_transpose2d(torch.ones(1, 1, 2, 2), torch.ones(1, 1, 3, 3), stride=2)[0, 0]
+solution = int((overlap > 1).sum())
+check("02.1", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **2.** 3×3 커널을 5×5 입력에 스트라이드 1, 패딩 0으로 적용하는 합성곱의 행렬을 $C$라 할 때, $C^\top C$의 랭크는
+# 얼마일까요?
+
+# %% [markdown] tags=["lang-en"]
+# **2.** Let $C$ be the matrix of a 3×3 convolution on a 5×5 input (stride 1, padding 0). What is the rank of
+# $C^\top C$?
+
+# %%
+answer = ...
+check("02.2", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+C5 = conv_matrix(torch.randn(3, 3), 5)
+solution = int(torch.linalg.matrix_rank(C5.T @ C5))
+check("02.2", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **3.** `nn.ConvTranspose2d(64, 32, kernel_size=4, stride=2, padding=1)`의 학습 가능한 파라미터는 몇 개일까요?
+
+# %% [markdown] tags=["lang-en"]
+# **3.** How many learnable parameters does `nn.ConvTranspose2d(64, 32, kernel_size=4, stride=2, padding=1)` have?
+
+# %%
+answer = ...
+check("02.3", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+solution = sum(p.numel() for p in nn.ConvTranspose2d(64, 32, kernel_size=4, stride=2, padding=1).parameters())
+check("02.3", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **4.** 8×8 입력을 `F.conv2d(x, w, stride=2, padding=1)`(커널 3)에 통과시켰습니다. 같은 `w`, 같은 스트라이드와
+# 패딩으로 `F.conv_transpose2d`를 불러 입력의 기울기(8×8)를 얻으려면 `output_padding`이 얼마여야 할까요?
+
+# %% [markdown] tags=["lang-en"]
+# **4.** An 8×8 input went through `F.conv2d(x, w, stride=2, padding=1)` (kernel 3). Calling `F.conv_transpose2d`
+# with the same `w`, stride and padding, which `output_padding` gives the 8×8 input gradient?
+
+# %%
+answer = ...
+check("02.4", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+grad_out = torch.ones(1, 1, 4, 4)
+solution = next(a for a in range(2)
+                if F.conv_transpose2d(grad_out, torch.ones(1, 1, 3, 3), stride=2, padding=1, output_padding=a).shape[-1] == 8)
+check("02.4", solution, LANG)

@@ -1,0 +1,607 @@
+# %% [markdown] tags=["lang-ko"]
+# # 05. 세 가지 업샘플링 방법 비교
+#
+# 원문의 "3가지 방법 비교" 절은 `(1, 256, 14, 14)` 특징 맵을 `(1, 128, 28, 28)`로 키우는 세 방법의 파라미터 수를
+# 보이고, 체커보드·속도·품질·사용처를 표로 정리합니다. 이 레슨에서는 그 표를 **측정값으로 다시 만듭니다**.
+#
+# 1. 원문의 코드를 그대로 실행해 출력 크기와 파라미터 수를 확인합니다. 원문의 숫자 세 개 가운데 두 개가 틀립니다.
+# 2. 비용을 잽니다: 곱셈-덧셈 횟수(`FlopCounterMode`), 파라미터 메모리, 활성값 메모리, CPU 시간
+#    (`torch.utils.benchmark`)을 두 크기 `(1, 256, 14, 14)`와 `(8, 256, 56, 56)`에서.
+# 3. 측정값으로 비교표를 다시 만들고, 원문의 주장과 다른 곳을 짚습니다.
+# 4. 세 방법이 사실은 한 가족이라는 것을 수치로 확인합니다. 전치 합성곱은 픽셀 셔플의 특수한 경우이고,
+#    최근접 이웃 보간 + 합성곱은 커널이 묶인 전치 합성곱입니다. 이것이 "무엇을 써야 하나"에 주는 답을 정리합니다.
+
+# %% [markdown] tags=["lang-en"]
+# # 05. The three methods compared
+#
+# The source document's section on the three methods shows the parameter counts of three ways to grow a
+# `(1, 256, 14, 14)` feature map to `(1, 128, 28, 28)`, and sums them up in a table of checkerboards, speed,
+# quality and typical use. In this lesson we **rebuild that table from measurements**.
+#
+# 1. Run the document's code as it is and check the output shapes and parameter counts. Two of its three
+#    numbers are wrong.
+# 2. Measure the cost: multiply-adds (`FlopCounterMode`), parameter memory, activation memory and CPU time
+#    (`torch.utils.benchmark`), at two sizes, `(1, 256, 14, 14)` and `(8, 256, 56, 56)`.
+# 3. Rebuild the comparison table from the measured values and point out where the document's claims differ.
+# 4. Check numerically that the three methods are one family: the transposed convolution is a special case
+#    of the pixel shuffle, and nearest-neighbour upsampling + convolution is a transposed convolution with a
+#    tied kernel. Then say what this means for "which one should I use".
+
+# %% tags=["lang-ko", "parameters"]
+LANG = "ko"
+
+# %% tags=["lang-en", "parameters"]
+LANG = "en"
+
+# %%
+import torch
+from IPython.display import Markdown
+from torch import nn
+from torch.nn import functional as F
+from torch.utils import benchmark
+from torch.utils.flop_counter import FlopCounterMode
+
+from course_utils.comparison import Measured, markdown_table
+from course_utils.exercises import check
+from course_utils.memory import parameter_bytes, saved_for_backward_bytes, trace_activations
+from course_utils.metrics import checkerboard_strength, strength_verdict
+from course_utils.notebook import setup
+
+torch.set_grad_enabled(False)
+setup(LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# ## 1. 원문의 세 방법과 파라미터 수
+#
+# 원문의 코드를 그대로 옮겼습니다. 방법 2는 원문처럼 `align_corners=True`인 쌍선형 보간을 씁니다(이렇게 명시하면
+# PyTorch는 경고를 내지 않습니다).
+
+# %% [markdown] tags=["lang-en"]
+# ## 1. The document's three methods and their parameter counts
+#
+# The document's code, as it is. Method 2 uses bilinear interpolation with `align_corners=True` like the
+# document (stated explicitly like this, PyTorch prints no warning).
+
+# %%
+def build_methods():
+    return {
+        "1 TransConv": nn.ConvTranspose2d(256, 128, 4, stride=2, padding=1),
+        "2 Upsample+Conv": nn.Sequential(
+            nn.Upsample(scale_factor=2, mode="bilinear", align_corners=True),
+            nn.Conv2d(256, 128, 3, padding=1),
+        ),
+        "3 PixelShuffle": nn.Sequential(nn.Conv2d(256, 128 * 4, 3, padding=1), nn.PixelShuffle(2)),
+    }
+
+
+x = torch.randn(1, 256, 14, 14)
+methods = build_methods()
+document = {"1 TransConv": 524_416, "2 Upsample+Conv": 295_168, "3 PixelShuffle": 295_040}
+for name, method in methods.items():
+    params = sum(p.numel() for p in method.parameters())
+    print(f"{name:<16} {tuple(method(x).shape)}  parameters {params:>9,}  "
+          f"document {document[name]:>9,}  match {params == document[name]}")
+
+# %% [markdown] tags=["lang-ko"]
+# 출력 크기는 셋 다 `(1, 128, 28, 28)`로 맞지만, 파라미터 수는 방법 1만 맞습니다. 합성곱 층의 파라미터는
+# $C_{out} \cdot C_{in} \cdot K^2$(가중치) $+\ C_{out}$(편향)이므로 직접 계산해 보면,
+
+# %% [markdown] tags=["lang-en"]
+# All three output shapes are `(1, 128, 28, 28)` as claimed, but only method 1's parameter count is right.
+# A convolution layer has $C_{out} \cdot C_{in} \cdot K^2$ weights plus $C_{out}$ biases, so by hand:
+
+# %%
+print("1 TransConv:     ", 256 * 128 * 4 * 4 + 128)
+print("2 Upsample+Conv: ", 128 * 256 * 3 * 3 + 128)
+print("3 PixelShuffle:  ", (128 * 4) * 256 * 3 * 3 + 128 * 4)
+
+# %% [markdown] tags=["lang-ko"]
+# - 방법 2는 295,040개입니다. 원문의 295,168개보다 정확히 128개(편향 한 벌) 적습니다.
+# - 방법 3은 1,180,160개입니다. 3×3 합성곱이 출력 채널을 $128 \times 2^2 = 512$개 만들기 때문에 방법 2의 **4배**입니다.
+#   원문이 방법 3에 적은 295,040은 사실 방법 2의 값입니다.
+#
+# 파라미터만 보면 방법 2가 가장 적고, 방법 1은 그 1.78배, 방법 3은 4배입니다.
+
+# %% [markdown] tags=["lang-en"]
+# - Method 2 has 295,040, exactly 128 (one set of biases) fewer than the document's 295,168.
+# - Method 3 has 1,180,160: its 3×3 convolution outputs $128 \times 2^2 = 512$ channels, **4 times** method 2.
+#   The 295,040 the document gives for method 3 is in fact method 2's count.
+#
+# By parameters alone method 2 is the smallest, method 1 has 1.78 times as many and method 3 four times.
+
+# %% [markdown] tags=["lang-ko"]
+# ## 2. 곱셈-덧셈 횟수
+#
+# 계산량은 `torch.utils.flop_counter.FlopCounterMode`로 잽니다. 이 도구는 곱셈-덧셈 하나를 FLOP 2개로 세므로 2로
+# 나눕니다. 모듈을 `meta` 장치에 만들면 실제 계산 없이 모양만으로 셀 수 있어서, 큰 입력도 바로 셉니다.
+# 합성곱과 행렬곱만 세고, 보간과 픽셀 셔플(값을 옮기기만 함)은 세지 않습니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 2. Multiply-adds
+#
+# We count the work with `torch.utils.flop_counter.FlopCounterMode`. It counts one multiply-add as 2 FLOPs,
+# so we halve it. Modules built on the `meta` device are counted from shapes alone, without computing
+# anything, so the large input costs nothing. Only convolutions and matrix products are counted, not the
+# interpolation or the pixel shuffle (which only moves values).
+
+# %%
+SIZES = {"small": (1, 256, 14, 14), "large": (8, 256, 56, 56)}
+
+
+def multiply_adds(module, x):
+    with FlopCounterMode(display=False) as counter:
+        module(x)
+    return counter.get_total_flops() // 2
+
+
+with torch.device("meta"):
+    meta_methods = build_methods()
+
+macs = {}
+for size, shape in SIZES.items():
+    for name, method in meta_methods.items():
+        macs[name, size] = multiply_adds(method, torch.empty(shape, device="meta"))
+        ratio = macs[name, size] / macs["1 TransConv", size]
+        print(f"{str(shape):<18} {name:<16} {macs[name, size]:>15,} multiply-adds  (× {ratio:.2f} of method 1)")
+
+# %% [markdown] tags=["lang-ko"]
+# 공식으로도 확인합니다. 방법 1은 **입력** 픽셀마다 $C_{in} C_{out} K^2$번, 방법 2는 **출력** 픽셀마다
+# $C_{in} C_{out} \cdot 9$번, 방법 3은 입력 픽셀마다 $C_{in} \cdot 4C_{out} \cdot 9$번 곱해 더합니다. 출력 픽셀은 입력
+# 픽셀의 4배이므로 방법 2와 3은 **정확히 같은** 양을 계산하고, 방법 1의 $36/16 = 2.25$배입니다.
+
+# %% [markdown] tags=["lang-en"]
+# The formulas agree. Method 1 does $C_{in} C_{out} K^2$ multiply-adds per **input** pixel, method 2
+# $C_{in} C_{out} \cdot 9$ per **output** pixel, and method 3 $C_{in} \cdot 4C_{out} \cdot 9$ per input pixel.
+# There are 4 times as many output pixels as input pixels, so methods 2 and 3 do **exactly the same** work,
+# $36/16 = 2.25$ times that of method 1.
+
+# %%
+n, c_in, h, w = SIZES["small"]
+print("method 1 == C_in·C_out·16·H·W:   ", macs["1 TransConv", "small"] == n * c_in * 128 * 16 * h * w)
+print("method 2 == C_in·C_out·9·2H·2W:  ", macs["2 Upsample+Conv", "small"] == n * c_in * 128 * 9 * (2 * h) * (2 * w))
+print("method 3 == method 2:             ", macs["3 PixelShuffle", "small"] == macs["2 Upsample+Conv", "small"])
+interpolated = n * c_in * (2 * h) * (2 * w)
+share = 4 * interpolated / macs["2 Upsample+Conv", "small"]
+print("bilinear, 4 per value (not counted):", 4 * interpolated, f"= {share:.2%} of method 2")
+
+# %% [markdown] tags=["lang-ko"]
+# ## 3. 메모리: 파라미터와 활성값
+#
+# 활성값은 `course_utils.memory`로 잽니다. 순전파 동안 각 연산이 **새로 만든 텐서**를 기록하고, 동시에 살아 있는
+# 텐서(입력 포함)의 최댓값을 구합니다. 학습할 때 역전파를 위해 autograd가 **저장해 두는** 활성값도 잽니다.
+# 모두 `meta` 장치에서 모양만으로 잽니다.
+
+# %% [markdown] tags=["lang-en"]
+# Activations are measured with `course_utils.memory`: it records every **new tensor** an operator creates
+# during the forward pass and the most bytes alive at once (input included). We also measure the activations
+# autograd **saves** for the backward pass in training. Everything is measured on the `meta` device, from
+# shapes alone.
+
+# %%
+MiB = 2**20
+for size, shape in SIZES.items():
+    x_meta = torch.empty(shape, device="meta")
+    for name, method in meta_methods.items():
+        trace = trace_activations(method, x_meta)
+        made = ", ".join(f"{a.op} {a.shape} {a.bytes / MiB:.2f}" for a in trace.allocations)
+        print(f"{str(shape):<18} {name:<16} parameters {parameter_bytes(method) / MiB:.2f} MiB")
+        print(f"{'':<35} new tensors (MiB): {made}")
+        print(f"{'':<35} peak alive {trace.peak_bytes / MiB:.2f} MiB, "
+              f"saved for backward {saved_for_backward_bytes(method, x_meta) / MiB:.2f} MiB")
+
+# %% [markdown] tags=["lang-ko"]
+# 원문은 픽셀 셔플의 단점으로 "메모리 사용량 증가(중간에 채널 폭발)"를 듭니다. 측정값은 다르게 말합니다.
+#
+# - 방법 3의 중간 텐서 `(1, 512, 14, 14)`는 원소 수가 출력 `(1, 128, 28, 28)`과 **똑같습니다**. 채널이 4배이지만
+#   픽셀이 1/4이기 때문입니다. 반면 방법 2의 중간 텐서 `(1, 256, 28, 28)`은 그 **2배**입니다.
+# - 그래서 순전파의 최대 메모리는 방법 1 < 방법 3 < 방법 2 순입니다. 학습 때 역전파용으로 저장하는 활성값은
+#   방법 2가 나머지의 4배입니다(2배로 키운 입력을 저장하므로).
+# - 픽셀 셔플이 실제로 더 쓰는 것은 **파라미터**입니다. 4.50 MiB로 방법 2(1.13 MiB)의 4배입니다.
+
+# %% [markdown] tags=["lang-en"]
+# The document names "more memory (channels explode in the middle)" as the pixel shuffle's drawback. The
+# measurements say otherwise.
+#
+# - Method 3's intermediate `(1, 512, 14, 14)` has **exactly as many** elements as the output
+#   `(1, 128, 28, 28)`: 4 times the channels, a quarter of the pixels. Method 2's intermediate
+#   `(1, 256, 28, 28)` has **twice** as many.
+# - So the forward pass peaks in the order method 1 < method 3 < method 2, and in training method 2 saves 4
+#   times the activations of the others for the backward pass (it keeps its upsampled input).
+# - What the pixel shuffle really spends more of is **parameters**: 4.50 MiB, 4 times method 2 (1.13 MiB).
+
+# %%
+print("intermediate of 3 == output:", (1 * 512 * 14 * 14) == (1 * 128 * 28 * 28))
+print("intermediate of 2 / output: ", (1 * 256 * 28 * 28) / (1 * 128 * 28 * 28))
+
+# %% [markdown] tags=["lang-ko"]
+# ## 4. CPU 시간
+#
+# 시간은 `torch.utils.benchmark.Timer`로 잽니다. `blocked_autorange`는 준비 실행 뒤 여러 번 실행해
+# 중앙값과 사분위 범위(IQR)를 줍니다. 작은 입력은 0.3초, 큰 입력은 3초 동안 반복합니다(큰 입력은 한 번에
+# 1초 넘게 걸리므로 몇 번뿐입니다). 시간은 실행할 때마다, 컴퓨터마다 다르므로 아래 두 셀의 출력은 테스트가
+# 비교하지 않습니다.
+#
+# **GPU 시간: 기록하지 않았습니다.** 이 노트북은 GPU가 없는 컴퓨터에서 만들었고, 재지 않은 숫자는 적지 않습니다.
+# GPU가 있다면 모듈과 입력을 `.cuda()`로 옮겨 같은 셀을 실행해 보세요(`Timer`가 CUDA 동기화를 처리합니다).
+
+# %% [markdown] tags=["lang-en"]
+# ## 4. CPU time
+#
+# Times come from `torch.utils.benchmark.Timer`. `blocked_autorange` runs a warm-up, then repeats the call and
+# reports the median and the interquartile range (IQR). We repeat for 0.3 s on the small input and 3 s on the
+# large one (a second or more per call there, so only a few runs). Times differ on every run and machine, so
+# the tests do not compare the output of the next two cells.
+#
+# **GPU times: not recorded.** This notebook was built on a machine without a GPU, and we write down no number
+# we did not measure. If you have one, move the modules and inputs to `.cuda()` and run the same cell
+# (`Timer` takes care of CUDA synchronization).
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+# reason: wall-clock times differ on every run and machine
+def cpu_time(module, x, min_run_time):
+    timer = benchmark.Timer("module(x)", globals={"module": module, "x": x}, num_threads=torch.get_num_threads())
+    return timer.blocked_autorange(min_run_time=min_run_time)
+
+
+timings = {}
+for size, min_run_time in [("small", 0.3), ("large", 3.0)]:
+    x_size = torch.randn(SIZES[size])
+    for name, method in methods.items():
+        measured = cpu_time(method, x_size, min_run_time)
+        timings[name, size] = measured
+        print(f"{str(SIZES[size]):<18} {name:<16} median {measured.median * 1e3:8.1f} ms  "
+              f"IQR {measured.iqr * 1e3:6.1f} ms  runs {len(measured.times)}")
+print("threads:", torch.get_num_threads(), "| torch", torch.__version__)
+
+# %% [markdown] tags=["lang-ko"]
+# ## 5. 측정값으로 다시 만든 비교표
+#
+# 체커보드 열은 레슨 04의 강도(초기화 직후, 상수 입력, 테두리 4픽셀 제외)입니다. 픽셀 셔플은 ICNR 초기화를 쓴
+# 경우도 한 줄 더 넣었습니다(비용은 같습니다). 품질은 학습해야 알 수 있으므로 여기서는 재지 않습니다.
+# 사용처는 측정값이 아니라 인용한 논문에서 가져왔습니다.
+
+# %% [markdown] tags=["lang-en"]
+# The checkerboard column is lesson 04's strength (right after initialization, constant input, 4-pixel border
+# dropped). We add a row for the pixel shuffle with ICNR initialization (same cost). Quality needs training,
+# so it is not measured here. The typical uses come from the cited papers, not from measurements.
+
+# %%
+def icnr_(conv, scale):
+    """ICNR (Aitken et al. 2017, lesson 04): identical sub-pixel kernels and biases at initialization."""
+    base = nn.Conv2d(conv.in_channels, conv.out_channels // scale**2, conv.kernel_size, padding=conv.padding)
+    conv.weight.copy_(base.weight.repeat_interleave(scale**2, dim=0))
+    conv.bias.copy_(base.bias.repeat_interleave(scale**2))
+    return conv
+
+
+icnr_method = nn.Sequential(icnr_(nn.Conv2d(256, 128 * 4, 3, padding=1), 2), nn.PixelShuffle(2))
+flat = torch.ones(1, 256, 14, 14)
+strength = {name: checkerboard_strength(method(flat)) for name, method in methods.items()}
+strength["3 PixelShuffle + ICNR"] = checkerboard_strength(icnr_method(flat))
+for name, value in strength.items():
+    print(f"{name:<22} strength {value:.3f}  {strength_verdict(value, LANG)}")
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+# reason: the table holds the wall-clock times measured above
+rows = [
+    Measured(name, strength[name], macs[name, "small"], sum(p.numel() for p in methods[name].parameters()),
+             (timings[name, "small"].median, timings[name, "large"].median), use)
+    for name, use in [("1 TransConv", "transposed"), ("2 Upsample+Conv", "resize"), ("3 PixelShuffle", "sub_pixel")]
+]
+rows.append(Measured("3 PixelShuffle + ICNR", strength["3 PixelShuffle + ICNR"], rows[2].macs, rows[2].params,
+                     rows[2].seconds, "sub_pixel_icnr"))
+Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
+
+# %% [markdown] tags=["lang-ko"]
+# ### 원문의 표와 다른 점
+#
+# | 원문의 주장 | 측정 결과 |
+# |---|---|
+# | TransConv: 체커보드 "있을 수 있음" | 초기화 직후에는 **언제나** 뚜렷합니다(위 강도). "있을 수 있음"이 아니라 "처음부터 있고, 학습이 없애 주기를 바라야 함"입니다. |
+# | Upsample+Conv: 체커보드 "없음" | 맞습니다(강도 0). 6절에서 보듯 최근접 이웃 보간이라면 가중치가 무엇이든 평평한 입력에 무늬를 만들 수 없습니다. |
+# | Pixel Shuffle: 체커보드 "거의 없음" | 기본 초기화에서는 전치 합성곱만큼 뚜렷합니다. ICNR로 초기화해야 0이 됩니다. |
+# | 속도: TransConv "빠름", Upsample+Conv "보통", Pixel Shuffle "빠름" | 곱셈-덧셈은 방법 2와 3이 **똑같고**, 방법 1의 2.25배입니다. 그러니 계산량으로는 픽셀 셔플이 빠르고 업샘플링 + 합성곱이 보통일 이유가 없습니다. 실제 시간은 라이브러리 구현과 기계에 달려 있으니 위에서 잰 표를 보세요. 원문은 측정값을 보이지 않습니다. |
+# | 품질: Upsample+Conv와 Pixel Shuffle "좋음", TransConv "보통" | 원문에 근거가 없고, 여기서도 재지 않았습니다(학습이 필요합니다: 레슨 09). |
+# | 파라미터: 524,416 / 295,168 / 295,040 | 524,416 / **295,040** / **1,180,160** (1절). |
+# | Pixel Shuffle 단점: 메모리 증가(채널 폭발) | 중간 텐서는 출력과 크기가 같고, 업샘플링 + 합성곱의 중간 텐서보다 작습니다. 늘어나는 것은 파라미터입니다(3절). |
+
+# %% [markdown] tags=["lang-en"]
+# ### Where the document's table differs
+#
+# | The document claims | Measured |
+# |---|---|
+# | TransConv: checkerboard "possible" | **Always** clear right after initialization (strength above): not "possible" but "there from the start, and we hope training removes it". |
+# | Upsample+Conv: checkerboard "none" | Right (strength 0). As section 6 shows, with nearest-neighbour upsampling no choice of weights can put a pattern on a flat input. |
+# | Pixel Shuffle: checkerboard "almost none" | With default initialization as clear as the transposed convolution; 0 only with ICNR initialization. |
+# | Speed: TransConv "fast", Upsample+Conv "average", Pixel Shuffle "fast" | Methods 2 and 3 do **exactly the same** multiply-adds, 2.25 times method 1, so by arithmetic there is no reason for the pixel shuffle to be fast and upsample + convolution average. Real times depend on the library's kernels and the machine: see the table measured above. The document shows no measurements. |
+# | Quality: Upsample+Conv and Pixel Shuffle "good", TransConv "average" | No evidence in the document, and not measured here (it needs training: lesson 09). |
+# | Parameters: 524,416 / 295,168 / 295,040 | 524,416 / **295,040** / **1,180,160** (section 1). |
+# | Pixel Shuffle drawback: more memory (channel explosion) | The intermediate tensor is the size of the output and smaller than upsample + convolution's intermediate; what grows is the parameter count (section 3). |
+
+# %% [markdown] tags=["lang-ko"]
+# ## 6. 세 방법은 한 가족이다
+#
+# 세 방법이 서로 얼마나 가까운지 수치로 확인합니다(Shi 외 2016, arXiv:1609.07009도 같은 관계를 보였습니다).
+# 핵심은 레슨 04의 **위상**입니다. 스트라이드 2인 층의 출력은 네 위상으로 나뉘고, 위상마다 저해상도에서
+# 작은 합성곱을 하는 것과 같습니다. 픽셀 셔플은 그 네 합성곱을 채널로 계산한 뒤 제자리에 끼워 넣는 연산입니다.
+#
+# ### (1) K=2, S=2 전치 합성곱 == 1×1 합성곱(4C 채널) + 픽셀 셔플(2)
+#
+# K=2, S=2에서는 위상마다 커널 탭이 정확히 하나씩 닿으므로, 위상 $(a, b)$는 탭 $(a, b)$로 하는 1×1 합성곱입니다.
+# 가중치를 옮겨 담을 때는 `PixelShuffle`의 채널 순서(출력 채널 $c$의 위상 $(a, b)$ ← 채널 $4c + 2a + b$)를 따릅니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 6. The three methods are one family
+#
+# Let us check numerically how close the three methods are (Shi et al. 2016, arXiv:1609.07009, showed the same
+# relations). The key is lesson 04's **phases**: the output of a stride-2 layer splits into four phases, and
+# each phase is a small convolution at low resolution. The pixel shuffle computes those four convolutions as
+# channels and slots them into place.
+#
+# ### (1) K=2, S=2 transposed convolution == 1×1 convolution to 4C channels + pixel shuffle(2)
+#
+# With K=2, S=2 exactly one kernel tap reaches each phase, so phase $(a, b)$ is a 1×1 convolution with tap
+# $(a, b)$. Moving the weights over follows `PixelShuffle`'s channel order (phase $(a, b)$ of output channel
+# $c$ ← channel $4c + 2a + b$).
+
+# %%
+k2s2 = nn.ConvTranspose2d(256, 128, 2, stride=2)
+one_by_one = nn.Sequential(nn.Conv2d(256, 128 * 4, 1), nn.PixelShuffle(2))
+# ConvTranspose2d weight: (in, out, a, b) -> Conv2d weight: (out·4 + a·2 + b, in, 1, 1)
+one_by_one[0].weight.copy_(k2s2.weight.permute(1, 2, 3, 0).reshape(128 * 4, 256, 1, 1))
+one_by_one[0].bias.copy_(k2s2.bias.repeat_interleave(4))
+print("k2s2 transposed conv == 1×1 conv + PixelShuffle:", torch.allclose(k2s2(x), one_by_one(x), atol=1e-5))
+
+# %% [markdown] tags=["lang-ko"]
+# ### (2) K=4, S=2, P=1 전치 합성곱 == 3×3 합성곱(4C 채널) + 픽셀 셔플(2), 일부 탭은 0
+#
+# 1-D로 유도합니다. 전치 합성곱의 출력은 $y[o] = \sum_i x[i]\, w[o + P - S i]$이므로, $S=2$, $P=1$에서
+#
+# - 짝수 위상 $o = 2m$: $w[2m + 1 - 2i]$ → $x[m]$에 탭 1, $x[m-1]$에 탭 3,
+# - 홀수 위상 $o = 2m + 1$: $w[2m + 2 - 2i]$ → $x[m]$에 탭 2, $x[m+1]$에 탭 0.
+#
+# 저해상도 위치 $m$ 둘레의 3×3 창은 $x[m-1], x[m], x[m+1]$(오프셋 0, 1, 2)을 봅니다. 그러니 짝수 위상의 3-탭 커널은
+# $[w_3, w_1, 0]$, 홀수 위상은 $[0, w_2, w_0]$입니다. 2-D에서는 행과 열에 각각 적용합니다. 원문의 방법 1 가중치를
+# 그대로 옮겨 담아 확인합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### (2) K=4, S=2, P=1 transposed convolution == 3×3 convolution to 4C channels + pixel shuffle(2), some taps zero
+#
+# Derive it in 1-D. A transposed convolution outputs $y[o] = \sum_i x[i]\, w[o + P - S i]$, so with $S=2$, $P=1$:
+#
+# - even phase $o = 2m$: $w[2m + 1 - 2i]$ → tap 1 on $x[m]$, tap 3 on $x[m-1]$;
+# - odd phase $o = 2m + 1$: $w[2m + 2 - 2i]$ → tap 2 on $x[m]$, tap 0 on $x[m+1]$.
+#
+# A 3×3 window around low-resolution position $m$ sees $x[m-1], x[m], x[m+1]$ (offsets 0, 1, 2). So the even
+# phase's 3-tap kernel is $[w_3, w_1, 0]$ and the odd phase's is $[0, w_2, w_0]$; in 2-D, apply this to rows and
+# columns. We move the weights of the document's method 1 over and check.
+
+# %%
+TAP = {0: {0: 3, 1: 1}, 1: {1: 2, 2: 0}}  # phase -> {offset in the 3×3 window: tap of the K=4 kernel}
+
+method1 = methods["1 TransConv"]
+weight = torch.zeros(128 * 4, 256, 3, 3)
+for a in (0, 1):
+    for b in (0, 1):
+        for d, row_tap in TAP[a].items():
+            for e, col_tap in TAP[b].items():
+                weight[2 * a + b::4, :, d, e] = method1.weight[:, :, row_tap, col_tap].T
+as_sub_pixel = nn.Sequential(nn.Conv2d(256, 128 * 4, 3, padding=1), nn.PixelShuffle(2))
+as_sub_pixel[0].weight.copy_(weight)
+as_sub_pixel[0].bias.copy_(method1.bias.repeat_interleave(4))
+print("method 1 == 3×3 conv + PixelShuffle:", torch.allclose(method1(x), as_sub_pixel(x), atol=1e-5))
+print("non-zero taps per (in, out) channel pair:", int((weight[:4, 0] != 0).sum()), "of", 4 * 3 * 3)
+
+# %% [markdown] tags=["lang-ko"]
+# 원문의 방법 1은 방법 3과 모양이 같은 층에서 탭 36개 중 20개를 0으로 묶은 것입니다. 거꾸로 말하면 방법 3(3×3
+# 합성곱 + 픽셀 셔플)은 K=4, S=2, P=1 전치 합성곱이 할 수 있는 일을 모두 할 수 있고, 그보다 더 많이 할 수 있습니다.
+# 대신 파라미터가 2.25배입니다.
+#
+# ### (3) 최근접 이웃 ×2 + 3×3 합성곱 == 커널이 묶인 K=4, S=2, P=1 전치 합성곱
+#
+# 최근접 이웃 보간은 $u[2m] = u[2m+1] = x[m]$입니다. 그 위에서 3×3 합성곱 $v = [v_0, v_1, v_2]$를 하면
+# 짝수 위상은 $v_0\,x[m-1] + (v_1 + v_2)\,x[m]$, 홀수 위상은 $(v_0 + v_1)\,x[m] + v_2\,x[m+1]$입니다. (2)와 맞춰 보면
+# $w = [v_2,\ v_1 + v_2,\ v_0 + v_1,\ v_0]$, 곧 **뒤집은 $v$를 상자 필터 $[1, 1]$로 합성곱한 것**입니다. 2-D에서는
+# 2×2 상자 필터입니다. 상자 필터와의 "완전한" 합성곱은 스트라이드 1 전치 합성곱 그 자체이므로 그것으로 계산합니다.
+# (원문의 방법 2처럼 쌍선형 보간에 `align_corners=True`를 쓰면 표본 격자가 정확한 2배가 아니어서 이런 등식이
+# 성립하지 않습니다. 여기서는 최근접 이웃 보간을 씁니다.)
+
+# %% [markdown] tags=["lang-en"]
+# Method 1 of the document is a layer shaped like method 3 with 20 of its 36 taps tied to zero. Put the other
+# way round, method 3 (3×3 convolution + pixel shuffle) can do everything a K=4, S=2, P=1 transposed
+# convolution can, and more, at 2.25 times the parameters.
+#
+# ### (3) Nearest ×2 + 3×3 convolution == a K=4, S=2, P=1 transposed convolution with a tied kernel
+#
+# Nearest-neighbour upsampling gives $u[2m] = u[2m+1] = x[m]$. A 3×3 convolution $v = [v_0, v_1, v_2]$ on top
+# gives $v_0\,x[m-1] + (v_1 + v_2)\,x[m]$ on the even phase and $(v_0 + v_1)\,x[m] + v_2\,x[m+1]$ on the odd
+# phase. Matching (2): $w = [v_2,\ v_1 + v_2,\ v_0 + v_1,\ v_0]$, that is, **the flipped $v$ convolved with the
+# box filter $[1, 1]$**; in 2-D a 2×2 box. The "full" convolution with a box is itself a stride-1 transposed
+# convolution, so we compute it with one. (Bilinear interpolation with `align_corners=True`, as in the
+# document's method 2, samples a grid that is not exactly 2× finer, so no such identity holds; we use
+# nearest-neighbour here.)
+
+# %%
+resize_conv = nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(256, 128, 3, padding=1))
+v = resize_conv[1].weight                                              # (out, in, 3, 3)
+boxed = F.conv_transpose2d(v.flip(-2, -1).reshape(-1, 1, 3, 3), torch.ones(1, 1, 2, 2))
+tied = boxed.reshape(128, 256, 4, 4).transpose(0, 1)                   # ConvTranspose2d layout (in, out, 4, 4)
+as_transposed = F.conv_transpose2d(x, tied, resize_conv[1].bias, stride=2, padding=1)
+same = torch.allclose(resize_conv(x), as_transposed, atol=1e-5)
+print("nearest ×2 + 3×3 conv == K=4 S=2 P=1 transposed conv:", same)
+
+taps = {0: [1, 3], 1: [0, 2]}
+phase_sums = torch.stack([tied[:, :, taps[a]][:, :, :, taps[b]].sum(dim=(-2, -1)) for a in (0, 1) for b in (0, 1)])
+print("phase weight sums of pair (0, 0):", [round(s, 4) for s in phase_sums[:, 0, 0].tolist()],
+      "| sum of v:", round(v[0, 0].sum().item(), 4))
+equal = torch.allclose(phase_sums, phase_sums[:1].expand_as(phase_sums), atol=1e-6)
+print("four phase sums equal for every pair:", equal)
+
+# %% [markdown] tags=["lang-ko"]
+# 마지막 줄이 레슨 04와 이어집니다. 상수 입력에 대한 응답은 위상별 가중치 합이었고, 상자 필터는 네 위상의 합을
+# **언제나** $\sum v$로 같게 만듭니다. 그래서 최근접 이웃 보간 + 합성곱은 학습으로 어떤 가중치가 되든 평평한 입력에
+# 체커보드를 만들 수 없습니다. 자유로운 가중치는 (in, out) 쌍마다 16개가 아니라 9개입니다.
+#
+# ## 7. 그래서 무엇을 써야 할까
+#
+# 세 방법은 같은 가족에서 **얼마나 묶느냐**만 다릅니다. (in, out) 채널 쌍마다 자유로운 가중치 수로 보면
+#
+# | 방법 | 자유로운 가중치 / 쌍 | 곱셈-덧셈 (방법 1 대비) | 체커보드 |
+# |---|---|---|---|
+# | 최근접 이웃 ×2 + 3×3 합성곱 | 9 (상자 필터로 묶임) | 2.25배 | 구조적으로 없음 |
+# | K=4, S=2, P=1 전치 합성곱 | 16 | 1배 | 초기화 때 있음, 학습에 맡김 |
+# | 3×3 합성곱 + 픽셀 셔플 | 36 | 2.25배 | 초기화 때 있음, ICNR이면 없이 출발 |
+#
+# 그러니 선택은 "어떤 보장을 원하는가"입니다.
+#
+# - 생성 모델처럼 체커보드가 눈에 띄는 곳에서는 **업샘플링 + 합성곱**(최근접 이웃)이 보장을 줍니다. 계산은 더 들고,
+#   표현력은 가장 좁습니다. Odena 외(2016)의 권장이기도 합니다.
+# - **픽셀 셔플 + ICNR**은 가장 넓은 표현력에서 업샘플링 + 합성곱과 똑같이 출발합니다. 초해상도(ESPCN)에서
+#   널리 씁니다. 다만 학습 중에는 보장이 없습니다.
+# - **전치 합성곱**(K=4, S=2, P=1)은 곱셈-덧셈이 가장 적습니다. 무늬는 학습이 없애 주기를 기대해야 하고,
+#   K가 S로 나누어떨어지지 않는 설정(K=3, K=5)은 피합니다.
+#
+# 어느 경우든 최종 판단은 여러분의 데이터와 기계에서 **재 본** 결과로 하세요. 이 레슨의 측정 코드를 그대로 쓸 수
+# 있습니다.
+
+# %% [markdown] tags=["lang-en"]
+# The last line ties back to lesson 04. The response to a constant input is the per-phase weight sum, and the
+# box filter makes the four phase sums **always** equal to $\sum v$. So nearest-neighbour upsampling +
+# convolution cannot put a checkerboard on a flat input, whatever weights training gives it. It has 9 free
+# weights per (in, out) pair instead of 16.
+#
+# ## 7. So which one should I use?
+#
+# The three methods differ only in **how much of the family they tie down**. Counting free weights per
+# (in, out) channel pair:
+#
+# | Method | Free weights / pair | Multiply-adds (vs method 1) | Checkerboard |
+# |---|---|---|---|
+# | Nearest ×2 + 3×3 convolution | 9 (tied by the box filter) | 2.25× | none, by construction |
+# | K=4, S=2, P=1 transposed convolution | 16 | 1× | present at initialization, left to training |
+# | 3×3 convolution + pixel shuffle | 36 | 2.25× | present at initialization; none at the start with ICNR |
+#
+# So the choice is about which guarantee you want.
+#
+# - Where checkerboards show, as in generative models, **upsample + convolution** (nearest-neighbour) gives a
+#   guarantee, at more compute and with the narrowest expressiveness. It is what Odena et al. (2016) recommend.
+# - **Pixel shuffle + ICNR** starts exactly like upsample + convolution with the widest expressiveness; it is
+#   the usual choice in super-resolution (ESPCN). There is no guarantee during training.
+# - The **transposed convolution** (K=4, S=2, P=1) does the fewest multiply-adds. You rely on training to remove
+#   the pattern, and you avoid settings where S does not divide K (K=3, K=5).
+#
+# In every case, decide from what you **measure** on your data and your machine; the measuring code of this
+# lesson works as it is.
+
+# %% [markdown] tags=["lang-ko"]
+# ## 정리
+#
+# - 원문의 파라미터 수 가운데 방법 2(295,040)와 방법 3(1,180,160)은 틀렸습니다. 방법 3은 방법 2의 4배입니다.
+# - 곱셈-덧셈은 방법 2와 3이 같고 방법 1의 2.25배입니다. 픽셀 셔플의 중간 텐서는 출력과 같은 크기이고,
+#   활성값 메모리는 업샘플링 + 합성곱이 가장 큽니다.
+# - 초기화 직후 체커보드는 전치 합성곱과 기본 초기화 픽셀 셔플에서 뚜렷하고, 업샘플링 + 합성곱과 ICNR 픽셀 셔플에서
+#   없습니다.
+# - K=2, S=2 전치 합성곱 = 1×1 합성곱 + 픽셀 셔플, K=4, S=2, P=1 = 탭 20개가 0인 3×3 합성곱 + 픽셀 셔플,
+#   최근접 이웃 ×2 + 3×3 합성곱 = 상자 필터로 묶인 K=4, S=2, P=1 전치 합성곱입니다.
+#
+# **참고 문헌**
+#
+# - W. Shi 외, *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional
+#   Neural Network*, CVPR 2016, arXiv:1609.05158
+# - W. Shi 외, *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016)
+# - A. Aitken 외, *Checkerboard artifact free sub-pixel convolution: A note on sub-pixel convolution, resize
+#   convolution and convolution resize*, arXiv:1707.02937 (2017)
+# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
+#   https://distill.pub/2016/deconv-checkerboard/
+# - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional Generative
+#   Adversarial Networks* (DCGAN), arXiv:1511.06434 (2015)
+# - O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for Biomedical Image Segmentation*,
+#   MICCAI 2015, arXiv:1505.04597
+# - PyTorch 문서: `torch.utils.flop_counter.FlopCounterMode`, `torch.utils.benchmark.Timer`, `torch.nn.PixelShuffle`
+
+# %% [markdown] tags=["lang-en"]
+# ## Summary
+#
+# - Of the document's parameter counts, method 2 (295,040) and method 3 (1,180,160) are wrong; method 3 has 4
+#   times the parameters of method 2.
+# - Methods 2 and 3 do the same multiply-adds, 2.25 times method 1. The pixel shuffle's intermediate is the
+#   size of the output, and upsample + convolution needs the most activation memory.
+# - Right after initialization the checkerboard is clear for the transposed convolution and the
+#   default-initialized pixel shuffle, and absent for upsample + convolution and the ICNR pixel shuffle.
+# - A K=2, S=2 transposed convolution = 1×1 convolution + pixel shuffle; K=4, S=2, P=1 = 3×3 convolution +
+#   pixel shuffle with 20 zero taps; nearest ×2 + 3×3 convolution = a K=4, S=2, P=1 transposed convolution tied
+#   by a box filter.
+#
+# **References**
+#
+# - W. Shi et al., *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel
+#   Convolutional Neural Network*, CVPR 2016, arXiv:1609.05158
+# - W. Shi et al., *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016)
+# - A. Aitken et al., *Checkerboard artifact free sub-pixel convolution: A note on sub-pixel convolution,
+#   resize convolution and convolution resize*, arXiv:1707.02937 (2017)
+# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
+#   https://distill.pub/2016/deconv-checkerboard/
+# - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional
+#   Generative Adversarial Networks* (DCGAN), arXiv:1511.06434 (2015)
+# - O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for Biomedical Image Segmentation*,
+#   MICCAI 2015, arXiv:1505.04597
+# - PyTorch documentation: `torch.utils.flop_counter.FlopCounterMode`, `torch.utils.benchmark.Timer`,
+#   `torch.nn.PixelShuffle`
+
+# %% [markdown] tags=["lang-ko"]
+# ## 연습 문제
+#
+# `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다. 문제마다 아래에 접힌 풀이 셀이 있습니다.
+#
+# **1.** 원문의 방법 3을 배율 3으로 바꾸면(`Conv2d(256, 128 * 9, 3, padding=1)` + `PixelShuffle(3)`) 파라미터는
+# 몇 개일까요?
+
+# %% [markdown] tags=["lang-en"]
+# ## Exercises
+#
+# Replace `...` with your answer and run the cell; it is checked at once. A collapsed solution cell follows
+# each exercise.
+#
+# **1.** Change the document's method 3 to scale 3 (`Conv2d(256, 128 * 9, 3, padding=1)` + `PixelShuffle(3)`).
+# How many parameters does it have?
+
+# %%
+answer = ...
+check("05.1", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+solution = sum(p.numel() for p in nn.Sequential(nn.Conv2d(256, 128 * 9, 3, padding=1), nn.PixelShuffle(3)).parameters())
+check("05.1", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **2.** K=4, S=2, P=1 전치 합성곱을 3×3 합성곱(4C 채널) + 픽셀 셔플로 쓰면, (in, out) 채널 쌍마다 0으로 묶인 탭은
+# 몇 개일까요?
+
+# %% [markdown] tags=["lang-en"]
+# **2.** Written as a 3×3 convolution to 4C channels + pixel shuffle, how many taps per (in, out) channel pair
+# of a K=4, S=2, P=1 transposed convolution are tied to zero?
+
+# %%
+answer = ...
+check("05.2", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+solution = int((weight[:4, 0] == 0).sum())
+check("05.2", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **3.** `ConvTranspose2d(64, 32, 4, stride=2, padding=1)`은 `(1, 64, 32, 32)` 입력에 곱셈-덧셈을 몇 번 할까요?
+
+# %% [markdown] tags=["lang-en"]
+# **3.** How many multiply-adds does `ConvTranspose2d(64, 32, 4, stride=2, padding=1)` do on a
+# `(1, 64, 32, 32)` input?
+
+# %%
+answer = ...
+check("05.3", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+solution = multiply_adds(nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1), torch.zeros(1, 64, 32, 32))
+check("05.3", solution, LANG)

@@ -1,0 +1,156 @@
+// Helpers the browser tests install in every JupyterLab page (page.add_init_script) as window.lessonPage.
+// They use `window.jupyterapp`, which the test server exposes (--LabApp.expose_app_in_browser).
+window.lessonPage = (() => {
+  const WIDGET_MIME = 'application/vnd.jupyter.widget-view+json';
+  let panel = null; // the notebook under test
+
+  const kernel = () => panel.sessionContext.session.kernel;
+  const joined = value => (Array.isArray(value) ? value.join('') : value || '');
+
+  // The cell's own output nodes, not those nested in an Output widget.
+  const ownOutputs = cell =>
+    Array.from(cell.outputArea.node.querySelectorAll('.jp-OutputArea-output'))
+      .filter(node => node.closest('.jp-OutputArea') === cell.outputArea.node);
+
+  // Text outside code and math: where words must be in the notebook's language and emphasis must be closed.
+  const prose = node => {
+    const copy = node.cloneNode(true);
+    copy.querySelectorAll('code, pre, mjx-container, .MathJax, .jp-InternalAnchorLink').forEach(n => n.remove());
+    return copy.textContent;
+  };
+
+  return {
+    async appReady() {
+      await window.jupyterapp.restored;
+      return true;
+    },
+
+    async open(path) {
+      panel = await window.jupyterapp.commands.execute('docmanager:open', {path, factory: 'Notebook'});
+      await panel.context.ready;
+      await panel.sessionContext.ready;
+      return true;
+    },
+
+    kernelIdle: () => Boolean(panel && panel.sessionContext.session && panel.sessionContext.session.kernel
+                              && kernel().status === 'idle'),
+
+    // Run All as the menu does, then wait until the kernel has worked through its whole queue: a silent empty
+    // request sent after the cells finishes last. (Run All resolves early when a raises-exception cell fails.)
+    async runAll() {
+      let result;
+      try {
+        result = await window.jupyterapp.commands.execute('notebook:run-all-cells');
+      } catch (err) {
+        result = String(err);
+      }
+      await kernel().requestExecute({code: '', silent: true, store_history: false}).done;
+      return result;
+    },
+
+    widgetsSettled: () => !Array.from(panel.node.querySelectorAll('.jp-OutputArea-output'))
+      .some(node => node.innerText.includes('Loading widget...')),
+
+    report() {
+      return panel.content.widgets.map((cell, index) => {
+        const model = cell.model;
+        const info = {index, type: model.type, tags: model.getMetadata('tags') || [],
+                      source: model.sharedModel.getSource()};
+        if (model.type === 'code') {
+          info.executionCount = model.executionCount;
+          info.outputs = model.outputs.toJSON().map(out => ({
+            type: out.output_type, name: out.name || null, ename: out.ename || null, evalue: out.evalue || null,
+            text: joined(out.text).slice(0, 500), mimes: Object.keys(out.data || {}),
+            modelId: ((out.data || {})[WIDGET_MIME] || {}).model_id || null,
+          }));
+          const own = ownOutputs(cell);
+          own.forEach((node, number) => node.setAttribute('data-lesson-output', `${index}-${number}`));
+          info.rendered = own.map(node => ({
+            mime: node.getAttribute('data-mime-type'),
+            text: node.innerText.slice(0, 500),
+            widgets: node.querySelectorAll('.jupyter-widgets').length,
+            height: node.getBoundingClientRect().height,
+            images: Array.from(node.querySelectorAll('img')).map(img => [img.naturalWidth, img.naturalHeight]),
+          }));
+        } else {
+          const rendered = cell.node.querySelector('.jp-RenderedMarkdown');
+          info.headings = Array.from(cell.node.querySelectorAll('.jp-RenderedMarkdown :is(h1, h2, h3, h4, h5, h6)'))
+            .map(h => ({text: h.innerText.replace(/¶$/, '').trim(), prose: prose(h)}));
+          info.problems = [
+            ...Array.from(cell.node.querySelectorAll('.jp-RenderedMarkdown :is(del, s, strike)'))
+              .map(n => 'struck through (two ~ read as strikethrough?): ' + JSON.stringify(n.textContent)),
+            ...Array.from(cell.node.querySelectorAll('.jp-RenderedMarkdown :is(mjx-merror, .MathJax_Error)'))
+              .map(n => 'math error: ' + JSON.stringify(n.textContent)),
+            ...(rendered && prose(rendered).includes('**') ? ['a literal ** is shown (emphasis not closed)'] : []),
+          ];
+        }
+        return info;
+      });
+    },
+
+    // Characters drawn as missing-glyph boxes ("tofu"): each non-ASCII character of the prose and outputs under
+    // `root` is drawn with its element's font and compared with U+10FFFD, which no font has.
+    missingGlyphs(rootSelector, textSelector) {
+      const root = rootSelector ? document.querySelector(rootSelector) : panel.content.node;
+      const canvas = document.createElement('canvas');
+      canvas.width = 48;
+      canvas.height = 48;
+      const ctx = canvas.getContext('2d', {willReadFrequently: true});
+      const draw = (ch, font) => {
+        ctx.clearRect(0, 0, 48, 48);
+        ctx.font = '32px ' + font;
+        ctx.fillText(ch, 4, 38);
+        return ctx.getImageData(0, 0, 48, 48).data.join(',');
+      };
+      const byFont = new Map();
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement;
+        if (!element || !element.closest(textSelector) || element.closest('mjx-container, style, script')) continue;
+        const font = getComputedStyle(element).fontFamily;
+        if (!byFont.has(font)) byFont.set(font, new Set());
+        for (const ch of node.textContent) {
+          if (ch.codePointAt(0) > 0x7e && !/[\s\p{M}\p{Cf}\p{Cc}]/u.test(ch)) byFont.get(font).add(ch);
+        }
+      }
+      const missing = [];
+      let checked = 0;
+      for (const [font, chars] of byFont) {
+        const tofu = draw('\u{10FFFD}', font);
+        for (const ch of chars) {
+          checked += 1;
+          if (draw(ch, font) === tofu) {
+            missing.push({ch, code: 'U+' + ch.codePointAt(0).toString(16).toUpperCase(), font});
+          }
+        }
+      }
+      return {checked, missing};
+    },
+
+    scroller: () => panel.content.node.querySelector('.jp-WindowedPanel-outer') || panel.content.node,
+
+    // A Python expression evaluated in the kernel (no output, no history); its repr, or the error.
+    async kernelExpression(expression) {
+      const reply = await kernel().requestExecute({code: '', silent: true, store_history: false,
+                                                   user_expressions: {value: expression}}).done;
+      const value = reply.content.user_expressions.value;
+      return value.status === 'ok' ? {value: value.data['text/plain']} : {error: `${value.ename}: ${value.evalue}`};
+    },
+
+    // What a widget output shows: its HTML text views, or all its text for other widgets.
+    widgetText: node => Array.from(node.querySelectorAll('.widget-html-content'))
+      .map(n => n.innerText).join('\n').trim() || node.innerText.trim(),
+
+    // Stop the kernel and close the notebook without saving (the tests never write notebooks).
+    async close() {
+      if (!panel) return;
+      const closing = panel;
+      panel = null;
+      try {
+        await closing.sessionContext.shutdown();
+      } finally {
+        closing.dispose();
+      }
+    },
+  };
+})();
