@@ -7,10 +7,12 @@ SCRIPT = """
 import matplotlib, torch
 from matplotlib import font_manager
 before = (dict(matplotlib.rcParams), len(font_manager.fontManager.ttflist), torch.initial_seed())
+rng = torch.get_rng_state()
 import course_utils, course_utils.fonts, course_utils.i18n, course_utils.glossary, course_utils.lessons
 import course_utils.diagrams, course_utils.exercises, course_utils.notebook, course_utils.build.check
+import course_utils.summary, course_utils.review, course_utils.widgets.quiz
 after = (dict(matplotlib.rcParams), len(font_manager.fontManager.ttflist), torch.initial_seed())
-print(before == after)
+print(before == after and torch.equal(rng, torch.get_rng_state()))
 """
 
 

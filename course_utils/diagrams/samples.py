@@ -6,7 +6,7 @@ from matplotlib.figure import Figure
 from course_utils.diagrams._canvas import axes, course_fonts
 from course_utils.i18n import check_lang, message
 
-__all__ = ["tile", "image_grid", "segmentation_samples"]
+__all__ = ["tile", "image_grid", "segmentation_samples", "pattern_panels"]
 
 
 def tile(images: torch.Tensor, nrow: int, gap: int = 1) -> torch.Tensor:
@@ -42,7 +42,8 @@ def image_grid(images: torch.Tensor, nrow: int = 8, title: str = "", value_range
     if picture.shape[0] not in (1, 3):
         raise ValueError(f"images need 1 or 3 channels to be drawn, got {picture.shape[0]}")
     with course_fonts():
-        ax = axes(ax, figsize=(4, 4 * picture.shape[1] / picture.shape[2] + 0.3))
+        width = min(8.0, 0.45 * nrow + 0.4)
+        ax = axes(ax, figsize=(width, width * picture.shape[1] / picture.shape[2] + 0.3))
         _show(ax, picture, *value_range)
         if title:
             ax.set_title(title, fontsize=10)
@@ -67,4 +68,26 @@ def segmentation_samples(images: torch.Tensor, masks: torch.Tensor, predictions:
                 low, high = value_range or (float(picture.min()), float(picture.max()))
                 _show(grid[row, col], picture, low, high if high > low else low + 1)
             grid[0, col].set_title(name, fontsize=9)
+    return figure
+
+
+def pattern_panels(outputs: dict, spectra: dict, lang: str) -> Figure:
+    """Per name: the first (C, H, W) image of its batch on top, its (H, W) power spectrum (log scale) below."""
+    check_lang(lang)
+    if not outputs or set(outputs) != set(spectra):
+        raise ValueError("outputs and spectra must name the same, non-empty set of models")
+    with course_fonts():
+        figure = Figure(figsize=(2.4 * len(outputs), 5.0), layout="constrained")
+        grid = figure.subplots(2, len(outputs), squeeze=False)
+        for col, name in enumerate(outputs):
+            sample = outputs[name][0].detach().float().cpu()
+            _show(grid[0, col], sample, float(sample.min()), float(sample.max()))
+            grid[0, col].set_title(name, fontsize=9)
+            power = spectra[name].detach().double().cpu().clamp_min(1e-12).log10()
+            low = float(torch.quantile(power.flatten(), 0.01))
+            grid[1, col].imshow(power.numpy(), cmap="magma", vmin=low, interpolation="nearest")
+            grid[1, col].set_xticks([])
+            grid[1, col].set_yticks([])
+        grid[0, 0].set_ylabel(message("samples.one_sample", lang), fontsize=9)
+        grid[1, 0].set_ylabel(message("samples.spectrum", lang), fontsize=9)
     return figure

@@ -48,9 +48,11 @@ register(Exercise(
     kind=int,
     hint={"ko": "C는 몇 행 몇 열인가요? CᵀC의 랭크는 C의 랭크와 같고, 행의 수를 넘을 수 없습니다.",
           "en": "How many rows and columns does C have? CᵀC has the rank of C, which cannot exceed its number of rows."},
-    explanation={"ko": "9입니다. 3×3 커널이 5×5 입력에서 만드는 출력은 3×3이라 C는 9×25 행렬이고, 25×25인 CᵀC의 랭크도 9입니다. "
+    explanation={"ko": "9입니다. 3×3 커널이 5×5 입력에서 만드는 출력은 3×3이라 C는 9×25 행렬이고 랭크가 9입니다(9개 행이 "
+                       "선형 독립). 25×25인 CᵀC의 랭크도 9입니다. "
                        "입력의 25차원 가운데 16차원은 합성곱을 거치면 사라지므로 어떤 연산으로도 되살릴 수 없습니다.",
-                 "en": "9. A 3×3 kernel on a 5×5 input gives a 3×3 output, so C is 9×25 and the 25×25 matrix CᵀC has rank 9. "
+                 "en": "9. A 3×3 kernel on a 5×5 input gives a 3×3 output, so C is 9×25 with rank 9 (its 9 rows are "
+                       "independent), and the 25×25 matrix CᵀC has rank 9 too. "
                        "Sixteen of the input's 25 dimensions vanish in the convolution, and no operation can bring them back."},
 ))
 
@@ -68,7 +70,7 @@ register(Exercise(
     id="02.4",
     expected=_output_padding_back_to_8,
     kind=int,
-    hint={"ko": "커널 3, 스트라이드 2, 패딩 1인 합성곱은 8×8과 7×7을 모두 4×4로 만듭니다. 같은 설정의 전치 합성곱은 4×4를 몇으로 되돌리나요?",
+    hint={"ko": "커널 3, 스트라이드 2, 패딩 1인 합성곱은 8×8과 7×7을 모두 4×4로 만듭니다. 같은 설정의 전치 합성곱은 4×4를 어떤 크기로 되돌리나요?",
           "en": "A convolution with kernel 3, stride 2, padding 1 maps both 8×8 and 7×7 to 4×4. Which size does the "
                 "matching transposed convolution give back from 4×4?"},
     explanation={"ko": "1입니다. output_padding이 0이면 (4 − 1)·2 − 2 + 3 = 7이 나오므로, 8을 얻으려면 한 행과 한 열을 더해야 합니다. "

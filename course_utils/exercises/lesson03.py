@@ -40,8 +40,8 @@ register(Exercise(
     id="03.1",
     expected=_padding_for_exactly_2x,
     kind=int,
-    hint={"ko": "P_out = 0이면 O = S·I + (K − 2P − S)입니다. 괄호가 0이 되는 P를 찾으세요.",
-          "en": "With P_out = 0, O = S·I + (K − 2P − S). Find the P that makes the bracket 0."},
+    hint={"ko": "P_out = 0이면 O = S·I + (K − 2P − S)입니다. 괄호 안이 0이 되는 P를 찾으세요.",
+          "en": "With P_out = 0, O = S·I + (K − 2P − S). Find the P that makes the bracketed term 0."},
     explanation={"ko": "K − 2P = S에서 P = (K − S)/2 = (6 − 2)/2 = 2입니다. k4/p1, k2/p0과 같은 규칙입니다.",
                  "en": "K − 2P = S gives P = (K − S)/2 = (6 − 2)/2 = 2, the same rule as k4/p1 and k2/p0."},
 ))
@@ -52,28 +52,28 @@ register(Exercise(
     kind=int,
     hint={"ko": "원문 공식 (I − K + 2P)/S + 1은 3.5 + 1 = 4.5를 줍니다. PyTorch는 나눗셈의 몫만 씁니다.",
           "en": "The document's (I − K + 2P)/S + 1 gives 3.5 + 1 = 4.5. PyTorch keeps only the quotient."},
-    explanation={"ko": "⌊(10 − 3)/2⌋ + 1 = 3 + 1 = 4입니다. 마지막 입력 한 칸은 어느 출력 계산에도 쓰이지 않습니다.",
-                 "en": "⌊(10 − 3)/2⌋ + 1 = 3 + 1 = 4. The last input column is read by no output."},
+    explanation={"ko": "⌊(10 − 3)/2⌋ + 1 = 3 + 1 = 4입니다. 입력의 마지막 행과 열은 어느 출력 계산에도 쓰이지 않습니다.",
+                 "en": "⌊(10 − 3)/2⌋ + 1 = 3 + 1 = 4. The last input row and column are read by no output."},
 ))
 
 register(Exercise(
     id="03.3",
     expected=_output_padding_back_to_15,
     kind=int,
-    hint={"ko": "15 → 7로 줄어듭니다. 7에서 output_padding 없이 되돌리면 몇이 되나요?",
+    hint={"ko": "15가 7로 줄어듭니다. 7에서 output_padding 없이 되돌리면 크기가 얼마가 되나요?",
           "en": "15 shrinks to 7. What does 7 grow back to without output_padding?"},
     explanation={"ko": "(7 − 1)·2 − 2 + 4 = 14이므로 한 칸이 모자랍니다. output_padding = 1이면 15가 됩니다. "
-                       "a = (15 + 2 − 4) mod 2 = 1과 같습니다.",
+                       "이는 나머지 a = (15 + 2 − 4) mod 2 = 1과 같습니다.",
                  "en": "(7 − 1)·2 − 2 + 4 = 14 is one short, so output_padding = 1 gives 15. "
-                       "It equals a = (15 + 2 − 4) mod 2 = 1."},
+                       "It equals the remainder a = (15 + 2 − 4) mod 2 = 1."},
 ))
 
 register(Exercise(
     id="03.4",
     expected=_largest_output_size,
     kind=int,
-    hint={"ko": "최소 크기는 (I − 1)·S − 2P + K입니다. 허용 범위는 거기서 S − 1칸 더까지입니다.",
+    hint={"ko": "최소 크기는 (I − 1)·S − 2P + K입니다. 허용 범위는 거기에서 S − 1만큼 더 큰 크기까지입니다.",
           "en": "The smallest size is (I − 1)·S − 2P + K; the range reaches S − 1 beyond it."},
-    explanation={"ko": "최소 크기 (5 − 1)·3 − 2 + 3 = 13에서 S − 1 = 2를 더한 15가 최대입니다.",
+    explanation={"ko": "최소 크기 (5 − 1)·3 − 2 + 3 = 13에 S − 1 = 2를 더한 15가 최대입니다.",
                  "en": "The smallest size is (5 − 1)·3 − 2 + 3 = 13; adding S − 1 = 2 gives 15."},
 ))

@@ -52,8 +52,8 @@ register(Exercise(
     id="04.2",
     expected=_even_kernel_for_stride_3,
     kind=int,
-    hint={"ko": "안쪽이 균일하게 겹치려면 K가 S로 나누어떨어져야 합니다. 5보다 크거나 같은 K 가운데 3의 배수를 찾으세요.",
-          "en": "The interior is even when S divides K. Look for the first multiple of 3 that is at least 5."},
+    hint={"ko": "안쪽이 균일하게 겹치려면 K가 S로 나누어떨어져야 합니다. 5 이상인 K 가운데 가장 작은 3의 배수를 찾으세요.",
+          "en": "The interior is even when S divides K. Look for the smallest multiple of 3 that is at least 5."},
     explanation={"ko": "K = 6입니다. 안쪽의 모든 칸에 1-D로 6 / 3 = 2개의 입력이 더해집니다.",
                  "en": "K = 6: every interior pixel sums 6 / 3 = 2 inputs in 1-D."},
 ))
@@ -79,7 +79,7 @@ register(Exercise(
     hint={"ko": "`loss = y.sum()`의 입력 기울기는 모두 1인 출력 기울기를 전치 합성곱한 것, 곧 겹침 지도입니다.",
           "en": "The input gradient of `loss = y.sum()` is the transposed convolution of an all-ones output "
                 "gradient: an overlap map."},
-    explanation={"ko": "3가지입니다. 경계를 뺀 안쪽의 기울기는 1, 2, 4로, K=3, S=2 전치 합성곱의 겹침 지도와 같습니다.",
+    explanation={"ko": "3가지입니다. 경계를 뺀 안쪽의 기울기 값은 1, 2, 4이고, K=3, S=2 전치 합성곱의 겹침 지도와 같습니다.",
                  "en": "3: away from the border the gradient takes the values 1, 2 and 4, the overlap map of a "
                        "K=3, S=2 transposed convolution."},
 ))

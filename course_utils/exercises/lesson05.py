@@ -64,10 +64,10 @@ register(Exercise(
     id="05.3",
     expected=_transposed_macs,
     kind=int,
-    hint={"ko": "전치 합성곱은 입력 픽셀마다 C_in × C_out × K² 번 곱해 더합니다. "
-                "`FlopCounterMode`로 재고, FLOP은 곱셈-덧셈 하나를 2로 센다는 점을 기억하세요.",
-          "en": "A transposed convolution does C_in × C_out × K² multiply-adds per input pixel. Measure it with "
-                "`FlopCounterMode`, and remember that it counts one multiply-add as 2 FLOPs."},
-    explanation={"ko": "64 × 32 × 16 × 32 × 32 = 33554432번입니다(약 3,360만).",
+    hint={"ko": "전치 합성곱은 입력 픽셀마다 C_in × C_out × K²번 곱해 더합니다. "
+                "`FlopCounterMode`로 잰다면 이 도구가 곱셈-덧셈 하나를 FLOP 2개로 센다는 점을 기억하세요.",
+          "en": "A transposed convolution does C_in × C_out × K² multiply-adds per input pixel. If you measure it "
+                "with `FlopCounterMode`, remember that it counts one multiply-add as 2 FLOPs."},
+    explanation={"ko": "64 × 32 × 16 × 32 × 32 = 33554432번입니다(약 3,360만 번).",
                  "en": "64 × 32 × 16 × 32 × 32 = 33554432 (about 33.6 million)."},
 ))

@@ -4,12 +4,12 @@
 # 전치 합성곱(transposed convolution)이라는 이름은 합성곱을 행렬 $C$로 썼을 때 그 **전치 $C^\top$** 를 곱하는
 # 연산이라는 뜻입니다. 이 레슨에서는 그 행렬을 직접 만들어 보고, 다음 네 가지를 코드로 확인합니다.
 #
-# 1. 합성곱은 행렬 $C$를 곱하는 것이고, 전치 합성곱은 $C^\top$를 곱하는 것이다.
-# 2. $C^\top$는 $C$의 역행렬이 아니다. 크기는 되돌리지만 값은 되돌리지 못한다.
-# 3. 전치 합성곱은 합성곱의 입력에 대한 기울기와 같다.
-# 4. 계산은 **흩뿌려 더하기**다. 입력 값마다 커널 전체를 곱해 출력에 더하고, 겹치는 칸은 합한다.
+# 1. 합성곱은 행렬 $C$를 곱하는 것이고, 전치 합성곱은 $C^\top$를 곱하는 것입니다.
+# 2. $C^\top$는 $C$의 역행렬이 아닙니다. 크기는 되돌리지만 값은 되돌리지 못합니다.
+# 3. 전치 합성곱은 합성곱의 입력에 대한 기울기와 같습니다.
+# 4. 계산은 **흩뿌려 더하기**입니다. 입력 값마다 커널 전체에 그 값을 곱해 출력에 더하고, 겹치는 칸은 합합니다.
 #
-# 그다음 0 삽입, GEMM + col2im, 서브픽셀 위상이라는 세 가지 관점이 모두 같은 값을 낸다는 것을 PyTorch와
+# 그다음 0 삽입, GEMM + col2im, 서브픽셀 위상이라는 세 가지 관점도 모두 같은 값을 내는지 PyTorch와
 # 비교해 확인하고, 채널과 편향의 모양, 그리고 어느 방식이 빠른지와 그 이유를 살펴봅니다.
 # 아래에 출력되는 값은 모두 코드가 계산한 것이고, CI가 두 언어의 노트북을 다시 실행해 확인합니다.
 
@@ -52,7 +52,7 @@ torch.set_default_dtype(torch.float64)
 setup(LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# 이 레슨은 `float64`로 계산합니다. 그래서 "같다"는 판정이 반올림 오차에 흔들리지 않습니다.
+# 이 레슨은 `float64`로 계산합니다. 그래서 반올림 오차가 "같다"는 판정을 흔들 일이 거의 없습니다.
 #
 # ## 1. 합성곱을 행렬로 쓰기
 #
@@ -63,7 +63,7 @@ setup(LANG)
 # 커널 성분을 원문처럼 a…i라 하고, 계산에서는 a = 1, b = 2, …, i = 9를 씁니다.
 
 # %% [markdown] tags=["lang-en"]
-# This lesson computes in `float64`, so "equal" is not at the mercy of rounding errors.
+# This lesson computes in `float64`, so rounding errors hardly ever get in the way of "equal".
 #
 # ## 1. Convolution as a matrix
 #
@@ -127,7 +127,7 @@ print("same C as course_utils.reference.conv_matrix:", torch.equal(C, conv_matri
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 전치 합성곱은 $C^\top$를 곱한다
 #
-# $C$는 16개를 4개로 줄입니다(4×4 → 2×2). 그 전치 $C^\top$는 16×4 행렬이므로 4개를 16개로 늘립니다(2×2 → 4×4).
+# $C$는 값 16개를 4개로 줄입니다(4×4 → 2×2). 그 전치 $C^\top$는 16×4 행렬이므로 값 4개를 16개로 늘립니다(2×2 → 4×4).
 # 원문의 2×2 입력 `[[1, 2], [3, 4]]`에 $C^\top$를 곱한 결과를, **같은 커널**로 부른 PyTorch의
 # `conv_transpose2d`와 비교해 봅시다.
 
@@ -162,7 +162,7 @@ print("sum of scaled kernel copies == Cᵀ @ small.flatten():", torch.equal(sum(
 # %% [markdown] tags=["lang-ko"]
 # ## 3. 역연산이 아니다: "deconvolution"은 잘못된 이름
 #
-# 원문은 전치 합성곱을 "deconvolution"이라고도 부르지만 수학적 역연산이 아니며 **크기만 복원**한다고 경고합니다.
+# 원문은 전치 합성곱이 "deconvolution"이라고도 불리지만 수학적 역연산이 아니며 **크기만 복원**한다고 경고합니다.
 # 숫자로 확인해 봅시다. $C^\top$가 $C$의 역이라면 $C^\top C$는 16×16 단위 행렬이어야 합니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -213,15 +213,17 @@ print("relative error of the best linear guess:", round(float((best_guess - x).n
 # deconvolution.
 
 # %% [markdown] tags=["lang-ko"]
-# ## 4. 합성곱의 기울기다
+# ## 4. 합성곱의 기울기
 #
-# 선형 사상 $y = Cx$의 입력에 대한 기울기는 $\partial L/\partial x = C^\top\,\partial L/\partial y$입니다.
+# 선형 사상 $y = Cx$에서 손실 $L$의 입력에 대한 기울기는 $\partial L/\partial x = C^\top\,\partial L/\partial y$입니다.
 # 그러니 합성곱의 역전파는 곧 전치 합성곱이어야 합니다. 채널이 여럿이고 스트라이드 2, 패딩 1인 경우를
 # autograd로 확인해 봅시다. 합성곱의 가중치 `weight`를 **그대로** `conv_transpose2d`에 넘깁니다.
 
 # %% [markdown] tags=["lang-en"]
-# For a linear map $y = Cx$ the gradient with respect to the input is $\partial L/\partial x = C^\top\,\partial
-# L/\partial y$. So the backward pass of a convolution must be a transposed convolution. Let us check with autograd,
+# ## 4. The gradient of a convolution
+#
+# For a linear map $y = Cx$, the gradient of a loss $L$ with respect to the input is
+# $\partial L/\partial x = C^\top\,\partial L/\partial y$. So the backward pass of a convolution must be a transposed convolution. Let us check with autograd,
 # with several channels, stride 2 and padding 1. The convolution's `weight` goes **unchanged** into
 # `conv_transpose2d`.
 
@@ -238,14 +240,15 @@ print("x.grad == conv_transpose2d(upstream, weight):", torch.allclose(x7.grad, v
 print("x.grad == Cᵀ @ upstream.flatten():", torch.allclose(x7.grad.flatten(), C7.T @ upstream.flatten()))
 
 # %% [markdown] tags=["lang-ko"]
-# 입력이 8×8이면 어떨까요? 스트라이드 2인 합성곱은 7×7과 8×8을 모두 4×4로 만들기 때문에, 전치 합성곱은 4×4에서
-# 7×7을 돌려줍니다. 8×8 입력의 기울기를 얻으려면 아래쪽과 오른쪽에 한 줄을 더하는 `output_padding=1`이 필요합니다.
+# 입력이 8×8이면 어떨까요? 이 합성곱(커널 3, 스트라이드 2, 패딩 1)은 7×7과 8×8을 모두 4×4로 만들기 때문에,
+# 전치 합성곱은 4×4에서 둘 가운데 하나만 돌려줄 수 있고, 그것은 7×7입니다. 8×8 입력의 기울기를 얻으려면 아래쪽에
+# 한 행, 오른쪽에 한 열을 더하는 `output_padding=1`이 필요합니다.
 # 이 모호함은 레슨 03에서 자세히 다룹니다.
 
 # %% [markdown] tags=["lang-en"]
-# What about an 8×8 input? A stride-2 convolution maps both 7×7 and 8×8 to 4×4, so the transposed convolution
-# gives 7×7 back from 4×4. The gradient of an 8×8 input needs `output_padding=1`, one extra row and column at the
-# bottom and right. Lesson 03 treats this ambiguity in detail.
+# What about an 8×8 input? This convolution (kernel 3, stride 2, padding 1) maps both 7×7 and 8×8 to 4×4, so the
+# transposed convolution can give back only one of them from 4×4, and it is 7×7. The gradient of an 8×8 input needs
+# `output_padding=1`: one extra row at the bottom and one extra column at the right. Lesson 03 treats this ambiguity in detail.
 
 # %%
 x8 = torch.randn(1, 3, 8, 8, requires_grad=True)
@@ -258,12 +261,12 @@ back8 = F.conv_transpose2d(upstream8, weight, stride=2, padding=1, output_paddin
 print("output_padding=1:", tuple(back8.shape), "== x.grad:", torch.allclose(x8.grad, back8))
 
 # %% [markdown] tags=["lang-ko"]
-# 그래서 딥러닝 라이브러리는 전치 합성곱을 "합성곱의 입력 기울기" 계산으로 구현합니다. PyTorch도 GPU에서는 cuDNN의
+# 그래서 딥러닝 라이브러리는 흔히 전치 합성곱을 "합성곱의 입력 기울기" 계산으로 구현합니다. PyTorch도 GPU에서는 cuDNN의
 # backward-data 합성곱을 부릅니다. 거꾸로, 합성곱의 역전파는 전치 합성곱의 성질을 그대로 물려받습니다. 스트라이드가
 # 있는 합성곱의 기울기에 체커보드 무늬가 생길 수 있는 것도 그 때문입니다(Odena 외, 2016; 레슨 04).
 
 # %% [markdown] tags=["lang-en"]
-# That is why deep-learning libraries implement a transposed convolution as the "input gradient of a convolution";
+# That is why deep-learning libraries often implement a transposed convolution as the "input gradient of a convolution";
 # on a GPU, PyTorch calls cuDNN's backward-data convolution. Conversely, the backward pass of a convolution inherits
 # every property of the transposed convolution, which is why the gradient of a strided convolution can carry
 # checkerboard patterns (Odena et al., 2016; lesson 04).
@@ -309,9 +312,9 @@ def show(grid):
 show(grid)
 
 # %% [markdown] tags=["lang-ko"]
-# 원문의 "Step 2: … 출력 오른쪽 위에 배치"를 정확히 말하면 이렇습니다. 입력 $(i, j)$의 사본은 출력
-# $(i\cdot S,\; j\cdot S)$에서 시작하는 3×3 칸을 덮습니다. 스트라이드 1이면 2단계의 사본(입력 [0,1])은 1단계의
-# 사본에서 **한 칸 오른쪽**, 곧 행 0–2, 열 1–3에 놓이고, 1단계와 6칸(행 0–2 × 열 1–2)이 겹칩니다.
+# 원문의 "Step 2: … 출력 오른쪽 위에 배치"는 엄밀하지 않은 표현입니다. 정확히는 이렇습니다. 입력 $(i, j)$의 사본은
+# 출력 $(i\cdot S,\; j\cdot S)$에서 시작하는 3×3 영역을 덮습니다. 스트라이드 1이면 2단계의 사본(입력 [0,1])은 1단계
+# 사본보다 **한 칸 오른쪽**, 곧 행 0–2, 열 1–3에 놓이고, 1단계 사본과 6칸(행 0–2 × 열 1–2)이 겹칩니다.
 # 출력의 오른쪽 위 구석에 따로 놓이는 것이 아닙니다. 각 칸에 모인 곱의 수를 세면 겹침이 보입니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -356,7 +359,7 @@ print("symbolic sums, evaluated == conv_transpose2d:", torch.equal(numeric, via_
 # %% [markdown] tags=["lang-ko"]
 # ### 직접 구현하기
 #
-# 같은 생각을 채널, 스트라이드, 패딩까지 넣어 함수로 쓰면 열 줄 남짓입니다. 먼저 $(H-1)S + K$ 크기의 넓은
+# 같은 방식을 채널, 스트라이드, 패딩까지 넣어 함수로 쓰면 열 줄 남짓입니다. 먼저 $(H-1)S + K$ 크기의 넓은
 # 캔버스에 사본을 모두 더하고, 마지막에 패딩 $P$만큼 양쪽 가장자리를 잘라 냅니다. 전치 합성곱의 패딩은 칸을
 # 덧붙이지 않고 **잘라 낸다**는 점에 주의하세요(레슨 03).
 
@@ -395,9 +398,9 @@ print("C_in=3, C_out=2, k=4, s=2, p=1:", tuple(ours.shape),
 #
 # ### 스테퍼로 직접 해 보기
 #
-# 아래 위젯으로 단계를 하나씩 넘기며 출력이 채워지는 과정을 볼 수 있습니다. 스트라이드를 2로 바꾸면 사본이 두 칸
-# 간격으로 놓이고 겹침이 한 행과 한 열로 줄어듭니다. 패딩을 주면 잘려 나갈 가장자리가 빗금으로 표시됩니다. 기호와 숫자를
-# 오갈 수 있고, 마지막 단계에서는 숫자 결과를 PyTorch와 비교합니다. 위젯이 움직이지 않는 곳(슬라이드, HTML)을 위해
+# 아래 위젯으로 단계를 하나씩 넘기며 출력이 채워지는 과정을 볼 수 있습니다. 위젯은 스트라이드 2로 시작합니다.
+# 스트라이드가 2이면 사본이 두 칸 간격으로 놓이고 겹침이 한 행과 한 열로 줄어듭니다. 패딩을 주면 잘려 나갈 가장자리가
+# 빗금으로 표시됩니다. 기호와 숫자를 오갈 수 있고, 숫자로 볼 때는 마지막 단계에서 결과를 PyTorch와 비교합니다. 위젯이 움직이지 않는 곳(슬라이드, HTML)을 위해
 # 바로 아래 셀이 같은 내용을 글로 출력합니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -407,9 +410,10 @@ print("C_in=3, C_out=2, k=4, s=2, p=1:", tuple(ours.shape),
 #
 # ### Step through it yourself
 #
-# Move the widget below one step at a time and watch the output fill in. With stride 2 the copies land two cells
-# apart and the overlap shrinks to a single row and column. With padding, the border that will be cut is hatched.
-# Switch between symbols and numbers; at the last step the numbers are compared with PyTorch. For places where
+# Move the widget below one step at a time and watch the output fill in. The widget starts at stride 2. With
+# stride 2 the copies land two cells apart and the overlap shrinks to a single row and column. With padding, the
+# border that will be cut is hatched. Switch between symbols and numbers; in numbers, the last step compares the
+# result with PyTorch. For places where
 # widgets do not run (slides, HTML), the next cell prints the same content as text.
 
 # %%
@@ -440,8 +444,8 @@ common.print()
 # ### 6.1 0 삽입 + 패딩 $K-P-1$ + 뒤집은 커널 ("분수 스트라이드")
 #
 # Dumoulin과 Visin(2016)의 관점입니다. 입력 값 사이에 $S-1$개의 0을 끼워 넣고, 가장자리마다 $K-P-1$칸의
-# 0 패딩을 두르고, 커널을 상하좌우로 뒤집어 **스트라이드 1인 보통 합성곱**을 합니다. 입력 간격이 $1/S$로 좁아진 것처럼
-# 보여서 분수 스트라이드 합성곱(fractionally strided convolution)이라고도 부릅니다. 채널은 (C_out, C_in) 순서로 바꿉니다.
+# 0 패딩을 두르고, 커널을 상하좌우로 뒤집어 **스트라이드 1인 보통 합성곱**을 합니다. 원래 입력의 간격으로 재면 커널이
+# 한 번에 $1/S$칸씩 움직이는 셈이라서 분수 스트라이드 합성곱(fractionally strided convolution)이라고도 부릅니다. 채널은 (C_out, C_in) 순서로 바꿉니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 6. The same operation, three views
@@ -453,8 +457,9 @@ common.print()
 # ### 6.1 Zero insertion + padding $K-P-1$ + flipped kernel ("fractionally strided")
 #
 # This is Dumoulin and Visin's (2016) view. Insert $S-1$ zeros between input values, pad $K-P-1$ zeros on every
-# border, flip the kernel top-bottom and left-right, and run an **ordinary stride-1 convolution**. The input
-# looks as if its spacing had shrunk to $1/S$, hence the name fractionally strided convolution. The channels
+# border, flip the kernel top-bottom and left-right, and run an **ordinary stride-1 convolution**. Measured in the
+# spacing of the original input, the kernel moves $1/S$ of a cell per step, hence the name fractionally strided
+# convolution. The channels
 # swap to (C_out, C_in).
 
 # %%
@@ -477,20 +482,24 @@ print("document example, stride 2:", torch.equal(conv_transpose2d_zeros(small[No
 print("C_in=3, C_out=2, k=4, s=2, p=1:", torch.allclose(conv_transpose2d_zeros(xs, ws, 2, 1), ours))
 
 # %% [markdown] tags=["lang-ko"]
-# 뒤집는 이유는 방향 때문입니다. 흩뿌리기에서 입력 하나는 커널을 **오른쪽 아래로** 펼치는데, 합성곱의 출력 칸 하나는
-# 창을 통해 입력을 **왼쪽 위에서부터** 읽습니다. 같은 곱을 모으려면 커널의 방향을 반대로 해야 합니다.
+# 뒤집는 이유는 방향 때문입니다. 0을 끼워 넣은 격자에서 보면, 흩뿌리기는 커널 성분 $t$로 자리 $p$의 입력 값을 출력
+# $p + t$에 보냅니다. 거꾸로 말하면 출력 $o$는 자리 $o - t$의 값을 성분 $t$와 곱해 받으므로, $t$가 클수록 **왼쪽 위**의
+# 값을 씁니다. 합성곱의 창은 반대로 성분 $t$를 자리 $o + t$의 값과 곱하므로, $t$가 클수록 **오른쪽 아래**의 값을 씁니다.
+# 같은 곱을 모으려면 커널을 뒤집어야 합니다.
 # 이 관점은 그림으로 설명하기에 좋지만, 곱셈 대부분이 끼워 넣은 0과의 곱이라 낭비가 큽니다(8절).
 #
 # ### 6.2 GEMM + col2im (`F.fold`)
 #
-# 흩뿌려 더하기를 두 단계로 나눕니다. 먼저 입력 픽셀마다 사본 전체를 한꺼번에 계산합니다. 입력 $(i, j)$의 사본은
+# 흩뿌려 더하기를 두 단계로 나눕니다. 먼저 모든 입력 픽셀의 사본을 한꺼번에 계산합니다. 입력 $(i, j)$의 사본은
 # $\sum_c x[c, i, j]\cdot \text{weight}[c]$이므로 **행렬 곱 하나**(GEMM)로 모든 픽셀의 사본이 나옵니다.
 # 그다음 `F.fold`(col2im)가 각 사본을 제자리에 놓고 겹치는 칸을 더합니다.
 
 # %% [markdown] tags=["lang-en"]
-# Why flip? Direction. In scatter-add an input spreads the kernel **towards the bottom right**, while an output
-# cell of a convolution reads the input through its window **starting from the top left**. To collect the same
-# products the kernel must point the other way. This view is good for drawing, but most of its multiplications hit
+# Why flip? Direction. On the zero-inserted grid, scatter-add uses kernel entry $t$ to send the input value at
+# position $p$ to output $p + t$. Seen from the output, $o$ receives the value at $o - t$ times entry $t$: the larger
+# $t$, the further **up and left** the value. A convolution window does the opposite, pairing entry $t$ with the
+# value at $o + t$: the larger $t$, the further **down and right**. To collect the same products, the kernel must be
+# flipped. This view is good for drawing, but most of its multiplications hit
 # inserted zeros, which wastes work (section 8).
 #
 # ### 6.2 GEMM + col2im (`F.fold`)
@@ -527,8 +536,9 @@ print("fold(ones) == products per cell:", torch.equal(F.fold(ones, (4, 4), kerne
 # %% [markdown] tags=["lang-ko"]
 # ### 6.3 스트라이드 $S$ = 작은 합성곱 $S^2$개를 엇갈려 놓기 (서브픽셀 위상)
 #
-# 스트라이드가 2이면 출력의 짝수 행에 닿는 커널 성분과 홀수 행에 닿는 성분이 따로 정해져 있습니다. 입력 $i$의
-# 성분 $t$는 (자르기 전 캔버스의) 출력 $2i + t$에 닿으므로, 짝수 행에는 $t = 0, 2$만, 홀수 행에는 $t = 1, 3$만 닿습니다. 그래서 출력을
+# 스트라이드가 2이면 출력의 짝수 행에 닿는 커널 성분과 홀수 행에 닿는 성분이 따로 정해져 있습니다. 위의 예처럼 커널이
+# 4이면, 입력 $i$의 사본에서 성분 $t$는 (자르기 전 캔버스의) 출력 $2i + t$에 닿으므로, 짝수 행에는 $t = 0, 2$만, 홀수
+# 행에는 $t = 1, 3$만 닿습니다. 그래서 출력을
 # (행의 홀짝) × (열의 홀짝) 네 **위상**으로 나누면, 위상마다 2×2 부분 커널로 하는 **0 없는 스트라이드 1 합성곱**이
 # 됩니다. 네 결과를 엇갈려 끼우면 전체 출력입니다(Shi 외, 2016b). 레슨 05의 픽셀 셔플이 바로 이 엇갈려 끼우기입니다.
 
@@ -536,8 +546,8 @@ print("fold(ones) == products per cell:", torch.equal(F.fold(ones, (4, 4), kerne
 # ### 6.3 Stride $S$ = $S^2$ small convolutions, interleaved (sub-pixel phases)
 #
 # With stride 2, the kernel entries that reach the even output rows are fixed, and so are those that reach the odd
-# rows. Entry $t$ of input $i$ lands on output $2i + t$ (on the canvas, before cropping), so even rows see only $t = 0, 2$ and odd rows only
-# $t = 1, 3$. Split the output into four **phases**, (row parity) × (column parity), and each phase is a
+# rows. With kernel 4 as in the example above, entry $t$ of the copy of input $i$ lands on output $2i + t$ (on the
+# canvas, before cropping), so even rows see only $t = 0, 2$ and odd rows only $t = 1, 3$. Split the output into four **phases**, (row parity) × (column parity), and each phase is a
 # **stride-1 convolution without zeros** with a 2×2 sub-kernel. Interleave the four results and you have the
 # whole output (Shi et al., 2016b). The pixel shuffle of lesson 05 is exactly this interleaving.
 
@@ -567,7 +577,8 @@ print("C_in=3, C_out=2, k=4, s=2, p=1:", torch.allclose(conv_transpose2d_phases(
 #
 # `nn.ConvTranspose2d(256, 128, …)`의 가중치 모양은 (256, 128, 4, 4), 곧 **(C_in, C_out, K, K)** 로,
 # `nn.Conv2d`의 (C_out, C_in, K, K)와 순서가 반대입니다. 4절을 떠올리면 이유가 보입니다. 256 → 128 전치
-# 합성곱은 128 → 256 합성곱의 전치이고, **두 층은 같은 모양의 가중치 텐서를 공유합니다**.
+# 합성곱은 128 → 256 합성곱의 전치이고, **두 층의 가중치는 모양이 같습니다**. 4절에서처럼 텐서 하나를 두 층에 그대로
+# 쓸 수 있습니다.
 
 # %% [markdown] tags=["lang-en"]
 # The four 2×2 sub-kernels share the 16 entries of the 4×4 kernel, each entry exactly once. When the kernel size
@@ -579,7 +590,8 @@ print("C_in=3, C_out=2, k=4, s=2, p=1:", torch.allclose(conv_transpose2d_phases(
 #
 # The weight of `nn.ConvTranspose2d(256, 128, …)` has shape (256, 128, 4, 4), that is **(C_in, C_out, K, K)**:
 # the reverse of `nn.Conv2d`'s (C_out, C_in, K, K). Section 4 gives the reason. The 256 → 128 transposed convolution
-# is the transpose of a 128 → 256 convolution, and **the two layers share a weight tensor of the same shape**.
+# is the transpose of a 128 → 256 convolution, and **the two layers' weights have the same shape**: as in section 4,
+# one tensor serves both.
 
 # %%
 up = nn.ConvTranspose2d(256, 128, kernel_size=4, stride=2, padding=1)
@@ -591,15 +603,15 @@ print("ConvTranspose2d parameters:", f"{sum(p.numel() for p in up.parameters()):
 # %% [markdown] tags=["lang-ko"]
 # 파라미터 524,416개는 원문의 "방법 1" 숫자와 같습니다(가중치 256·128·4·4 + 편향 128). 흩뿌리기로 읽으면
 # `weight[c]`는 **입력 채널 c가 찍는 도장**입니다. 입력 채널 c의 한 픽셀은 (C_out, K, K) 모양의 `weight[c]`에 자기
-# 값을 곱해 모든 출력 채널에 한꺼번에 더합니다. 한 픽셀만 1인 입력을 넣어 확인해 봅시다. 입력 $(3, 3)$의 사본은
-# 출력 $(3\cdot 2 - 1,\; 3\cdot 2 - 1) = (5, 5)$에서 시작합니다(패딩 1만큼 잘렸으므로 $-1$).
+# 값을 곱해 모든 출력 채널에 한꺼번에 더합니다. 입력 채널 5의 픽셀 $(3, 3)$만 1인 입력을 넣어 확인해 봅시다. 이 픽셀의
+# 사본은 출력 $(3\cdot 2 - 1,\; 3\cdot 2 - 1) = (5, 5)$에서 시작합니다(패딩 1만큼 잘렸으므로 $-1$).
 
 # %% [markdown] tags=["lang-en"]
 # The 524,416 parameters match the document's "method 1" count (weights 256·128·4·4 + 128 biases). Read as
 # scatter-add, `weight[c]` is **the stamp of input channel c**: a pixel of input channel c multiplies the
 # (C_out, K, K) tensor `weight[c]` by its value and adds it to all output channels at once. Check it with an input
-# that is 1 at a single pixel. The copy of input $(3, 3)$ starts at output $(3\cdot 2 - 1,\; 3\cdot 2 - 1) = (5, 5)$
-# (minus 1 because padding 1 cut one cell).
+# that is 1 only at pixel $(3, 3)$ of input channel 5. The copy of that pixel starts at output
+# $(3\cdot 2 - 1,\; 3\cdot 2 - 1) = (5, 5)$ (minus 1 because padding 1 cut one cell).
 
 # %%
 probe = torch.zeros(1, 256, 14, 14)
@@ -666,33 +678,34 @@ for name, count in work.items():
     print(f"{name:26} {count:>12,}  ×{count / useful:.2f}")
 
 # %% [markdown] tags=["lang-ko"]
-# - **0 삽입**은 4배를 계산합니다. 출력이 입력의 $S^2 = 4$배 넓은데 커널은 그대로이니, 곱의 3/4이 끼워 넣은 0과의
-#   곱입니다.
+# - **0 삽입**은 꼭 필요한 양의 4배를 계산합니다. 출력이 입력의 $S^2 = 4$배 넓은데 출력 칸마다 커널 전체를 곱하니,
+#   곱의 3/4이 끼워 넣은 0과의 곱입니다.
 # - **GEMM + fold**는 꼭 필요한 곱만 하고, 그것도 BLAS가 가장 잘하는 큰 행렬 곱 하나로 합니다. 남는 일은 fold가
 #   겹치는 칸을 더하는 메모리 작업뿐입니다. oneDNN을 쓰지 않을 때 PyTorch가 CPU에서 쓰는 구현
 #   (`slow_conv_transpose2d`)이 바로 GEMM + col2im이고, 합성곱의 입력 기울기도 같은 방식으로 계산합니다.
 # - **위상 분해**는 잘라 낼 가장자리까지 계산해 조금(×1.15) 더 하지만 겹침 더하기가 없습니다. `course_utils.reference.conv_transpose2d`는
-#   GEMM + col2im을 기본으로 하고, 커널이 스트라이드의 배수이고 입력 채널 하나당 위치가 충분히 많을 때(32배 이상)는
-#   위상 분해를 GEMM 하나로 계산합니다. 가중치를 위상별로 재배치하는 고정 비용은 위치가 많아야 상쇄되기 때문입니다.
-# - **반복문**은 곱의 수는 같지만, 픽셀마다 파이썬이 작은 연산을 하나씩 부르느라 느립니다.
+#   GEMM + col2im을 기본으로 하고, 커널이 스트라이드의 배수이고 입력 위치 수(N·H·W)가 입력 채널 수의 32배 이상일
+#   때는 위상 분해를 GEMM 하나로 계산합니다. 가중치를 위상별로 재배치하는 고정 비용은 위치가 많아야 상쇄되기 때문입니다.
+# - **반복문**은 곱의 수는 같지만, 파이썬이 픽셀과 입력 채널마다 작은 연산을 하나씩 부르느라 느립니다.
 #
-# 아래 셀은 작은 설정에서 네 방식의 시간을 잽니다. 시간은 컴퓨터마다 다르므로 nbval이 이 셀의 출력은 비교하지
+# 아래 셀은 작은 설정에서 반복문, 0 삽입, GEMM + fold, `course_utils.reference`, PyTorch의 시간을 잽니다. 시간은 컴퓨터마다 다르므로 nbval이 이 셀의 출력은 비교하지
 # 않습니다. 큰 설정에서 PyTorch와 나란히 재려면 `python benchmarks/bench_reference.py`를 실행하세요.
 
 # %% [markdown] tags=["lang-en"]
-# - **Zero insertion** computes 4 times the work. The output is $S^2 = 4$ times larger than the input while the
-#   kernel stays the same, so 3/4 of its products multiply an inserted zero.
+# - **Zero insertion** does 4 times the necessary work. The output is $S^2 = 4$ times larger than the input and
+#   every output cell multiplies the whole kernel, so 3/4 of its products multiply an inserted zero.
 # - **GEMM + fold** does only the necessary products, in one large matrix product, which is what BLAS does best.
 #   What remains is fold adding overlapping cells, a memory-bound pass. PyTorch's CPU implementation without
 #   oneDNN (`slow_conv_transpose2d`) is exactly GEMM + col2im, and it computes a convolution's input gradient the
 #   same way.
 # - **Phases** do a little more (×1.15) because they compute the border that will be cut, but no overlap-add.
 #   `course_utils.reference.conv_transpose2d` uses GEMM + col2im by default, and computes the phases with one GEMM
-#   when the kernel is a multiple of the stride and there are many positions per input channel (32 or more): only
-#   then does the fixed cost of rearranging the weight by phase pay off.
-# - **Loops** do the same number of products, but Python issues one small operation per pixel, which is slow.
+#   when the kernel is a multiple of the stride and there are at least 32 input positions (N·H·W) per input
+#   channel: only then does the fixed cost of rearranging the weight by phase pay off.
+# - **Loops** do the same number of products, but Python issues one small operation per pixel and input channel,
+#   which is slow.
 #
-# The next cell times the four on a small setting. Timings differ from machine to machine, so nbval does not
+# The next cell times loops, zero insertion, GEMM + fold, `course_utils.reference` and PyTorch on a small setting. Timings differ from machine to machine, so nbval does not
 # compare this cell's output. To time large settings side by side with PyTorch, run
 # `python benchmarks/bench_reference.py`.
 

@@ -9,8 +9,8 @@
 # 있습니다. 두 가지 모두 아래에서 PyTorch가 계산한 값으로 바로잡습니다.
 #
 # 기호: $I$ 입력 크기, $K$ 커널 크기, $S$ 스트라이드, $P$ 패딩, $P_{out}$ 출력 패딩(`output_padding`),
-# $D$ 팽창(`dilation`), $O$ 출력 크기. 모두 한 변의 길이이며, 2-D에서는 세로와 가로를 따로 같은 식으로
-# 계산합니다.
+# $D$ 팽창(`dilation`), $O$ 출력 크기. 모두 한 축의 값이며, 2-D에서는 세로와 가로에 같은 식을 따로
+# 적용합니다.
 
 # %% [markdown] tags=["lang-en"]
 # # 03. Output size
@@ -24,7 +24,7 @@
 # convolution formula lacks the floor. We correct both below with values computed by PyTorch.
 #
 # Symbols: $I$ input size, $K$ kernel size, $S$ stride, $P$ padding, $P_{out}$ output padding
-# (`output_padding`), $D$ dilation, $O$ output size. Each is the length of one side; in 2-D the same formula
+# (`output_padding`), $D$ dilation, $O$ output size. Each is a value along one axis; in 2-D the same formula
 # gives the height and the width separately.
 
 # %% tags=["lang-ko", "parameters"]
@@ -60,7 +60,7 @@ setup(LANG)
 #
 # 잘라 내기 전의 길이는 $(I-1)\,S + K$입니다. 전치 합성곱의 패딩 $P$는 칸을 더하지 않고 양쪽 끝에서
 # $P$칸씩 **잘라 냅니다**. $P$는 같은 설정의 합성곱이 입력에 붙이는 패딩이고, 전치 합성곱의 출력은 그
-# 합성곱의 입력 자리이므로 패딩 부분을 버리는 것입니다. 마지막으로 `output_padding`은 한쪽 끝(아래쪽과
+# 합성곱의 입력에 해당하므로 패딩 부분을 버리는 것입니다. 마지막으로 `output_padding`은 한쪽 끝(아래쪽과
 # 오른쪽)에 $P_{out}$칸을 더합니다.
 #
 # $$O = (I-1)\,S + K - 2P + P_{out}$$
@@ -109,8 +109,8 @@ print("equal:", torch.equal(cropped, torch_out))
 
 # %% [markdown] tags=["lang-ko"]
 # 같은 계산을 칸으로 그리면 다음과 같습니다. 위에서부터 $S$칸 간격으로 놓인 입력, 입력마다 커널이 닿는 범위,
-# 그리고 양쪽에서 $P$칸씩 잘린 출력입니다. 아래의 두 괄호, $(I-1)\,S$와 커널이 닿는 범위를 더한 것이 잘라
-# 내기 전의 길이입니다.
+# 그리고 양쪽에서 $P$칸씩 잘린 출력입니다. 맨 아래 두 괄호가 나타내는 $(I-1)\,S$와 커널이 닿는 범위를 더하면
+# 잘라 내기 전의 길이가 됩니다.
 
 # %% [markdown] tags=["lang-en"]
 # Drawn cell by cell: from the top, the inputs placed $S$ cells apart, the span each input's kernel copy
@@ -123,7 +123,7 @@ size_strip(3, 3, 2, 1, 0, 1, LANG)
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 팽창까지 넣은 일반형
 #
-# 팽창 $D$는 커널 원소를 $D$칸 간격으로 벌려 놓습니다. 그러면 커널 하나가 닿는 범위는 $K$칸이 아니라
+# 팽창 $D$는 커널 성분을 $D$칸 간격으로 벌려 놓습니다. 그러면 커널 사본 하나가 닿는 범위는 $K$칸이 아니라
 # $D\,(K-1) + 1$칸이므로, 위의 유도에서 $K$를 이것으로 바꾸면 됩니다.
 #
 # $$O = (I-1)\,S - 2P + D\,(K-1) + P_{out} + 1$$
@@ -135,7 +135,7 @@ size_strip(3, 3, 2, 1, 0, 1, LANG)
 # %% [markdown] tags=["lang-en"]
 # ## 2. The general form, with dilation
 #
-# Dilation $D$ places the kernel elements $D$ cells apart. One kernel copy then spans $D\,(K-1) + 1$ cells
+# Dilation $D$ places the kernel entries $D$ cells apart. One kernel copy then spans $D\,(K-1) + 1$ cells
 # instead of $K$, so we replace $K$ by that in the derivation:
 #
 # $$O = (I-1)\,S - 2P + D\,(K-1) + P_{out} + 1$$
@@ -170,11 +170,11 @@ print("general formula == PyTorch:", agree == checked)
 print("document's formula wrong:", wrong, "of which D > 1 and K > 1:", wrong_dilated)
 
 # %% [markdown] tags=["lang-ko"]
-# 원문의 공식이 틀린 경우는 모두 $D > 1$이고 $K > 1$일 때입니다. 한 예로 $I = 5$, $K = 3$, $S = 2$, $P = 1$,
+# 설정 1884개 가운데 원문의 공식이 틀린 1142개는 모두 $D > 1$이고 $K > 1$입니다. 한 예로 $I = 5$, $K = 3$, $S = 2$, $P = 1$,
 # $D = 2$를 계산해 보고 그림으로도 확인합니다. 커널이 닿는 범위가 3칸이 아니라 5칸입니다.
 
 # %% [markdown] tags=["lang-en"]
-# Every case the document gets wrong has $D > 1$ and $K > 1$. Take $I = 5$, $K = 3$, $S = 2$, $P = 1$,
+# Of the 1884 configurations, the document's formula gets 1142 wrong, all with $D > 1$ and $K > 1$. Take $I = 5$, $K = 3$, $S = 2$, $P = 1$,
 # $D = 2$, and look at the picture too: the kernel spans 5 cells, not 3.
 
 # %%
@@ -221,9 +221,9 @@ for I in (7, 8):
 # %% [markdown] tags=["lang-ko"]
 # 나누어떨어질 때 합성곱 식을 $I$에 대해 풀면 $I = (O-1)\,S - 2P + D\,(K-1) + 1$, 곧 $P_{out} = 0$인 전치
 # 합성곱의 식이 나옵니다. 같은 $K, S, P, D$의 합성곱과 전치 합성곱은 **크기**를 서로 반대로 바꿉니다(값까지
-# 되돌리는 것은 아닙니다. 레슨 02). 나누어떨어지지 않으면 내림이 나머지
+# 되돌리지는 않습니다. 레슨 02 참고). 나누어떨어지지 않으면 내림이 나머지
 # $a = (I + 2P - D\,(K-1) - 1) \bmod S$를 버리고, 전치 합성곱은 $I - a$로 돌아옵니다.
-# Dumoulin & Visin(2016)은 이 나머지를 $a = (i + 2p - k) \bmod s$로 적고, 전치 합성곱의 크기를
+# Dumoulin과 Visin(2016)은 이 나머지를 $a = (i + 2p - k) \bmod s$로 적고, 전치 합성곱의 크기를
 # $o' = s\,(i' - 1) + a + k - 2p$로 씁니다. PyTorch에서는 이 $a$가 `output_padding`입니다.
 #
 # 모든 작은 설정에서 합성곱 뒤에 같은 설정의 전치 합성곱을 적용하면 정확히 $I - a$가 되는지 확인합니다.
@@ -234,7 +234,7 @@ for I in (7, 8):
 # a transposed convolution with the same $K, S, P, D$ map **sizes** in opposite directions (not values; see
 # lesson 02). When the division is not exact, the floor drops a remainder
 # $a = (I + 2P - D\,(K-1) - 1) \bmod S$ and the transposed convolution comes back to $I - a$.
-# Dumoulin & Visin (2016) write this remainder as $a = (i + 2p - k) \bmod s$ and the transposed size as
+# Dumoulin and Visin (2016) write this remainder as $a = (i + 2p - k) \bmod s$ and the transposed size as
 # $o' = s\,(i' - 1) + a + k - 2p$. In PyTorch that $a$ is `output_padding`.
 #
 # We check over every small configuration that a convolution followed by the transposed convolution with the
@@ -259,14 +259,14 @@ print("pairs that lose a > 0 cells:", lossy)
 # ## 4. 자주 쓰는 설정: 2배, 4배, 1×1 → 4×4
 #
 # $P_{out} = 0$, $D = 1$일 때 공식을 $O = S\,I + (K - 2P - S)$로 고쳐 쓰면, 출력이 정확히 $S$배가 되는 조건은
-# $K - 2P = S$입니다. 2배라면 $(K, P) = (4, 1)$ 또는 $(2, 0)$입니다. 원문의 두 설정을 (1, 256, 14, 14)
+# $K - 2P = S$입니다. 2배에 흔히 쓰는 설정은 $(K, P) = (4, 1)$과 $(2, 0)$입니다. 원문의 두 설정을 (1, 256, 14, 14)
 # 텐서에 적용해 봅시다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 4. Common settings: 2×, 4×, 1×1 → 4×4
 #
 # With $P_{out} = 0$ and $D = 1$ the formula reads $O = S\,I + (K - 2P - S)$, so the output is exactly $S$ times the
-# input when $K - 2P = S$. For 2× that is $(K, P) = (4, 1)$ or $(2, 0)$. Here are the document's two settings
+# input when $K - 2P = S$. For 2× the usual choices are $(K, P) = (4, 1)$ and $(2, 0)$. Here are the document's two settings
 # on a (1, 256, 14, 14) tensor.
 
 # %%
@@ -278,14 +278,14 @@ print("k4 s2 p1:", tuple(k4_s2_p1(x).shape), "=", transposed_size(14, 4, 2, 1))
 print("k2 s2 p0:", tuple(k2_s2_p0(x).shape), "=", transposed_size(14, 2, 2, 0))
 
 # %% [markdown] tags=["lang-ko"]
-# 같은 규칙으로 4배는 $(K, S, P) = (8, 4, 2)$나 $(4, 4, 0)$입니다. $K - S$가 홀수이면, 예를 들어 $K = 3$,
+# 같은 규칙으로 4배에는 $(K, S, P) = (8, 4, 2)$나 $(4, 4, 0)$을 씁니다. $K - S$가 홀수이면, 예를 들어 $K = 3$,
 # $S = 2$이면 $P$만으로는 맞출 수 없고 `output_padding=1`을 더해야 정확히 2배가 됩니다.
 #
-# 입력이 1×1이면 $(I-1)\,S = 0$이라 스트라이드는 아무 영향이 없고 $O = K - 2P$입니다. DCGAN 생성자의 첫 층
+# 입력이 1×1이면 $(I-1)\,S = 0$이라 스트라이드는 아무 영향이 없고 $O = K - 2P$입니다. 이것이 DCGAN 생성자의 첫 층
 # `ConvTranspose2d(100, 512, 4, 1, 0)`이 잠재 벡터를 4×4 특징 맵으로 바꾸는 원리입니다(레슨 07).
 
 # %% [markdown] tags=["lang-en"]
-# By the same rule, 4× is $(K, S, P) = (8, 4, 2)$ or $(4, 4, 0)$. When $K - S$ is odd, for instance $K = 3$,
+# By the same rule, 4× takes $(K, S, P) = (8, 4, 2)$ or $(4, 4, 0)$. When $K - S$ is odd, for instance $K = 3$,
 # $S = 2$, no padding fits and it takes `output_padding=1` to get exactly 2×.
 #
 # On a 1×1 input $(I-1)\,S = 0$, so the stride has no effect and $O = K - 2P$. That is how the first layer of
@@ -345,7 +345,7 @@ for K, S, P in [(3, 2, 1), (4, 2, 1)]:
 # ### 5.2 PyTorch가 검사하는 규칙
 #
 # `output_padding`은 **스트라이드나 팽창 중 적어도 하나보다 작아야** 합니다($P_{out} < S$ 또는 $P_{out} < D$).
-# 층을 만들 때는 어떤 값이든 받아 두고, 검사는 forward를 실행할 때 합니다. 아래 셀은 일부러 오류를 냅니다.
+# 층을 만들 때는 어떤 값이든 받고, 검사는 forward를 실행할 때 합니다. 아래 셀은 일부러 오류를 냅니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### 5.2 The rule PyTorch enforces
@@ -374,15 +374,15 @@ except RuleError as err:
     print(err.explain(LANG))
 
 # %% [markdown] tags=["lang-ko"]
-# 규칙의 "또는 팽창" 부분 때문에, 팽창이 스트라이드보다 크면 $P_{out} \ge S$도 통과합니다. 하지만 그렇게 만든
-# 크기는 같은 설정의 합성곱이 원래 입력 크기로 되돌리지 않습니다. 스트라이드 1, 팽창 3에서
-# `output_padding=2`를 주면 출력은 11이고, 같은 설정의 합성곱은 11을 3이 아닌 5로 줄입니다.
+# 규칙의 "또는 팽창" 부분 때문에, 팽창이 스트라이드보다 크면 $P_{out} \ge S$도 통과합니다. 하지만 그렇게 얻은
+# 크기에 같은 설정의 합성곱을 적용하면 원래 입력 크기로 돌아가지 않습니다. 3×3 입력에 커널 3, 스트라이드 1,
+# 팽창 3으로 `output_padding=2`를 주면 출력은 11×11이고, 같은 설정의 합성곱은 11을 3이 아닌 5로 줄입니다.
 
 # %% [markdown] tags=["lang-en"]
 # Because of the "or dilation" part of the rule, $P_{out} \ge S$ passes when the dilation exceeds the stride.
-# But the convolution with the same settings does not map such a size back to the original input size. With
-# stride 1, dilation 3 and `output_padding=2` the output is 11, and the same convolution shrinks 11 to 5,
-# not 3.
+# But the convolution with the same settings does not map such a size back to the original input size. On a
+# 3×3 input with kernel 3, stride 1, dilation 3 and `output_padding=2` the output is 11×11, and the same
+# convolution shrinks 11 to 5, not 3.
 
 # %%
 x3 = torch.zeros(1, 1, 3, 3)
@@ -430,14 +430,14 @@ print("matched to the skip:", tuple(up(x4, output_size=skip.shape).shape))
 # %% [markdown] tags=["lang-ko"]
 # 팽창이 스트라이드보다 클 때는 어떨까요? 5.2에서 `output_padding=2`를 직접 주면 11이 나왔지만,
 # `output_size`로는 11을 요청할 수 없습니다. 허용 범위의 폭은 팽창과 상관없이 스트라이드 $S$입니다.
-# PyTorch의 `ConvTranspose2d._output_padding`이 $O_{min} + S - 1$을 상한으로 쓰기 때문이고, 이 범위는
-# 같은 설정의 합성곱이 입력 크기로 되돌리는 크기와 정확히 같습니다.
+# PyTorch의 `ConvTranspose2d._output_padding`이 $O_{min} + S - 1$을 상한으로 쓰기 때문입니다. 그리고 이 범위는
+# 같은 설정의 합성곱이 원래 입력 크기로 줄이는 크기들과 정확히 일치합니다.
 
 # %% [markdown] tags=["lang-en"]
 # And when the dilation exceeds the stride? In 5.2, passing `output_padding=2` directly gave 11, but
 # `output_size` cannot ask for 11. The width of the valid range is the stride $S$, whatever the dilation:
-# PyTorch's `ConvTranspose2d._output_padding` uses $O_{min} + S - 1$ as the upper bound, and the range is
-# exactly the set of sizes that the convolution with the same settings maps back to the input size.
+# PyTorch's `ConvTranspose2d._output_padding` uses $O_{min} + S - 1$ as the upper bound. And the range is
+# exactly the set of sizes that the convolution with the same settings maps back to the original input size.
 
 # %%
 dilated_plain = nn.ConvTranspose2d(1, 1, kernel_size=3, stride=1, dilation=3)
@@ -451,16 +451,16 @@ print("sizes the Conv2d maps to 3:", [n for n in range(7, 14) if down(torch.zero
 #
 # `output_padding`은 0을 채우는 패딩이 아닙니다. 아래쪽·오른쪽 끝에서 패딩 $P$가 잘라 낼 칸 가운데
 # $P_{out}$칸을 남기고, 남길 칸이 모자라면 어떤 입력의 커널도 닿지 않는 칸을 덧붙입니다. 그래서
-# $P \ge P_{out}$이면 덧붙인 줄에 흩뿌려 더한 실제 값이 들어 있지만, $P = 0$이면 덧붙인 줄에는 편향 값만
-# 남습니다. 그림의 점무늬 칸이 그런 칸입니다.
+# $P \ge P_{out}$이면 `output_padding`으로 늘어난 줄에 흩뿌려 더한 실제 값이 들어 있지만, $P = 0$이면 늘어난
+# 줄에는 편향 값만 남습니다. 그림의 점무늬 칸이 그런 칸입니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### 5.4 With $P = 0$ the added row holds only bias
 #
 # `output_padding` is not zero padding. At the bottom and right ends it keeps $P_{out}$ of the cells the
 # padding $P$ would crop, and where there are too few such cells it adds cells that no kernel copy reaches.
-# So with $P \ge P_{out}$ the added row holds real scatter-added values, but with $P = 0$ it holds only the
-# bias: the dotted cell in the picture.
+# So with $P \ge P_{out}$ the extra row that `output_padding` gives holds real scatter-added values, but with
+# $P = 0$ it holds only the bias: the dotted cell in the picture.
 
 # %%
 x3 = torch.randn(1, 1, 3, 3)
@@ -510,13 +510,13 @@ calculator.print()
 # %% [markdown] tags=["lang-ko"]
 # ## 정리
 #
-# - 흩뿌려 더하기에서: 잘라 내기 전 길이 $(I-1)\,S + K$, 양쪽에서 $P$씩 잘라 내고, $P_{out}$을 더합니다.
+# - 흩뿌려 더하기로 보면 잘라 내기 전 길이는 $(I-1)\,S + K$이고, 양쪽에서 $P$칸씩 잘라 낸 뒤 $P_{out}$칸을 더합니다.
 # - 일반형은 $O = (I-1)\,S - 2P + D\,(K-1) + P_{out} + 1$입니다. 원문의 공식은 $D = 1$인 경우입니다.
 # - 합성곱의 크기 공식에는 내림이 있습니다. 원문의 `(I - K + 2P) / S + 1`은 $I = 8, K = 3, S = 2$에서
 #   3.5를 주지만 실제 크기는 3입니다. 내림이 버린 나머지 $a$를 되돌리는 것이 `output_padding`입니다.
-# - 정확히 $S$배: $K - 2P = S$(2배는 k4/p1, k2/p0). 1×1 입력에서는 $O = K - 2P$입니다.
+# - 출력이 정확히 $S$배가 되려면 $K - 2P = S$여야 합니다(2배에는 흔히 k4/p1, k2/p0). 1×1 입력에서는 $O = K - 2P$입니다.
 # - `output_padding`은 $P_{out} < S$ 또는 $P_{out} < D$여야 하고(forward에서 검사), `output_size`는
-#   $[O_{min}, O_{min} + S - 1]$만 받습니다. $P = 0$이면 덧붙인 줄에는 편향만 있습니다.
+#   $[O_{min}, O_{min} + S - 1]$ 범위의 크기만 받습니다. $P = 0$이면 덧붙인 줄에는 편향만 있습니다.
 #
 # 참고 문헌
 #
@@ -529,12 +529,12 @@ calculator.print()
 # %% [markdown] tags=["lang-en"]
 # ## Summary
 #
-# - From scatter-add: the uncropped length is $(I-1)\,S + K$; crop $P$ at each end, add $P_{out}$.
+# - From scatter-add: the uncropped length is $(I-1)\,S + K$; crop $P$ cells at each end, then add $P_{out}$ cells.
 # - The general form is $O = (I-1)\,S - 2P + D\,(K-1) + P_{out} + 1$; the document's formula is the case
 #   $D = 1$.
 # - The convolution's size formula has a floor. The document's `(I - K + 2P) / S + 1` gives 3.5 for
 #   $I = 8, K = 3, S = 2$, but the size is 3. `output_padding` puts back the remainder $a$ the floor drops.
-# - Exactly $S$ times: $K - 2P = S$ (2× is k4/p1 or k2/p0). On a 1×1 input, $O = K - 2P$.
+# - Exactly $S$ times the input needs $K - 2P = S$ (for 2×, usually k4/p1 or k2/p0). On a 1×1 input, $O = K - 2P$.
 # - `output_padding` needs $P_{out} < S$ or $P_{out} < D$ (checked in forward), and `output_size` accepts
 #   only $[O_{min}, O_{min} + S - 1]$. With $P = 0$ the added row holds only bias.
 #

@@ -6,13 +6,14 @@
 #
 # 1. 출력의 각 칸에 입력이 몇 개 더해지는지(**겹침 수**) 세고, 어떤 설정이 **불균일한 겹침**을 만드는지 봅니다.
 # 2. 원문의 6×6 표가 보여 주는 1과 4의 차이가 사실은 체커보드가 아니라 **가장자리** 효과임을 확인합니다.
-# 3. 상수 입력에 대한 층의 응답으로 **체커보드 강도**를 재고, 원인 두 가지(불균일한 겹침, 초기화 때 서로
-#    독립인 위상)를 떼어 봅니다. 층을 쌓으면 무늬가 어떻게 커지는지, 기울기에도 무늬가 생긴다는 것도 봅니다.
+# 3. 상수 입력에 대한 층의 응답으로 **체커보드 강도**를 재고, 두 가지 원인(불균일한 겹침, 초기화 때 서로
+#    독립인 위상)을 나누어 살펴봅니다. 층을 쌓으면 무늬가 어떻게 커지는지, 기울기에도 무늬가 생긴다는 점도
+#    확인합니다.
 # 4. 원문의 세 가지 해결책을 모듈로 만들어 같은 잣대로 판정하고, 각각이 무엇을 고치고 무엇을 못 고치는지
 #    정리합니다.
 #
-# 이 레슨의 사실 대부분은 A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*,
-# Distill (2016)이 처음 정리했습니다. 여기서는 그 주장을 하나하나 코드로 다시 확인합니다.
+# 이 레슨에서 다루는 사실은 대부분 A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard
+# Artifacts*, Distill (2016)에서 처음 정리한 것입니다. 여기서는 그 주장을 하나하나 코드로 다시 확인합니다.
 
 # %% [markdown] tags=["lang-en"]
 # # 04. Checkerboard artifacts and three fixes
@@ -60,9 +61,9 @@ setup(LANG)
 #
 # 레슨 02에서 본 것처럼 전치 합성곱은 입력 값 하나마다 커널 전체에 그 값을 곱해 출력에 더하고(흩뿌려 더하기),
 # 입력이 한 칸 옮겨 갈 때마다 더하는 자리를 스트라이드 $S$칸씩 옮깁니다. 커널 크기 $K$가 $S$보다 크면 이웃한
-# 입력의 사본이 겹칩니다. 출력의 한 칸에 입력이 몇 개 더해지는지가 **겹침 수**입니다.
+# 입력들이 만든 사본이 겹칩니다. 출력의 한 칸에 입력이 몇 개 더해지는지가 **겹침 수**입니다.
 #
-# 겹침 수를 따로 셀 필요는 없습니다. 입력도 커널도 모두 1로 채우고 전치 합성곱을 하면, 출력의 각 칸에는
+# 겹침 수를 손으로 셀 필요는 없습니다. 입력도 커널도 모두 1로 채우고 전치 합성곱을 하면, 출력의 각 칸에는
 # 그 칸에 더해진 입력의 개수가 그대로 남습니다. 1-D에서 먼저 봅시다(입력 6칸).
 
 # %% [markdown] tags=["lang-en"]
@@ -90,9 +91,9 @@ for k, s, p in CASES:
     print(f"K={k} S={s} P={p}:", counts.tolist(), "| course_utils agrees:", agrees)
 
 # %% [markdown] tags=["lang-ko"]
-# 양 끝의 작은 값은 가장자리 효과입니다. 출력의 맨 끝 칸에는 "그 바깥의 입력"이 없어서 덜 더해집니다.
-# 그래서 경계의 영향을 받지 않는 **안쪽**만 보아야 합니다. 안쪽은 그 칸에 닿을 수 있는 입력이 모두 실제로
-# 있는 구간입니다(`course_utils.overlap.interior_range`).
+# 양 끝에서 값이 작아지거나 되풀이가 흐트러지는 것은 가장자리 효과입니다. 출력의 맨 끝 칸에는 "그 바깥의
+# 입력"이 없어서 덜 더해집니다. 그래서 경계의 영향을 받지 않는 **안쪽**만 보아야 합니다. 안쪽은 그 칸에 닿을
+# 수 있는 입력이 모두 실제로 있는 구간입니다(`course_utils.overlap.interior_range`).
 #
 # - K=4, S=2: 안쪽이 모두 2입니다. **균일한 겹침**입니다.
 # - K=3, S=2: 안쪽에서 1과 2가 번갈아 나옵니다. 주기 2로 되풀이되는 **불균일한 겹침**입니다.
@@ -100,12 +101,12 @@ for k, s, p in CASES:
 # - K=5, S=2(원래 DCGAN 코드의 5×5 커널): 안쪽에서 3과 2가 번갈아 나옵니다. 불균일합니다.
 #
 # 규칙은 간단합니다. $K$가 $S$로 나누어떨어지면 안쪽의 모든 칸에 $K/S$개씩 더해지고, 나누어떨어지지 않으면
-# $\lfloor K/S \rfloor$개와 $\lceil K/S \rceil$개가 주기 $S$로 번갈아 나옵니다.
+# $\lfloor K/S \rfloor$개와 $\lceil K/S \rceil$개가 섞여 주기 $S$로 되풀이됩니다.
 
 # %% [markdown] tags=["lang-en"]
-# The small values at both ends are border effects: the last output pixels have no "inputs beyond the edge"
-# to receive. So we look only at the **interior**, the positions that every input able to reach them
-# actually exists for (`course_utils.overlap.interior_range`).
+# The smaller values or broken rhythm at both ends are border effects: the last output pixels have no
+# "inputs beyond the edge" to receive. So we look only at the **interior**, the positions for which every
+# input that could reach them actually exists (`course_utils.overlap.interior_range`).
 #
 # - K=4, S=2: the interior is all 2s. The overlap is **even**.
 # - K=3, S=2: 1 and 2 alternate in the interior, a period-2 **uneven overlap**.
@@ -113,7 +114,7 @@ for k, s, p in CASES:
 # - K=5, S=2 (the 5×5 kernels of the original DCGAN code): 3 and 2 alternate. Uneven.
 #
 # The rule is simple. When $S$ divides $K$, every interior pixel receives $K/S$ inputs; otherwise
-# $\lfloor K/S \rfloor$ and $\lceil K/S \rceil$ alternate with period $S$.
+# $\lfloor K/S \rfloor$ and $\lceil K/S \rceil$ mix in a pattern that repeats with period $S$.
 
 # %%
 for k, s, p in CASES:
@@ -124,14 +125,15 @@ for k, s, p in CASES:
 # ### 2-D는 1-D의 곱이다
 #
 # 2-D 커널은 행 방향과 열 방향으로 따로 미끄러지므로, 2-D 겹침 수는 그 칸의 행이 받는 1-D 겹침 수와 열이 받는
-# 1-D 겹침 수의 곱입니다. 그래서 불균일함도 곱해집니다. K=3, S=2에서 1-D 최대/최소 비 2는 2-D에서 4가 됩니다.
+# 1-D 겹침 수의 곱입니다. 그래서 불균일함도 곱해집니다. K=3, S=2에서 1-D로 2이던 안쪽의 최대/최소 비가
+# 2-D에서는 4가 됩니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### 2-D is the product of 1-D
 #
 # A 2-D kernel slides along rows and columns independently, so the 2-D overlap count of a pixel is the 1-D
-# count of its row times the 1-D count of its column. The unevenness multiplies too: for K=3, S=2 the 1-D
-# max/min ratio of 2 becomes 4 in 2-D.
+# count of its row times the 1-D count of its column. The unevenness multiplies too: for K=3, S=2 the
+# interior max/min ratio of 2 in 1-D becomes 4 in 2-D.
 
 # %%
 counts = overlap_1d(5, 3, 2)
@@ -151,17 +153,20 @@ overlap_outer_product(counts, LANG)
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 원문의 6×6 표 다시 보기
 #
-# 원문은 "stride=2, kernel=4일 때 각 출력 위치에 기여하는 입력 수"라며 가장자리 1, 가운데 4인 6×6 표를 보이고
-# **"1과 4의 차이 → 밝기 불균형 → 체커보드!"**라고 설명합니다. 이 표를 그대로 옮겨 적고 계산한 값과 비교해
-# 봅시다. 이 표는 입력 3×3에 K=4, S=2, P=1을 쓴 경우(2배 업샘플링의 가장 흔한 설정)와 정확히 같습니다.
+# 원문은 "stride=2, kernel=4일 때 각 출력 위치에 기여하는 입력 수"라며 네 모서리가 1, 가운데가 4인 표를 보이고
+# **"1과 4의 차이 → 밝기 불균형 → 체커보드!"**라고 설명합니다. 원문의 그림에는 가운데 행이 두 줄만 그려져
+# 있지만(4행 6열), 정사각형 출력이라면 6×6이어야 하므로 같은 가운데 행을 채워 6×6으로 옮겨 적고 계산한 값과
+# 비교해 봅시다. 이 표는 3×3 입력에 K=4, S=2, P=1(2배 업샘플링에서 가장 흔한 설정)을 쓴 경우와 정확히 같습니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 2. The document's 6×6 table, revisited
 #
-# The source document shows a 6×6 table of "the number of inputs contributing to each output position for
+# The source document shows a table of "the number of inputs contributing to each output position for
 # stride=2, kernel=4", with 1 in the corners and 4 in the middle, and explains: **"the difference between
-# 1 and 4 → uneven brightness → checkerboard!"** Let us type the table in and compare it with the computed
-# counts. It is exactly the case of a 3×3 input with K=4, S=2, P=1, the most common 2× upsampling setting.
+# 1 and 4 → uneven brightness → checkerboard!"** Its drawing has only two middle rows (4 rows, 6 columns),
+# but a square output must be 6×6, so we type it in as 6×6, repeating the middle row, and compare it with
+# the computed counts. It is exactly the case of a 3×3 input with K=4, S=2, P=1, the most common 2×
+# upsampling setting.
 
 # %%
 document_table = torch.tensor([
@@ -176,7 +181,8 @@ print("document's table == overlap_map(3, 4, 2, 1):", torch.equal(document_table
 
 # %% [markdown] tags=["lang-ko"]
 # 표의 숫자는 맞습니다. 그러나 설명은 틀렸습니다. 1과 2는 표의 **테두리**에만 있고, 안쪽은 모두 4입니다.
-# 입력을 8×8로 키우면 분명해집니다. 16×16 출력에서 안쪽은 모두 4이고, 1과 2는 바깥 한 줄에만 남습니다.
+# 입력을 8×8로 키우면 이 점이 분명해집니다. 16×16 출력에서 안쪽은 모두 4이고, 1과 2는 맨 바깥 한 줄에만
+# 남습니다.
 
 # %% [markdown] tags=["lang-en"]
 # The numbers are right; the explanation is not. The 1s and 2s sit only on the table's **rim**, and the
@@ -194,18 +200,19 @@ print("rim values:", grid[rim].unique().tolist())
 print(verdict(8, 4, 2, 1, LANG))
 
 # %% [markdown] tags=["lang-ko"]
-# 그러니 K=4, S=2의 겹침은 **안쪽에서 균일합니다**(Odena 외 2016도 같은 점을 지적합니다). 원문의 1 대 4는
-# 주기적인 무늬가 아니라, 이미지 테두리 한 줄이 덜 더해져 어두워지는 가장자리 효과입니다. 체커보드처럼
-# 2픽셀마다 되풀이되는 무늬는 K가 S로 나누어떨어지지 않을 때 안쪽에 생깁니다. 네 가지 설정을 나란히
-# 판정해 보겠습니다. (그렇다고 K=4, S=2에 체커보드가 없다는 뜻은 아닙니다. 4절에서 보듯, 원인이 하나 더
-# 있습니다.)
+# 그러니 K=4, S=2의 겹침은 **안쪽에서 균일합니다**(Odena 외 2016도 같은 점을 지적합니다). 원문이 말하는 1과
+# 4의 차이는 주기적인 무늬가 아니라, 이미지 테두리 한 줄이 덜 더해져 어두워지는 가장자리 효과입니다. 겹침
+# 수에서 체커보드처럼 2픽셀마다 되풀이되는 무늬는 K가 S로 나누어떨어지지 않을 때 안쪽에 생깁니다. 네 가지
+# 설정을 나란히 판정해 보겠습니다. (그렇다고 K=4, S=2에 체커보드가 없다는 뜻은 아닙니다. 4절에서 보듯 무늬는
+# 여전히 생기고, 그 두 번째 원인은 5절에서 다룹니다.)
 
 # %% [markdown] tags=["lang-en"]
 # So the overlap of K=4, S=2 is **even in the interior** (Odena et al. 2016 point this out too). The
 # document's 1 versus 4 is not a periodic pattern but a border effect: the outermost ring of the image
 # receives fewer contributions and comes out darker. A pattern that repeats every two pixels, like a
-# checkerboard, appears in the interior when S does not divide K. Let us judge the four settings side by
-# side. (This does not mean K=4, S=2 is free of checkerboards: as section 4 shows, there is a second cause.)
+# checkerboard, appears in the overlap counts' interior when S does not divide K. Let us judge the four
+# settings side by side. (This does not mean K=4, S=2 is free of checkerboards: section 4 shows that the
+# pattern still appears, and section 5 names its second cause.)
 
 # %%
 names = [f"K={k} S={s} P={p}" for k, s, p in CASES]
@@ -221,7 +228,7 @@ overlap_heatmaps(panels, LANG)
 #
 # 슬라이더로 커널 $K$, 스트라이드 $S$, 패딩 $P$, 입력 크기 $I$를 바꾸며 겹침 지도와 판정을 확인해 보세요.
 # 처음 값은 원문의 표(입력 3, K=4, S=2, P=1)입니다. 쓸 수 없는 조합을 고르면 어떤 규칙을 어겼는지 알려 줍니다.
-# 위젯이 움직이지 않는 곳(슬라이드, HTML)을 위해 같은 결과를 글로도 출력합니다.
+# 위젯이 동작하지 않는 곳(슬라이드, HTML)을 위해 같은 결과를 글로도 출력합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 3. The overlap explorer
@@ -239,13 +246,14 @@ explorer
 explorer.print()
 
 # %% [markdown] tags=["lang-ko"]
-# 코드로 슬라이더를 움직여도 됩니다(위의 탐색기는 그대로 두고 새 탐색기로 해 봅니다). K=3으로 바꾸면 안쪽이
-# 불균일해집니다. 작은 입력(2×2)에 패딩을 4나 주면 출력 크기가 1보다 작아져 쓸 수 없는 조합이 됩니다.
+# 코드로 슬라이더를 움직여도 됩니다(위의 탐색기는 그대로 두고 새 탐색기로 해 봅니다). 입력을 6으로 키우고
+# K=3으로 바꾸면 안쪽이 불균일해집니다. 작은 입력(2×2)에 패딩을 4나 주면 출력 크기가 1보다 작아져 쓸 수 없는
+# 조합이 됩니다.
 
 # %% [markdown] tags=["lang-en"]
-# You can move the sliders from code too (we use a second explorer and leave the one above alone). K=3 makes
-# the interior uneven. A padding of 4 on a small (2×2) input makes the output smaller than 1, an invalid
-# combination.
+# You can move the sliders from code too (we use a second explorer and leave the one above alone). With an
+# input of 6, K=3 makes the interior uneven. A padding of 4 on a small (2×2) input makes the output smaller
+# than 1, an invalid combination.
 
 # %%
 demo = OverlapExplorer(LANG)
@@ -260,25 +268,26 @@ demo.print()
 # %% [markdown] tags=["lang-ko"]
 # ## 4. 아티팩트 자체: 상수 입력에 대한 응답
 #
-# 겹침 수는 "입력이 몇 개 더해지는가"만 셉니다. 실제 출력은 **가중치**까지 곱해 더한 값입니다. 그래서 이제
-# 층 자체를 시험합니다. 시험 방법은 Odena 외(2016)를 따릅니다. 모든 값이 1인 **상수 입력**을 넣습니다.
-# 위치에 따라 다르게 행동하지 않는 층이라면 경계에서 떨어진 안쪽 출력도 평평해야 합니다.
+# 겹침 수는 "입력이 몇 개 더해지는가"만 셉니다. 실제 출력은 입력에 **가중치**까지 곱해 더한 값입니다. 그래서
+# 이제 층 자체를 시험합니다. 시험 방법은 Odena 외(2016)를 따라, 모든 값이 1인 **상수 입력**을 넣는 것입니다.
+# 위치에 따라 다르게 동작하지 않는 층이라면 경계에서 떨어진 안쪽 출력도 평평해야 합니다.
 #
 # 스트라이드 2인 층의 출력 픽셀 $(i, j)$는 $(i \bmod 2,\ j \bmod 2)$에 따라 네 가지 **위상** 가운데 하나에
 # 속합니다. **체커보드 강도**(`course_utils.metrics.checkerboard_strength`)는 다음과 같이 정의합니다.
 #
 # 1. 출력의 테두리 `border`(기본 4)픽셀을 버리고 안쪽 $Y$만 남깁니다(한 변이 주기의 배수가 되게 자릅니다).
-# 2. 채널마다 네 위상의 평균 $m_{ab}$와 그 평균 $\bar m$을 구합니다.
+# 2. 채널마다 위상 $(a, b)$의 평균 $m_{ab}$를 구하고, 네 값의 평균 $\bar m$도 구합니다.
 # 3. $\text{강도} = \sqrt{\operatorname{mean}(m_{ab} - \bar m)^2 \,/\, \operatorname{mean} Y^2}$
 #
 # 강도²은 안쪽의 에너지(제곱 평균) 가운데 위상에만 달린 무늬가 차지하는 몫입니다. 따라서 위상에 따른 차이가
-# 없으면 0, 채널마다 평균이 0인 무늬뿐이면 1이고, 출력에 어떤 수를 곱해도 변하지 않으며 0과 1 사이를 벗어나지
-# 않습니다(`tests/test_metrics.py`가 이 성질을 검사합니다). 판정 단어는 1e-3 미만이면 "없음", 0.1 미만(에너지의
+# 없으면 0, 채널마다 평균이 0인 무늬뿐이면 1이고, 출력에 0이 아닌 어떤 수를 곱해도 변하지 않으며 0과 1 사이를
+# 벗어나지 않습니다(`tests/test_metrics.py`가 이 성질을 검사합니다). 판정 단어는 1e-3 미만이면 "없음", 0.1 미만(에너지의
 # 1% 미만)이면 "약함", 그 이상이면 "뚜렷함"입니다.
 #
 # 아래 여덟 층은 32채널 12×12 상수 입력을 24×24로 키웁니다. 픽셀 셔플에는 **ICNR 초기화**(Aitken 외 2017)를
 # 쓴 경우와, 흔히 보는 잘못된 구현(`repeat_interleave` 대신 `.repeat`)도 넣었습니다. 이 두 층을 빼면 모두
-# PyTorch 기본 초기화 그대로입니다. ICNR은 한 출력 채널을 이루는 $r^2$개의 서브픽셀 커널을 처음에 똑같이 맞추는 초기화입니다.
+# PyTorch 기본 초기화 그대로입니다. ICNR은 배율이 $r$일 때 한 출력 채널을 이루는 $r^2$개의 서브픽셀 커널을
+# 처음에 모두 똑같이 맞추는 초기화입니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 4. The artifact itself: the response to a constant input
@@ -296,13 +305,13 @@ demo.print()
 #
 # Strength² is the share of the interior's energy (mean square) that depends only on the phase. So it is 0
 # with no phase dependence, 1 when every channel is nothing but a zero-mean pattern, unchanged when the output
-# is multiplied by any number, and never outside [0, 1] (`tests/test_metrics.py` checks these properties).
+# is multiplied by any nonzero number, and never outside [0, 1] (`tests/test_metrics.py` checks these properties).
 # The verdict words: "none" below 1e-3, "weak" below 0.1 (under 1% of the energy), "clear" from there up.
 #
 # The eight layers below grow a 32-channel 12×12 constant input to 24×24. For the pixel shuffle we add **ICNR
 # initialization** (Aitken et al. 2017) and the common wrong version of it (`.repeat` instead of
-# `repeat_interleave`); apart from these two, every layer keeps PyTorch's default initialization. ICNR starts
-# the $r^2$ sub-pixel kernels that make up one output channel as identical copies.
+# `repeat_interleave`); apart from these two, every layer keeps PyTorch's default initialization. With scale
+# $r$, ICNR starts the $r^2$ sub-pixel kernels that make up one output channel as identical copies.
 
 # %%
 def icnr_(conv, scale, wrong=False):
@@ -358,7 +367,8 @@ response_gallery([y[0, 0, 4:-4, 4:-4] for y in responses.values()],
 #
 # - 전치 합성곱은 세 가지 모두 뚜렷합니다. 안쪽이 균일하게 겹치는 K=4와, 아예 겹치지 않는 K=2도 그렇습니다.
 # - 업샘플링 + 합성곱은 최근접 이웃 보간이든 쌍선형 보간이든 0입니다.
-# - 기본 초기화의 픽셀 셔플도 전치 합성곱만큼 뚜렷합니다. 원문의 "체커보드 적음"은 초기화 직후에는 맞지 않습니다.
+# - 기본 초기화 그대로인 픽셀 셔플도 전치 합성곱만큼 뚜렷합니다. 원문이 장점으로 든 "체커보드 적음"은 적어도
+#   초기화 직후에는 맞지 않습니다.
 # - ICNR로 초기화하면 0이 됩니다. 그러나 `.repeat`로 잘못 복사하면 여전히 뚜렷합니다.
 #
 # 겹침이 균일한데도 무늬가 생기는 까닭은 무엇일까요? 원인을 둘로 나눠 보겠습니다.
@@ -369,8 +379,8 @@ response_gallery([y[0, 0, 4:-4, 4:-4] for y in responses.values()],
 # - All three transposed convolutions are clear, including K=4 with its even interior and K=2 with no
 #   overlap at all.
 # - Upsample + convolution is 0, with nearest-neighbour and bilinear interpolation alike.
-# - The pixel shuffle with default initialization is as clear as the transposed convolutions: the document's
-#   "fewer checkerboards" does not hold right after initialization.
+# - The pixel shuffle with default initialization is as clear as the transposed convolutions: the advantage
+#   the document claims, "few checkerboards", does not hold, at least right after initialization.
 # - ICNR brings it to 0, but with the wrong copy (`.repeat`) the pattern stays clear.
 #
 # Why is there a pattern even when the overlap is even? Let us separate the two causes.
@@ -383,7 +393,7 @@ response_gallery([y[0, 0, 4:-4, 4:-4] for y in responses.values()],
 # 네 위상의 가중치 합이 같아야 합니다. 이 조건이 깨지는 길은 두 가지입니다.
 #
 # **원인 1: 불균일한 겹침.** 위상마다 닿는 탭의 **개수**가 다릅니다. 가중치를 모두 같은 값으로 두어도 합이
-# 달라집니다. 가중치를 모두 1로 두고 확인해 봅시다. 위상 평균이 바로 겹침 수입니다.
+# 달라집니다. 가중치를 모두 1로 두고 확인해 봅시다. 이때 위상 평균이 바로 겹침 수입니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 5. Two causes
@@ -405,15 +415,17 @@ for k, s, p in CASES:
     print(f"K={k} S={s} P={p}: strength {checkerboard_strength(y):.3f}, phase means {phase_means(y)[0, 0].tolist()}")
 
 # %% [markdown] tags=["lang-ko"]
-# 가중치가 모두 같으면 불균일한 설정(K=3, K=5)만 무늬가 생기고, 균일한 설정(K=4, K=2)은 0입니다.
+# 가중치가 모두 같으면 불균일한 설정(K=3, K=5)에만 무늬가 생기고, 균일한 설정(K=4, K=2)은 강도가 0입니다.
 #
 # **원인 2: 서로 독립인 위상.** 위상마다 닿는 탭의 개수가 같아도, 그 탭들은 **서로 다른** 가중치입니다.
 # K=4, S=2, P=1에서 짝수 행 위상에는 커널의 1, 3번 행 탭이, 홀수 행 위상에는 0, 2번 행 탭이 닿습니다(열도
-# 마찬가지). 무작위로 초기화하면 네 위상의 가중치 합은 서로 독립인 난수가 되고, 상수 입력에 서로 다른 값으로
-# 답합니다. 위 8개 층의 K=4 응답에서 출력 채널 0의 위상 평균을 가중치 합으로 직접 계산해 맞춰 봅시다.
+# 마찬가지). 무작위로 초기화하면 네 위상의 가중치 합은 서로 독립인 난수가 되므로, 네 위상은 상수 입력에도
+# 서로 다른 값을 내놓습니다. 위 여덟 층 가운데 K=4 층의 응답에서 출력 채널 0의 위상 평균을 가중치 합으로
+# 직접 계산해 맞춰 봅시다.
 
 # %% [markdown] tags=["lang-en"]
-# With equal weights only the uneven settings (K=3, K=5) show a pattern; the even ones (K=4, K=2) give 0.
+# With equal weights only the uneven settings (K=3, K=5) show a pattern; the even ones (K=4, K=2) have
+# strength 0.
 #
 # **Cause 2: independent phases.** Even when every phase receives the same number of taps, those taps are
 # **different** weights. For K=4, S=2, P=1 the even-row phase receives kernel rows 1 and 3, the odd-row phase
@@ -432,7 +444,7 @@ print("phase weight sums + bias:  ", [[round(v, 4) for v in row] for row in from
 print("same:", torch.allclose(measured.float(), from_weights, atol=1e-5))
 
 # %% [markdown] tags=["lang-ko"]
-# 측정한 위상 평균과 가중치 합이 같습니다. 즉 **균일한 겹침은 필요조건일 뿐 충분조건이 아닙니다**. 겹침 수가
+# 측정한 위상 평균과 가중치 합이 같습니다. 즉 **균일한 겹침만으로는 무늬가 사라지지 않습니다**. 겹침 수가
 # 같다는 것은 탭의 개수가 같다는 뜻이지, 가중치의 합이 같다는 뜻이 아닙니다. Odena 외(2016)도 균일하게 겹치는
 # 모델에서 아티팩트가 여전히 생기고, 학습하기 전 초기화 상태에서 이미 보인다고 보고했습니다. 학습이 이 합들을
 # 맞춰 줄 수는 있지만, 그렇게 된다는 보장은 없습니다.
@@ -440,19 +452,19 @@ print("same:", torch.allclose(measured.float(), from_weights, atol=1e-5))
 # ### 층을 쌓으면 무늬가 커진다
 #
 # 실제 생성자는 스트라이드 2인 층을 여러 개 쌓습니다. 원인 1부터 봅시다. 가중치가 모두 같은 K=3, S=2 층을
-# 1~3개 쌓으면 안쪽 최대/최소 비가 4, 9, 25로 커집니다. 층마다 무늬의 주기도 2배가 됩니다(2, 4, 8).
+# 1개, 2개, 3개 쌓으면 안쪽의 최대/최소 비가 4, 9, 25로 커지고, 층마다 무늬의 주기도 2배가 됩니다(2, 4, 8).
 
 # %% [markdown] tags=["lang-en"]
-# The measured phase means equal the weight sums. So **even overlap is necessary but not sufficient**: equal
-# overlap counts mean an equal number of taps, not equal sums of weights. Odena et al. (2016) likewise
+# The measured phase means equal the weight sums. So **even overlap alone does not remove the pattern**:
+# equal overlap counts mean an equal number of taps, not equal sums of weights. Odena et al. (2016) likewise
 # report that models with even overlap still produce artifacts, visible already at initialization, before
 # any training. Training may equalize these sums, but nothing guarantees it.
 #
 # ### Stacking layers makes it grow
 #
-# Real generators stack several stride-2 layers. Cause 1 first: stacking 1 to 3 equal-weight K=3, S=2
-# layers, the interior max/min ratio grows 4, 9, 25, and each layer doubles the period of the pattern
-# (2, 4, 8).
+# Real generators stack several stride-2 layers. Cause 1 first: with 1, 2 and 3 stacked equal-weight
+# K=3, S=2 layers the interior max/min ratio grows to 4, 9 and 25, and each layer doubles the period of the
+# pattern (2, 4, 8).
 
 # %%
 def smallest_period(core):
@@ -472,9 +484,9 @@ for depth in (1, 2, 3):
           f"period {smallest_period(core)}")
 
 # %% [markdown] tags=["lang-ko"]
-# 원인 2는 균일한 겹침인 K=4, S=2, P=1 층을 기본 초기화로 쌓아 봅니다. DCGAN처럼 편향은 빼고(`bias=False`),
-# 층 $L$개를 지나면 무늬가 $2^L$픽셀마다 되풀이되므로 주기 $2^L$로 강도를 잽니다. 비교를 위해 최근접 이웃
-# 보간 + 합성곱도 같은 깊이로 쌓습니다.
+# 원인 2를 보려면 겹침이 균일한 K=4, S=2, P=1 층을 기본 초기화 그대로 쌓습니다. 편향은 DCGAN처럼 뺍니다
+# (`bias=False`). 층 $L$개를 지나면 무늬가 $2^L$픽셀마다 되풀이되므로, 강도를 잴 때도 주기를 그만큼 늘립니다.
+# 비교를 위해 최근접 이웃 보간 + 합성곱도 같은 깊이로 쌓습니다.
 
 # %% [markdown] tags=["lang-en"]
 # For cause 2, stack even-overlap K=4, S=2, P=1 layers with default initialization, without bias as in DCGAN
@@ -519,17 +531,19 @@ response_gallery([y[len(y) // 2 - 8:len(y) // 2 + 8, len(y) // 2 - 8:len(y) // 2
 # %% [markdown] tags=["lang-ko"]
 # ## 6. 기울기에도 체커보드가 생긴다
 #
-# 스트라이드가 있는 합성곱의 입력에 대한 기울기는 전치 합성곱입니다(레슨 02). 따라서 기울기도 겹침 무늬를
-# 그대로 물려받습니다. 판별자나 인코더의 스트라이드 2 합성곱을 거쳐 돌아오는 기울기가 그렇습니다(Odena 외 2016).
-# 가중치를 모두 1로 둔 K=3, S=2 합성곱에 `loss = y.sum()`을 주면, 입력 기울기는 겹침 지도와 정확히 같습니다.
+# 합성곱의 입력에 대한 기울기는 같은 설정의 전치 합성곱으로 계산됩니다(레슨 02). 따라서 스트라이드가 있는
+# 합성곱의 기울기도 겹침 무늬를 그대로 물려받습니다. 판별자나 인코더의 스트라이드 2 합성곱을 거쳐 돌아오는
+# 기울기가 그렇습니다(Odena 외 2016). 가중치를 모두 1로 둔 K=3, S=2 합성곱에서 손실을 `y.sum()`으로 두고
+# 역전파하면, 입력 기울기는 겹침 지도와 정확히 같습니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 6. Gradients have checkerboards too
 #
-# The gradient of a strided convolution with respect to its input is a transposed convolution (lesson 02),
-# so gradients inherit the overlap pattern, for example the gradients that flow back through the stride-2
-# convolutions of a discriminator or an encoder (Odena et al. 2016). Give an all-ones K=3, S=2 convolution
-# `loss = y.sum()`, and the input gradient is exactly the overlap map.
+# The gradient of a convolution with respect to its input is computed by the transposed convolution with the
+# same settings (lesson 02), so the gradients of a strided convolution inherit the overlap pattern, for
+# example the gradients that flow back through the stride-2 convolutions of a discriminator or an encoder
+# (Odena et al. 2016). Take an all-ones K=3, S=2 convolution and backpropagate the loss `y.sum()`: the input
+# gradient is exactly the overlap map.
 
 # %%
 conv = nn.Conv2d(1, 1, 3, stride=2, bias=False)
@@ -544,11 +558,12 @@ print(x.grad[0, 0, :6, :6])
 
 # %% [markdown] tags=["lang-ko"]
 # 무작위로 초기화한 합성곱도 마찬가지입니다. 스트라이드 1에서는 기울기에 무늬가 없고, 스트라이드 2에서는 K=3이든
-# K=4든 뚜렷합니다. 원인 2가 기울기에도 그대로 적용되기 때문입니다.
+# K=4든 뚜렷합니다. 겹침이 균일한 K=4에서도 뚜렷한 것은 원인 2가 기울기에도 그대로 적용되기 때문입니다.
 
 # %% [markdown] tags=["lang-en"]
 # Randomly initialized convolutions behave the same way: stride 1 leaves the gradient pattern-free, while
-# stride 2 gives a clear pattern with K=3 and K=4 alike, because cause 2 applies to gradients as well.
+# stride 2 gives a clear pattern with K=3 and K=4 alike. K=4 is clear despite its even overlap because cause 2
+# applies to gradients as well.
 
 # %%
 for k, s, p in [(3, 1, 1), (3, 2, 1), (4, 2, 1)]:
@@ -566,8 +581,8 @@ for k, s, p in [(3, 1, 1), (3, 2, 1), (4, 2, 1)]:
 # 상수 입력에 대한 체커보드 강도로 판정합니다.
 #
 # 1. **업샘플링 + 합성곱**(resize-convolution): 보간으로 먼저 키우고 3×3 합성곱을 합니다(Odena 외 2016).
-# 2. **픽셀 셔플**(서브픽셀 합성곱): 3×3 합성곱으로 채널을 $r^2$배 만든 뒤 `PixelShuffle`로 공간에 펼칩니다
-#    (Shi 외 2016). 선택적으로 ICNR 초기화를 씁니다(Aitken 외 2017).
+# 2. **픽셀 셔플**(서브픽셀 합성곱): 3×3 합성곱으로 채널을 $r^2$배로 늘린 뒤 `PixelShuffle`로 공간에 펼칩니다
+#    (Shi 외 2016). 필요하면 ICNR 초기화를 씁니다(Aitken 외 2017).
 # 3. **커널 = 스트라이드**: K=2, S=2 전치 합성곱으로 겹침을 없앱니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -630,8 +645,8 @@ for name, module in fixes.items():
     print(f"{name:<24} {tuple(x.shape)} → {tuple(module(x).shape)}  strength {g:.3f}  {strength_verdict(g, LANG)}")
 
 # %% [markdown] tags=["lang-ko"]
-# ICNR로 초기화한 픽셀 셔플은 처음에 "저해상도에서 3×3 합성곱을 한 뒤 최근접 이웃 보간으로 2배 키우기"와
-# 정확히 같습니다. 네 서브픽셀이 같은 커널의 사본이므로, 한 입력 위치에서 나온 2×2 블록이 모두 같은 값이기
+# ICNR로 초기화한 픽셀 셔플은 처음에는 "저해상도에서 3×3 합성곱을 한 뒤 최근접 이웃 보간으로 2배 키우기"와
+# 정확히 같습니다. 네 서브픽셀이 같은 커널의 사본이어서, 한 입력 위치에서 나온 2×2 블록의 네 값이 모두 같기
 # 때문입니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -652,9 +667,9 @@ print("ICNR sub-pixel conv == conv, then nearest ×2:", torch.allclose(icnr_fix(
 #
 # | 해결책 | 고치는 것 | 못 고치는 것 |
 # |---|---|---|
-# | 업샘플링 + 합성곱 | 두 원인 모두. 보간이 평평한 입력을 평평하게 키우므로 **가중치가 무엇이든**(학습 뒤에도) 평평한 영역에 위상 무늬를 만들 수 없습니다. 레슨 05에서 최근접 이웃 보간 + 3×3 합성곱이 "네 위상의 가중치 합이 늘 같도록 묶인" K=4, S=2, P=1 전치 합성곱임을 보입니다. | 비용: 합성곱이 고해상도에서 돌아 곱셈-덧셈이 K=4 전치 합성곱의 2.25배입니다(레슨 05). 최근접 이웃 보간은 2×2 블록을 복사할 뿐이라 매끄럽게 만드는 일은 합성곱이 맡고, 쌍선형 보간은 흐려집니다(Odena 외는 최근접 이웃 쪽이 더 나았다고 보고). 다른 곳의 스트라이드 합성곱에서 오는 기울기 체커보드는 그대로입니다. |
+# | 업샘플링 + 합성곱 | 두 원인 모두. 보간이 평평한 입력을 평평하게 키우므로 **가중치가 무엇이든**(학습 뒤에도) 평평한 영역에 위상 무늬를 만들 수 없습니다. 레슨 05에서 최근접 이웃 보간 + 3×3 합성곱이 "네 위상의 가중치 합이 늘 같도록 묶인" K=4, S=2, P=1 전치 합성곱임을 보입니다. | 비용: 합성곱이 고해상도에서 돌아 곱셈-덧셈이 K=4 전치 합성곱의 2.25배입니다(레슨 05). 최근접 이웃 보간은 2×2 블록을 복사할 뿐이라 매끄럽게 만드는 일은 합성곱이 맡고, 쌍선형 보간은 결과를 흐리게 합니다(Odena 외는 최근접 이웃 쪽이 더 나았다고 보고). 다른 곳의 스트라이드 합성곱에서 오는 기울기 체커보드는 그대로입니다. |
 # | 픽셀 셔플 | 기본 초기화로는 **아무것도** 고치지 않습니다(위 측정: 전치 합성곱만큼 뚜렷). ICNR을 쓰면 초기화 시점의 무늬가 정확히 0이 됩니다. | ICNR은 출발점일 뿐입니다. 학습이 시작되면 서브픽셀 커널을 같게 묶어 두는 것이 없습니다. 편향도 같이 묶어야 하고, `.repeat`로 복사하면 효과가 없습니다. 파라미터는 업샘플링 + 합성곱의 4배입니다. |
-# | 커널 = 스트라이드 (K=2, S=2) | 원인 1(겹침이 전혀 없으므로 겹침 수는 모두 1). | 원인 2. 네 위상이 커널의 서로 다른 탭 하나씩을 쓰는 가장 극단적인 "독립 위상" 층이라, 초기화 직후 무늬가 뚜렷합니다. 겹침이 없으니 체커보드도 없다는 원문의 설명은 측정과 맞지 않습니다. 출력 픽셀 하나가 입력 픽셀 하나만 보므로 주변 정보를 섞지 못합니다. |
+# | 커널 = 스트라이드 (K=2, S=2) | 원인 1(겹침이 전혀 없으므로 겹침 수는 모두 1). | 원인 2. 네 위상이 커널의 서로 다른 탭 하나씩을 쓰는 가장 극단적인 "독립 위상" 층이라, 초기화 직후 무늬가 뚜렷합니다. "겹침이 없으니 체커보드도 없다"는 원문의 설명은 측정과 맞지 않습니다. 출력 픽셀 하나가 입력 픽셀 하나만 보므로 주변 정보를 섞지 못합니다. |
 
 # %% [markdown] tags=["lang-en"]
 # ### What each fix fixes, and what it does not
@@ -668,12 +683,13 @@ print("ICNR sub-pixel conv == conv, then nearest ×2:", torch.allclose(icnr_fix(
 # %% [markdown] tags=["lang-ko"]
 # ## 정리
 #
-# - 겹침 수는 1로 채운 입력과 커널의 전치 합성곱입니다. $K$가 $S$로 나누어떨어지지 않으면 안쪽이 주기 $S$로
-#   불균일하고, 2-D에서는 그 비가 제곱이 됩니다(K=3, S=2: 1-D 2 → 2-D 4).
+# - 겹침 수는 1로 채운 입력을 1로 채운 커널로 전치 합성곱한 결과입니다. $K$가 $S$로 나누어떨어지지 않으면
+#   안쪽이 주기 $S$로 불균일해지고, 2-D에서는 최대/최소 비가 제곱이 됩니다(K=3, S=2: 1-D 2 → 2-D 4).
 # - 원문의 6×6 표(K=4, S=2, P=1, 입력 3×3)는 숫자는 맞지만, 1과 4의 차이는 가장자리 효과입니다. K=4, S=2의
 #   안쪽은 균일합니다.
-# - 상수 입력에 대한 응답의 위상 평균은 위상별 가중치 합입니다. 탭 개수가 다르거나(불균일한 겹침) 탭이 서로
-#   다르면(독립인 위상) 무늬가 생깁니다. 균일한 겹침은 필요조건일 뿐이고, 층을 쌓으면 무늬가 커집니다.
+# - 상수 입력에 대한 응답의 위상 평균은 위상별 가중치 합입니다. 위상마다 탭 개수가 다르거나(불균일한 겹침)
+#   탭의 가중치가 서로 다르면(서로 독립인 위상) 무늬가 생깁니다. 균일한 겹침만으로는 무늬가 사라지지 않고,
+#   층을 쌓으면 무늬가 커집니다.
 # - 스트라이드 합성곱의 기울기도 같은 무늬를 가집니다.
 # - 업샘플링 + 합성곱은 구조적으로 무늬를 막고, 픽셀 셔플은 ICNR로 초기화할 때만 무늬 없이 출발하며, 커널 =
 #   스트라이드는 원인 1만 없앱니다.
@@ -694,13 +710,13 @@ print("ICNR sub-pixel conv == conv, then nearest ×2:", torch.allclose(icnr_fix(
 # ## Summary
 #
 # - The overlap count is the transposed convolution of an all-ones input with an all-ones kernel. When $S$
-#   does not divide $K$ the interior is uneven with period $S$, and in 2-D the ratio is squared (K=3, S=2:
-#   2 in 1-D → 4 in 2-D).
+#   does not divide $K$ the interior is uneven with period $S$, and in 2-D the max/min ratio is squared
+#   (K=3, S=2: 2 in 1-D → 4 in 2-D).
 # - The document's 6×6 table (K=4, S=2, P=1 on a 3×3 input) has the right numbers, but its 1 versus 4 is a
 #   border effect: the interior of K=4, S=2 is even.
 # - The phase means of the response to a constant input are the per-phase weight sums. Different numbers of
-#   taps (uneven overlap) or different taps (independent phases) make a pattern. Even overlap is only
-#   necessary, and stacking layers makes the pattern grow.
+#   taps per phase (uneven overlap) or different tap weights (independent phases) make a pattern. Even
+#   overlap alone does not remove it, and stacking layers makes the pattern grow.
 # - Gradients of strided convolutions carry the same pattern.
 # - Upsample + convolution prevents the pattern by construction; the pixel shuffle starts pattern-free only
 #   with ICNR; kernel = stride removes cause 1 only.

@@ -5,11 +5,12 @@
 # 보이고, 체커보드·속도·품질·사용처를 표로 정리합니다. 이 레슨에서는 그 표를 **측정값으로 다시 만듭니다**.
 #
 # 1. 원문의 코드를 그대로 실행해 출력 크기와 파라미터 수를 확인합니다. 원문의 숫자 세 개 가운데 두 개가 틀립니다.
-# 2. 비용을 잽니다: 곱셈-덧셈 횟수(`FlopCounterMode`), 파라미터 메모리, 활성값 메모리, CPU 시간
-#    (`torch.utils.benchmark`)을 두 크기 `(1, 256, 14, 14)`와 `(8, 256, 56, 56)`에서.
+# 2. 두 입력 크기 `(1, 256, 14, 14)`와 `(8, 256, 56, 56)`에서 비용을 잽니다. 곱셈-덧셈 횟수(`FlopCounterMode`),
+#    파라미터 메모리, 활성값 메모리, CPU 시간(`torch.utils.benchmark`)입니다.
 # 3. 측정값으로 비교표를 다시 만들고, 원문의 주장과 다른 곳을 짚습니다.
 # 4. 세 방법이 사실은 한 가족이라는 것을 수치로 확인합니다. 전치 합성곱은 픽셀 셔플의 특수한 경우이고,
-#    최근접 이웃 보간 + 합성곱은 커널이 묶인 전치 합성곱입니다. 이것이 "무엇을 써야 하나"에 주는 답을 정리합니다.
+#    최근접 이웃 보간 + 합성곱은 커널이 묶인 전치 합성곱입니다. 이 관계가 "무엇을 써야 하나"라는 물음에 주는
+#    답을 정리합니다.
 
 # %% [markdown] tags=["lang-en"]
 # # 05. The three methods compared
@@ -53,14 +54,13 @@ setup(LANG)
 # %% [markdown] tags=["lang-ko"]
 # ## 1. 원문의 세 방법과 파라미터 수
 #
-# 원문의 코드를 그대로 옮겼습니다. 방법 2는 원문처럼 `align_corners=True`인 쌍선형 보간을 씁니다(이렇게 명시하면
-# PyTorch는 경고를 내지 않습니다).
+# 원문의 코드를 그대로 옮겼습니다. 방법 2는 원문처럼 `align_corners=True`인 쌍선형 보간을 씁니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 1. The document's three methods and their parameter counts
 #
-# The document's code, as it is. Method 2 uses bilinear interpolation with `align_corners=True` like the
-# document (stated explicitly like this, PyTorch prints no warning).
+# Here is the document's code as it stands. Like the document, method 2 uses bilinear interpolation with
+# `align_corners=True`.
 
 # %%
 def build_methods():
@@ -83,8 +83,8 @@ for name, method in methods.items():
           f"document {document[name]:>9,}  match {params == document[name]}")
 
 # %% [markdown] tags=["lang-ko"]
-# 출력 크기는 셋 다 `(1, 128, 28, 28)`로 맞지만, 파라미터 수는 방법 1만 맞습니다. 합성곱 층의 파라미터는
-# $C_{out} \cdot C_{in} \cdot K^2$(가중치) $+\ C_{out}$(편향)이므로 직접 계산해 보면,
+# 출력 크기는 셋 다 원문대로 `(1, 128, 28, 28)`이지만, 파라미터 수는 방법 1만 맞습니다. 합성곱 층의 파라미터는
+# $C_{out} \cdot C_{in} \cdot K^2$(가중치) $+\ C_{out}$(편향)이므로 직접 계산해 보면 다음과 같습니다.
 
 # %% [markdown] tags=["lang-en"]
 # All three output shapes are `(1, 128, 28, 28)` as claimed, but only method 1's parameter count is right.
@@ -100,21 +100,22 @@ print("3 PixelShuffle:  ", (128 * 4) * 256 * 3 * 3 + 128 * 4)
 # - 방법 3은 1,180,160개입니다. 3×3 합성곱이 출력 채널을 $128 \times 2^2 = 512$개 만들기 때문에 방법 2의 **4배**입니다.
 #   원문이 방법 3에 적은 295,040은 사실 방법 2의 값입니다.
 #
-# 파라미터만 보면 방법 2가 가장 적고, 방법 1은 그 1.78배, 방법 3은 4배입니다.
+# 파라미터만 보면 방법 2가 가장 적고, 방법 1이 그다음이며, 방법 3이 가장 많습니다(방법 2의 4배).
 
 # %% [markdown] tags=["lang-en"]
 # - Method 2 has 295,040, exactly 128 (one set of biases) fewer than the document's 295,168.
 # - Method 3 has 1,180,160: its 3×3 convolution outputs $128 \times 2^2 = 512$ channels, **4 times** method 2.
 #   The 295,040 the document gives for method 3 is in fact method 2's count.
 #
-# By parameters alone method 2 is the smallest, method 1 has 1.78 times as many and method 3 four times.
+# By parameters alone method 2 is the smallest, method 1 comes next, and method 3 is the largest (4 times
+# method 2).
 
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 곱셈-덧셈 횟수
 #
 # 계산량은 `torch.utils.flop_counter.FlopCounterMode`로 잽니다. 이 도구는 곱셈-덧셈 하나를 FLOP 2개로 세므로 2로
 # 나눕니다. 모듈을 `meta` 장치에 만들면 실제 계산 없이 모양만으로 셀 수 있어서, 큰 입력도 바로 셉니다.
-# 합성곱과 행렬곱만 세고, 보간과 픽셀 셔플(값을 옮기기만 함)은 세지 않습니다.
+# 이 도구는 합성곱과 행렬곱만 세고, 보간과 픽셀 셔플(값을 옮기기만 함)은 세지 않습니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 2. Multiply-adds
@@ -147,13 +148,15 @@ for size, shape in SIZES.items():
 # %% [markdown] tags=["lang-ko"]
 # 공식으로도 확인합니다. 방법 1은 **입력** 픽셀마다 $C_{in} C_{out} K^2$번, 방법 2는 **출력** 픽셀마다
 # $C_{in} C_{out} \cdot 9$번, 방법 3은 입력 픽셀마다 $C_{in} \cdot 4C_{out} \cdot 9$번 곱해 더합니다. 출력 픽셀은 입력
-# 픽셀의 4배이므로 방법 2와 3은 **정확히 같은** 양을 계산하고, 방법 1의 $36/16 = 2.25$배입니다.
+# 픽셀의 4배이므로 방법 2와 3은 **정확히 같은** 양을 계산하고, 방법 1의 $36/16 = 2.25$배입니다. 세지 않은 쌍선형
+# 보간은 값 하나에 곱셈 4번으로 잡아도 방법 2 계산량의 0.35%에 불과합니다.
 
 # %% [markdown] tags=["lang-en"]
 # The formulas agree. Method 1 does $C_{in} C_{out} K^2$ multiply-adds per **input** pixel, method 2
 # $C_{in} C_{out} \cdot 9$ per **output** pixel, and method 3 $C_{in} \cdot 4C_{out} \cdot 9$ per input pixel.
 # There are 4 times as many output pixels as input pixels, so methods 2 and 3 do **exactly the same** work,
-# $36/16 = 2.25$ times that of method 1.
+# $36/16 = 2.25$ times that of method 1. The uncounted bilinear interpolation, taken as 4 multiplications
+# per value, is only 0.35% of method 2's work.
 
 # %%
 n, c_in, h, w = SIZES["small"]
@@ -168,8 +171,8 @@ print("bilinear, 4 per value (not counted):", 4 * interpolated, f"= {share:.2%} 
 # ## 3. 메모리: 파라미터와 활성값
 #
 # 활성값은 `course_utils.memory`로 잽니다. 순전파 동안 각 연산이 **새로 만든 텐서**를 기록하고, 동시에 살아 있는
-# 텐서(입력 포함)의 최댓값을 구합니다. 학습할 때 역전파를 위해 autograd가 **저장해 두는** 활성값도 잽니다.
-# 모두 `meta` 장치에서 모양만으로 잽니다.
+# 텐서(입력 포함)가 가장 많은 메모리를 차지한 순간의 크기를 구합니다. 학습할 때 역전파를 위해 autograd가
+# **저장해 두는** 활성값도 잽니다. 모두 `meta` 장치에서 모양만으로 잽니다.
 
 # %% [markdown] tags=["lang-en"]
 # Activations are measured with `course_utils.memory`: it records every **new tensor** an operator creates
@@ -190,7 +193,7 @@ for size, shape in SIZES.items():
               f"saved for backward {saved_for_backward_bytes(method, x_meta) / MiB:.2f} MiB")
 
 # %% [markdown] tags=["lang-ko"]
-# 원문은 픽셀 셔플의 단점으로 "메모리 사용량 증가(중간에 채널 폭발)"를 듭니다. 측정값은 다르게 말합니다.
+# 원문은 픽셀 셔플의 단점으로 "메모리 사용량 증가(중간에 채널 폭발)"를 듭니다. 측정해 보면 사정이 다릅니다.
 #
 # - 방법 3의 중간 텐서 `(1, 512, 14, 14)`는 원소 수가 출력 `(1, 128, 28, 28)`과 **똑같습니다**. 채널이 4배이지만
 #   픽셀이 1/4이기 때문입니다. 반면 방법 2의 중간 텐서 `(1, 256, 28, 28)`은 그 **2배**입니다.
@@ -217,20 +220,20 @@ print("intermediate of 2 / output: ", (1 * 256 * 28 * 28) / (1 * 128 * 28 * 28))
 # ## 4. CPU 시간
 #
 # 시간은 `torch.utils.benchmark.Timer`로 잽니다. `blocked_autorange`는 준비 실행 뒤 여러 번 실행해
-# 중앙값과 사분위 범위(IQR)를 줍니다. 작은 입력은 0.3초, 큰 입력은 3초 동안 반복합니다(큰 입력은 한 번에
-# 1초 넘게 걸리므로 몇 번뿐입니다). 시간은 실행할 때마다, 컴퓨터마다 다르므로 아래 두 셀의 출력은 테스트가
-# 비교하지 않습니다.
+# 중앙값과 사분위 범위(IQR)를 줍니다. 작은 입력은 0.3초, 큰 입력은 3초 동안 반복합니다(큰 입력은 한 번 실행에
+# 오래 걸리므로 반복 횟수가 적습니다). 시간은 실행할 때마다, 컴퓨터마다 다르므로 아래의 시간 측정 셀과 5절의
+# 비교표 셀은 출력을 테스트가 비교하지 않습니다.
 #
 # **GPU 시간: 기록하지 않았습니다.** 이 노트북은 GPU가 없는 컴퓨터에서 만들었고, 재지 않은 숫자는 적지 않습니다.
-# GPU가 있다면 모듈과 입력을 `.cuda()`로 옮겨 같은 셀을 실행해 보세요(`Timer`가 CUDA 동기화를 처리합니다).
+# GPU가 있다면 모듈과 입력을 `.cuda()`로 GPU에 옮겨 같은 셀을 실행해 보세요(`Timer`가 CUDA 동기화를 처리합니다).
 
 # %% [markdown] tags=["lang-en"]
 # ## 4. CPU time
 #
 # Times come from `torch.utils.benchmark.Timer`. `blocked_autorange` runs a warm-up, then repeats the call and
 # reports the median and the interquartile range (IQR). We repeat for 0.3 s on the small input and 3 s on the
-# large one (a second or more per call there, so only a few runs). Times differ on every run and machine, so
-# the tests do not compare the output of the next two cells.
+# large one (each call takes long there, so there are only a few runs). Times differ on every run and machine,
+# so the tests do not compare the output of the timing cell below or of the table cell in section 5.
 #
 # **GPU times: not recorded.** This notebook was built on a machine without a GPU, and we write down no number
 # we did not measure. If you have one, move the modules and inputs to `.cuda()` and run the same cell
@@ -257,14 +260,15 @@ print("threads:", torch.get_num_threads(), "| torch", torch.__version__)
 # %% [markdown] tags=["lang-ko"]
 # ## 5. 측정값으로 다시 만든 비교표
 #
-# 체커보드 열은 레슨 04의 강도(초기화 직후, 상수 입력, 테두리 4픽셀 제외)입니다. 픽셀 셔플은 ICNR 초기화를 쓴
-# 경우도 한 줄 더 넣었습니다(비용은 같습니다). 품질은 학습해야 알 수 있으므로 여기서는 재지 않습니다.
-# 사용처는 측정값이 아니라 인용한 논문에서 가져왔습니다.
+# 체커보드 열은 레슨 04의 강도(초기화 직후, 상수 입력, 테두리 4픽셀 제외)입니다. 픽셀 셔플에는 ICNR 초기화를 쓴
+# 경우를 한 줄 더 넣었습니다. 비용이 같으므로 이 줄의 시간은 따로 재지 않고 방법 3의 값을 그대로 옮겼습니다.
+# 품질은 학습해야 알 수 있으므로 여기서는 재지 않습니다. 사용처는 측정값이 아니라 인용한 논문에서 가져왔습니다.
 
 # %% [markdown] tags=["lang-en"]
 # The checkerboard column is lesson 04's strength (right after initialization, constant input, 4-pixel border
-# dropped). We add a row for the pixel shuffle with ICNR initialization (same cost). Quality needs training,
-# so it is not measured here. The typical uses come from the cited papers, not from measurements.
+# dropped). We add a row for the pixel shuffle with ICNR initialization; its cost is the same, so its times
+# are method 3's, copied rather than measured again. Quality needs training, so it is not measured here. The
+# typical uses come from the cited papers, not from measurements.
 
 # %%
 def icnr_(conv, scale):
@@ -299,33 +303,34 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 #
 # | 원문의 주장 | 측정 결과 |
 # |---|---|
-# | TransConv: 체커보드 "있을 수 있음" | 초기화 직후에는 **언제나** 뚜렷합니다(위 강도). "있을 수 있음"이 아니라 "처음부터 있고, 학습이 없애 주기를 바라야 함"입니다. |
-# | Upsample+Conv: 체커보드 "없음" | 맞습니다(강도 0). 6절에서 보듯 최근접 이웃 보간이라면 가중치가 무엇이든 평평한 입력에 무늬를 만들 수 없습니다. |
+# | TransConv: 체커보드 "있을 수 있음" | 기본 초기화 직후부터 뚜렷합니다(위 강도). 위상별 가중치 합이 서로 독립인 난수이기 때문입니다(레슨 04). "있을 수 있음"이 아니라 "처음부터 있고, 학습이 없애 주기를 바라야 함"입니다. |
+# | Upsample+Conv: 체커보드 "없음" | 맞습니다(강도 0). 보간은 평평한 입력을 평평하게 키우므로, 가중치가 무엇이든 평평한 입력에 무늬를 만들 수 없습니다. 최근접 이웃 보간이라면 6절에서 이를 가중치 합으로도 확인합니다. |
 # | Pixel Shuffle: 체커보드 "거의 없음" | 기본 초기화에서는 전치 합성곱만큼 뚜렷합니다. ICNR로 초기화해야 0이 됩니다. |
 # | 속도: TransConv "빠름", Upsample+Conv "보통", Pixel Shuffle "빠름" | 곱셈-덧셈은 방법 2와 3이 **똑같고**, 방법 1의 2.25배입니다. 그러니 계산량으로는 픽셀 셔플이 빠르고 업샘플링 + 합성곱이 보통일 이유가 없습니다. 실제 시간은 라이브러리 구현과 기계에 달려 있으니 위에서 잰 표를 보세요. 원문은 측정값을 보이지 않습니다. |
 # | 품질: Upsample+Conv와 Pixel Shuffle "좋음", TransConv "보통" | 원문에 근거가 없고, 여기서도 재지 않았습니다(학습이 필요합니다: 레슨 09). |
 # | 파라미터: 524,416 / 295,168 / 295,040 | 524,416 / **295,040** / **1,180,160** (1절). |
-# | Pixel Shuffle 단점: 메모리 증가(채널 폭발) | 중간 텐서는 출력과 크기가 같고, 업샘플링 + 합성곱의 중간 텐서보다 작습니다. 늘어나는 것은 파라미터입니다(3절). |
+# | Pixel Shuffle 단점: 메모리 증가(채널 폭발) | 중간 텐서는 출력과 원소 수가 같고, 업샘플링 + 합성곱의 중간 텐서보다 작습니다. 늘어나는 것은 파라미터입니다(3절). |
 
 # %% [markdown] tags=["lang-en"]
 # ### Where the document's table differs
 #
 # | The document claims | Measured |
 # |---|---|
-# | TransConv: checkerboard "possible" | **Always** clear right after initialization (strength above): not "possible" but "there from the start, and we hope training removes it". |
-# | Upsample+Conv: checkerboard "none" | Right (strength 0). As section 6 shows, with nearest-neighbour upsampling no choice of weights can put a pattern on a flat input. |
+# | TransConv: checkerboard "possible" | Clear right from the default initialization (strength above), because the per-phase weight sums are independent random numbers (lesson 04): not "possible" but "there from the start, and we hope training removes it". |
+# | Upsample+Conv: checkerboard "none" | Right (strength 0). Interpolation grows a flat input into a flat map, so no choice of weights can put a pattern on a flat input. For nearest-neighbour upsampling, section 6 also checks this through the weight sums. |
 # | Pixel Shuffle: checkerboard "almost none" | With default initialization as clear as the transposed convolution; 0 only with ICNR initialization. |
 # | Speed: TransConv "fast", Upsample+Conv "average", Pixel Shuffle "fast" | Methods 2 and 3 do **exactly the same** multiply-adds, 2.25 times method 1, so by arithmetic there is no reason for the pixel shuffle to be fast and upsample + convolution average. Real times depend on the library's kernels and the machine: see the table measured above. The document shows no measurements. |
 # | Quality: Upsample+Conv and Pixel Shuffle "good", TransConv "average" | No evidence in the document, and not measured here (it needs training: lesson 09). |
 # | Parameters: 524,416 / 295,168 / 295,040 | 524,416 / **295,040** / **1,180,160** (section 1). |
-# | Pixel Shuffle drawback: more memory (channel explosion) | The intermediate tensor is the size of the output and smaller than upsample + convolution's intermediate; what grows is the parameter count (section 3). |
+# | Pixel Shuffle drawback: more memory (channel explosion) | The intermediate tensor has as many elements as the output, fewer than upsample + convolution's intermediate; what grows is the parameter count (section 3). |
 
 # %% [markdown] tags=["lang-ko"]
 # ## 6. 세 방법은 한 가족이다
 #
 # 세 방법이 서로 얼마나 가까운지 수치로 확인합니다(Shi 외 2016, arXiv:1609.07009도 같은 관계를 보였습니다).
-# 핵심은 레슨 04의 **위상**입니다. 스트라이드 2인 층의 출력은 네 위상으로 나뉘고, 위상마다 저해상도에서
-# 작은 합성곱을 하는 것과 같습니다. 픽셀 셔플은 그 네 합성곱을 채널로 계산한 뒤 제자리에 끼워 넣는 연산입니다.
+# 핵심은 레슨 04의 **위상**입니다. 스트라이드 2인 층의 출력은 네 위상으로 나뉘고, 각 위상은 저해상도에서 작은
+# 합성곱을 한 결과와 같습니다. 서브픽셀 합성곱은 그 네 합성곱을 채널로 한꺼번에 계산하고, 픽셀 셔플이 그
+# 결과를 제자리에 끼워 넣습니다.
 #
 # ### (1) K=2, S=2 전치 합성곱 == 1×1 합성곱(4C 채널) + 픽셀 셔플(2)
 #
@@ -337,8 +342,8 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 #
 # Let us check numerically how close the three methods are (Shi et al. 2016, arXiv:1609.07009, showed the same
 # relations). The key is lesson 04's **phases**: the output of a stride-2 layer splits into four phases, and
-# each phase is a small convolution at low resolution. The pixel shuffle computes those four convolutions as
-# channels and slots them into place.
+# each phase is a small convolution at low resolution. The sub-pixel convolution computes those four
+# convolutions at once as channels, and the pixel shuffle slots them into place.
 #
 # ### (1) K=2, S=2 transposed convolution == 1×1 convolution to 4C channels + pixel shuffle(2)
 #
@@ -362,7 +367,7 @@ print("k2s2 transposed conv == 1×1 conv + PixelShuffle:", torch.allclose(k2s2(x
 # - 짝수 위상 $o = 2m$: $w[2m + 1 - 2i]$ → $x[m]$에 탭 1, $x[m-1]$에 탭 3,
 # - 홀수 위상 $o = 2m + 1$: $w[2m + 2 - 2i]$ → $x[m]$에 탭 2, $x[m+1]$에 탭 0.
 #
-# 저해상도 위치 $m$ 둘레의 3×3 창은 $x[m-1], x[m], x[m+1]$(오프셋 0, 1, 2)을 봅니다. 그러니 짝수 위상의 3-탭 커널은
+# 저해상도 위치 $m$을 중심으로 한 3×3 창은 $x[m-1], x[m], x[m+1]$(오프셋 0, 1, 2)을 봅니다. 그러니 짝수 위상의 3-탭 커널은
 # $[w_3, w_1, 0]$, 홀수 위상은 $[0, w_2, w_0]$입니다. 2-D에서는 행과 열에 각각 적용합니다. 원문의 방법 1 가중치를
 # 그대로 옮겨 담아 확인합니다.
 
@@ -395,13 +400,13 @@ print("method 1 == 3×3 conv + PixelShuffle:", torch.allclose(method1(x), as_sub
 print("non-zero taps per (in, out) channel pair:", int((weight[:4, 0] != 0).sum()), "of", 4 * 3 * 3)
 
 # %% [markdown] tags=["lang-ko"]
-# 원문의 방법 1은 방법 3과 모양이 같은 층에서 탭 36개 중 20개를 0으로 묶은 것입니다. 거꾸로 말하면 방법 3(3×3
-# 합성곱 + 픽셀 셔플)은 K=4, S=2, P=1 전치 합성곱이 할 수 있는 일을 모두 할 수 있고, 그보다 더 많이 할 수 있습니다.
-# 대신 파라미터가 2.25배입니다.
+# 원문의 방법 1은 방법 3과 모양이 같은 층에서 (in, out) 채널 쌍마다 탭 36개 가운데 20개를 0으로 묶은 것입니다.
+# 거꾸로 말하면 방법 3(3×3 합성곱 + 픽셀 셔플)은 K=4, S=2, P=1 전치 합성곱이 할 수 있는 일을 모두 할 수 있고,
+# 그보다 더 많은 일도 할 수 있습니다. 대신 가중치가 $36/16 = 2.25$배입니다.
 #
 # ### (3) 최근접 이웃 ×2 + 3×3 합성곱 == 커널이 묶인 K=4, S=2, P=1 전치 합성곱
 #
-# 최근접 이웃 보간은 $u[2m] = u[2m+1] = x[m]$입니다. 그 위에서 3×3 합성곱 $v = [v_0, v_1, v_2]$를 하면
+# 최근접 이웃 보간은 $u[2m] = u[2m+1] = x[m]$입니다. 그 위에 3×3 합성곱(1-D로 $v = [v_0, v_1, v_2]$)을 하면
 # 짝수 위상은 $v_0\,x[m-1] + (v_1 + v_2)\,x[m]$, 홀수 위상은 $(v_0 + v_1)\,x[m] + v_2\,x[m+1]$입니다. (2)와 맞춰 보면
 # $w = [v_2,\ v_1 + v_2,\ v_0 + v_1,\ v_0]$, 곧 **뒤집은 $v$를 상자 필터 $[1, 1]$로 합성곱한 것**입니다. 2-D에서는
 # 2×2 상자 필터입니다. 상자 필터와의 "완전한" 합성곱은 스트라이드 1 전치 합성곱 그 자체이므로 그것으로 계산합니다.
@@ -409,19 +414,19 @@ print("non-zero taps per (in, out) channel pair:", int((weight[:4, 0] != 0).sum(
 # 성립하지 않습니다. 여기서는 최근접 이웃 보간을 씁니다.)
 
 # %% [markdown] tags=["lang-en"]
-# Method 1 of the document is a layer shaped like method 3 with 20 of its 36 taps tied to zero. Put the other
-# way round, method 3 (3×3 convolution + pixel shuffle) can do everything a K=4, S=2, P=1 transposed
-# convolution can, and more, at 2.25 times the parameters.
+# Method 1 of the document is a layer shaped like method 3 with 20 of the 36 taps of every (in, out) channel
+# pair tied to zero. Put the other way round, method 3 (3×3 convolution + pixel shuffle) can do everything a
+# K=4, S=2, P=1 transposed convolution can, and more, at $36/16 = 2.25$ times the weights.
 #
 # ### (3) Nearest ×2 + 3×3 convolution == a K=4, S=2, P=1 transposed convolution with a tied kernel
 #
-# Nearest-neighbour upsampling gives $u[2m] = u[2m+1] = x[m]$. A 3×3 convolution $v = [v_0, v_1, v_2]$ on top
-# gives $v_0\,x[m-1] + (v_1 + v_2)\,x[m]$ on the even phase and $(v_0 + v_1)\,x[m] + v_2\,x[m+1]$ on the odd
-# phase. Matching (2): $w = [v_2,\ v_1 + v_2,\ v_0 + v_1,\ v_0]$, that is, **the flipped $v$ convolved with the
-# box filter $[1, 1]$**; in 2-D a 2×2 box. The "full" convolution with a box is itself a stride-1 transposed
-# convolution, so we compute it with one. (Bilinear interpolation with `align_corners=True`, as in the
-# document's method 2, samples a grid that is not exactly 2× finer, so no such identity holds; we use
-# nearest-neighbour here.)
+# Nearest-neighbour upsampling gives $u[2m] = u[2m+1] = x[m]$. A 3×3 convolution on top (in 1-D,
+# $v = [v_0, v_1, v_2]$) gives $v_0\,x[m-1] + (v_1 + v_2)\,x[m]$ on the even phase and
+# $(v_0 + v_1)\,x[m] + v_2\,x[m+1]$ on the odd phase. Matching (2): $w = [v_2,\ v_1 + v_2,\ v_0 + v_1,\ v_0]$,
+# that is, **the flipped $v$ convolved with the box filter $[1, 1]$**; in 2-D a 2×2 box. The "full"
+# convolution with a box is itself a stride-1 transposed convolution, so we compute it with one. (Bilinear
+# interpolation with `align_corners=True`, as in the document's method 2, samples a grid that is not exactly
+# 2× finer, so no such identity holds; we use nearest-neighbour here.)
 
 # %%
 resize_conv = nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(256, 128, 3, padding=1))
@@ -446,7 +451,8 @@ print("four phase sums equal for every pair:", equal)
 #
 # ## 7. 그래서 무엇을 써야 할까
 #
-# 세 방법은 같은 가족에서 **얼마나 묶느냐**만 다릅니다. (in, out) 채널 쌍마다 자유로운 가중치 수로 보면
+# 세 방법은 같은 가족에서 **얼마나 묶느냐**만 다릅니다. (in, out) 채널 쌍마다 자유로운 가중치 수로 비교하면
+# 다음과 같습니다.
 #
 # | 방법 | 자유로운 가중치 / 쌍 | 곱셈-덧셈 (방법 1 대비) | 체커보드 |
 # |---|---|---|---|
@@ -454,17 +460,18 @@ print("four phase sums equal for every pair:", equal)
 # | K=4, S=2, P=1 전치 합성곱 | 16 | 1배 | 초기화 때 있음, 학습에 맡김 |
 # | 3×3 합성곱 + 픽셀 셔플 | 36 | 2.25배 | 초기화 때 있음, ICNR이면 없이 출발 |
 #
-# 그러니 선택은 "어떤 보장을 원하는가"입니다.
+# 그러니 선택은 "어떤 보장을 원하는가"의 문제입니다.
 #
-# - 생성 모델처럼 체커보드가 눈에 띄는 곳에서는 **업샘플링 + 합성곱**(최근접 이웃)이 보장을 줍니다. 계산은 더 들고,
-#   표현력은 가장 좁습니다. Odena 외(2016)의 권장이기도 합니다.
-# - **픽셀 셔플 + ICNR**은 가장 넓은 표현력에서 업샘플링 + 합성곱과 똑같이 출발합니다. 초해상도(ESPCN)에서
-#   널리 씁니다. 다만 학습 중에는 보장이 없습니다.
+# - 생성 모델처럼 체커보드가 눈에 띄는 곳에서는 **업샘플링 + 합성곱**(최근접 이웃)이 체커보드가 생기지 않는다는
+#   보장을 줍니다. 대신 계산이 더 들고, 표현력은 가장 좁습니다. Odena 외(2016)가 권장하는 방법이기도 합니다.
+# - **픽셀 셔플 + ICNR**은 표현력이 가장 넓으면서도 체커보드 없이 출발합니다. 처음에는 "저해상도 합성곱 뒤
+#   최근접 이웃 보간"과 똑같습니다(레슨 04). 픽셀 셔플은 초해상도(ESPCN)에서 널리 씁니다. 다만 학습 중에는
+#   보장이 없습니다.
 # - **전치 합성곱**(K=4, S=2, P=1)은 곱셈-덧셈이 가장 적습니다. 무늬는 학습이 없애 주기를 기대해야 하고,
-#   K가 S로 나누어떨어지지 않는 설정(K=3, K=5)은 피합니다.
+#   K가 S로 나누어떨어지지 않는 설정(K=3, K=5)은 피하는 것이 좋습니다.
 #
-# 어느 경우든 최종 판단은 여러분의 데이터와 기계에서 **재 본** 결과로 하세요. 이 레슨의 측정 코드를 그대로 쓸 수
-# 있습니다.
+# 어느 경우든 최종 판단은 여러분의 데이터와 컴퓨터에서 직접 **재 본** 결과로 하세요. 이 레슨의 측정 코드를 그대로
+# 쓸 수 있습니다.
 
 # %% [markdown] tags=["lang-en"]
 # The last line ties back to lesson 04. The response to a constant input is the per-phase weight sum, and the
@@ -485,26 +492,30 @@ print("four phase sums equal for every pair:", equal)
 #
 # So the choice is about which guarantee you want.
 #
-# - Where checkerboards show, as in generative models, **upsample + convolution** (nearest-neighbour) gives a
-#   guarantee, at more compute and with the narrowest expressiveness. It is what Odena et al. (2016) recommend.
-# - **Pixel shuffle + ICNR** starts exactly like upsample + convolution with the widest expressiveness; it is
-#   the usual choice in super-resolution (ESPCN). There is no guarantee during training.
+# - Where checkerboards show, as in generative models, **upsample + convolution** (nearest-neighbour) guarantees
+#   that no checkerboard appears, at more compute and with the narrowest expressiveness. It is what Odena et al.
+#   (2016) recommend.
+# - **Pixel shuffle + ICNR** has the widest expressiveness and still starts free of checkerboards: at first it
+#   is exactly "a low-resolution convolution, then nearest-neighbour upsampling" (lesson 04). The pixel
+#   shuffle is widely used in super-resolution (ESPCN). There is no guarantee during training.
 # - The **transposed convolution** (K=4, S=2, P=1) does the fewest multiply-adds. You rely on training to remove
-#   the pattern, and you avoid settings where S does not divide K (K=3, K=5).
+#   the pattern, and you should avoid settings where S does not divide K (K=3, K=5).
 #
-# In every case, decide from what you **measure** on your data and your machine; the measuring code of this
+# In every case, decide from what you **measure** on your own data and machine; the measuring code of this
 # lesson works as it is.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 정리
 #
-# - 원문의 파라미터 수 가운데 방법 2(295,040)와 방법 3(1,180,160)은 틀렸습니다. 방법 3은 방법 2의 4배입니다.
-# - 곱셈-덧셈은 방법 2와 3이 같고 방법 1의 2.25배입니다. 픽셀 셔플의 중간 텐서는 출력과 같은 크기이고,
-#   활성값 메모리는 업샘플링 + 합성곱이 가장 큽니다.
-# - 초기화 직후 체커보드는 전치 합성곱과 기본 초기화 픽셀 셔플에서 뚜렷하고, 업샘플링 + 합성곱과 ICNR 픽셀 셔플에서
-#   없습니다.
-# - K=2, S=2 전치 합성곱 = 1×1 합성곱 + 픽셀 셔플, K=4, S=2, P=1 = 탭 20개가 0인 3×3 합성곱 + 픽셀 셔플,
-#   최근접 이웃 ×2 + 3×3 합성곱 = 상자 필터로 묶인 K=4, S=2, P=1 전치 합성곱입니다.
+# - 원문의 파라미터 수 가운데 방법 2와 방법 3의 값은 틀렸습니다. 실제로는 295,040개와 1,180,160개이고, 방법 3은
+#   방법 2의 4배입니다.
+# - 곱셈-덧셈은 방법 2와 3이 같고 방법 1의 2.25배입니다. 픽셀 셔플의 중간 텐서는 출력과 원소 수가 같고,
+#   활성값 메모리는 업샘플링 + 합성곱이 가장 많이 씁니다.
+# - 초기화 직후 체커보드는 전치 합성곱과 기본 초기화 픽셀 셔플에서 뚜렷하고, 업샘플링 + 합성곱과 ICNR로 초기화한
+#   픽셀 셔플에는 없습니다.
+# - 세 방법은 한 가족입니다. K=2, S=2 전치 합성곱은 1×1 합성곱 + 픽셀 셔플이고, K=4, S=2, P=1 전치 합성곱은
+#   채널 쌍마다 탭 20개가 0인 3×3 합성곱 + 픽셀 셔플이며, 최근접 이웃 ×2 + 3×3 합성곱은 상자 필터로 묶인
+#   K=4, S=2, P=1 전치 합성곱입니다.
 #
 # **참고 문헌**
 #
@@ -524,15 +535,16 @@ print("four phase sums equal for every pair:", equal)
 # %% [markdown] tags=["lang-en"]
 # ## Summary
 #
-# - Of the document's parameter counts, method 2 (295,040) and method 3 (1,180,160) are wrong; method 3 has 4
-#   times the parameters of method 2.
-# - Methods 2 and 3 do the same multiply-adds, 2.25 times method 1. The pixel shuffle's intermediate is the
-#   size of the output, and upsample + convolution needs the most activation memory.
+# - Of the document's parameter counts, those of methods 2 and 3 are wrong: they are really 295,040 and
+#   1,180,160, and method 3 has 4 times the parameters of method 2.
+# - Methods 2 and 3 do the same multiply-adds, 2.25 times method 1. The pixel shuffle's intermediate has as
+#   many elements as the output, and upsample + convolution needs the most activation memory.
 # - Right after initialization the checkerboard is clear for the transposed convolution and the
-#   default-initialized pixel shuffle, and absent for upsample + convolution and the ICNR pixel shuffle.
-# - A K=2, S=2 transposed convolution = 1×1 convolution + pixel shuffle; K=4, S=2, P=1 = 3×3 convolution +
-#   pixel shuffle with 20 zero taps; nearest ×2 + 3×3 convolution = a K=4, S=2, P=1 transposed convolution tied
-#   by a box filter.
+#   default-initialized pixel shuffle, and absent for upsample + convolution and the ICNR-initialized pixel
+#   shuffle.
+# - The three methods are one family. A K=2, S=2 transposed convolution is a 1×1 convolution + pixel shuffle;
+#   a K=4, S=2, P=1 transposed convolution is a 3×3 convolution + pixel shuffle with 20 zero taps per channel
+#   pair; nearest ×2 + 3×3 convolution is a K=4, S=2, P=1 transposed convolution tied by a box filter.
 #
 # **References**
 #
@@ -576,8 +588,8 @@ solution = sum(p.numel() for p in nn.Sequential(nn.Conv2d(256, 128 * 9, 3, paddi
 check("05.1", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# **2.** K=4, S=2, P=1 전치 합성곱을 3×3 합성곱(4C 채널) + 픽셀 셔플로 쓰면, (in, out) 채널 쌍마다 0으로 묶인 탭은
-# 몇 개일까요?
+# **2.** K=4, S=2, P=1 전치 합성곱을 3×3 합성곱(4C 채널) + 픽셀 셔플로 나타내면, (in, out) 채널 쌍마다 0으로
+# 묶인 탭은 몇 개일까요?
 
 # %% [markdown] tags=["lang-en"]
 # **2.** Written as a 3×3 convolution to 4C channels + pixel shuffle, how many taps per (in, out) channel pair

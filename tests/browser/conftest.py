@@ -45,12 +45,12 @@ LAB_SETTINGS = {
 def browser_missing() -> str | None:
     """Why the browser tests cannot run here, or None when they can."""
     if not CHROMIUM.exists():
-        return (f"Chromium not found at {CHROMIUM}: install Debian's (apt-get install chromium fonts-noto-cjk) "
-                "or set COURSE_CHROMIUM; .ci/run installs it")
+        return (f"Chromium not found at {CHROMIUM}: install Debian's (apt-get install chromium fonts-noto-cjk "
+                "fonts-noto-color-emoji; .ci/run does) or set COURSE_CHROMIUM")
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return 'Playwright is not installed: pip install -e ".[test]" (never run `playwright install`)'
+        return 'Playwright is not installed: pip install -e ".[test,browser]" (never run `playwright install`)'
     return None
 
 

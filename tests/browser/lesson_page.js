@@ -15,8 +15,17 @@ window.lessonPage = (() => {
   // Text outside code and math: where words must be in the notebook's language and emphasis must be closed.
   const prose = node => {
     const copy = node.cloneNode(true);
-    copy.querySelectorAll('code, pre, mjx-container, .MathJax, .jp-InternalAnchorLink').forEach(n => n.remove());
+    copy.querySelectorAll('mjx-container, .MathJax, .jp-InternalAnchorLink').forEach(n => n.remove());
+    copy.querySelectorAll('code, pre').forEach(n => n.replaceWith('`…`'));
     return copy.textContent;
+  };
+
+  // "**…**" left as text: CommonMark does not close emphasis after punctuation when a letter follows, as in
+  // **`code`**는 or **"quote"**라고 (Korean particles); moving the ** or rewording fixes it.
+  const literalStars = text => {
+    const at = text.indexOf('**');
+    return at < 0 ? [] : ['a literal ** is shown (emphasis not closed): '
+                          + JSON.stringify(text.slice(Math.max(0, at - 30), at + 30).replace(/\s+/g, ' '))];
   };
 
   return {
@@ -81,7 +90,7 @@ window.lessonPage = (() => {
               .map(n => 'struck through (two ~ read as strikethrough?): ' + JSON.stringify(n.textContent)),
             ...Array.from(cell.node.querySelectorAll('.jp-RenderedMarkdown :is(mjx-merror, .MathJax_Error)'))
               .map(n => 'math error: ' + JSON.stringify(n.textContent)),
-            ...(rendered && prose(rendered).includes('**') ? ['a literal ** is shown (emphasis not closed)'] : []),
+            ...(rendered ? literalStars(prose(rendered)) : []),
           ];
         }
         return info;

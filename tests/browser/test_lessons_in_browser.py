@@ -25,6 +25,10 @@ RUN_TIMEOUT_MS = 300_000
 WIDGET_TIMEOUT_MS = 30_000
 VIEWPORT = {"width": 1280, "height": 900}
 SCREENSHOT_MAX_HEIGHT = 16_000
+# ipywidgets models a learner moves or clicks (stored in a notebook's widget state by the build)
+CONTROL_MODELS = {"IntSliderModel", "FloatSliderModel", "IntRangeSliderModel", "FloatRangeSliderModel",
+                  "SelectionSliderModel", "DropdownModel", "RadioButtonsModel", "ToggleButtonsModel",
+                  "ToggleButtonModel", "ButtonModel", "SelectModel", "CheckboxModel"}
 PAGE_SCRIPT = Path(__file__).with_name("lesson_page.js")
 
 
@@ -33,14 +37,17 @@ def stored_notebooks():
     return [f"{lang}/{path.name}" for lang in LANGS for path in sorted((ROOT / "notebooks" / lang).glob("*.ipynb"))]
 
 
-def has_widgets(relative: str) -> bool:
+def has_controls(relative: str) -> bool:
+    """Does the stored notebook show a widget a learner can move (not just a progress bar)?"""
     nb = json.loads((ROOT / "notebooks" / relative).read_text(encoding="utf-8"))
-    return any(WIDGET_MIME in out.get("data", {}) for cell in nb["cells"] for out in cell.get("outputs", []))
+    state = nb.get("metadata", {}).get("widgets", {})
+    models = state.get("application/vnd.jupyter.widget-state+json", {}).get("state", {}).values()
+    return any(m.get("model_name") in CONTROL_MODELS for m in models)
 
 
 NOTEBOOKS = stored_notebooks()
 KOREAN = [nb for nb in NOTEBOOKS if nb.startswith("ko/")]
-WITH_WIDGETS = [nb for nb in NOTEBOOKS if has_widgets(nb)]
+WITH_CONTROLS = [nb for nb in NOTEBOOKS if has_controls(nb)]
 
 
 class LabPage:
@@ -138,10 +145,8 @@ def take_screenshots(page, target: Path) -> list[Path]:
         page.set_viewport_size(VIEWPORT)
 
 
-@pytest.fixture(scope="module", params=NOTEBOOKS)
-def lesson(request, lab_page, screenshots):
-    """Open the lesson with a fresh kernel, Run All, wait until everything is shown, screenshot it; close it."""
-    relative = request.param
+def open_lesson(lab_page, relative, screenshot=None):
+    """Open a notebook of the served folder with a fresh kernel, Run All, wait until everything is shown."""
     page = lab_page.page
     lab_page.problems.clear()
     times, started = {}, time.perf_counter()
@@ -160,9 +165,9 @@ def lesson(request, lab_page, screenshots):
         cells = page.evaluate("() => lessonPage.report()")
         glyphs = page.evaluate("() => lessonPage.missingGlyphs(null, '.jp-RenderedMarkdown, .jp-OutputArea-output')")
         lap("inspect")
-        lang, name = relative.split("/")
-        take_screenshots(page, screenshots / lang / name.replace(".ipynb", ".png"))
-        lap("screenshot")
+        if screenshot:
+            take_screenshots(page, screenshot)
+            lap("screenshot")
         print(f"{relative}: seconds {times}")
     except Exception:
         print(f"JupyterLab log:\n{lab_page.lab.log_tail()}")
@@ -170,20 +175,34 @@ def lesson(request, lab_page, screenshots):
         raise
     finally:
         page.set_default_timeout(30_000)
-    yield OpenLesson(relative, page, run_result, cells, glyphs, list(lab_page.problems))
+    return OpenLesson(relative, page, run_result, cells, glyphs, list(lab_page.problems))
+
+
+def close_lesson(lab_page):
     try:
-        page.evaluate("() => lessonPage.close()")
+        lab_page.page.evaluate("() => lessonPage.close()")
     except Exception:
         lab_page.reload()
         raise
 
 
-def test_every_code_cell_ran(lesson):
-    skipped = [where(lesson.relative, c) for c in lesson.code_cells() if c["executionCount"] is None]
-    assert not skipped, f"Run All did not run: {skipped} (Run All returned {lesson.run_result!r})"
+@pytest.fixture(scope="module", params=NOTEBOOKS)
+def lesson(request, lab_page, screenshots):
+    """The lesson after Run All, screenshot in build/screenshots/<lang>/; closed (not saved) afterwards."""
+    lang, name = request.param.split("/")
+    yield open_lesson(lab_page, request.param, screenshots / lang / name.replace(".ipynb", ".png"))
+    close_lesson(lab_page)
 
 
-def test_no_error_outputs(lesson):
+# Each finder lists what a learner would see going wrong; the tests below require empty lists, and
+# test_the_checks_catch_a_broken_notebook proves each finder does find its kind of problem.
+
+def cells_not_run(lesson):
+    return [f"{where(lesson.relative, c)}: not run by Run All (it returned {lesson.run_result!r})"
+            for c in lesson.code_cells() if c["executionCount"] is None]
+
+
+def error_outputs(lesson):
     wrong = []
     for cell in lesson.code_cells():
         errors = [o for o in cell["outputs"] if o["type"] == "error"]
@@ -194,14 +213,10 @@ def test_no_error_outputs(lesson):
         if on_purpose and not errors:
             wrong.append(f"{where(lesson.relative, cell)}: tagged raises-exception but shows no error")
         wrong += [f"{where(lesson.relative, cell)}: stderr: {s['text']!r}" for s in stderr]
-    assert not wrong, "\n".join(wrong)
+    return wrong
 
 
-def test_page_stays_offline_and_error_free(lesson):
-    assert not lesson.page_problems, "\n".join(lesson.page_problems)
-
-
-def test_widgets_render_as_widgets(lesson):
+def broken_widgets(lesson):
     wrong = []
     for cell in lesson.code_cells():
         for out, shown in zip(cell["outputs"], cell["rendered"]):
@@ -214,10 +229,10 @@ def test_widgets_render_as_widgets(lesson):
         if len(cell["outputs"]) != len(cell["rendered"]):
             wrong.append(f"{where(lesson.relative, cell)}: {len(cell['outputs'])} outputs, "
                          f"{len(cell['rendered'])} shown")
-    assert not wrong, "\n".join(wrong)
+    return wrong
 
 
-def test_figures_render_as_images(lesson):
+def figures_not_shown(lesson):
     wrong = []
     for cell in lesson.code_cells():
         for shown in cell["rendered"]:
@@ -225,37 +240,113 @@ def test_figures_render_as_images(lesson):
                 wrong.append(f"{where(lesson.relative, cell)}: a figure shown as text {shown['text']!r}")
             wrong += [f"{where(lesson.relative, cell)}: an empty image {size}" for size in shown["images"]
                       if not all(size)]
-    assert not wrong, "\n".join(wrong)
+    return wrong
+
+
+def markdown_problems(lesson):
+    return [f"{where(lesson.relative, c)}: {p}" for c in lesson.cells if c["type"] == "markdown"
+            for p in c["problems"]]
+
+
+def missing_glyphs(lesson):
+    found = lesson.glyphs
+    if not found["checked"]:
+        return [f"{lesson.relative}: no non-ASCII text found to check"]
+    missing = sorted({f"{m['ch']} {m['code']}" for m in found["missing"]})
+    return [f"{lesson.relative}: shown as boxes (no installed font has them): {missing}; fonts asked for: "
+            f"{sorted({m['font'] for m in found['missing']})}. Hangul needs fonts-noto-cjk (or fonts-nanum), "
+            "emoji need fonts-noto-color-emoji"] if missing else []
+
+
+def headings_without_hangul(lesson):
+    headings = [h for c in lesson.cells if c["type"] == "markdown" for h in c["headings"]]
+    if not headings:
+        return [f"{lesson.relative}: no rendered headings"]
+    # Code and math in a heading need no translation; any other words must be Korean.
+    return [f"{lesson.relative}: a heading with words but no Hangul: {h['text']!r}" for h in headings
+            if WORD.search(h["prose"]) and not HANGUL.search(h["prose"])]
+
+
+def test_every_code_cell_ran(lesson):
+    assert not cells_not_run(lesson), "\n".join(cells_not_run(lesson))
+
+
+def test_no_error_outputs(lesson):
+    assert not error_outputs(lesson), "\n".join(error_outputs(lesson))
+
+
+def test_page_stays_offline_and_error_free(lesson):
+    assert not lesson.page_problems, "\n".join(lesson.page_problems)
+
+
+def test_widgets_render_as_widgets(lesson):
+    assert not broken_widgets(lesson), "\n".join(broken_widgets(lesson))
+
+
+def test_figures_render_as_images(lesson):
+    assert not figures_not_shown(lesson), "\n".join(figures_not_shown(lesson))
 
 
 def test_markdown_renders_cleanly(lesson):
-    wrong = [f"{where(lesson.relative, c)}: {p}" for c in lesson.cells if c["type"] == "markdown"
-             for p in c["problems"]]
-    assert not wrong, "\n".join(wrong)
+    assert not markdown_problems(lesson), "\n".join(markdown_problems(lesson))
 
 
 def test_every_character_has_a_glyph(lesson):
-    found = lesson.glyphs
-    assert found["checked"], f"{lesson.relative}: no non-ASCII text found to check"
-    missing = sorted({f"{m['ch']} {m['code']}" for m in found["missing"]})
-    assert not missing, (
-        f"{lesson.relative}: shown as boxes (no installed font has them): {missing}; fonts asked for: "
-        f"{sorted({m['font'] for m in found['missing']})}. Hangul needs fonts-noto-cjk (or fonts-nanum), "
-        "emoji need fonts-noto-color-emoji")
+    assert not missing_glyphs(lesson), "\n".join(missing_glyphs(lesson))
 
 
 @pytest.mark.parametrize("lesson", KOREAN, indirect=True)
 def test_korean_headings_contain_hangul(lesson):
-    headings = [h for c in lesson.cells if c["type"] == "markdown" for h in c["headings"]]
-    assert headings, f"{lesson.relative}: no rendered headings"
-    # Code and math in a heading need no translation; any other words must be Korean.
-    without = [h["text"] for h in headings if WORD.search(h["prose"]) and not HANGUL.search(h["prose"])]
-    assert not without, f"{lesson.relative}: headings with words but no Hangul: {without}"
+    assert not headings_without_hangul(lesson), "\n".join(headings_without_hangul(lesson))
+
+
+def guard_notebook():
+    """A Korean notebook with one of each problem the checks above look for."""
+    import nbformat
+
+    cells = [
+        nbformat.v4.new_markdown_cell('# A heading in English\n\n커널 1~5, 스트라이드 1~3에서 **"인용"**이라고 씁니다.'),
+        nbformat.v4.new_code_cell('import sys\nprint("to stderr", file=sys.stderr)'),
+        nbformat.v4.new_code_cell("from matplotlib.figure import Figure\nfigure = Figure()\nfigure.add_subplot()\nfigure"),
+        nbformat.v4.new_code_cell(
+            "from IPython.display import display\n"
+            "display({'application/vnd.jupyter.widget-view+json': {'model_id': 'no-such-model', 'version_major': 2,"
+            " 'version_minor': 0}, 'text/plain': 'a widget'}, raw=True)"),
+        nbformat.v4.new_code_cell('print("\\ue000 has no glyph in any font")'),
+        nbformat.v4.new_code_cell("1 / 0"),
+        nbformat.v4.new_code_cell('print("never runs: Run All stops at the error")'),
+    ]
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    return nb
+
+
+def test_the_checks_catch_a_broken_notebook(lab, chromium):
+    """Like tests/test_nbval_guard.py for nbval: each check above finds its problem in a broken notebook."""
+    import nbformat
+
+    folder = lab.root / "browser_guard"
+    folder.mkdir(exist_ok=True)
+    nbformat.write(guard_notebook(), folder / "guard.ipynb")
+    page = LabPage(chromium, lab)
+    page.load()
+    try:
+        broken = open_lesson(page, "browser_guard/guard.ipynb")
+        found = {check.__name__: check(broken) for check in (
+            cells_not_run, error_outputs, broken_widgets, figures_not_shown, markdown_problems, missing_glyphs,
+            headings_without_hangul)}
+        close_lesson(page)
+    finally:
+        page.close()
+    print("\n".join(f"{name}: {problems}" for name, problems in found.items()))
+    assert all(found.values()), f"checks that found nothing: {[name for name, p in found.items() if not p]}"
+    assert len(found["error_outputs"]) == 2 and len(found["markdown_problems"]) == 2, found
 
 
 # --- Widgets: move a control as a learner would, then compare what is shown with what it should be ---
 
-CONTROLS = ".widget-slider .noUi-handle, select, .widget-radio-box input, .widget-toggle-button, button.jupyter-button"
+CONTROLS = (".widget-slider .noUi-handle, select, .widget-radio-box input, .widget-checkbox input, "
+            ".widget-toggle-button, button.jupyter-button")
 KERNEL_WIDGET = (
     "__import__('json').dumps([[type(w).__name__, getattr(w, 'text', None), "
     "w.values() if callable(getattr(w, 'values', None)) else None] "
@@ -277,20 +368,54 @@ def overlap_counts(input_size, kernel_size, stride, padding):
     return full[padding:len(full) - padding]
 
 
+def must_contain(*parts):
+    return lambda shown: [f"expected {part!r}" for part in parts if part not in shown]
+
+
 def expected_size_calculator(values):
     I, K, S, P, P_out, D = (values[n] for n in ("I", "K", "S", "P", "P_out", "D"))
     if not (P_out < S or P_out < D) or transposed_size(I, K, S, P, P_out, D) < 1:
-        return []  # a broken rule: the message is compared with the kernel's only
-    return [f"= {transposed_size(I, K, S, P, P_out, D)}"]
+        return must_contain()  # a broken rule: the message is compared with the kernel's only
+    return must_contain(f"= {transposed_size(I, K, S, P, P_out, D)}")
 
 
 def expected_overlap_explorer(values):
     counts = overlap_counts(values["input_size"], values["kernel_size"], values["stride"], values["padding"])
-    return [" ".join(str(c) for c in counts)] if counts else []
+    return must_contain(" ".join(str(c) for c in counts)) if counts else must_contain()
 
 
-# What an explorer's shown text must contain, computed here from its control values (by explorer class).
-EXPECTED = {"SizeCalculator": expected_size_calculator, "OverlapExplorer": expected_overlap_explorer}
+def expected_scatter_stepper(values):
+    """The canvas cells after `step` inputs of [[1, 2], [3, 4]] were scattered; kernel a, b, c, … = 1, 2, 3, …."""
+    k, s = values["kernel_size"], values["stride"]
+    full = s + k
+    cells = [[[] for _ in range(full)] for _ in range(full)]
+    for i, j, value in [(0, 0, 1), (0, 1, 2), (1, 0, 3), (1, 1, 4)][: values["step"]]:
+        for r in range(k):
+            for c in range(k):
+                cells[i * s + r][j * s + c].append((value, r * k + c))
+    if values["symbols"]:
+        return must_contain(*sorted({"+".join(f"{v}{chr(ord('a') + n)}" for v, n in cell)
+                                     for row in cells for cell in row if cell}))
+    return must_contain(*sorted({str(sum(v * (n + 1) for v, n in cell)) for row in cells for cell in row if cell}))
+
+
+def expected_quiz(values):
+    """One verdict per question: right or wrong for each answered one, 'not answered yet' for the others."""
+    answered = sum(v is not None for v in values.values())
+
+    def check(shown):
+        verdicts = [line.strip() for line in shown.splitlines() if line.strip().startswith("→")]
+        judged = sum(("✅" in v) or ("❌" in v) for v in verdicts)
+        waiting = sum("✏" in v for v in verdicts)
+        return [] if (len(verdicts), judged, waiting) == (len(values), answered, len(values) - answered) else [
+            f"{len(values)} verdicts with {answered} judged, got {len(verdicts)} with {judged} judged, {waiting} open"]
+    return check
+
+
+# What an explorer's shown text must contain, from its control values (by explorer class): computed here,
+# independently of course_utils.
+EXPECTED = {"SizeCalculator": expected_size_calculator, "OverlapExplorer": expected_overlap_explorer,
+            "ScatterAddStepper": expected_scatter_stepper, "Quiz": expected_quiz}
 
 
 def output_node(lesson, cell, number):
@@ -330,7 +455,7 @@ def widget_text(node):
     return node.evaluate("n => lessonPage.widgetText(n)")
 
 
-@pytest.mark.parametrize("lesson", WITH_WIDGETS, indirect=True)
+@pytest.mark.parametrize("lesson", WITH_CONTROLS, indirect=True)
 def test_moving_a_widget_control_updates_its_result(lesson):
     cell, number, model_id = first_interactive_widget(lesson)
     node = output_node(lesson, cell, number)
@@ -362,10 +487,66 @@ def test_moving_a_widget_control_updates_its_result(lesson):
     if kernel and kernel[0] in EXPECTED:
         values = kernel[2]
         readouts = [r.strip() for r in node.locator(".widget-readout").all_inner_texts()]
-        assert readouts == [str(v) for v in values.values()][: len(readouts)], (
-            f"the sliders show {readouts}, the kernel has {values}")
-        for part in EXPECTED[kernel[0]](values):
-            assert part in shown, f"{kernel[0]} with {values}: expected {part!r} in the shown result:\n{shown}"
-            print(f"{kernel[0]} with {values}: shows {part!r} as expected")
+        sliders = [str(v) for v in values.values() if isinstance(v, int) and not isinstance(v, bool)]
+        assert readouts == sliders[: len(readouts)], f"the sliders show {readouts}, the kernel has {values}"
+        wrong = EXPECTED[kernel[0]](values)(shown)
+        assert not wrong, f"{kernel[0]} with {values}: {wrong} in the shown result:\n{shown}"
+        print(f"{kernel[0]} with {values}: shows what it should")
     images = node.evaluate("n => Array.from(n.querySelectorAll('img')).map(i => i.naturalWidth)")
     assert all(images), f"{where(lesson.relative, cell)}: an empty figure after the change"
+
+
+# --- An offline slide deck (python -m course_utils.build slides), opened from disk with nothing fetched ---
+
+SLIDE_SHOTS = 4
+
+
+def slide_deck(lang):
+    """One deck of build/slides/<lang>: the output-size lesson's if built, else the first after the course map."""
+    decks = sorted((ROOT / "build" / "slides" / lang).glob("[0-9][0-9]_*.html"))
+    chosen = [d for d in decks if d.stem.startswith("03_")] or decks[1:] or decks
+    return chosen[0] if chosen else None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_offline_slide_deck(lang, chromium, screenshots):
+    deck = slide_deck(lang)
+    if deck is None:
+        pytest.skip(f"no slide decks in build/slides/{lang} (python -m course_utils.build slides makes them)")
+    problems = []
+    context = chromium.new_context(viewport={"width": 1280, "height": 720}, device_scale_factor=1)
+    try:
+        page = context.new_page()
+        page.add_init_script(path=str(PAGE_SCRIPT))
+        page.on("pageerror", lambda err: problems.append(f"uncaught error in the page: {err}"))
+
+        def from_disk_only(route):
+            if route.request.url.split(":", 1)[0] not in ("file", "data", "blob"):
+                problems.append(f"request outside the deck's folder: {route.request.url}")
+                return route.abort()
+            return route.continue_()
+
+        page.route("**/*", from_disk_only)
+        page.goto(deck.as_uri())
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_function("() => !window.MathJax || !MathJax.startup || MathJax.startup.promise",
+                               timeout=LOAD_TIMEOUT_MS)
+        page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
+        page.evaluate("() => Reveal.configure({transition: 'none', backgroundTransition: 'none'})")
+        total = page.evaluate("() => Reveal.getTotalSlides()")
+        assert total >= 2, f"{deck}: {total} slide(s)"
+        folder = screenshots / "slides" / lang
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob(f"{deck.stem}-*.png"):
+            old.unlink()
+        for number in range(1, min(SLIDE_SHOTS, total) + 1):
+            page.wait_for_timeout(200)
+            page.screenshot(path=str(folder / f"{deck.stem}-{number}.png"))
+            page.evaluate("() => Reveal.next()")
+        glyphs = page.evaluate("() => lessonPage.missingGlyphs('.reveal .slides', '.reveal .slides')")
+        math_errors = page.locator(".reveal mjx-merror").count()
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+    assert not math_errors, f"{deck}: {math_errors} math error(s)"
+    assert glyphs["checked"] and not glyphs["missing"], f"{deck}: shown as boxes: {glyphs['missing']}"

@@ -1,0 +1,54 @@
+"""Figures of the super-resolution lab: enlarged crops side by side, PSNR gains against the seed-to-seed range."""
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from course_utils.diagrams._canvas import axes, course_fonts
+from course_utils.i18n import check_lang, message
+
+__all__ = ["crop_gallery", "gain_bars"]
+
+
+def crop_gallery(crops, titles, image_name, lang, columns=4, note=None):
+    """Square grey crops in [0, 1], drawn pixel by pixel on one fixed brightness range; `note` ends the title."""
+    check_lang(lang)
+    crops = [np.asarray(crop, dtype=float) for crop in crops]
+    if not crops or len(crops) != len(titles) or any(c.ndim != 2 or c.shape != crops[0].shape for c in crops):
+        raise ValueError(f"need one title per crop and 2-D crops of one shape, got {len(crops)} crops, {len(titles)} titles")
+    rows = -(-len(crops) // columns)
+    with course_fonts():
+        fig = Figure(figsize=(2.2 * min(columns, len(crops)), 2.4 * rows + 0.4), layout="constrained")
+        grid = fig.subplots(rows, min(columns, len(crops)), squeeze=False)
+        for ax in grid.flat:
+            ax.set_axis_off()
+        for ax, crop, title in zip(grid.flat, crops, titles):
+            ax.imshow(crop, cmap="gray", interpolation="nearest", vmin=0.0, vmax=1.0)
+            ax.set_title(title, fontsize=8)
+        title = message("super_resolution.crops", lang, image=image_name, size=crops[0].shape[0])
+        fig.suptitle(f"{title}: {note}" if note else title, fontsize=9)
+    return fig
+
+
+def gain_bars(names, gains, seed_range, seed_model, lang, ax=None):
+    """One bar per model (dB over bicubic), with the band that seeds alone span for one model as a grey stripe."""
+    check_lang(lang)
+    gains = np.asarray(gains, dtype=float)
+    low, high = seed_range
+    if gains.ndim != 1 or len(names) != len(gains) or low > high:
+        raise ValueError(f"need one name per gain and seed_range as (low, high), got {len(names)} names, "
+                         f"{gains.shape} gains, {seed_range}")
+    with course_fonts():
+        ax = axes(ax, figsize=(6.5, 0.35 * len(gains) + 1.2))
+        positions = np.arange(len(gains))
+        ax.axvspan(low, high, color="0.85", label=message("super_resolution.seed_band", lang, model=seed_model))
+        ax.barh(positions, gains, color=["#55a868" if g > 0 else "#c44e52" for g in gains])
+        for position, gain in zip(positions, gains):
+            ax.text(gain, position, f" {gain:+.2f}", va="center", ha="left" if gain >= 0 else "right", fontsize=8)
+        ax.axvline(0.0, color="black", linewidth=0.8)
+        ax.set_yticks(positions, names, fontsize=8)
+        ax.invert_yaxis()
+        span = max(np.abs(gains).max(), abs(low), abs(high), 1e-3)
+        ax.set_xlim(min(0.0, gains.min(), low) - 0.25 * span, max(0.0, gains.max(), high) + 0.3 * span)
+        ax.set_xlabel(message("super_resolution.gain_axis", lang), fontsize=9)
+        ax.legend(fontsize=8, loc="lower right")
+    return ax.figure

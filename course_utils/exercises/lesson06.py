@@ -1,0 +1,64 @@
+"""Exercises of lesson 06 (U-Net decoder): answers computed with PyTorch, never typed in."""
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+from course_utils.exercises import Exercise, register
+
+
+def _layer_parameters() -> list[int]:
+    with torch.device("meta"):  # shapes only: no memory, and the caller's random state stays untouched
+        layers = [nn.ConvTranspose2d(256, 128, 2, stride=2), nn.Conv2d(128 + 128, 128, 3, padding=1),
+                  nn.BatchNorm2d(128), nn.Conv2d(128, 128, 3, padding=1), nn.BatchNorm2d(128)]
+    return [sum(p.numel() for p in layer.parameters()) for layer in layers]
+
+
+def _block_parameters() -> int:
+    return sum(_layer_parameters())
+
+
+def _terms() -> str:
+    return " + ".join(f"{n:,}" for n in _layer_parameters())
+
+
+def _round_trip_75() -> int:
+    with torch.device("meta"):
+        return nn.ConvTranspose2d(1, 1, 2, stride=2)(F.max_pool2d(torch.empty(1, 1, 75, 75), 2)).shape[-1]
+
+
+def _side_for_four_levels() -> int:
+    return next(side for side in range(500, 1000) if side % 2**4 == 0)
+
+
+register(Exercise(
+    id="06.1",
+    expected=_block_parameters,
+    kind=int,
+    hint={"ko": "층마다 세어 더하세요: 전치 합성곱 256·128·2·2 + 128, 첫 합성곱은 (128 + 128)채널을 받습니다. "
+                "배치 정규화는 채널마다 2개입니다.",
+          "en": "Count layer by layer: the transposed convolution has 256·128·2·2 + 128; the first convolution "
+                "reads (128 + 128) channels; batch normalization has 2 per channel."},
+    explanation={"ko": f"{_block_parameters()}개 = {_terms()} (층 순서대로).",
+                 "en": f"{_block_parameters()} = {_terms()} (layer by layer)."},
+))
+
+register(Exercise(
+    id="06.2",
+    expected=_round_trip_75,
+    kind=int,
+    hint={"ko": "풀링은 ⌊75/2⌋로 나머지를 버리고, k=2, s=2 전치 합성곱은 정확히 두 배로 만듭니다.",
+          "en": "Pooling gives ⌊75/2⌋, dropping the remainder; a k=2, s=2 transposed convolution doubles exactly."},
+    explanation={"ko": f"75 → 37 → {_round_trip_75()}. 한 줄이 모자라니 `output_size=(75, 75)`로 되돌려야 합니다.",
+                 "en": f"75 → 37 → {_round_trip_75()}: one row short, so bring it back with `output_size=(75, 75)`."},
+))
+
+register(Exercise(
+    id="06.3",
+    expected=_side_for_four_levels,
+    kind=int,
+    hint={"ko": "풀링마다 크기가 절반이 되므로, 네 번 모두 나누어떨어지려면 2⁴ = 16의 배수여야 합니다.",
+          "en": "Each pooling halves the size; to divide evenly four times the side must be a multiple of 2⁴ = 16."},
+    explanation={"ko": f"{_side_for_four_levels()} = 16 × 32. 입력을 이 크기로 패딩하고 예측을 원래 크기로 잘라 냅니다.",
+                 "en": f"{_side_for_four_levels()} = 16 × 32. Pad the input to this size and crop the prediction back."},
+))

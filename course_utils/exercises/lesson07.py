@@ -1,0 +1,76 @@
+"""Exercises of lesson 07 (DCGAN generator): answers computed with PyTorch, never typed in."""
+
+import torch
+from torch import nn
+
+from course_utils.arithmetic import conv_transpose_output_size
+from course_utils.exercises import Exercise, register
+
+
+def _first_layer_parameters() -> int:
+    with torch.device("meta"):  # shapes only: no memory, and the caller's random state stays untouched
+        return sum(p.numel() for p in nn.ConvTranspose2d(100, 512, 4, 1, 0).parameters())
+
+
+def _kernel5_side() -> int:
+    return conv_transpose_output_size(4, kernel_size=5, stride=2, padding=2)
+
+
+def _layers_to_128() -> int:
+    size, layers = 4, 0
+    while size < 128:
+        size, layers = conv_transpose_output_size(size, kernel_size=4, stride=2, padding=1), layers + 1
+    return layers
+
+
+def _small_discriminator_parameters() -> int:
+    with torch.device("meta"):
+        layers = [nn.Conv2d(1, 32, 4, 2, 1), nn.Conv2d(32, 64, 4, 2, 1, bias=False), nn.BatchNorm2d(64),
+                  nn.Conv2d(64, 1, 4, 1, 0)]
+    return sum(p.numel() for layer in layers for p in layer.parameters())
+
+
+register(Exercise(
+    id="07.1",
+    expected=_first_layer_parameters,
+    kind=int,
+    hint={"ko": "가중치 모양은 (in, out, k, k) = (100, 512, 4, 4)이고, 편향은 출력 채널마다 하나입니다.",
+          "en": "The weight has shape (in, out, k, k) = (100, 512, 4, 4), plus one bias per output channel."},
+    explanation={"ko": f"100·512·16 + 512 = {_first_layer_parameters()}. Linear(100, 8192)의 가중치 수와 같고, "
+                       "편향만 채널마다 하나라서 적습니다.",
+                 "en": f"100·512·16 + 512 = {_first_layer_parameters()}: the weights of Linear(100, 8192), with "
+                       "fewer biases because there is one per channel."},
+))
+
+register(Exercise(
+    id="07.2",
+    expected=_kernel5_side,
+    kind=int,
+    hint={"ko": "O = (I − 1)·S − 2P + K에 I=4, S=2, P=2, K=5를 넣으세요.",
+          "en": "Put I=4, S=2, P=2, K=5 into O = (I − 1)·S − 2P + K."},
+    explanation={"ko": f"(4 − 1)·2 − 4 + 5 = {_kernel5_side()}. 정확히 8을 만들려면 output_padding=1이 필요합니다.",
+                 "en": f"(4 − 1)·2 − 4 + 5 = {_kernel5_side()}; making exactly 8 takes output_padding=1."},
+))
+
+register(Exercise(
+    id="07.3",
+    expected=_layers_to_128,
+    kind=int,
+    hint={"ko": "4/2/1 층은 크기를 정확히 두 배로 만듭니다. 128은 4의 몇 배이고, 그것은 2의 몇 제곱인가요?",
+          "en": "Each 4/2/1 layer doubles the size exactly. How many times 4 is 128, and which power of 2 is that?"},
+    explanation={"ko": f"4 → 8 → 16 → 32 → 64 → 128, {_layers_to_128()}개입니다. 문서의 64×64 생성자보다 하나 더 많습니다.",
+                 "en": f"4 → 8 → 16 → 32 → 64 → 128: {_layers_to_128()} layers, one more than the document's "
+                       "64×64 generator."},
+))
+
+register(Exercise(
+    id="07.4",
+    expected=_small_discriminator_parameters,
+    kind=int,
+    hint={"ko": "합성곱은 out·in·k·k (+ 편향), 배치 정규화는 채널마다 2개입니다. 두 번째 합성곱에는 편향이 없습니다.",
+          "en": "A convolution has out·in·k·k (+ biases); batch normalization has 2 per channel. The second "
+                "convolution has no bias."},
+    explanation={"ko": f"544 + 32,768 + 128 + 1,025 = {_small_discriminator_parameters()}. 줄인 생성자의 절반쯤입니다.",
+                 "en": f"544 + 32,768 + 128 + 1,025 = {_small_discriminator_parameters()}, about half the "
+                       "scaled-down generator."},
+))

@@ -1,0 +1,101 @@
+"""Exercises of lesson 09 (super-resolution lab): answers computed with PyTorch, never typed in, no training."""
+
+import torch
+from torch import nn
+
+from course_utils.arithmetic import conv_transpose_output_size
+from course_utils.exercises import Exercise, register
+from course_utils.metrics import checkerboard_strength
+
+WIDTH = 16  # the lesson's feature channels before the upsampler
+
+
+def _k3_side_without_output_padding() -> int:
+    return conv_transpose_output_size(16, 3, stride=2, padding=1)
+
+
+def _k5_padding_for_exact_double() -> int:
+    return next(p for p in range(5) if conv_transpose_output_size(16, 5, 2, p, output_padding=1) == 32)
+
+
+def _sub_pixel_over_resize_parameters() -> int:
+    sub_pixel = sum(p.numel() for p in nn.Conv2d(WIDTH, 4, 3, padding=1).parameters())
+    resize = sum(p.numel() for p in nn.Conv2d(WIDTH, 1, 3, padding=1).parameters())
+    if sub_pixel % resize:
+        raise ArithmeticError(f"{sub_pixel} is not a multiple of {resize}")
+    return sub_pixel // resize
+
+
+def _equal_weight_upsamplers_with_pattern() -> int:
+    """Every weight 1 and every bias 0: which of the six upsamplers still answer a flat input with a pattern?"""
+    upsamplers = [
+        nn.ConvTranspose2d(WIDTH, 1, 4, stride=2, padding=1),
+        nn.ConvTranspose2d(WIDTH, 1, 3, stride=2, padding=1, output_padding=1),
+        nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(WIDTH, 1, 3, padding=1)),
+        nn.Sequential(nn.Upsample(scale_factor=2, mode="bilinear"), nn.Conv2d(WIDTH, 1, 3, padding=1)),
+        nn.Sequential(nn.Conv2d(WIDTH, 4, 3, padding=1), nn.PixelShuffle(2)),  # default init
+        nn.Sequential(nn.Conv2d(WIDTH, 4, 3, padding=1), nn.PixelShuffle(2)),  # ICNR: identical copies anyway
+    ]
+    flat = torch.ones(1, WIDTH, 12, 12)
+    with torch.no_grad():
+        for layer in upsamplers:
+            for name, parameter in layer.named_parameters():
+                parameter.fill_(1.0 if name.endswith("weight") else 0.0)
+        return sum(checkerboard_strength(layer(flat)) > 1e-6 for layer in upsamplers)
+
+
+register(Exercise(
+    id="09.1",
+    expected=_k3_side_without_output_padding,
+    kind=int,
+    hint={"ko": "O = (I − 1)·S − 2P + K + P_out입니다. I = 16, K = 3, S = 2, P = 1, P_out = 0을 넣어 보세요.",
+          "en": "O = (I − 1)·S − 2P + K + P_out. Put in I = 16, K = 3, S = 2, P = 1, P_out = 0."},
+    explanation={"ko": "15·2 − 2 + 3 = 31입니다. 정답 32보다 한 칸 모자라서, 레슨의 모델은 output_padding=1로 마지막 "
+                       "행과 열을 채웁니다.",
+                 "en": "15·2 − 2 + 3 = 31, one short of the target 32, so the lesson's model adds the last row and "
+                       "column with output_padding=1."},
+))
+
+register(Exercise(
+    id="09.2",
+    expected=_k5_padding_for_exact_double,
+    kind=int,
+    hint={"ko": "output_padding=1이면 O = 15·2 − 2P + 5 + 1 = 36 − 2P입니다. 32가 되는 P를 찾으세요.",
+          "en": "With output_padding=1, O = 15·2 − 2P + 5 + 1 = 36 − 2P. Find the P that gives 32."},
+    explanation={"ko": "P = 2입니다. 그래도 K = 5는 S = 2로 나누어떨어지지 않아서 안쪽 겹침 수가 2와 3으로 번갈아 "
+                       "나오는 불균일한 겹침입니다(레슨 04).",
+                 "en": "P = 2. K = 5 is still not divisible by S = 2, so the interior overlap alternates between 2 "
+                       "and 3: uneven (lesson 04)."},
+))
+
+register(Exercise(
+    id="09.3",
+    expected=_sub_pixel_over_resize_parameters,
+    kind=int,
+    hint={"ko": "두 업샘플러 모두 16채널을 받는 3×3 합성곱입니다. 출력 채널이 픽셀 셔플은 2² = 4개, 보간 + 합성곱은 "
+                "1개입니다. 가중치와 편향을 모두 세세요.",
+          "en": "Both upsamplers are 3×3 convolutions on 16 channels. The pixel shuffle's has 2² = 4 output "
+                "channels, the interpolation + convolution's has 1. Count weights and biases."},
+    explanation={"ko": "4배입니다: 16·4·9 + 4 = 580개와 16·9 + 1 = 145개. 그런데도 곱셈-덧셈 수는 같습니다. 보간 + "
+                       "합성곱은 1채널 합성곱을 4배 많은 픽셀에서 하기 때문입니다(레슨 05).",
+                 "en": "4 times: 16·4·9 + 4 = 580 against 16·9 + 1 = 145. Their multiply-adds are still equal, "
+                       "because the interpolation + convolution runs its 1-channel convolution on 4 times as many "
+                       "pixels (lesson 05)."},
+))
+
+register(Exercise(
+    id="09.4",
+    expected=_equal_weight_upsamplers_with_pattern,
+    kind=int,
+    hint={"ko": "가중치가 모두 같으면 위상마다 다른 것은 그 위상에 닿는 탭의 개수뿐입니다. 여섯 업샘플러 가운데 "
+                "안쪽에서 불균일하게 겹치는 것이 몇 개인지 세어 보세요.",
+          "en": "With all weights equal, the only thing that can differ between phases is how many taps reach "
+                "them. Count the upsamplers among the six whose interior overlap is uneven."},
+    explanation={"ko": "1개, ConvT k3s2뿐입니다. ConvT k4s2p1과 두 픽셀 셔플의 무늬는 위상마다 다른 가중치에서만 "
+                       "생기므로 학습이 줄일 수도 키울 수도 있습니다. 보간 + 합성곱 두 가지는 가중치가 무엇이든 "
+                       "평평한 입력에 무늬를 만들 수 없습니다.",
+                 "en": "1: ConvT k3s2 alone. The patterns of ConvT k4s2p1 and of the two pixel shuffles come only "
+                       "from weights that differ between phases, which training can shrink or grow. The two "
+                       "interpolation + convolution upsamplers cannot put a pattern on a flat input, whatever "
+                       "their weights."},
+))

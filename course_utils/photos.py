@@ -1,0 +1,59 @@
+"""Real photographs that ship inside the scikit-image wheel, as luminance tensors, ×2 box downscaling and patches."""
+
+from importlib import resources
+from pathlib import Path
+
+import torch
+from torch.nn import functional as F
+
+__all__ = ["BUNDLED", "bundled_path", "luminance", "downscale2", "patches"]
+
+# skimage.data name -> the file the wheel carries in skimage/data (these load without pooch or a network).
+BUNDLED = {
+    "astronaut": "astronaut.png",
+    "camera": "camera.png",
+    "chelsea": "chelsea.png",
+    "coffee": "coffee.png",
+    "coins": "coins.png",
+    "grass": "grass.png",
+    "moon": "moon.png",
+    "rocket": "rocket.jpg",
+}
+
+
+def bundled_path(name: str) -> Path:
+    """The photograph's file inside the installed skimage package; FileNotFoundError if the wheel lacks it."""
+    if name not in BUNDLED:
+        raise KeyError(f"unknown photograph {name!r}; bundled: {', '.join(sorted(BUNDLED))}")
+    path = Path(str(resources.files("skimage") / "data" / BUNDLED[name]))
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is not in the installed scikit-image; it would need a download")
+    return path
+
+
+def luminance(name: str) -> torch.Tensor:
+    """The photograph as float32 (H, W) in [0, 1], cropped to even sides; colour via skimage.color.rgb2gray."""
+    from skimage.color import rgb2gray
+    from skimage.io import imread
+
+    pixels = imread(str(bundled_path(name)))
+    grey = rgb2gray(pixels) if pixels.ndim == 3 else pixels / 255.0
+    height, width = grey.shape
+    return torch.tensor(grey[: height // 2 * 2, : width // 2 * 2], dtype=torch.float32)
+
+
+def downscale2(images: torch.Tensor) -> torch.Tensor:
+    """×2 downscaling with a 2×2 box filter: each output pixel is the mean of one 2×2 block (…, H, W)."""
+    if images.ndim < 2 or images.shape[-2] % 2 or images.shape[-1] % 2:
+        raise ValueError(f"need (…, H, W) with even H and W, got shape {tuple(images.shape)}")
+    flat = images.reshape(-1, 1, *images.shape[-2:])
+    return F.avg_pool2d(flat, 2).reshape(*images.shape[:-2], images.shape[-2] // 2, images.shape[-1] // 2)
+
+
+def patches(image: torch.Tensor, size: int, stride: int | None = None) -> torch.Tensor:
+    """Every size×size window of an (H, W) image on a grid of step `stride` (default size), row by row: (N, size, size)."""
+    stride = size if stride is None else stride
+    if image.ndim != 2 or size < 1 or stride < 1 or size > min(image.shape):
+        raise ValueError(f"need a 2-D image at least {size}×{size} and positive size and stride, "
+                         f"got shape {tuple(image.shape)}, size {size}, stride {stride}")
+    return image.unfold(0, size, stride).unfold(1, size, stride).reshape(-1, size, size)

@@ -1,0 +1,754 @@
+# %% [markdown] tags=["lang-ko"]
+# # 07. 실전: DCGAN 생성자
+#
+# DCGAN(Radford, Metz, Chintala, 2015)은 전치 합성곱을 쌓아 잡음 벡터에서 이미지를 만드는 생성자를 정착시킨
+# 논문입니다. 잠재 벡터 하나가 4×4 특징 맵이 되고, 층마다 크기가 두 배가 되어 64×64 이미지가 됩니다.
+#
+# 이 레슨에서 할 일:
+#
+# 1. 원문 문서의 생성자를 그대로 실행해 층마다 출력 크기와 파라미터 수를 보고, 출력 크기 공식으로 확인합니다.
+# 2. 1×1 입력을 받는 첫 층이 선형 층 + 모양 바꾸기와 같다는 것을 가중치를 복사해 보입니다.
+# 3. 학습하지 않은 생성자의 출력에서 주기적인 무늬를 재고, 원래 DCGAN의 커널 5 / 스트라이드 2와 문서의
+#    4/2/1 설정이 무엇을 고치고 무엇을 못 고치는지 봅니다.
+# 4. 같은 설계를 줄인 생성자와 판별자를 scikit-learn에 들어 있는 손글씨 숫자로 짧게, 그러나 실제로 학습합니다.
+
+# %% [markdown] tags=["lang-en"]
+# # 07. In practice: the DCGAN generator
+#
+# DCGAN (Radford, Metz, Chintala, 2015) is the paper that established generators built from stacked
+# transposed convolutions, turning a noise vector into an image. One latent vector becomes a 4×4 feature
+# map, and every layer doubles the size up to a 64×64 image.
+#
+# In this lesson you will:
+#
+# 1. Run the source document's generator as written, see each layer's output shape and parameters, and
+#    confirm them with the output-size formula.
+# 2. Show, by copying weights, that the first layer (on a 1×1 input) is a linear layer plus a reshape.
+# 3. Measure the periodic pattern in the output of an untrained generator, and see what the original
+#    DCGAN's kernel 5 / stride 2 and the document's 4/2/1 setting fix and what they do not.
+# 4. Train a scaled-down generator of the same design, with a matching discriminator, on the handwritten
+#    digits that ship with scikit-learn: briefly, but for real.
+
+# %% tags=["lang-ko", "parameters"]
+LANG = "ko"
+
+# %% tags=["lang-en", "parameters"]
+LANG = "en"
+
+# %%
+import torch
+from sklearn.datasets import load_digits
+from torch import nn
+from torch.nn import functional as F
+from tqdm.auto import tqdm
+
+from course_utils.arithmetic import conv_transpose_output_size
+from course_utils.diagrams import image_grid, pattern_panels
+from course_utils.exercises import check
+from course_utils.i18n import message
+from course_utils.metrics import checkerboard_strength, strength_verdict
+from course_utils.notebook import setup
+from course_utils.summary import layer_table
+
+setup(LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# ## 1. 문서의 생성자
+#
+# 원문 문서의 코드를 그대로 옮겼습니다. `(B, 100)` 잡음을 `(B, 100, 1, 1)`로 바꾼 뒤, 전치 합성곱 다섯 층으로
+# 1 → 4 → 8 → 16 → 32 → 64로 키우고 마지막에 Tanh로 값을 [−1, 1]에 가둡니다. 배치 4개로 실행합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 1. The document's generator
+#
+# This is the source document's code as written. The `(B, 100)` noise becomes `(B, 100, 1, 1)`; five
+# transposed convolutions grow it 1 → 4 → 8 → 16 → 32 → 64, and a final Tanh keeps the values in [−1, 1].
+# We run it on a batch of 4.
+
+# %%
+class Generator(nn.Module):
+    """The document's DCGAN-style generator (simplified)."""
+
+    def __init__(self, latent_dim=100):
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.ConvTranspose2d(100, 512, 4, 1, 0),
+            nn.BatchNorm2d(512), nn.ReLU(True),
+            nn.ConvTranspose2d(512, 256, 4, 2, 1),
+            nn.BatchNorm2d(256), nn.ReLU(True),
+            nn.ConvTranspose2d(256, 128, 4, 2, 1),
+            nn.BatchNorm2d(128), nn.ReLU(True),
+            nn.ConvTranspose2d(128, 64, 4, 2, 1),
+            nn.BatchNorm2d(64), nn.ReLU(True),
+            nn.ConvTranspose2d(64, 3, 4, 2, 1),
+            nn.Tanh(),
+        )
+
+    def forward(self, z):
+        return self.net(z.view(-1, 100, 1, 1))
+
+
+gen = Generator()
+z = torch.randn(4, 100)
+with torch.no_grad():
+    img = gen(z)
+print("image:", tuple(img.shape))
+print("value range inside [-1, 1]:", bool(img.min() >= -1 and img.max() <= 1))
+print(layer_table(gen, z))
+
+# %% [markdown] tags=["lang-ko"]
+# 문서의 주석대로 `(4, 3, 64, 64)`가 나오고, 파라미터는 모두 3,577,667개입니다. 그 가운데 절반 이상(2,097,408개)이
+# 512 → 256 채널의 두 번째 층에 있습니다.
+#
+# ### 층마다 공식으로 확인하기
+#
+# 각 전치 합성곱의 입력 크기에 레슨 03의 공식 $O = (I-1)S - 2P + K$를 적용한 값과 실제 출력 크기를 나란히 놓습니다.
+
+# %% [markdown] tags=["lang-en"]
+# As the document's comment says, the output is `(4, 3, 64, 64)`, and there are 3,577,667 parameters in
+# all. More than half of them (2,097,408) sit in the second layer, 512 → 256 channels.
+#
+# ### Checking each layer with the formula
+#
+# For each transposed convolution, put lesson 03's formula $O = (I-1)S - 2P + K$ applied to its input size
+# next to the size it actually produces.
+
+# %%
+print("layer    k  s  p   in  formula  actual")
+h = z.view(-1, 100, 1, 1)
+with torch.no_grad():
+    for name, layer in gen.net.named_children():
+        out = layer(h)
+        if isinstance(layer, nn.ConvTranspose2d):
+            k, s, p = layer.kernel_size[0], layer.stride[0], layer.padding[0]
+            formula = conv_transpose_output_size(h.shape[-1], k, s, p)
+            print(f"net.{name:4}", f"{k:2} {s:2} {p:2}", f"{h.shape[-1]:4}", f"{formula:8}", f"{out.shape[-1]:7}",
+                  formula == out.shape[-1])
+        h = out
+
+# %% [markdown] tags=["lang-ko"]
+# 첫 층은 $(1-1)\cdot 1 - 0 + 4 = 4$, 나머지는 $(I-1)\cdot 2 - 2 + 4 = 2I$로 정확히 두 배입니다. 커널 4, 스트라이드 2,
+# 패딩 1(이하 4/2/1)은 `output_padding` 없이 크기를 정확히 두 배로 만드는 가장 흔한 설정입니다.
+#
+# ### 원 논문과 비교하면
+#
+# 문서는 "간략화"했다고 밝히고 있고, 실제로 원 논문의 그림 1보다 채널이 절반입니다(4×4에서 1024가 아니라 512).
+# 한 가지 더: 배치 정규화 바로 앞 전치 합성곱의 편향은 배치 정규화가 평균을 빼면서 지워지므로 쓸모가 없습니다
+# (레슨 06에서 확인했습니다). 원 논문의 코드에는 이 편향이 없습니다. 문서 생성자에서 낭비되는 파라미터를 셉니다.
+
+# %% [markdown] tags=["lang-en"]
+# The first layer gives $(1-1)\cdot 1 - 0 + 4 = 4$; the others give $(I-1)\cdot 2 - 2 + 4 = 2I$, exactly
+# double. Kernel 4, stride 2, padding 1 (4/2/1 from here on) is the most common setting that doubles the
+# size exactly without `output_padding`.
+#
+# ### Compared with the paper
+#
+# The document says it is "simplified", and indeed it has half the channels of the paper's Figure 1 (512 at
+# 4×4 instead of 1024). One more thing: the bias of a transposed convolution right before batch
+# normalization is useless, because batch normalization subtracts the mean and erases it (we checked this
+# in lesson 06). The paper's code has no such biases. Count the parameters the document's generator wastes:
+
+# %%
+wasted = sum(layer.bias.numel() for layer in gen.net[:-2] if isinstance(layer, nn.ConvTranspose2d))
+print("biases before batch normalization:", wasted)
+
+# %% [markdown] tags=["lang-ko"]
+# ## 2. 첫 층은 선형 층이다
+#
+# 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`은 1×1 입력을 받습니다. 입력 픽셀이 하나뿐이니 겹침도 없고, 잡음의 각
+# 성분이 4×4×512 가중치 블록 하나를 곱해 더해질 뿐입니다. 곧 `Linear(100, 512·4·4)` 뒤에 `(512, 4, 4)`로 모양을
+# 바꾼 것과 같습니다. 가중치를 복사해 수치로 확인합니다. 전치 합성곱의 가중치 모양은 `(in, out, k, k)`이므로
+# `(100, 8192)`로 펴서 전치하면 선형 층의 `(8192, 100)` 가중치가 됩니다. 편향은 채널마다 하나라서 4×4 위치마다
+# 되풀이합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 2. The first layer is a linear layer
+#
+# The first layer, `ConvTranspose2d(100, 512, 4, 1, 0)`, receives a 1×1 input. With a single input pixel
+# there is no overlap: each noise component just multiplies one 4×4×512 block of weights, and the blocks
+# are summed. That is `Linear(100, 512·4·4)` followed by a reshape to `(512, 4, 4)`. We check it
+# numerically by copying the weights. A transposed convolution's weight has shape `(in, out, k, k)`, so
+# flattening it to `(100, 8192)` and transposing gives the linear layer's `(8192, 100)` weight. The bias is
+# one per channel, so it is repeated for each of the 4×4 positions.
+
+# %%
+first = gen.net[0]
+linear = nn.Linear(100, 512 * 4 * 4)
+with torch.no_grad():
+    linear.weight.copy_(first.weight.reshape(100, -1).T)
+    linear.bias.copy_(first.bias.repeat_interleave(4 * 4))
+    as_conv = first(z.view(-1, 100, 1, 1))
+    as_linear = linear(z).view(-1, 512, 4, 4)
+print("conv-transpose:", tuple(as_conv.shape), " linear + reshape:", tuple(as_linear.shape))
+print("equal:", torch.allclose(as_conv, as_linear, atol=1e-5))
+print("parameters:", f"{sum(p.numel() for p in first.parameters()):,}", "(conv-transpose),",
+      f"{sum(p.numel() for p in linear.parameters()):,}", "(linear)")
+
+# %% [markdown] tags=["lang-ko"]
+# 파라미터 수는 편향만큼 다릅니다. 전치 합성곱은 채널마다 편향 하나를 4×4 위치가 함께 쓰고, 선형 층은 출력마다
+# 편향을 따로 가집니다(512개 대 8,192개). 그래서 정확히 말하면 첫 층은 "위치끼리 편향을 공유하는 선형 층 + 모양
+# 바꾸기"입니다.
+#
+# 원 논문도 이 점을 적어 두었습니다. 첫 층은 "행렬 곱일 뿐이라 완전 연결 층이라 불러도 되지만, 결과를 4차원
+# 텐서로 모양을 바꾼다"고 했고, 저자들의 코드(Newmu/dcgan_code)도 실제로 행렬 곱과 `reshape`로 썼습니다.
+
+# %% [markdown] tags=["lang-en"]
+# The parameter counts differ by the biases: the transposed convolution has one bias per channel, shared by
+# the 4×4 positions, while the linear layer has one per output (512 against 8,192). So, precisely, the first
+# layer is "a linear layer whose positions share their biases, plus a reshape".
+#
+# The paper says so itself: the first layer "could be called fully connected as it is just a matrix
+# multiplication, but the result is reshaped into a 4-dimensional tensor", and the authors' code
+# (Newmu/dcgan_code) indeed writes it as a matrix product and a `reshape`.
+
+# %% [markdown] tags=["lang-ko"]
+# ## 3. 학습 전부터 있는 무늬
+#
+# ### 겹침 횟수: 커널 5와 커널 4
+#
+# 원 논문의 코드는 커널 5, 스트라이드 2를 썼습니다(출력을 정확히 두 배로 맞추므로 PyTorch로는
+# `ConvTranspose2d(k=5, s=2, p=2, output_padding=1)`). 가중치와 입력을 모두 1로 두면 출력의 각 칸에는 그 칸에
+# 겹쳐 더해진 입력의 개수가 찍힙니다. 8칸 입력에 대해 한 줄을 봅니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 3. A pattern that is there before training
+#
+# ### Overlap counts: kernel 5 and kernel 4
+#
+# The paper's code used kernel 5 and stride 2 (with the output made exactly twice as large, which in
+# PyTorch is `ConvTranspose2d(k=5, s=2, p=2, output_padding=1)`). With all weights and inputs set to 1,
+# each output cell shows how many inputs were added into it. Here is one row for an input of 8.
+
+# %%
+SETTINGS = {"k4 s2 p1": dict(kernel_size=4, stride=2, padding=1),
+            "k5 s2 p2": dict(kernel_size=5, stride=2, padding=2, output_padding=1)}
+
+
+def single_layer(setting, weights):
+    layer = nn.ConvTranspose2d(1, 1, bias=False, **SETTINGS[setting])
+    with torch.no_grad():
+        layer.weight.copy_(torch.ones_like(layer.weight) if weights == "uniform" else torch.randn_like(layer.weight))
+    return layer
+
+
+with torch.no_grad():
+    for setting in SETTINGS:
+        counts = single_layer(setting, "uniform")(torch.ones(1, 1, 1, 8))[0, 0, 0]
+        print(f"{setting}:", counts.int().tolist())
+
+# %% [markdown] tags=["lang-ko"]
+# 4/2/1은 가장자리 한 칸만 1이고 안쪽은 모두 2(2차원으로는 2×2 = 4)로 고릅니다. 문서의 체커보드 그림이 4/2/1에서
+# 보여 주는 1과 4의 차이는 이 가장자리의 차이일 뿐이고, 안쪽에는 체커보드가 없습니다. 반면 커널 5는 안쪽이 3과 2로
+# 번갈아 나옵니다(2차원으로는 9, 6, 4). 커널 크기가 스트라이드로 나누어떨어지지 않을 때 생기는 불균일한 겹침입니다.
+#
+# ### 가중치까지 넣으면
+#
+# 겹침 횟수는 가중치를 모두 1로 둔 특수한 경우입니다. 상수 입력에 대한 한 층의 응답을 레슨 04의 체커보드 세기
+# (`course_utils.metrics.checkerboard_strength`: 안쪽 에너지 가운데 2×2 주기 성분이 차지하는 비율의 제곱근,
+# 0이면 무늬 없음)로 잽니다. 같은 가중치(모두 1)와 무작위 가중치를 비교합니다.
+
+# %% [markdown] tags=["lang-en"]
+# With 4/2/1 only the outermost cell is 1 and the whole interior is an even 2 (2×2 = 4 in 2-D). The
+# difference between 1 and 4 that the document's checkerboard figure shows for 4/2/1 is this border
+# difference only; the interior has no checkerboard. Kernel 5, on the other hand, alternates 3 and 2 inside
+# (9, 6 and 4 in 2-D): the uneven overlap of a kernel size that the stride does not divide.
+#
+# ### Now add the weights
+#
+# Overlap counts are the special case with every weight equal to 1. We measure one layer's response to a
+# constant input with lesson 04's checkerboard strength (`course_utils.metrics.checkerboard_strength`: the
+# square root of the share of the interior's energy in the 2×2-periodic component; 0 means no pattern),
+# comparing equal weights (all 1) with random weights.
+
+# %%
+print("setting   weights   strength")
+with torch.no_grad():
+    for setting in SETTINGS:
+        for weights in ("uniform", "random"):
+            response = single_layer(setting, weights)(torch.ones(1, 1, 16, 16))
+            strength = checkerboard_strength(response)
+            print(f"{setting:9}", f"{weights:8}", f"{strength:8.3f}", strength_verdict(strength, LANG))
+
+# %% [markdown] tags=["lang-ko"]
+# 4/2/1이 고치는 것은 **겹침 횟수에서 오는 무늬**입니다. 모든 가중치가 같으면 안쪽이 평평합니다. 하지만 가중치가
+# 다르면 4/2/1도 무늬를 만듭니다. 이유는 레슨 02의 서브픽셀 관점에 있습니다. 스트라이드 2 전치 합성곱의 출력은
+# 네 위상(짝/홀 행 × 짝/홀 열)으로 나뉘고, 위상마다 커널의 다른 2×2 부분(`w[a::2, b::2]`)을 씁니다. 상수 입력에
+# 대한 안쪽 출력값은 바로 이 네 부분 커널의 합이므로, 네 합이 같지 않으면 2×2 무늬가 생깁니다.
+
+# %% [markdown] tags=["lang-en"]
+# What 4/2/1 fixes is **the pattern that comes from the overlap counts**: with equal weights the interior
+# is flat. With unequal weights, 4/2/1 makes a pattern too. The reason is lesson 02's sub-pixel view: the
+# output of a stride-2 transposed convolution splits into four phases (even/odd row × even/odd column), and
+# each phase uses a different 2×2 part of the kernel (`w[a::2, b::2]`). On a constant input the interior
+# values are exactly the sums of these four sub-kernels, so unless the four sums are equal, a 2×2 pattern
+# appears.
+
+# %%
+layer = single_layer("k4 s2 p1", "random")
+with torch.no_grad():
+    response = layer(torch.ones(1, 1, 16, 16))[0, 0]
+w = layer.weight[0, 0]
+sub_kernel_sums = sorted(w[a::2, b::2].sum().item() for a in (0, 1) for b in (0, 1))
+interior_values = sorted(response[8 + a, 8 + b].item() for a in (0, 1) for b in (0, 1))
+print("sub-kernel sums:", [round(v, 3) for v in sub_kernel_sums])
+print("interior values:", [round(v, 3) for v in interior_values])
+print("equal:", torch.allclose(torch.tensor(sub_kernel_sums), torch.tensor(interior_values), atol=1e-5))
+
+# %% [markdown] tags=["lang-ko"]
+# ### 학습하지 않은 생성자 세 가지
+#
+# 이제 생성자 전체를 봅니다. 문서의 설계에서 업샘플링 층만 바꾼 세 가지를 같은 시드로 초기화하고, 같은 잡음 16개를
+# 넣습니다.
+#
+# - `k4 s2 p1`: 문서의 생성자
+# - `k5 s2 p2`: 원래 DCGAN 코드처럼 커널 5
+# - `nearest + conv3×3`: 최근접 이웃 보간 ×2 뒤 3×3 합성곱(레슨 04의 해결책)
+
+# %% [markdown] tags=["lang-en"]
+# ### Three untrained generators
+#
+# Now the whole generator. Three variants of the document's design that differ only in the upsampling
+# layers start from the same seed and receive the same 16 noise vectors:
+#
+# - `k4 s2 p1`: the document's generator
+# - `k5 s2 p2`: kernel 5, as in the original DCGAN code
+# - `nearest + conv3×3`: nearest-neighbour ×2, then a 3×3 convolution (lesson 04's fix)
+
+# %%
+def upsample(c_in, c_out, kind):
+    if kind == "nearest + conv3×3":
+        return nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(c_in, c_out, 3, padding=1))
+    return nn.ConvTranspose2d(c_in, c_out, **SETTINGS[kind])
+
+
+def generator(kind, widths=(512, 256, 128, 64)):
+    layers = [nn.ConvTranspose2d(100, widths[0], 4, 1, 0), nn.BatchNorm2d(widths[0]), nn.ReLU(True)]
+    for c_in, c_out in zip(widths, widths[1:]):
+        layers += [upsample(c_in, c_out, kind), nn.BatchNorm2d(c_out), nn.ReLU(True)]
+    return nn.Sequential(*layers, upsample(widths[-1], 3, kind), nn.Tanh())
+
+
+noise = torch.randn(16, 100, 1, 1)
+untrained = {}
+print("generator           output            strength")
+with torch.no_grad():
+    for kind in ("k4 s2 p1", "k5 s2 p2", "nearest + conv3×3"):
+        torch.manual_seed(0)
+        untrained[kind] = generator(kind)(noise)
+        strength = checkerboard_strength(untrained[kind])
+        print(f"{kind:18}", f"{str(tuple(untrained[kind].shape)):17}", f"{strength:8.3f}", strength_verdict(strength, LANG))
+
+# %% [markdown] tags=["lang-ko"]
+# 무늬는 눈보다 스펙트럼에서 더 잘 보입니다. 주기가 2픽셀인 무늬는 격자가 담을 수 있는 가장 높은 주파수(한 픽셀에
+# 반 주기)여서, 2차원 푸리에 변환의 파워 스펙트럼(가운데가 주파수 0)에서 가장자리 가운데와 모서리의 점으로 나타납니다. 스트라이드 2 층이
+# 네 번 있으니 주기 4, 8, 16의 무늬도 생기고, 그 점들이 규칙적인 격자를 이룹니다. 16개 샘플과 세 채널의 스펙트럼을
+# 평균합니다.
+
+# %% [markdown] tags=["lang-en"]
+# The pattern shows better in the spectrum than to the eye. A pattern with a 2-pixel period is the highest
+# frequency a grid can hold (half a cycle per pixel), so in the power spectrum of the 2-D Fourier transform
+# (frequency 0 at the centre) it appears as dots at the middle of the edges and at the corners. With four stride-2 layers there are
+# patterns of period 4, 8 and 16 too, and their dots form a regular grid. We average the spectra of the 16
+# samples and three channels.
+
+# %%
+def power_spectrum(images):
+    centred = images - images.mean(dim=(-2, -1), keepdim=True)
+    return torch.fft.fftshift(torch.fft.fft2(centred).abs().pow(2).mean(dim=(0, 1)))
+
+
+pattern_panels(untrained, {kind: power_spectrum(images) for kind, images in untrained.items()}, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# 전치 합성곱 생성자 두 개의 스펙트럼에는 점의 격자가 뚜렷하고, 샘플 자체도 픽셀 단위로 거친 잡음입니다. 보간 +
+# 합성곱 생성자는 매끈한 얼룩을 만들고, 스펙트럼도 낮은 주파수에 모여 있으며 점의 격자가 없습니다.
+#
+# - 4/2/1 생성자는 학습 전부터 뚜렷한 2×2 무늬를 보입니다. 이 실행에서는 오히려 커널 5보다 셉니다.
+#   **겹침이 고르다고 무늬가 없는 것은 아닙니다**(Odena 외, 2016: "even overlap is not sufficient").
+# - 최근접 이웃 보간 + 합성곱은 구조상 위상마다 같은 계산을 하므로 무늬가 거의 없습니다.
+#
+# 정리하면 4/2/1은 크기를 정확히 두 배로 만들고, 가중치가 같을 때 생기는 겹침 무늬를 없앱니다. 그러나 초기화된
+# 가중치에서 오는 무늬는 그대로입니다. 이것을 지우는 일은 학습에 맡기거나, 네 부분 커널을 같게 만드는 초기화(ICNR,
+# Aitken 외 2017의 생각)나 보간 + 합성곱으로 구조에서 막아야 합니다.
+# 아래에서 학습이 실제로 무늬를 줄이는지 봅니다.
+
+# %% [markdown] tags=["lang-en"]
+# Both transposed-convolution generators show a clear grid of dots in their spectra, and their samples are
+# rough, pixel-level noise. The interpolation + convolution generator makes smooth blobs; its spectrum
+# gathers at low frequencies and has no grid of dots.
+#
+# - The 4/2/1 generator shows a clear 2×2 pattern before any training; in this run it is even stronger than
+#   with kernel 5. **Even overlap does not mean no pattern** (Odena et al., 2016: "even overlap is not
+#   sufficient").
+# - Nearest-neighbour + convolution does the same computation in every phase by construction, so it shows
+#   almost no pattern.
+#
+# In short, 4/2/1 doubles the size exactly and removes the overlap pattern that equal weights would show.
+# The pattern that comes from the initialized weights stays. Removing it is left to training, unless the
+# design prevents it: an initialization that makes the four sub-kernels equal (the idea of ICNR, Aitken et
+# al. 2017), or interpolation + convolution. Below we check whether training really reduces it.
+
+# %% [markdown] tags=["lang-ko"]
+# ## 4. 짧지만 진짜 학습: 손글씨 숫자
+#
+# ### 데이터
+#
+# `sklearn.datasets.load_digits`는 8×8 손글씨 숫자 1,797장을 scikit-learn 패키지 안에 담고 있어 내려받을 것이
+# 없습니다. 쌍선형 보간으로 16×16으로 키우고, 생성자의 Tanh에 맞춰 [−1, 1]로 옮깁니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 4. A short but real training run: handwritten digits
+#
+# ### The data
+#
+# `sklearn.datasets.load_digits` ships 1,797 handwritten 8×8 digits inside the scikit-learn package, so
+# nothing is downloaded. We enlarge them to 16×16 with bilinear interpolation and map them to [−1, 1] to
+# match the generator's Tanh.
+
+# %%
+digits = load_digits()
+real = torch.tensor(digits.images, dtype=torch.float32).unsqueeze(1) / 16
+real = F.interpolate(real, size=16, mode="bilinear", align_corners=False) * 2 - 1
+print("digits:", tuple(real.shape), "range:", round(real.min().item(), 2), round(real.max().item(), 2))
+image_grid(real[:64], nrow=16, title=message("samples.real", LANG))
+
+# %% [markdown] tags=["lang-ko"]
+# ### 같은 설계를 줄인 생성자와 맞짝 판별자
+#
+# 생성자는 문서와 같은 설계입니다. 첫 층(k4 s1 p0)이 잠재 벡터를 4×4로 펴고, 4/2/1 전치 합성곱이 8×8, 16×16으로
+# 키우며, 마지막은 Tanh입니다. 잠재 벡터는 32차원, 채널은 64 → 32 → 1로 줄였고, 배치 정규화 앞의 편향은 뺐습니다.
+# 판별자는 그 거울상입니다. 스트라이드 2 합성곱이 16 → 8 → 4로 줄이고, 마지막 4×4 합성곱이 점수 하나를 냅니다.
+# 활성화 함수는 DCGAN대로 LeakyReLU(0.2)입니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### A scaled-down generator of the same design, and a matching discriminator
+#
+# The generator follows the document's design: a first layer (k4 s1 p0) spreads the latent vector to 4×4,
+# 4/2/1 transposed convolutions grow it to 8×8 and 16×16, and a Tanh ends it. The latent vector has 32
+# dimensions, the channels shrink 64 → 32 → 1, and the biases before batch normalization are gone. The
+# discriminator mirrors it: stride-2 convolutions shrink 16 → 8 → 4, and a last 4×4 convolution outputs one
+# score. The activation is LeakyReLU(0.2), as in DCGAN.
+
+# %%
+LATENT = 32
+
+
+def small_generator():
+    return nn.Sequential(
+        nn.ConvTranspose2d(LATENT, 64, 4, 1, 0, bias=False), nn.BatchNorm2d(64), nn.ReLU(True),
+        nn.ConvTranspose2d(64, 32, 4, 2, 1, bias=False), nn.BatchNorm2d(32), nn.ReLU(True),
+        nn.ConvTranspose2d(32, 1, 4, 2, 1), nn.Tanh(),
+    )
+
+
+def small_discriminator():
+    return nn.Sequential(
+        nn.Conv2d(1, 32, 4, 2, 1), nn.LeakyReLU(0.2, True),
+        nn.Conv2d(32, 64, 4, 2, 1, bias=False), nn.BatchNorm2d(64), nn.LeakyReLU(0.2, True),
+        nn.Conv2d(64, 1, 4, 1, 0), nn.Flatten(),
+    )
+
+
+print(layer_table(small_generator(), torch.zeros(2, LATENT, 1, 1)))
+print()
+print(layer_table(small_discriminator(), torch.zeros(2, 1, 16, 16)))
+
+# %% [markdown] tags=["lang-ko"]
+# ### 학습 설정
+#
+# DCGAN의 처방을 따릅니다. 가중치는 평균 0, 표준편차 0.02의 정규분포로 초기화하고, Adam의 β₁은 0.5입니다.
+# 판별자는 진짜를 1, 가짜를 0으로 맞히도록, 생성자는 판별자가 가짜를 1로 보도록 학습합니다(이진 교차 엔트로피).
+# 다른 점은 예산입니다. 논문은 학습률 0.0002, 배치 128로 수십만 장을 여러 번 돌았지만, 여기서는 CPU 한 스레드로
+# 빠르면 10초 안에 끝나도록 학습률 0.001, 배치 32로 400 스텝(데이터를 약 7번 훑는 양)만 학습합니다. 레슨 06처럼
+# 한 스레드와 결정적 알고리즘으로 어느 컴퓨터에서나 같은 숫자가 나오게 합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### Training set-up
+#
+# We follow DCGAN's recipe: weights drawn from a normal distribution with mean 0 and standard deviation
+# 0.02, and Adam with β₁ = 0.5. The discriminator learns to call real images 1 and fakes 0; the generator
+# learns to make the discriminator call its fakes 1 (binary cross-entropy). The budget is what differs. The
+# paper used learning rate 0.0002 and batches of 128 over hundreds of thousands of images, several times;
+# here, to finish within about ten seconds on one fast CPU thread, we use learning rate 0.001 and batches
+# of 32 for 400 steps (about 7 passes over the data). As in lesson 06, one thread and deterministic algorithms make
+# every computer print the same numbers.
+
+# %%
+STEPS, BATCH = 400, 32
+torch.set_num_threads(1)
+torch.use_deterministic_algorithms(True)
+
+
+def dcgan_init(module):
+    if isinstance(module, (nn.Conv2d, nn.ConvTranspose2d)):
+        nn.init.normal_(module.weight, 0.0, 0.02)
+    elif isinstance(module, nn.BatchNorm2d):
+        nn.init.normal_(module.weight, 1.0, 0.02)
+        nn.init.zeros_(module.bias)
+
+
+torch.manual_seed(0)
+G, D = small_generator().apply(dcgan_init), small_discriminator().apply(dcgan_init)
+opt_g = torch.optim.Adam(G.parameters(), lr=1e-3, betas=(0.5, 0.999))
+opt_d = torch.optim.Adam(D.parameters(), lr=1e-3, betas=(0.5, 0.999))
+draws = torch.Generator().manual_seed(0)
+fixed_noise = torch.randn(500, LATENT, 1, 1, generator=draws)
+with torch.no_grad():
+    before = G(fixed_noise)
+ones, zeros = torch.ones(BATCH, 1), torch.zeros(BATCH, 1)
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+# reason: progress bar
+history = []
+for step in tqdm(range(STEPS), desc="DCGAN"):
+    batch = real[torch.randint(len(real), (BATCH,), generator=draws)]
+    fake = G(torch.randn(BATCH, LATENT, 1, 1, generator=draws))
+
+    loss_d = F.binary_cross_entropy_with_logits(D(batch), ones) + \
+        F.binary_cross_entropy_with_logits(D(fake.detach()), zeros)
+    opt_d.zero_grad()
+    loss_d.backward()
+    opt_d.step()
+
+    loss_g = F.binary_cross_entropy_with_logits(D(fake), ones)
+    opt_g.zero_grad()
+    loss_g.backward()
+    opt_g.step()
+    history.append((loss_d.item(), loss_g.item()))
+
+# %% [markdown] tags=["lang-ko"]
+# 100 스텝마다 평균 손실을 소수 둘째 자리까지 출력합니다. 판별자가 진짜와 가짜를 전혀 구별하지 못하면 판별자 손실은
+# 2·ln 2 ≈ 1.39, 생성자 손실은 ln 2 ≈ 0.69입니다.
+
+# %% [markdown] tags=["lang-en"]
+# The mean losses of every 100 steps, to two decimals. A discriminator that cannot tell real from fake at all
+# has a loss of 2·ln 2 ≈ 1.39, and the generator then has ln 2 ≈ 0.69.
+
+# %%
+losses = torch.tensor(history).view(-1, 100, 2).mean(dim=1)
+print("steps      loss_D  loss_G")
+for index, (d, g) in enumerate(losses.tolist()):
+    print(f"{index * 100 + 1:4}-{index * 100 + 100:<4}", f"{d:7.2f}", f"{g:7.2f}")
+with torch.no_grad():
+    after = G(fixed_noise)
+
+# %% [markdown] tags=["lang-ko"]
+# ### 학습 전과 후
+#
+# 같은 잡음 벡터 64개를 학습 전과 후의 생성자에 넣은 결과입니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### Before and after
+#
+# The same 64 noise vectors through the generator before and after training.
+
+# %%
+image_grid(before[:64], nrow=16, title=message("samples.before_training", LANG))
+
+# %%
+image_grid(after[:64], nrow=16, title=message("samples.after_training", LANG, steps=STEPS))
+
+# %% [markdown] tags=["lang-ko"]
+# ### 얼마나 숫자다운가: 정직한 측정
+#
+# 그림만으로는 판단이 주관적이므로 두 가지를 잽니다.
+#
+# 1. **숫자 분류기의 판단**: 진짜 숫자 1,000장(8×8)으로 소프트맥스 회귀 분류기(선형 층 하나)를 학습시키고, 나머지
+#    797장에서 정확도와 평균 확신도(가장 높은 클래스 확률)를 잽니다. 생성한 500장을 8×8로 줄여 같은 분류기에 넣고,
+#    열 숫자가 모두 나오는지(모드 붕괴가 없는지)와 평균 확신도를 봅니다.
+# 2. **체커보드 세기**: 학습 전후 생성 이미지와 진짜 이미지(16×16, 가장자리 2픽셀 제외)를 비교합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### How digit-like? An honest measurement
+#
+# Judging pictures is subjective, so we measure two things.
+#
+# 1. **What a digit classifier thinks**: train a softmax-regression classifier (one linear layer) on 1,000
+#    real digits (8×8) and measure its accuracy and mean confidence (the top class probability) on the other
+#    797. Then shrink the 500 generated images to 8×8, feed them to the same classifier, and see whether all
+#    ten digits appear (no mode collapse) and how confident it is.
+# 2. **Checkerboard strength**: compare the generated images before and after training with real images
+#    (16×16, leaving out a 2-pixel border).
+
+# %%
+features = torch.tensor(digits.data, dtype=torch.float32) / 16
+labels = torch.tensor(digits.target)
+torch.manual_seed(0)
+classifier = nn.Linear(64, 10)
+opt_c = torch.optim.Adam(classifier.parameters(), lr=0.05)
+for _ in range(300):
+    loss = F.cross_entropy(classifier(features[:1000]), labels[:1000])
+    opt_c.zero_grad()
+    loss.backward()
+    opt_c.step()
+
+
+def as_digits_8x8(images):
+    return ((F.avg_pool2d(images, 2) + 1) / 2).reshape(len(images), 64)
+
+
+with torch.no_grad():
+    real_probabilities = classifier(features[1000:]).softmax(dim=1)
+    probabilities = classifier(as_digits_8x8(after)).softmax(dim=1)
+accuracy = (real_probabilities.argmax(dim=1) == labels[1000:]).float().mean().item()
+print("classifier accuracy on held-out real digits:", round(accuracy, 3))
+print("mean confidence, held-out real digits:      ", round(real_probabilities.max(dim=1).values.mean().item(), 3))
+print("mean confidence, generated digits:          ", round(probabilities.max(dim=1).values.mean().item(), 3))
+print("generated digits per class:", torch.bincount(probabilities.argmax(dim=1), minlength=10).tolist())
+print()
+for name, images in (("before training", before), ("after training", after), ("real digits", real[:500])):
+    strength = checkerboard_strength(images, border=2)
+    print(f"{name:16}", "strength:", f"{strength:.3f}", strength_verdict(strength, LANG))
+
+# %% [markdown] tags=["lang-ko"]
+# ### 이 예산이 허락하는 것
+#
+# - 몇 초에서 수십 초의 학습으로 생성자는 회색 잡음에서 숫자 모양의 획을 그리는 데까지 갑니다. 분류기는 생성한
+#   이미지에서 열 숫자를 모두 찾아내지만 고르지는 않고(어떤 숫자는 훨씬 드뭅니다), 진짜 숫자보다 덜 확신합니다.
+#   흐릿하거나 두 숫자가 섞인 듯한 샘플이 많다는 뜻입니다.
+# - 학습 전 뚜렷하던 체커보드는 학습 뒤 진짜 이미지와 비슷한 수준으로 약해집니다. 판별자가 진짜 숫자에 없는 2×2
+#   무늬를 가짜의 표시로 삼으니, 생성자가 그것을 지우도록 배운 것입니다. 다만 이것은 작은 16×16 이미지 한 번의
+#   실행일 뿐입니다. Odena 외(2016)는 학습된 신경망도 이 무늬를 피하지 못하는 일이 많고, 겹침이 고른 모델조차
+#   비슷한 무늬를 만드는 커널을 배우곤 한다고 보고합니다.
+# - 손실 값은 학습이 잘 되었는지 알려 주지 않습니다. 위에서 판별자 손실은 처음 100 스텝에 낮았다가(판별자가 앞섬)
+#   1.39 가까이 올라가고(생성자가 따라잡음) 다시 내려가는데, 그동안 샘플은 계속 나아집니다. GAN의 두 손실은 서로를
+#   상대로 움직이므로 진행 정도를 재는 자가 아닙니다. 그래서 위와 같은 별도의 측정이 필요합니다.
+# - 64×64 컬러 얼굴을 만들려면 문서 크기의 생성자와 GPU에서 수 시간의 학습이 필요합니다. 이 레슨의 목표는
+#   그 구조가 실제로 학습된다는 것을 보는 데까지입니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### What this budget allows
+#
+# - Seconds of training (tens of seconds on a busy machine) take the generator from grey noise to digit-like
+#   strokes. The classifier finds all ten digits among the generated images, though not evenly (some digits
+#   are much rarer), and it is less confident than on real digits: many samples are blurry or look like a
+#   mix of two digits.
+# - The clear checkerboard before training fades after training to about the level of the real images. The
+#   discriminator takes a 2×2 pattern that real digits lack as a sign of a fake, so the generator learns to
+#   remove it. That is one run on small 16×16 images, though: Odena et al. (2016) report that trained
+#   networks often fail to avoid these patterns, and that even models with even overlap often learn kernels
+#   that cause similar artifacts.
+# - The loss values do not tell whether training went well. Above, the discriminator loss is low in the
+#   first 100 steps (the discriminator leads), climbs towards 1.39 (the generator catches up) and falls
+#   again, while the samples keep improving. The two GAN losses move against each other, so they are no
+#   ruler of progress. That is why separate measurements like the ones above are needed.
+# - Making 64×64 colour faces takes a generator of the document's size and hours of training on a GPU. This
+#   lesson goes as far as seeing that the architecture really trains.
+
+# %% [markdown] tags=["lang-ko"]
+# ## 정리
+#
+# - 문서의 생성자는 `(4, 100)` 잡음을 `(4, 3, 64, 64)` 이미지로 만들고, 파라미터는 3,577,667개입니다. 층마다 출력
+#   크기는 $O = (I-1)S - 2P + K$와 일치합니다.
+# - 1×1 입력의 첫 층 `ConvTranspose2d(nz, C, 4, 1, 0)`은 `Linear(nz, C·16)` + 모양 바꾸기입니다.
+# - 4/2/1은 크기를 정확히 두 배로 만들고 겹침 횟수를 고르게 합니다(안쪽). 원래 DCGAN의 커널 5는 겹침이 고르지
+#   않습니다. 그러나 어느 쪽이든 초기화된 가중치 때문에 학습 전부터 2×2 무늬가 있고, 고른 겹침만으로는 없어지지
+#   않습니다.
+# - 배치 정규화 앞 편향은 쓸모없습니다(문서 생성자에서 960개).
+# - 줄인 DCGAN은 CPU에서 400 스텝 만에 숫자 모양을 그리기 시작합니다. 얼마나 잘 되었는지는 손실이 아니라 별도의
+#   측정으로 판단합니다.
+#
+# 참고 문헌
+#
+# - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional Generative
+#   Adversarial Networks*, 2015, [arXiv:1511.06434](https://arxiv.org/abs/1511.06434). 저자들의 코드:
+#   [github.com/Newmu/dcgan_code](https://github.com/Newmu/dcgan_code).
+# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill 2016,
+#   [distill.pub/2016/deconv-checkerboard](https://distill.pub/2016/deconv-checkerboard/).
+# - A. Aitken 외, *Checkerboard artifact free sub-pixel convolution*, 2017,
+#   [arXiv:1707.02937](https://arxiv.org/abs/1707.02937) (ICNR 초기화).
+# - scikit-learn, `sklearn.datasets.load_digits` (UCI 손글씨 숫자 데이터의 일부).
+
+# %% [markdown] tags=["lang-en"]
+# ## Summary
+#
+# - The document's generator turns `(4, 100)` noise into `(4, 3, 64, 64)` images with 3,577,667 parameters.
+#   Every layer's output size agrees with $O = (I-1)S - 2P + K$.
+# - The first layer on a 1×1 input, `ConvTranspose2d(nz, C, 4, 1, 0)`, is `Linear(nz, C·16)` + a reshape.
+# - 4/2/1 doubles the size exactly and evens out the overlap counts (inside). The original DCGAN's kernel 5
+#   overlaps unevenly. Either way the initialized weights put a 2×2 pattern there before training, and
+#   even overlap alone does not remove it.
+# - Biases before batch normalization are useless (960 of them in the document's generator).
+# - A scaled-down DCGAN starts drawing digit shapes after 400 steps on a CPU. How well it did is judged by
+#   separate measurements, not by the losses.
+#
+# References
+#
+# - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional Generative
+#   Adversarial Networks*, 2015, [arXiv:1511.06434](https://arxiv.org/abs/1511.06434). The authors' code:
+#   [github.com/Newmu/dcgan_code](https://github.com/Newmu/dcgan_code).
+# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill 2016,
+#   [distill.pub/2016/deconv-checkerboard](https://distill.pub/2016/deconv-checkerboard/).
+# - A. Aitken et al., *Checkerboard artifact free sub-pixel convolution*, 2017,
+#   [arXiv:1707.02937](https://arxiv.org/abs/1707.02937) (ICNR initialization).
+# - scikit-learn, `sklearn.datasets.load_digits` (a copy of part of the UCI handwritten digits data).
+
+# %% [markdown] tags=["lang-ko"]
+# ## 연습 문제
+#
+# `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다.
+#
+# **1.** 문서 생성자의 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`의 파라미터는 몇 개일까요?
+
+# %% [markdown] tags=["lang-en"]
+# ## Exercises
+#
+# Replace `...` with your answer and run the cell; it is checked at once.
+#
+# **1.** How many parameters does the document generator's first layer, `ConvTranspose2d(100, 512, 4, 1, 0)`,
+# have?
+
+# %%
+answer = ...
+check("07.1", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+solution = sum(p.numel() for p in nn.ConvTranspose2d(100, 512, 4, 1, 0).parameters())
+check("07.1", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **2.** 원래 DCGAN처럼 커널 5, 스트라이드 2, 패딩 2인 전치 합성곱에 4×4 입력을 넣되 `output_padding`을 주지
+# 않으면 출력의 한 변은 얼마일까요?
+
+# %% [markdown] tags=["lang-en"]
+# **2.** A transposed convolution with kernel 5, stride 2 and padding 2, as in the original DCGAN, receives a
+# 4×4 input without `output_padding`. What is the side of its output?
+
+# %%
+answer = ...
+check("07.2", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+solution = conv_transpose_output_size(4, kernel_size=5, stride=2, padding=2)
+check("07.2", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **3.** 4×4에서 시작해 4/2/1 전치 합성곱만으로 128×128 이미지를 만들려면 4/2/1 층이 몇 개 필요할까요?
+
+# %% [markdown] tags=["lang-en"]
+# **3.** Starting from 4×4, how many 4/2/1 transposed convolutions does it take to reach a 128×128 image?
+
+# %%
+answer = ...
+check("07.3", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+size, solution = 4, 0
+while size < 128:
+    size, solution = conv_transpose_output_size(size, kernel_size=4, stride=2, padding=1), solution + 1
+check("07.3", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **4.** 위에서 줄인 판별자 `small_discriminator()`의 파라미터는 몇 개일까요?
+
+# %% [markdown] tags=["lang-en"]
+# **4.** How many parameters does the scaled-down discriminator `small_discriminator()` above have?
+
+# %%
+answer = ...
+check("07.4", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+solution = sum(p.numel() for p in small_discriminator().parameters())
+check("07.4", solution, LANG)

@@ -1,0 +1,572 @@
+# %% [markdown] tags=["lang-ko"]
+# # 08. 딥러닝 속 연결고리와 복습
+#
+# 원문 문서는 "딥러닝 연결고리" 표로 끝납니다. 업샘플링 방법마다 어디서 쓰이고 왜 중요한지를 적은 표입니다. 이
+# 레슨은 그 표의 각 줄을 **실행되는 블록**으로 뒷받침하고, 논문의 크기와 파라미터 수를 코드로 확인합니다. 이어서
+# 문서의 관련 콘텐츠를 이 코스 안의 레슨과 논문으로 잇고, 코스 전체를 퀴즈, 공식과 결정 요약, 용어집으로 정리합니다.
+
+# %% [markdown] tags=["lang-en"]
+# # 08. Connections and review
+#
+# The source document ends with a "connections" table: for each upsampling method, where it is used and why
+# it matters. This lesson backs every row of that table with a **block that runs**, checking the papers'
+# sizes and parameter counts in code. Then it links the document's related content to lessons of this course
+# and to the papers, and reviews the whole course with a quiz, a summary of formulas and decisions, and the
+# glossary.
+
+# %% tags=["lang-ko", "parameters"]
+LANG = "ko"
+
+# %% tags=["lang-en", "parameters"]
+LANG = "en"
+
+# %%
+import math
+import random
+
+import torch
+from IPython.display import Markdown
+from torch import nn
+from torch.nn import functional as F
+
+from course_utils import glossary
+from course_utils.arithmetic import conv_output_size, conv_transpose_output_size, output_size_range
+from course_utils.exercises import check
+from course_utils.notebook import setup
+from course_utils.review import QUESTIONS
+from course_utils.summary import layer_rows
+from course_utils.widgets import Quiz
+
+torch.set_grad_enabled(False)
+setup(LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# ## 1. 문서의 표
+#
+# | 개념 | 어디서 쓰이나 | 왜 중요한가 |
+# |------|-------------|------------|
+# | 전치 합성곱 ×2 | U-Net | 디코더에서 해상도 복원 |
+# | 전치 합성곱 연쇄 | GAN 생성자 | 잡음 → 이미지 생성 |
+# | 업샘플링 + 합성곱 | Stable Diffusion | 아티팩트 없는 업샘플링 |
+# | 픽셀 셔플 | 초해상도 (ESPCN) | 효율적 고해상도화 |
+#
+# 논문 크기의 모델은 CPU에서 실행하기에 큽니다. 그래서 PyTorch의 `meta` 장치를 씁니다. `meta` 텐서는 값 없이
+# 모양만 가지므로, 모듈의 `forward` 코드를 그대로 실행하면서도 계산과 메모리가 들지 않습니다. 파라미터 수도 셀 수
+# 있습니다. 먼저 `meta`와 CPU가 같은 모양을 내는지 작은 블록으로 확인합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 1. The document's table
+#
+# | Concept | Where it is used | Why it matters |
+# |------|-------------|------------|
+# | Transposed convolution ×2 | U-Net | Restores the resolution in the decoder |
+# | Chained transposed convolutions | GAN generator | Noise → image |
+# | Upsample + convolution | Stable Diffusion | Upsampling without artifacts |
+# | Pixel shuffle | Super-resolution (ESPCN) | Efficient resolution increase |
+#
+# Models of the papers' sizes are big for a CPU, so we use PyTorch's `meta` device. A `meta` tensor has a
+# shape but no values: the module's `forward` code runs as written, with no computation and no memory, and
+# the parameters can still be counted. First we check on a small block that `meta` and the CPU give the same
+# shapes.
+
+# %%
+def check_on_meta(make_block, x):
+    """Run a block on the CPU and on the meta device; return both output shapes."""
+    cpu = make_block()(x)
+    with torch.device("meta"):
+        meta = make_block()(torch.empty(x.shape))
+    return tuple(cpu.shape), tuple(meta.shape), meta.device.type
+
+
+print(check_on_meta(lambda: nn.ConvTranspose2d(8, 4, 4, stride=2, padding=1), torch.randn(1, 8, 5, 5)))
+
+# %% [markdown] tags=["lang-ko"]
+# ### U-Net: 원 논문의 크기 그대로 (Ronneberger 외, 2015)
+#
+# 원 논문의 U-Net은 패딩 없는 3×3 합성곱을 쓰므로 합성곱마다 2픽셀씩 줄고, 디코더의 "up-convolution"(2×2 전치
+# 합성곱, 채널 절반) 뒤에 인코더 특징 맵을 가운데에서 잘라 이어 붙입니다. 논문의 그림 1은 572×572 입력에서
+# 388×388 출력(클래스 2개)을 보여 줍니다. 그 구조를 그대로 짜서 확인합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### U-Net at the paper's size (Ronneberger et al., 2015)
+#
+# The original U-Net uses unpadded 3×3 convolutions, so each convolution loses 2 pixels, and after each
+# "up-convolution" (a 2×2 transposed convolution that halves the channels) the encoder feature map is cropped
+# at the centre and concatenated. The paper's Figure 1 goes from a 572×572 input to a 388×388 output (2
+# classes). We build that structure as described and check.
+
+# %%
+def double_conv(c_in, c_out):
+    return nn.Sequential(nn.Conv2d(c_in, c_out, 3), nn.ReLU(inplace=True), nn.Conv2d(c_out, c_out, 3), nn.ReLU(inplace=True))
+
+
+def center_crop(skip, size):
+    top, left = (skip.shape[-2] - size[0]) // 2, (skip.shape[-1] - size[1]) // 2
+    return skip[..., top:top + size[0], left:left + size[1]]
+
+
+class OriginalUNet(nn.Module):
+    def __init__(self, widths=(64, 128, 256, 512, 1024), classes=2):
+        super().__init__()
+        self.down = nn.ModuleList(double_conv(a, b) for a, b in zip((1,) + widths[:-1], widths))
+        pairs = list(zip(widths[:0:-1], widths[-2::-1]))
+        self.up = nn.ModuleList(nn.ConvTranspose2d(big, small, 2, stride=2) for big, small in pairs)
+        self.dec = nn.ModuleList(double_conv(big, small) for big, small in pairs)
+        self.head = nn.Conv2d(widths[0], classes, 1)
+
+    def forward(self, x):
+        skips = []
+        for level, block in enumerate(self.down):
+            x = block(x if level == 0 else F.max_pool2d(x, 2))
+            skips.append(x)
+        x = skips.pop()
+        for up, dec in zip(self.up, self.dec):
+            x = up(x)
+            x = dec(torch.cat([center_crop(skips.pop(), x.shape[-2:]), x], dim=1))
+        return self.head(x)
+
+
+with torch.device("meta"):
+    unet = OriginalUNet()
+    image = torch.empty(1, 1, 572, 572)
+print("input: ", tuple(image.shape))
+print("output:", tuple(unet(image).shape))
+print("parameters:", f"{sum(p.numel() for p in unet.parameters()):,}")
+for row in layer_rows(unet, image):
+    if row.name.startswith("up.") or row.name in ("down.4.3",):
+        print(f"{row.name:9}", row.kind, row.output_shape)
+
+# %% [markdown] tags=["lang-ko"]
+# 572 → 388과 업 합성곱마다 28 → 56, 52 → 104, 100 → 200, 196 → 392로 두 배가 되는 것이 논문의 그림과 같습니다.
+# 파라미터는 약 3,100만 개입니다. 레슨 06의 디코더 블록은 여기에 패딩(`padding=1`)과 배치 정규화를 더한 요즘
+# 방식이고, 그 덕에 잘라내기 없이 입력과 같은 크기를 냅니다.
+
+# %% [markdown] tags=["lang-en"]
+# 572 → 388, and each up-convolution doubles 28 → 56, 52 → 104, 100 → 200, 196 → 392, as in the paper's
+# figure. There are about 31 million parameters. Lesson 06's decoder block is the modern version with padding
+# (`padding=1`) and batch normalization, which keeps the input's size without any cropping.
+
+# %% [markdown] tags=["lang-ko"]
+# ### GAN 생성자: DCGAN 저자들의 코드 그대로 (Radford 외, 2015)
+#
+# 저자들의 코드(Newmu/dcgan_code의 얼굴 모델)는 잠재 벡터 100개를 행렬 곱으로 1024×4×4로 펴고(레슨 07의 "첫 층은
+# 선형 층"), 커널 5, 스트라이드 2로 네 번 키웁니다. 편향 대신 배치 정규화의 β를 씁니다. PyTorch로 옮기면
+# `ConvTranspose2d(k=5, s=2, p=2, output_padding=1)`입니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### GAN generator as in the DCGAN authors' code (Radford et al., 2015)
+#
+# The authors' code (the faces model of Newmu/dcgan_code) spreads the 100 latent numbers to 1024×4×4 with a
+# matrix product (lesson 07: "the first layer is a linear layer"), then grows the map four times with kernel
+# 5 and stride 2, with batch normalization's β in place of biases. In PyTorch that is
+# `ConvTranspose2d(k=5, s=2, p=2, output_padding=1)`.
+
+# %%
+class Reshape(nn.Module):
+    def __init__(self, *shape):
+        super().__init__()
+        self.shape = shape
+
+    def forward(self, x):
+        return x.view(x.shape[0], *self.shape)
+
+
+def dcgan_up(c_in, c_out):
+    return nn.ConvTranspose2d(c_in, c_out, 5, stride=2, padding=2, output_padding=1, bias=False)
+
+
+with torch.device("meta"):
+    dcgan = nn.Sequential(
+        nn.Linear(100, 1024 * 4 * 4, bias=False), nn.BatchNorm1d(1024 * 4 * 4), nn.ReLU(), Reshape(1024, 4, 4),
+        dcgan_up(1024, 512), nn.BatchNorm2d(512), nn.ReLU(),
+        dcgan_up(512, 256), nn.BatchNorm2d(256), nn.ReLU(),
+        dcgan_up(256, 128), nn.BatchNorm2d(128), nn.ReLU(),
+        dcgan_up(128, 3), nn.Tanh(),
+    )
+    z = torch.empty(16, 100)
+for row in layer_rows(dcgan, z):
+    if row.kind in ("Reshape", "ConvTranspose2d", "Tanh"):
+        print(f"{row.name:3}", f"{row.kind:16}", row.output_shape)
+print("parameters:", f"{sum(p.numel() for p in dcgan.parameters()):,}")
+print("formula, 4 → 8 with output_padding=1:", conv_transpose_output_size(4, 5, 2, 2, output_padding=1))
+
+# %% [markdown] tags=["lang-ko"]
+# 100 → 1024×4×4 → 512×8×8 → 256×16×16 → 128×32×32 → 3×64×64로 논문 그림 1과 같습니다. 문서의 생성자는 채널을
+# 절반으로 줄이고(512에서 시작) 커널을 4/2/1로 바꾼 간략화판입니다.
+
+# %% [markdown] tags=["lang-en"]
+# 100 → 1024×4×4 → 512×8×8 → 256×16×16 → 128×32×32 → 3×64×64, as in the paper's Figure 1. The document's
+# generator is a simplified version with half the channels (starting from 512) and 4/2/1 kernels.
+
+# %% [markdown] tags=["lang-ko"]
+# ### Stable Diffusion: 최근접 이웃 ×2 + 3×3 합성곱 (Rombach 외, 2022)
+#
+# Stable Diffusion은 64×64×4 잠재 공간에서 이미지를 만들고, VAE 디코더가 그것을 512×512×3 이미지로 키웁니다.
+# 디코더의 업샘플링 블록은 전치 합성곱이 아니라 **최근접 이웃 보간 ×2 뒤 3×3 합성곱**입니다(CompVis/stable-diffusion의
+# `ldm/modules/diffusionmodules/model.py`의 `Upsample`). 문서의 `UpsampleConv`는 쌍선형 보간을 쓰지만, Stable
+# Diffusion은 최근접 이웃을 씁니다. v1 설정(`ch=128, ch_mult=(1, 2, 4, 4)`)에서 디코더는 이 블록을 세 번 씁니다.
+# 블록 사이의 ResNet·어텐션 블록은 빼고, 세 업샘플링 블록만 크기대로 실행합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### Stable Diffusion: nearest ×2 + 3×3 convolution (Rombach et al., 2022)
+#
+# Stable Diffusion generates in a 64×64×4 latent space, and its VAE decoder grows that to a 512×512×3 image.
+# The decoder's upsampling block is not a transposed convolution but **nearest-neighbour ×2 followed by a 3×3
+# convolution** (`Upsample` in `ldm/modules/diffusionmodules/model.py` of CompVis/stable-diffusion). The
+# document's `UpsampleConv` uses bilinear interpolation; Stable Diffusion uses nearest neighbour. With the v1
+# settings (`ch=128, ch_mult=(1, 2, 4, 4)`) the decoder uses this block three times. Leaving out the ResNet
+# and attention blocks between them, we run the three upsampling blocks at their real sizes.
+
+# %%
+class Upsample(nn.Module):
+    """Stable Diffusion's upsampling block: nearest-neighbour ×2, then a 3×3 convolution."""
+
+    def __init__(self, channels):
+        super().__init__()
+        self.conv = nn.Conv2d(channels, channels, 3, padding=1)
+
+    def forward(self, x):
+        return self.conv(F.interpolate(x, scale_factor=2.0, mode="nearest"))
+
+
+with torch.device("meta"):
+    for channels, size in ((512, 64), (512, 128), (256, 256)):
+        block = Upsample(channels)
+        x = torch.empty(1, channels, size, size)
+        print(tuple(x.shape), "→", tuple(block(x).shape), " parameters:", f"{sum(p.numel() for p in block.parameters()):,}")
+print("64 → 512 takes", int(math.log2(512 // 64)), "blocks")
+
+# %% [markdown] tags=["lang-ko"]
+# ### 초해상도: ESPCN의 픽셀 셔플 (Shi 외, 2016)
+#
+# ESPCN은 모든 합성곱을 **저해상도**에서 하고, 마지막 합성곱이 배율 r에 대해 r²·C 채널을 낸 뒤 픽셀 셔플이 그 채널을
+# r×r 블록으로 펼칩니다. 논문의 설정은 5×5 합성곱 64채널, 3×3 합성곱 32채널, 3×3 합성곱 r²채널(휘도 채널 하나),
+# 중간 활성화는 tanh입니다. ×3을 실제 CPU 텐서로 실행합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### Super-resolution: ESPCN's pixel shuffle (Shi et al., 2016)
+#
+# ESPCN does every convolution at **low resolution**; the last convolution outputs r²·C channels for a scale
+# factor r, and the pixel shuffle spreads those channels into r×r blocks. The paper's setting is a 5×5
+# convolution with 64 channels, a 3×3 convolution with 32, a 3×3 convolution with r² channels (one luminance
+# channel), and tanh in between. We run ×3 on real CPU tensors.
+
+# %%
+def espcn(r, channels=1):
+    return nn.Sequential(
+        nn.Conv2d(channels, 64, 5, padding=2), nn.Tanh(),
+        nn.Conv2d(64, 32, 3, padding=1), nn.Tanh(),
+        nn.Conv2d(32, channels * r * r, 3, padding=1),
+        nn.PixelShuffle(r),
+    )
+
+
+model = espcn(3)
+low = torch.rand(1, 1, 64, 64)
+for row in layer_rows(model, low):
+    if row.kind in ("Conv2d", "PixelShuffle"):
+        print(f"{row.name}", f"{row.kind:13}", row.output_shape)
+print("parameters:", f"{sum(p.numel() for p in model.parameters()):,}")
+
+# %% [markdown] tags=["lang-ko"]
+# 64×64 → 192×192. 무거운 합성곱은 모두 64×64에서 일어나고, 마지막에 채널 9개가 3×3 블록으로 펼쳐집니다. 같은 결과를
+# 전치 합성곱으로 얻으려면 192×192 격자 위에서 계산해야 합니다. "효율적"이라는 말의 뜻이 이것입니다. 픽셀 셔플도
+# 학습 전에는 체커보드를 만들 수 있고, ICNR 초기화(Aitken 외, 2017)가 이를 막습니다(레슨 04, 05).
+
+# %% [markdown] tags=["lang-en"]
+# 64×64 → 192×192. All the heavy convolutions happen at 64×64, and at the end 9 channels are spread into 3×3
+# blocks. A transposed convolution would reach the same result by computing on the 192×192 grid: that is
+# what "efficient" means here. Pixel shuffle can also make checkerboards before training, which ICNR
+# initialization (Aitken et al., 2017) prevents (lessons 04 and 05).
+
+# %% [markdown] tags=["lang-ko"]
+# ### 확인한 표
+#
+# | 개념 | 어디서 쓰이나 | 이 레슨의 블록 | 더 보기 |
+# |---|---|---|---|
+# | 전치 합성곱 ×2 (k2 s2, 채널 절반) | U-Net 디코더 | 원 논문 U-Net, 572 → 388 | [06. U-Net 디코더](06_unet_decoder.ipynb) |
+# | 전치 합성곱 연쇄 | DCGAN 생성자 | 저자 코드의 생성자, 100 → 3×64×64 | [07. DCGAN 생성자](07_dcgan_generator.ipynb) |
+# | 최근접 이웃 ×2 + 3×3 합성곱 | Stable Diffusion VAE 디코더 | `Upsample` 블록 세 개, 64 → 512 | [04. 체커보드](04_checkerboard.ipynb), [05. 세 방법 비교](05_three_methods.ipynb) |
+# | 픽셀 셔플 | ESPCN 초해상도 | ESPCN ×3, 64 → 192 | [05. 세 방법 비교](05_three_methods.ipynb) |
+#
+# 문서의 "아티팩트 없는 업샘플링"은 조금 강한 표현입니다. 레슨 07에서 최근접 이웃 + 합성곱 생성자의 체커보드
+# 세기는 0이 아니라 "약함"이었습니다. 다만 구조상 위상마다 같은 계산을 하므로 전치 합성곱 같은 2×2 무늬는 생기지
+# 않습니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### The table, checked
+#
+# | Concept | Where it is used | Block in this lesson | More |
+# |---|---|---|---|
+# | Transposed convolution ×2 (k2 s2, half the channels) | U-Net decoder | the paper's U-Net, 572 → 388 | [06. U-Net decoder](06_unet_decoder.ipynb) |
+# | Chained transposed convolutions | DCGAN generator | the authors' generator, 100 → 3×64×64 | [07. DCGAN generator](07_dcgan_generator.ipynb) |
+# | Nearest ×2 + 3×3 convolution | Stable Diffusion's VAE decoder | three `Upsample` blocks, 64 → 512 | [04. Checkerboard](04_checkerboard.ipynb), [05. Three methods](05_three_methods.ipynb) |
+# | Pixel shuffle | ESPCN super-resolution | ESPCN ×3, 64 → 192 | [05. Three methods](05_three_methods.ipynb) |
+#
+# The document's "upsampling without artifacts" is a little strong. In lesson 07 the checkerboard strength of
+# the nearest + convolution generator was "weak", not zero. By construction, though, it does the same
+# computation in every phase, so it cannot make the 2×2 pattern of a transposed convolution.
+
+# %% [markdown] tags=["lang-ko"]
+# ## 2. 관련 콘텐츠: 이 코스 안에서 이어 읽기
+#
+# 문서가 가리키는 다른 페이지들은 이 코스에 없으므로, 같은 내용을 다루는 레슨과 원 논문으로 잇습니다.
+#
+# - **Conv2D** — 전치 합성곱의 정방향 연산: [00. 코스 안내](00_course_map.ipynb)의 합성곱 복습,
+#   [02. 동작 원리](02_how_it_works.ipynb)의 합성곱 행렬과 그 전치.
+# - **풀링** — 반대 방향의 다운샘플링: [01. 왜 업샘플링이 필요한가](01_why_upsampling.ipynb)(풀링으로는 키울 수 없다),
+#   [06. U-Net 디코더](06_unet_decoder.ipynb)(홀수 크기를 풀링하면 생기는 일).
+# - **U-Net** — 전치 합성곱의 대표적 사용처: [06. U-Net 디코더](06_unet_decoder.ipynb);
+#   O. Ronneberger 외, [arXiv:1505.04597](https://arxiv.org/abs/1505.04597).
+# - **GAN** — 생성자에서 이미지 업샘플링: [07. DCGAN 생성자](07_dcgan_generator.ipynb);
+#   I. Goodfellow 외, *Generative Adversarial Nets*, 2014, [arXiv:1406.2661](https://arxiv.org/abs/1406.2661);
+#   A. Radford 외, [arXiv:1511.06434](https://arxiv.org/abs/1511.06434).
+# - 출력 크기와 `output_padding`은 [03. 출력 크기 계산](03_output_size.ipynb), 체커보드는
+#   [04. 체커보드 아티팩트](04_checkerboard.ipynb), 세 방법의 비용은 [05. 세 방법 비교](05_three_methods.ipynb)에 있습니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 2. Related content: reading on inside this course
+#
+# The other pages the document points to are not part of this course, so here are the lessons that cover the
+# same ground, and the original papers.
+#
+# - **Conv2D**, the forward operation of a transposed convolution: the convolution review in
+#   [00. Course map](00_course_map.ipynb), and the convolution matrix and its transpose in
+#   [02. How it works](02_how_it_works.ipynb).
+# - **Pooling**, downsampling in the opposite direction: [01. Why upsampling?](01_why_upsampling.ipynb) (pooling
+#   cannot grow a map) and [06. U-Net decoder](06_unet_decoder.ipynb) (what pooling an odd size does).
+# - **U-Net**, the best-known user of transposed convolutions: [06. U-Net decoder](06_unet_decoder.ipynb);
+#   O. Ronneberger et al., [arXiv:1505.04597](https://arxiv.org/abs/1505.04597).
+# - **GAN**, upsampling images in the generator: [07. DCGAN generator](07_dcgan_generator.ipynb);
+#   I. Goodfellow et al., *Generative Adversarial Nets*, 2014, [arXiv:1406.2661](https://arxiv.org/abs/1406.2661);
+#   A. Radford et al., [arXiv:1511.06434](https://arxiv.org/abs/1511.06434).
+# - Output sizes and `output_padding` are in [03. Output size](03_output_size.ipynb), checkerboards in
+#   [04. Checkerboard artifacts](04_checkerboard.ipynb), and the cost of the three methods in
+#   [05. The three methods compared](05_three_methods.ipynb).
+
+# %% [markdown] tags=["lang-ko"]
+# ## 3. 코스 복습 퀴즈
+#
+# 레슨 01~07에서 한 문제 이상씩, 모두 아홉 문제입니다. 답을 고르면 바로 채점되고, 틀리면 힌트가, 맞으면 설명이
+# 나옵니다. 정답은 문제마다 코드를 실행해 정합니다(`course_utils/review.py`). 위젯이 움직이지 않는 곳(슬라이드, HTML)을
+# 위해 아래 셀이 같은 내용을 글로 출력합니다. 코드로 답하려면 `quiz.controls["q1"].value = 1`처럼 고를 보기의
+# 번호(0부터)를 넣습니다. 정답과 설명은 이 노트북 맨 끝에 있습니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 3. Course review quiz
+#
+# Nine questions, at least one from each of lessons 01 to 07. Picking an answer checks it at once: a hint when
+# it is wrong, an explanation when it is right. Each right answer is decided by running code
+# (`course_utils/review.py`). For places where widgets do not run (slides, HTML), the next cell prints the same
+# content as text. To answer in code, set the number of a choice (from 0), e.g. `quiz.controls["q1"].value = 1`.
+# The answers and explanations are at the very end of this notebook.
+
+# %%
+quiz = Quiz(QUESTIONS, LANG)
+quiz
+
+# %%
+quiz.print()
+
+# %% [markdown] tags=["lang-ko"]
+# ## 4. 한 장 요약: 공식과 결정
+#
+# **공식** (I 입력, K 커널, S 스트라이드, P 패딩, D 팽창, $P_{out}$ 출력 패딩)
+#
+# | 무엇 | 공식 | 레슨 |
+# |---|---|---|
+# | 합성곱 출력 | $O = \lfloor (I + 2P - D(K-1) - 1)/S \rfloor + 1$ | 00, 03 |
+# | 전치 합성곱 출력 | $O = (I-1)S - 2P + D(K-1) + P_{out} + 1$ | 03 |
+# | `output_padding` 규칙 | $P_{out} < S$ 또는 $P_{out} < D$ | 03 |
+# | `forward(x, output_size=)` | $O_{min} \le O \le O_{min} + S - 1$ | 03, 06 |
+# | 정확히 ×2 | (K, S, P) = (4, 2, 1) 또는 (2, 2, 0); (3, 2, 1)은 $P_{out}=1$ | 03, 07 |
+# | 파라미터 (전치 합성곱, 합성곱) | $C_{in} C_{out} K^2 + C_{out}$ | 05, 06 |
+# | 픽셀 셔플 앞 합성곱 | $C_{in} \cdot r^2 C_{out} \cdot K^2 + r^2 C_{out}$ | 05, 08 |
+# | 안쪽 겹침이 고름 | $S$가 $K$를 나눔 (2차원 불균일 비율은 1차원의 제곱) | 04, 07 |
+# | 1×1 입력의 첫 층 | `ConvTranspose2d(n, C, K, 1, 0)` = `Linear(n, C·K²)` + 모양 바꾸기 | 07 |
+#
+# **결정**
+#
+# - **분할 디코더**: k2 s2 전치 합성곱이든 업샘플링 + 합성곱이든 잘 작동합니다. 뒤따르는 합성곱과 스킵 연결이
+#   세밀한 정보를 채웁니다(06).
+# - **생성자**: 출력 픽셀을 직접 만들므로 체커보드가 잘 보입니다. 4/2/1은 겹침만 고르게 할 뿐 초기화 무늬는 남습니다.
+#   최근접 이웃 + 합성곱이 가장 안전합니다(04, 07).
+# - **초해상도**: 저해상도에서 계산하는 픽셀 셔플이 효율적이고, ICNR 초기화와 함께 씁니다(04, 05).
+# - **크기**: 입력을 $2^{\text{단계 수}}$의 배수로 맞추고, 홀수 크기가 남으면 `output_size=skip.shape[-2:]`를 씁니다.
+#   앞쪽 패딩은 오류 없이 줄을 어긋나게 합니다(06).
+# - **편향**: 배치 정규화 바로 앞 층은 `bias=False`(06, 07).
+# - **측정**: 모양은 `meta` 장치로, 파라미터는 공식으로, 품질은 손실이 아닌 별도의 측정으로 확인합니다(06, 07, 08).
+#
+# 아래 셀이 이 표의 공식을 무작위 설정 수백 개에서 PyTorch와 대조합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 4. One-page summary: formulas and decisions
+#
+# **Formulas** (I input, K kernel, S stride, P padding, D dilation, $P_{out}$ output padding)
+#
+# | What | Formula | Lessons |
+# |---|---|---|
+# | Convolution output | $O = \lfloor (I + 2P - D(K-1) - 1)/S \rfloor + 1$ | 00, 03 |
+# | Transposed convolution output | $O = (I-1)S - 2P + D(K-1) + P_{out} + 1$ | 03 |
+# | `output_padding` rule | $P_{out} < S$ or $P_{out} < D$ | 03 |
+# | `forward(x, output_size=)` | $O_{min} \le O \le O_{min} + S - 1$ | 03, 06 |
+# | Exactly ×2 | (K, S, P) = (4, 2, 1) or (2, 2, 0); (3, 2, 1) with $P_{out}=1$ | 03, 07 |
+# | Parameters (transposed conv, conv) | $C_{in} C_{out} K^2 + C_{out}$ | 05, 06 |
+# | Convolution before a pixel shuffle | $C_{in} \cdot r^2 C_{out} \cdot K^2 + r^2 C_{out}$ | 05, 08 |
+# | Even interior overlap | $S$ divides $K$ (the 2-D unevenness ratio is the 1-D ratio squared) | 04, 07 |
+# | First layer on a 1×1 input | `ConvTranspose2d(n, C, K, 1, 0)` = `Linear(n, C·K²)` + a reshape | 07 |
+#
+# **Decisions**
+#
+# - **Segmentation decoders**: a k2 s2 transposed convolution and upsample + convolution both work well; the
+#   convolutions and skip connections that follow supply the fine detail (06).
+# - **Generators** produce the output pixels directly, so checkerboards show. 4/2/1 only evens out the
+#   overlap; the pattern from initialization stays. Nearest neighbour + convolution is the safest (04, 07).
+# - **Super-resolution**: pixel shuffle, computed at low resolution, is efficient; use it with ICNR
+#   initialization (04, 05).
+# - **Sizes**: make the input a multiple of $2^{\text{levels}}$; if an odd size remains, use
+#   `output_size=skip.shape[-2:]`. Padding at the start misaligns rows without any error (06).
+# - **Biases**: `bias=False` on a layer right before batch normalization (06, 07).
+# - **Measuring**: shapes with the `meta` device, parameters with formulas, quality with a separate
+#   measurement, never with the loss (06, 07, 08).
+#
+# The next cell checks the table's formulas against PyTorch on hundreds of random settings.
+
+# %%
+rng = random.Random(0)
+checked = {"conv": 0, "conv_transpose": 0, "output_size range": 0, "parameters": 0}
+ok = True
+for _ in range(300):
+    i, k, s, p, d = rng.randint(1, 12), rng.randint(1, 5), rng.randint(1, 3), rng.randint(0, 2), rng.randint(1, 2)
+    if d * (k - 1) + 1 <= i + 2 * p:
+        ok &= F.conv2d(torch.zeros(1, 1, i, i), torch.zeros(1, 1, k, k), stride=s, padding=p,
+                       dilation=d).shape[-1] == conv_output_size(i, k, s, p, d)
+        checked["conv"] += 1
+    op = rng.randint(0, max(s, d) - 1)
+    if (i - 1) * s - 2 * p + d * (k - 1) + op + 1 >= 1:
+        layer = nn.ConvTranspose2d(1, 1, k, s, p, op, dilation=d)
+        ok &= layer(torch.zeros(1, 1, i, i)).shape[-1] == conv_transpose_output_size(i, k, s, p, op, d)
+        checked["conv_transpose"] += 1
+        sizes = output_size_range(i, k, s, p, d)
+        ok &= all(layer(torch.zeros(1, 1, i, i), output_size=(o, o)).shape[-1] == o for o in sizes)
+        checked["output_size range"] += 1
+    c_in, c_out, r = rng.randint(1, 8), rng.randint(1, 8), rng.randint(1, 3)
+    ok &= sum(q.numel() for q in nn.ConvTranspose2d(c_in, c_out, k).parameters()) == c_in * c_out * k * k + c_out
+    ok &= sum(q.numel() for q in nn.Conv2d(c_in, r * r * c_out, k).parameters()) == c_in * r * r * c_out * k * k + r * r * c_out
+    checked["parameters"] += 2
+print(checked)
+print("all formulas agree with PyTorch:", bool(ok))
+
+# %% [markdown] tags=["lang-ko"]
+# ## 5. 용어집
+#
+# 코스 전체에서 쓰는 한국어·영어 용어입니다. 한 개념에 한 용어만 쓰고, 빌드 검사가 목록에 없는 표기를 막습니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 5. Glossary
+#
+# The Korean and English terms used across the course: one term per concept, enforced by the build check.
+
+# %%
+Markdown(glossary.markdown_table(LANG))
+
+# %% [markdown] tags=["lang-ko"]
+# ## 참고 문헌
+#
+# - O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for Biomedical Image Segmentation*,
+#   MICCAI 2015, [arXiv:1505.04597](https://arxiv.org/abs/1505.04597).
+# - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional Generative
+#   Adversarial Networks*, 2015, [arXiv:1511.06434](https://arxiv.org/abs/1511.06434);
+#   코드 [github.com/Newmu/dcgan_code](https://github.com/Newmu/dcgan_code).
+# - R. Rombach, A. Blattmann, D. Lorenz, P. Esser, B. Ommer, *High-Resolution Image Synthesis with Latent
+#   Diffusion Models*, CVPR 2022, [arXiv:2112.10752](https://arxiv.org/abs/2112.10752);
+#   코드 [github.com/CompVis/stable-diffusion](https://github.com/CompVis/stable-diffusion).
+# - W. Shi 외, *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional
+#   Neural Network*, CVPR 2016, [arXiv:1609.05158](https://arxiv.org/abs/1609.05158).
+# - A. Aitken 외, *Checkerboard artifact free sub-pixel convolution*, 2017,
+#   [arXiv:1707.02937](https://arxiv.org/abs/1707.02937).
+# - I. Goodfellow 외, *Generative Adversarial Nets*, NeurIPS 2014, [arXiv:1406.2661](https://arxiv.org/abs/1406.2661).
+
+# %% [markdown] tags=["lang-en"]
+# ## References
+#
+# - O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for Biomedical Image Segmentation*,
+#   MICCAI 2015, [arXiv:1505.04597](https://arxiv.org/abs/1505.04597).
+# - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional Generative
+#   Adversarial Networks*, 2015, [arXiv:1511.06434](https://arxiv.org/abs/1511.06434);
+#   code [github.com/Newmu/dcgan_code](https://github.com/Newmu/dcgan_code).
+# - R. Rombach, A. Blattmann, D. Lorenz, P. Esser, B. Ommer, *High-Resolution Image Synthesis with Latent
+#   Diffusion Models*, CVPR 2022, [arXiv:2112.10752](https://arxiv.org/abs/2112.10752);
+#   code [github.com/CompVis/stable-diffusion](https://github.com/CompVis/stable-diffusion).
+# - W. Shi et al., *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional
+#   Neural Network*, CVPR 2016, [arXiv:1609.05158](https://arxiv.org/abs/1609.05158).
+# - A. Aitken et al., *Checkerboard artifact free sub-pixel convolution*, 2017,
+#   [arXiv:1707.02937](https://arxiv.org/abs/1707.02937).
+# - I. Goodfellow et al., *Generative Adversarial Nets*, NeurIPS 2014, [arXiv:1406.2661](https://arxiv.org/abs/1406.2661).
+
+# %% [markdown] tags=["lang-ko"]
+# ## 연습 문제
+#
+# `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다.
+#
+# **1.** 컬러(RGB, 3채널) 이미지를 ×4로 키우는 ESPCN에서 픽셀 셔플 바로 앞 합성곱은 채널을 몇 개 내야 할까요?
+
+# %% [markdown] tags=["lang-en"]
+# ## Exercises
+#
+# Replace `...` with your answer and run the cell; it is checked at once.
+#
+# **1.** In an ESPCN that enlarges colour (RGB, 3-channel) images ×4, how many channels must the convolution
+# right before the pixel shuffle output?
+
+# %%
+answer = ...
+check("08.1", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+solution = espcn(4, channels=3)[-2].out_channels
+check("08.1", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **2.** Stable Diffusion의 `Upsample` 블록을 512채널로 만들면 파라미터는 몇 개일까요?
+
+# %% [markdown] tags=["lang-en"]
+# **2.** How many parameters does Stable Diffusion's `Upsample` block have with 512 channels?
+
+# %%
+answer = ...
+check("08.2", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+with torch.device("meta"):
+    solution = sum(p.numel() for p in Upsample(512).parameters())
+check("08.2", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **3.** 원 논문의 U-Net(패딩 없는 합성곱, 네 번 풀링)에 한 변 636인 이미지를 넣으면 출력의 한 변은 얼마일까요?
+
+# %% [markdown] tags=["lang-en"]
+# **3.** The paper's U-Net (unpadded convolutions, four poolings) receives an image of side 636. What is the
+# side of its output?
+
+# %%
+answer = ...
+check("08.3", answer, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+with torch.device("meta"):
+    solution = OriginalUNet()(torch.empty(1, 1, 636, 636)).shape[-1]
+check("08.3", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# ## 퀴즈 정답
+#
+# 위 퀴즈의 정답과 설명입니다. 먼저 풀어 본 뒤에 보세요.
+
+# %% [markdown] tags=["lang-en"]
+# ## Quiz answers
+#
+# The answers to the quiz above, with explanations. Try the quiz first.
+
+# %%
+print(quiz.answer_key())
