@@ -80,7 +80,8 @@ def aligned_rows_06() -> list[tuple[int, int]]:
     out = []
     for decoded, skip in results:
         source, target = decoded[0, 0, :, 0], skip[0, 0, :, 0]
-        out.append((len(target), int((source.div(2, rounding_mode="floor") == target.div(2, rounding_mode="floor")).sum())))
+        same_window = source.div(2, rounding_mode="floor") == target.div(2, rounding_mode="floor")
+        out.append((len(target), int(same_window.sum())))
     return out
 
 
@@ -116,7 +117,7 @@ def _checkerboard_claims() -> list[bool]:
     sums = [w[a::2, b::2].sum().item() for a in (0, 1) for b in (0, 1)]
     phases = sorted(flat[a, b].item() for a in (0, 1) for b in (0, 1))
     return [_uneven(4, 2),
-            len(set(round(s, 5) for s in sums)) > 1 and torch.allclose(torch.tensor(sorted(sums)), torch.tensor(phases)),
+            len({round(s, 5) for s in sums}) > 1 and torch.allclose(torch.tensor(sorted(sums)), torch.tensor(phases)),
             tanh_flat.unique().numel() > 1]
 
 

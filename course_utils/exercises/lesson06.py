@@ -60,5 +60,6 @@ register(Exercise(
     hint={"ko": "풀링마다 크기가 절반이 되므로, 네 번 모두 나누어떨어지려면 2⁴ = 16의 배수여야 합니다.",
           "en": "Each pooling halves the size; to divide evenly four times the side must be a multiple of 2⁴ = 16."},
     explanation={"ko": f"{_side_for_four_levels()} = 16 × 32. 입력을 이 크기로 패딩하고 예측을 원래 크기로 잘라 냅니다.",
-                 "en": f"{_side_for_four_levels()} = 16 × 32. Pad the input to this size and crop the prediction back."},
+                 "en": f"{_side_for_four_levels()} = 16 × 32. Pad the input to this size and crop the prediction "
+                       "back."},
 ))

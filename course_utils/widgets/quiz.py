@@ -1,5 +1,7 @@
 """A multiple-choice quiz: one radio-button group per question, checked at once, printable for slides."""
 
+import html
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -46,12 +48,12 @@ class Quiz(Explorer):
             if not 2 <= len(q.choices) <= len(LETTERS) or not 0 <= q.answer() < len(q.choices):
                 raise ValueError(f"question {q.id!r}: needs 2 to {len(LETTERS)} choices and a right one among them")
         controls = {
-            q.id: widgets.RadioButtons(options=[(q.choice(i, lang), i) for i in range(len(q.choices))], value=None,
+            q.id: widgets.RadioButtons(options=[(_plain(q.choice(i, lang)), i) for i in range(len(q.choices))], value=None,
                                        layout=widgets.Layout(width="auto"))
             for q in self.questions
         }
         super().__init__(controls, lang)
-        prompts = [widgets.HTML(f"<b>{n}. [{q.lesson}]</b> {q.text('prompt', lang)}")
+        prompts = [widgets.HTML(f"<b>{n}. [{q.lesson}]</b> {_html(q.text('prompt', lang))}")
                    for n, q in enumerate(self.questions, start=1)]
         items = [widgets.VBox([prompt, controls[q.id]]) for prompt, q in zip(prompts, self.questions)]
         self.children = (widgets.VBox(items), *self.children[1:])
@@ -59,8 +61,8 @@ class Quiz(Explorer):
     def render(self, **values):
         lines, right, answered = [], 0, 0
         for number, q in enumerate(self.questions, start=1):
-            lines.append(f"{number}. [{q.lesson}] {q.text('prompt', self.lang)}")
-            lines += [f"   {q.choice(i, self.lang)}" for i in range(len(q.choices))]
+            lines.append(f"{number}. [{q.lesson}] {_plain(q.text('prompt', self.lang))}")
+            lines += [f"   {_plain(q.choice(i, self.lang))}" for i in range(len(q.choices))]
             chosen = values[q.id]
             if chosen is None:
                 verdict = message("quiz.unanswered", self.lang)
@@ -82,3 +84,13 @@ class Quiz(Explorer):
             lines += [f"{number}. [{q.lesson}] {q.choice(q.answer(), self.lang)}",
                       f"   {q.text('explanation', self.lang)}"]
         return "\n".join(lines)
+
+
+def _plain(text: str) -> str:
+    """Text for widgets that show no markup: inline `code` loses its backticks."""
+    return text.replace("`", "")
+
+
+def _html(text: str) -> str:
+    """Text for an HTML widget: escaped, with inline `code` as <code>."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))

@@ -194,8 +194,8 @@ print("outputs that see only padding (= bias):", int(bias_only.sum()))
 # 16×16 출력 256칸 가운데 입력을 조금이라도 본 칸은 가운데의 100칸뿐이고, 나머지 156칸은 편향 값만 담은,
 # 정보가 없는 칸입니다.
 #
-# 풀링은 어떨까요? PyTorch는 풀링의 패딩을 커널 크기의 절반 이하로 제한합니다. 커널 1~5, 스트라이드 1~3에서
-# 허용되는 패딩을 입력 크기 1~64에 대해 모두 시험해, 출력이 입력보다 최대 몇 픽셀 커지는지 찾아봅니다.
+# 풀링은 어떨까요? PyTorch는 풀링의 패딩을 커널 크기의 절반 이하로 제한합니다. 커널 1–5, 스트라이드 1–3에서
+# 허용되는 패딩을 입력 크기 1–64에 대해 모두 시험해, 출력이 입력보다 최대 몇 픽셀 커지는지 찾아봅니다.
 
 # %% [markdown] tags=["lang-en"]
 # Of the 256 cells of the 16×16 output, only the central 100 saw any input; the other 156 hold only the bias

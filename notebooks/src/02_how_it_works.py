@@ -488,7 +488,7 @@ print("C_in=3, C_out=2, k=4, s=2, p=1:", torch.allclose(conv_transpose2d_zeros(x
 # 같은 곱을 모으려면 커널을 뒤집어야 합니다.
 # 이 관점은 그림으로 설명하기에 좋지만, 곱셈 대부분이 끼워 넣은 0과의 곱이라 낭비가 큽니다(8절).
 #
-# ### 6.2 GEMM + col2im (`F.fold`)
+# ### 6.2 GEMM + col2im(`F.fold`)으로 계산하기
 #
 # 흩뿌려 더하기를 두 단계로 나눕니다. 먼저 모든 입력 픽셀의 사본을 한꺼번에 계산합니다. 입력 $(i, j)$의 사본은
 # $\sum_c x[c, i, j]\cdot \text{weight}[c]$이므로 **행렬 곱 하나**(GEMM)로 모든 픽셀의 사본이 나옵니다.

@@ -304,7 +304,7 @@ for S in (1, 2):
     print(f"GAN first layer, stride {S}:", tuple(z.shape), "->", tuple(first(z).shape))
 
 # %% [markdown] tags=["lang-ko"]
-# ## 5. output_padding
+# ## 5. 출력 패딩(output_padding)
 #
 # ### 5.1 왜 필요한가
 #

@@ -293,7 +293,7 @@ for name, (dec, ref) in decoded.items():
     print(f"{name:13}", f"{len(target):5}", f"{aligned:8}")
 
 # %% [markdown] tags=["lang-ko"]
-# - **`output_size=`**와 milesial식 **패딩**은 같은 결과입니다. 차이가 1이면 `diff // 2 = 0`이라 덧붙임이 모두
+# - `output_size=`와 milesial식 패딩은 같은 결과입니다. 차이가 1이면 `diff // 2 = 0`이라 덧붙임이 모두
 #   끝쪽으로 가기 때문입니다. 101줄 가운데 100줄이 맞고, 남은 한 줄(100번)은 풀링이 이미 버린 줄이라 어떤
 #   방법으로도 되살릴 수 없습니다. `output_size=`로 만든 그 줄에는 어떤 입력도 닿지 않아 편향만 남습니다(레슨 03의
 #   `output_padding`).
@@ -464,7 +464,7 @@ print(layer_table(TinyUNet("transposed"), test_x[:1]))
 # %% [markdown] tags=["lang-ko"]
 # ### 같은 예산으로 학습
 #
-# 두 모델은 같은 시드로 초기화하고, 같은 순서의 미니배치(16장)로, 같은 횟수(200 스텝)만큼, 같은 옵티마이저
+# 두 모델은 같은 시드로 초기화하고, 같은 순서의 미니배치(8장)로, 같은 횟수(200 스텝)만큼, 같은 옵티마이저
 # (Adam, 학습률 0.01에서 코사인으로 0까지)로 학습합니다. 원 픽셀은 전체의 약 8%뿐이어서 손실에서 원 픽셀에 3배
 # 가중치(`pos_weight=3`)를 줍니다.
 #
@@ -475,7 +475,7 @@ print(layer_table(TinyUNet("transposed"), test_x[:1]))
 # %% [markdown] tags=["lang-en"]
 # ### Training on the same budget
 #
-# Both models start from the same seed and train on the same sequence of mini-batches (16 images), for the
+# Both models start from the same seed and train on the same sequence of mini-batches (8 images), for the
 # same number of steps (200), with the same optimizer (Adam, learning rate 0.01 with a cosine decay to 0).
 # Disk pixels are only about 8% of the total, so the loss weighs them three times (`pos_weight=3`).
 #
@@ -484,7 +484,7 @@ print(layer_table(TinyUNet("transposed"), test_x[:1]))
 # thread with deterministic algorithms only. At this size one thread is fast enough.
 
 # %%
-STEPS, BATCH = 200, 16
+STEPS, BATCH = 200, 8
 torch.set_num_threads(1)
 torch.use_deterministic_algorithms(True)
 
@@ -540,10 +540,9 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 # - 두 U-Net 모두 밝기 문턱값보다 훨씬 높은 IoU를 얻습니다. 문턱값은 사각형과 배경 잡음까지 칠하지만, U-Net은
 #   스킵 연결로 받은 세밀한 위치 정보와 깊은 층의 모양 정보를 합쳐 대체로 원만 골라냅니다. 틀리는 곳은 주로
 #   사각형이 원에 붙어 있거나 겹친 자리입니다.
-# - 이번 실행에서는 전치 합성곱 업 블록이 앞섰습니다. 시드 하나로 얻은 차이라서, 이 레슨을 쓰면서 시드 1~4로
-#   같은 비교를 네 번 더 해 보았습니다. 다섯 번 모두 전치 합성곱 쪽이 앞섰고, 나머지 네 번의 차이는 모두 0.05보다
-#   작아 여기서 보이는 차이보다 훨씬 작았습니다. 이 작은 예산에서는 전치 합성곱 블록이 더 빨리 배운다고 말할 수 있을
-#   뿐, 더 오래 학습한 뒤의 우열까지 알려 주지는 않습니다.
+# - 이번 실행에서는 전치 합성곱 업 블록이 앞섰습니다. 하지만 시드 하나로 얻은 차이이므로 일반적인 우열로 읽으면
+#   안 됩니다. 기껏해야 이 작은 예산에서 전치 합성곱 블록이 더 빨리 배웠다는 뜻이고, 더 오래 학습한 뒤의 우열은
+#   알 수 없습니다. `train` 함수의 시드를 바꿔 직접 다시 비교해 보세요.
 # - 분할처럼 업샘플링 뒤에 합성곱이 더 있고 스킵 연결이 세밀한 정보를 채우는 구조에서는 전치 합성곱의 체커보드
 #   문제가 크게 드러나지 않습니다. 체커보드가 눈에 띄는 곳은 출력 픽셀을 직접 만드는 생성자입니다(레슨 07).
 # - 파라미터 수는 업샘플링 + 합성곱 쪽이 조금 더 많습니다(3×3 커널 대 2×2 커널).
@@ -555,11 +554,9 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 #   background noise too; the U-Net combines fine position information from the skip connections with shape
 #   information from the deeper layers and mostly picks out the disks. Its mistakes sit mainly where the
 #   square touches or overlaps the disk.
-# - In this run the transposed-convolution up-block came out ahead. One seed is thin evidence, so while
-#   writing this lesson we repeated the comparison with seeds 1 to 4: the transposed block was ahead all
-#   five times; in the other four runs the gap was below 0.05, much smaller than the one shown here. What
-#   this supports is that the transposed block learns faster on this small budget, not which block wins
-#   after longer training.
+# - In this run the transposed-convolution up-block came out ahead. But it is one seed, so do not read it as
+#   a general ranking: at most, the transposed block learned faster on this small budget; which block wins
+#   after longer training is left open. Change the seeds in the `train` function and compare again yourself.
 # - In segmentation, where more convolutions follow the upsampling and the skip connections supply the fine
 #   detail, the checkerboard problem of transposed convolutions hardly shows. It stands out in generators,
 #   which produce the output pixels directly (lesson 07).

@@ -336,20 +336,21 @@ with torch.no_grad():
         torch.manual_seed(0)
         untrained[kind] = generator(kind)(noise)
         strength = checkerboard_strength(untrained[kind])
-        print(f"{kind:18}", f"{str(tuple(untrained[kind].shape)):17}", f"{strength:8.3f}", strength_verdict(strength, LANG))
+        shape = str(tuple(untrained[kind].shape))
+        print(f"{kind:18}", f"{shape:17}", f"{strength:8.3f}", strength_verdict(strength, LANG))
 
 # %% [markdown] tags=["lang-ko"]
 # 무늬는 눈보다 스펙트럼에서 더 잘 보입니다. 주기가 2픽셀인 무늬는 격자가 담을 수 있는 가장 높은 주파수(한 픽셀에
-# 반 주기)여서, 2차원 푸리에 변환의 파워 스펙트럼(가운데가 주파수 0)에서 가장자리 가운데와 모서리의 점으로 나타납니다. 스트라이드 2 층이
-# 네 번 있으니 주기 4, 8, 16의 무늬도 생기고, 그 점들이 규칙적인 격자를 이룹니다. 16개 샘플과 세 채널의 스펙트럼을
-# 평균합니다.
+# 반 주기)여서, 2차원 푸리에 변환의 파워 스펙트럼(가운데가 주파수 0)에서 가장자리 가운데와 모서리의 점으로 나타납니다.
+# 앞쪽 층들의 스트라이드 2는 더 긴 주기(4픽셀, 8픽셀)의 무늬도 남기므로, 점들이 스펙트럼 전체에 규칙적인 격자를
+# 이룹니다. 16개 샘플과 세 채널의 스펙트럼을 평균합니다.
 
 # %% [markdown] tags=["lang-en"]
 # The pattern shows better in the spectrum than to the eye. A pattern with a 2-pixel period is the highest
 # frequency a grid can hold (half a cycle per pixel), so in the power spectrum of the 2-D Fourier transform
-# (frequency 0 at the centre) it appears as dots at the middle of the edges and at the corners. With four stride-2 layers there are
-# patterns of period 4, 8 and 16 too, and their dots form a regular grid. We average the spectra of the 16
-# samples and three channels.
+# (frequency 0 at the centre) it appears as dots at the middle of the edges and at the corners. The strides
+# of the earlier layers leave patterns with longer periods too (4 and 8 pixels), so the dots form a regular
+# grid over the whole spectrum. We average the spectra of the 16 samples and three channels.
 
 # %%
 def power_spectrum(images):
@@ -365,7 +366,8 @@ pattern_panels(untrained, {kind: power_spectrum(images) for kind, images in untr
 #
 # - 4/2/1 생성자는 학습 전부터 뚜렷한 2×2 무늬를 보입니다. 이 실행에서는 오히려 커널 5보다 셉니다.
 #   **겹침이 고르다고 무늬가 없는 것은 아닙니다**(Odena 외, 2016: "even overlap is not sufficient").
-# - 최근접 이웃 보간 + 합성곱은 구조상 위상마다 같은 계산을 하므로 무늬가 거의 없습니다.
+# - 최근접 이웃 보간 + 합성곱은 평평한 입력을 받으면 어느 위상에서나 같은 값(모든 가중치의 합 × 입력값)을
+#   냅니다. 입력에 없는 2×2 무늬를 스스로 만들지 않으므로 무늬가 거의 없습니다.
 #
 # 정리하면 4/2/1은 크기를 정확히 두 배로 만들고, 가중치가 같을 때 생기는 겹침 무늬를 없앱니다. 그러나 초기화된
 # 가중치에서 오는 무늬는 그대로입니다. 이것을 지우는 일은 학습에 맡기거나, 네 부분 커널을 같게 만드는 초기화(ICNR,
@@ -380,8 +382,9 @@ pattern_panels(untrained, {kind: power_spectrum(images) for kind, images in untr
 # - The 4/2/1 generator shows a clear 2×2 pattern before any training; in this run it is even stronger than
 #   with kernel 5. **Even overlap does not mean no pattern** (Odena et al., 2016: "even overlap is not
 #   sufficient").
-# - Nearest-neighbour + convolution does the same computation in every phase by construction, so it shows
-#   almost no pattern.
+# - Nearest-neighbour + convolution answers a flat input with the same value in every phase (the sum of all
+#   its weights times the input value). It does not create a 2×2 pattern the input lacks, so it shows almost
+#   none.
 #
 # In short, 4/2/1 doubles the size exactly and removes the overlap pattern that equal weights would show.
 # The pattern that comes from the initialized weights stays. Removing it is left to training, unless the
@@ -607,14 +610,14 @@ for name, images in (("before training", before), ("after training", after), ("r
 # - 몇 초에서 수십 초의 학습으로 생성자는 회색 잡음에서 숫자 모양의 획을 그리는 데까지 갑니다. 분류기는 생성한
 #   이미지에서 열 숫자를 모두 찾아내지만 고르지는 않고(어떤 숫자는 훨씬 드뭅니다), 진짜 숫자보다 덜 확신합니다.
 #   흐릿하거나 두 숫자가 섞인 듯한 샘플이 많다는 뜻입니다.
-# - 학습 전 뚜렷하던 체커보드는 학습 뒤 진짜 이미지와 비슷한 수준으로 약해집니다. 판별자가 진짜 숫자에 없는 2×2
-#   무늬를 가짜의 표시로 삼으니, 생성자가 그것을 지우도록 배운 것입니다. 다만 이것은 작은 16×16 이미지 한 번의
-#   실행일 뿐입니다. Odena 외(2016)는 학습된 신경망도 이 무늬를 피하지 못하는 일이 많고, 겹침이 고른 모델조차
+# - 학습 전 뚜렷하던 체커보드는 학습 뒤 크게 약해져 진짜 이미지와 같은 "약함" 등급이 됩니다(진짜 이미지보다는 아직
+#   조금 셉니다). 그럴듯한 설명은 판별자가 진짜 숫자에 없는 2×2 무늬를 가짜의 표시로 삼고, 생성자가 그것을 지우도록
+#   배웠다는 것입니다. 다만 이것은 작은 16×16 이미지 한 번의 실행일 뿐입니다. Odena 외(2016)는 학습된 신경망도 이 무늬를 피하지 못하는 일이 많고, 겹침이 고른 모델조차
 #   비슷한 무늬를 만드는 커널을 배우곤 한다고 보고합니다.
 # - 손실 값은 학습이 잘 되었는지 알려 주지 않습니다. 위에서 판별자 손실은 처음 100 스텝에 낮았다가(판별자가 앞섬)
 #   1.39 가까이 올라가고(생성자가 따라잡음) 다시 내려가는데, 그동안 샘플은 계속 나아집니다. GAN의 두 손실은 서로를
 #   상대로 움직이므로 진행 정도를 재는 자가 아닙니다. 그래서 위와 같은 별도의 측정이 필요합니다.
-# - 64×64 컬러 얼굴을 만들려면 문서 크기의 생성자와 GPU에서 수 시간의 학습이 필요합니다. 이 레슨의 목표는
+# - 64×64 컬러 얼굴을 만들려면 문서 크기의 생성자와 큰 데이터셋, GPU에서 수십 분 이상의 학습이 필요합니다. 이 레슨의 목표는
 #   그 구조가 실제로 학습된다는 것을 보는 데까지입니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -624,17 +627,18 @@ for name, images in (("before training", before), ("after training", after), ("r
 #   strokes. The classifier finds all ten digits among the generated images, though not evenly (some digits
 #   are much rarer), and it is less confident than on real digits: many samples are blurry or look like a
 #   mix of two digits.
-# - The clear checkerboard before training fades after training to about the level of the real images. The
-#   discriminator takes a 2×2 pattern that real digits lack as a sign of a fake, so the generator learns to
-#   remove it. That is one run on small 16×16 images, though: Odena et al. (2016) report that trained
+# - The clear checkerboard before training fades a lot, to the same "weak" grade as the real images (still
+#   somewhat stronger than theirs). A plausible explanation: the discriminator takes a 2×2 pattern that real
+#   digits lack as a sign of a fake, and the generator learns to remove it. That is one run on small 16×16
+#   images, though: Odena et al. (2016) report that trained
 #   networks often fail to avoid these patterns, and that even models with even overlap often learn kernels
 #   that cause similar artifacts.
 # - The loss values do not tell whether training went well. Above, the discriminator loss is low in the
 #   first 100 steps (the discriminator leads), climbs towards 1.39 (the generator catches up) and falls
 #   again, while the samples keep improving. The two GAN losses move against each other, so they are no
 #   ruler of progress. That is why separate measurements like the ones above are needed.
-# - Making 64×64 colour faces takes a generator of the document's size and hours of training on a GPU. This
-#   lesson goes as far as seeing that the architecture really trains.
+# - Making 64×64 colour faces takes a generator of the document's size, a large data set and tens of minutes
+#   or more of training on a GPU. This lesson goes as far as seeing that the architecture really trains.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 정리

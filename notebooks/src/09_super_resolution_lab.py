@@ -45,6 +45,11 @@ LANG = "en"
 
 # %%
 import os
+
+# Cap PyTorch's CPU kernels at AVX2 before torch loads (section 1): same numbers on AVX2 and AVX-512 CPUs.
+os.environ.setdefault("ATEN_CPU_CAPABILITY", "avx2")
+os.environ.setdefault("ONEDNN_MAX_CPU_ISA", "AVX2")
+
 import time
 from pathlib import Path
 
@@ -72,7 +77,7 @@ setup(LANG)
 # %% [markdown] tags=["lang-ko"]
 # ## 1. 재현 가능한 실험의 조건
 #
-# 위 셀의 두 줄이 이 레슨의 숫자를 지킵니다.
+# 위 셀의 몇 줄이 이 레슨의 숫자를 지킵니다.
 #
 # - `torch.use_deterministic_algorithms(True)`: 같은 입력에 늘 같은 결과를 내는 구현만 쓰게 합니다. 결정적
 #   구현이 없는 연산이 있으면 조용히 넘어가지 않고 오류를 냅니다. 이 레슨의 연산은 모두 CPU에서 결정적입니다.
@@ -81,14 +86,19 @@ setup(LANG)
 #   하나로 고정하면 코어가 몇 개인 기계에서든 같은 계산 순서가 됩니다. 대가는 속도입니다. 코어가 여럿인
 #   기계에서는 학습이 할 수 있는 것보다 느려지지만, 어디서나 같은 숫자를 얻기 위해 감수합니다.
 #
-# 시드는 `setup`이 0으로 고정하고, 모델을 만들 때와 배치를 뽑을 때 다시 명시적으로 고정합니다. 다른 종류의
-# CPU(예: AVX-512가 없는 CPU)에서는 내부 커널이 달라 마지막 자리가 바뀔 수 있으므로 PSNR은 소수점 둘째 자리,
-# SSIM은 셋째 자리까지만 출력합니다.
+# - 맨 위의 두 환경 변수: PyTorch는 CPU가 지원하는 가장 넓은 벡터 명령(AVX-512 등)에 맞춘 커널을 고르고, 커널이
+#   다르면 더하는 순서도 달라집니다. 학습은 이 작은 차이를 키웁니다. 같은 레슨을 AVX2 커널로 돌려 보니 출력한
+#   PSNR 가운데 여럿이 소수점 둘째 자리에서 달라졌습니다. 그래서 `torch`를 불러오기 전에 커널을 AVX2까지로
+#   제한합니다. 요즘 x86 CPU는 모두 AVX2를 지원하므로, AVX-512가 있든 없든 같은 커널이 돕니다. ARM CPU(예:
+#   Apple 실리콘)는 커널 자체가 달라서 숫자가 조금 다를 수 있습니다.
+#
+# 시드는 `setup`이 0으로 고정하고, 모델을 만들 때와 배치를 뽑을 때 다시 명시적으로 고정합니다. PSNR은 소수점 둘째
+# 자리, SSIM은 셋째 자리까지 출력합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 1. What makes the experiment reproducible
 #
-# The two lines in the cell above protect the numbers of this lesson.
+# A few lines in the cell above protect the numbers of this lesson.
 #
 # - `torch.use_deterministic_algorithms(True)`: use only implementations that give the same result for the same
 #   input, and raise an error instead of silently going on when an operation has none. Every operation here is
@@ -99,9 +109,19 @@ setup(LANG)
 #   cores. The price is speed: on a machine with several cores training is slower than it could be, which we
 #   accept to get the same numbers everywhere.
 #
+# - The two environment variables at the top: PyTorch picks kernels for the widest vector instructions the CPU has
+#   (AVX-512 and the like), and other kernels add in another order. Training magnifies these tiny differences:
+#   running this lesson with AVX2 kernels changed several printed PSNRs in the second decimal. So before `torch`
+#   loads we cap its kernels at AVX2. Every current x86 CPU has AVX2, so the same kernels run with or without
+#   AVX-512. ARM CPUs (Apple silicon, say) run different kernels altogether and may print slightly different
+#   numbers.
+#
 # `setup` seeds everything with 0, and we seed again explicitly when we build a model and when we draw batches.
-# A different kind of CPU (say one without AVX-512) runs different inner kernels and may change the last bits, so
-# we print PSNR to two decimals and SSIM to three.
+# We print PSNR to two decimals and SSIM to three.
+
+# %%
+print("PyTorch CPU kernels:", torch.backends.cpu.get_cpu_capability(), "| threads:", torch.get_num_threads(),
+      "| deterministic:", torch.are_deterministic_algorithms_enabled())
 
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 데이터: scikit-image에 들어 있는 사진

@@ -3,6 +3,7 @@
 window.lessonPage = (() => {
   const WIDGET_MIME = 'application/vnd.jupyter.widget-view+json';
   let panel = null; // the notebook under test
+  let state = {phase: 'idle'}; // of start(): opening, running, done (with result or error) and the seconds taken
 
   const kernel = () => panel.sessionContext.session.kernel;
   const joined = value => (Array.isArray(value) ? value.join('') : value || '');
@@ -20,6 +21,16 @@ window.lessonPage = (() => {
     return copy.textContent;
   };
 
+  // The words a widget shows as labels and HTML (an explorer's <pre> result text excluded): no markdown there.
+  const widgetLabels = node =>
+    Array.from(node.querySelectorAll('.widget-html-content, .widget-label, .widget-radio-box label, button'))
+      .map(n => {
+        const copy = n.cloneNode(true);
+        copy.querySelectorAll('pre').forEach(p => p.remove());
+        return copy.textContent.trim();
+      })
+      .filter(Boolean);
+
   // "**…**" left as text: CommonMark does not close emphasis after punctuation when a letter follows, as in
   // **`code`**는 or **"quote"**라고 (Korean particles); moving the ** or rewording fixes it.
   const literalStars = text => {
@@ -34,15 +45,29 @@ window.lessonPage = (() => {
       return true;
     },
 
-    async open(path) {
-      panel = await window.jupyterapp.commands.execute('docmanager:open', {path, factory: 'Notebook'});
-      await panel.context.ready;
-      await panel.sessionContext.ready;
+    // Open the notebook, wait for its kernel, Run All; the caller polls state() meanwhile (so that the tests can
+    // look at one notebook while the next one runs in another page).
+    start(path) {
+      const began = performance.now();
+      const seconds = () => Math.round((performance.now() - began) / 100) / 10;
+      state = {phase: 'opening', path};
+      (async () => {
+        panel = await window.jupyterapp.commands.execute('docmanager:open', {path, factory: 'Notebook'});
+        await panel.context.ready;
+        await panel.sessionContext.ready;
+        while (!(panel.sessionContext.session && panel.sessionContext.session.kernel && kernel().status === 'idle')) {
+          await new Promise(resolve => setTimeout(resolve, 200));
+        }
+        state = {...state, phase: 'running', open: seconds()};
+        const result = await this.runAll();
+        state = {...state, phase: 'done', result, run: seconds() - state.open};
+      })().catch(err => {
+        state = {...state, phase: 'done', error: String(err && err.stack || err)};
+      });
       return true;
     },
 
-    kernelIdle: () => Boolean(panel && panel.sessionContext.session && panel.sessionContext.session.kernel
-                              && kernel().status === 'idle'),
+    state: () => state,
 
     // Run All as the menu does, then wait until the kernel has worked through its whole queue: a silent empty
     // request sent after the cells finishes last. (Run All resolves early when a raises-exception cell fails.)
@@ -80,6 +105,7 @@ window.lessonPage = (() => {
             widgets: node.querySelectorAll('.jupyter-widgets').length,
             height: node.getBoundingClientRect().height,
             images: Array.from(node.querySelectorAll('img')).map(img => [img.naturalWidth, img.naturalHeight]),
+            markdownInWidgets: widgetLabels(node).filter(text => /`[^`\n]+`/.test(text)),
           }));
         } else {
           const rendered = cell.node.querySelector('.jp-RenderedMarkdown');
@@ -146,12 +172,13 @@ window.lessonPage = (() => {
       return value.status === 'ok' ? {value: value.data['text/plain']} : {error: `${value.ename}: ${value.evalue}`};
     },
 
-    // What a widget output shows: its HTML text views, or all its text for other widgets.
-    widgetText: node => Array.from(node.querySelectorAll('.widget-html-content'))
+    // What a widget output shows as its result: an explorer's text view (HTML with a <pre>), else all its text.
+    widgetText: node => Array.from(node.querySelectorAll('.widget-html-content > pre'))
       .map(n => n.innerText).join('\n').trim() || node.innerText.trim(),
 
     // Stop the kernel and close the notebook without saving (the tests never write notebooks).
     async close() {
+      state = {phase: 'idle'};
       if (!panel) return;
       const closing = panel;
       panel = null;

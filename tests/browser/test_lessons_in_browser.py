@@ -1,7 +1,8 @@
 """Every lesson, in both languages, as a learner meets it: JupyterLab in Chromium, Run All, then look.
 
 All browser tests live in this one module, so pytest-xdist (--dist loadscope) runs them on one worker, with one
-JupyterLab server and one browser page. Skip them with `-m "not browser"`. Screenshots: build/screenshots.
+JupyterLab server (serving a temporary copy of notebooks/; nothing is saved) and two JupyterLab pages: while the
+tests look at one notebook, the next one runs. Skip them with `-m "not browser"`. Screenshots: build/screenshots.
 """
 
 import ast
@@ -51,12 +52,13 @@ WITH_CONTROLS = [nb for nb in NOTEBOOKS if has_controls(nb)]
 
 
 class LabPage:
-    """One JupyterLab page for the whole session; notebooks are opened in it one at a time."""
+    """A JupyterLab page that stays open for the session; it runs one notebook at a time."""
 
     def __init__(self, browser, lab):
         self.browser, self.lab = browser, lab
         self.problems = []
         self.page = None
+        self.notebook = None  # the notebook open in this page, if any
 
     def load(self):
         context = self.browser.new_context(viewport=VIEWPORT, device_scale_factor=1, locale="en-US")
@@ -68,12 +70,52 @@ class LabPage:
         self.page.wait_for_function("() => Boolean(window.jupyterapp)", timeout=LOAD_TIMEOUT_MS, polling=250)
         self.page.evaluate("() => lessonPage.appReady()")
         self.page.evaluate("() => window.jupyterapp.shell.collapseLeft()")  # the file browser takes no width
+        self.notebook = None
 
     def _offline_only(self, route):
         if not route.request.url.startswith(self.lab.url):
             self.problems.append(f"request outside the server: {route.request.url}")
             return route.abort()
         return route.continue_()
+
+    def start(self, relative):
+        """Open the notebook with a fresh kernel and start Run All; returns at once."""
+        self.problems.clear()
+        self.notebook = relative
+        self.page.evaluate("(p) => lessonPage.start(p)", relative)
+
+    def finish(self, screenshot=None):
+        """Wait for Run All and the widgets, then read what the page shows (and screenshot it)."""
+        relative, page = self.notebook, self.page
+        try:
+            page.wait_for_function("() => lessonPage.state().phase === 'done'", timeout=LOAD_TIMEOUT_MS + RUN_TIMEOUT_MS,
+                                   polling=250)
+            state = page.evaluate("() => lessonPage.state()")
+            if "error" in state:
+                raise RuntimeError(f"{relative}: could not open and run it: {state['error']}")
+            page.wait_for_function("() => lessonPage.widgetsSettled()", timeout=WIDGET_TIMEOUT_MS, polling=200)
+            started = time.perf_counter()
+            cells = page.evaluate("() => lessonPage.report()")
+            glyphs = page.evaluate(
+                "() => lessonPage.missingGlyphs(null, '.jp-RenderedMarkdown, .jp-OutputArea-output')")
+            if screenshot:
+                take_screenshots(page, screenshot)
+            print(f"{relative}: open {state['open']} s, run {state['run']:.1f} s, "
+                  f"inspect {time.perf_counter() - started:.1f} s")
+        except Exception:
+            print(f"JupyterLab log:\n{self.lab.log_tail()}")
+            self.reload()
+            raise
+        return OpenLesson(relative, page, state["result"], cells, glyphs, list(self.problems))
+
+    def close_notebook(self):
+        """Shut the kernel down and close the notebook, unsaved."""
+        try:
+            self.page.evaluate("() => lessonPage.close()")
+            self.notebook = None
+        except Exception:
+            self.reload()
+            raise
 
     def reload(self):
         """After a failure, start again from a fresh page (and no notebook open)."""
@@ -84,12 +126,54 @@ class LabPage:
         self.page.context.close()
 
 
+class LabPool:
+    """Two JupyterLab pages: while the tests look at one notebook, the next one in test order runs."""
+
+    def __init__(self, browser, lab, order, size=2):
+        self.order = order
+        self.pages = [LabPage(browser, lab) for _ in range(size)]
+        for page in self.pages:
+            page.load()
+
+    def page_of(self, relative):
+        return next((p for p in self.pages if p.notebook == relative), None)
+
+    def start(self, relative):
+        page = next((p for p in self.pages if p.notebook is None), None)
+        if page is None:  # every page holds a notebook that was guessed wrong: free one
+            page = next(p for p in self.pages)
+            page.close_notebook()
+        page.start(relative)
+        return page
+
+    def finish(self, relative, screenshot):
+        page = self.page_of(relative) or self.start(relative)
+        later = self.order[self.order.index(relative) + 1:] if relative in self.order else []
+        upcoming = next((n for n in later if self.page_of(n) is None), None)
+        if upcoming and any(p.notebook is None for p in self.pages):
+            self.start(upcoming)
+        return page.finish(screenshot)
+
+    def close_notebook(self, relative):
+        page = self.page_of(relative)
+        if page:
+            page.close_notebook()
+
+    def close(self):
+        for page in self.pages:
+            page.close()
+
+
 @pytest.fixture(scope="session")
-def lab_page(lab, chromium):
-    page = LabPage(chromium, lab)
-    page.load()
-    yield page
-    page.close()
+def lab_pool(request, lab, chromium):
+    order = []  # the notebooks in the order this session's tests will ask for them
+    for item in request.session.items:
+        relative = getattr(item, "callspec", None) and item.callspec.params.get("lesson")
+        if relative and relative not in order:
+            order.append(relative)
+    pool = LabPool(chromium, lab, order)
+    yield pool
+    pool.close()
 
 
 class OpenLesson:
@@ -145,53 +229,12 @@ def take_screenshots(page, target: Path) -> list[Path]:
         page.set_viewport_size(VIEWPORT)
 
 
-def open_lesson(lab_page, relative, screenshot=None):
-    """Open a notebook of the served folder with a fresh kernel, Run All, wait until everything is shown."""
-    page = lab_page.page
-    lab_page.problems.clear()
-    times, started = {}, time.perf_counter()
-
-    def lap(name):
-        times[name] = round(time.perf_counter() - started - sum(times.values()), 1)
-
-    try:
-        page.evaluate("(p) => lessonPage.open(p)", relative)
-        page.wait_for_function("() => lessonPage.kernelIdle()", timeout=LOAD_TIMEOUT_MS, polling=200)
-        lap("open")
-        page.set_default_timeout(RUN_TIMEOUT_MS)
-        run_result = page.evaluate("() => lessonPage.runAll()")
-        page.wait_for_function("() => lessonPage.widgetsSettled()", timeout=WIDGET_TIMEOUT_MS, polling=200)
-        lap("run")
-        cells = page.evaluate("() => lessonPage.report()")
-        glyphs = page.evaluate("() => lessonPage.missingGlyphs(null, '.jp-RenderedMarkdown, .jp-OutputArea-output')")
-        lap("inspect")
-        if screenshot:
-            take_screenshots(page, screenshot)
-            lap("screenshot")
-        print(f"{relative}: seconds {times}")
-    except Exception:
-        print(f"JupyterLab log:\n{lab_page.lab.log_tail()}")
-        lab_page.reload()
-        raise
-    finally:
-        page.set_default_timeout(30_000)
-    return OpenLesson(relative, page, run_result, cells, glyphs, list(lab_page.problems))
-
-
-def close_lesson(lab_page):
-    try:
-        lab_page.page.evaluate("() => lessonPage.close()")
-    except Exception:
-        lab_page.reload()
-        raise
-
-
 @pytest.fixture(scope="module", params=NOTEBOOKS)
-def lesson(request, lab_page, screenshots):
+def lesson(request, lab_pool, screenshots):
     """The lesson after Run All, screenshot in build/screenshots/<lang>/; closed (not saved) afterwards."""
     lang, name = request.param.split("/")
-    yield open_lesson(lab_page, request.param, screenshots / lang / name.replace(".ipynb", ".png"))
-    close_lesson(lab_page)
+    yield lab_pool.finish(request.param, screenshots / lang / name.replace(".ipynb", ".png"))
+    lab_pool.close_notebook(request.param)
 
 
 # Each finder lists what a learner would see going wrong; the tests below require empty lists, and
@@ -226,6 +269,8 @@ def broken_widgets(lesson):
                                      or not shown["height"]):
                 wrong.append(f"{where(lesson.relative, cell)}: a widget shown as {shown['mime']}: "
                              f"{shown['text'][:200]!r}")
+            wrong += [f"{where(lesson.relative, cell)}: a widget shows markdown as plain text (HTML widgets and "
+                      f"labels do not render `code`): {text[:120]!r}" for text in shown["markdownInWidgets"]]
         if len(cell["outputs"]) != len(cell["rendered"]):
             wrong.append(f"{where(lesson.relative, cell)}: {len(cell['outputs'])} outputs, "
                          f"{len(cell['rendered'])} shown")
@@ -312,6 +357,7 @@ def guard_notebook():
             "from IPython.display import display\n"
             "display({'application/vnd.jupyter.widget-view+json': {'model_id': 'no-such-model', 'version_major': 2,"
             " 'version_minor': 0}, 'text/plain': 'a widget'}, raw=True)"),
+        nbformat.v4.new_code_cell("import ipywidgets\nipywidgets.HTML('Markdown is not rendered here: `code`')"),
         nbformat.v4.new_code_cell('print("\\ue000 has no glyph in any font")'),
         nbformat.v4.new_code_cell("1 / 0"),
         nbformat.v4.new_code_cell('print("never runs: Run All stops at the error")'),
@@ -331,16 +377,17 @@ def test_the_checks_catch_a_broken_notebook(lab, chromium):
     page = LabPage(chromium, lab)
     page.load()
     try:
-        broken = open_lesson(page, "browser_guard/guard.ipynb")
+        page.start("browser_guard/guard.ipynb")
+        broken = page.finish()
         found = {check.__name__: check(broken) for check in (
             cells_not_run, error_outputs, broken_widgets, figures_not_shown, markdown_problems, missing_glyphs,
             headings_without_hangul)}
-        close_lesson(page)
+        page.close_notebook()
     finally:
         page.close()
     print("\n".join(f"{name}: {problems}" for name, problems in found.items()))
     assert all(found.values()), f"checks that found nothing: {[name for name, p in found.items() if not p]}"
-    assert len(found["error_outputs"]) == 2 and len(found["markdown_problems"]) == 2, found
+    assert [len(found[name]) for name in ("error_outputs", "markdown_problems", "broken_widgets")] == [2, 2, 2], found
 
 
 # --- Widgets: move a control as a learner would, then compare what is shown with what it should be ---
