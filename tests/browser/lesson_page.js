@@ -85,6 +85,27 @@ window.lessonPage = (() => {
     widgetsSettled: () => !Array.from(panel.node.querySelectorAll('.jp-OutputArea-output'))
       .some(node => node.innerText.includes('Loading widget...')),
 
+    // Resolve once the notebook's DOM has not changed for `quietMs` (widget views render after their output
+    // arrives), or after `maxMs` at the latest; returns whether it became quiet.
+    domQuiet(quietMs, maxMs) {
+      return new Promise(resolve => {
+        let timer = null;
+        const done = quiet => {
+          observer.disconnect();
+          clearTimeout(timer);
+          clearTimeout(limit);
+          resolve(quiet);
+        };
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(() => done(true), quietMs);
+        });
+        observer.observe(panel.node, {subtree: true, childList: true, characterData: true, attributes: true});
+        timer = setTimeout(() => done(true), quietMs);
+        const limit = setTimeout(() => done(false), maxMs);
+      });
+    },
+
     report() {
       return panel.content.widgets.map((cell, index) => {
         const model = cell.model;

@@ -94,6 +94,7 @@ class LabPage:
             if "error" in state:
                 raise RuntimeError(f"{relative}: could not open and run it: {state['error']}")
             page.wait_for_function("() => lessonPage.widgetsSettled()", timeout=WIDGET_TIMEOUT_MS, polling=200)
+            page.evaluate("() => lessonPage.domQuiet(1000, 10000)")
             started = time.perf_counter()
             cells = page.evaluate("() => lessonPage.report()")
             glyphs = page.evaluate(
