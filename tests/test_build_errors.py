@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 from course_utils.build import __main__ as cli
-from course_utils.build.check import notebook_problems, problems
+from course_utils.build.check import notebook_problems, outline_problems, problems
 from course_utils.build.source import SourceError, read_source
 
 GOOD = '''# %% [markdown] tags=["lang-ko"]
@@ -97,3 +97,18 @@ def test_notebook_without_source_is_reported(course, monkeypatch, root):
     assert run(course, monkeypatch, "notebooks") == 0
     shutil.copy(course / "notebooks" / "en" / "01_demo.ipynb", course / "notebooks" / "en" / "07_orphan.ipynb")
     assert any("07_orphan.ipynb: generated notebook has no source" in line for line in problems(course))
+
+
+def test_a_heading_missing_in_one_language_is_reported():
+    def notebook(*sources):
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(s) for s in sources])
+
+    ko = notebook("# 02. 동작 원리", "## 1. 행렬\n\n```python\n# 주석\n```", "## 2. 전치\n\n본문", "### 직접 구현하기")
+    en = notebook("# 02. How it works", "## 1. Matrix\n\ntext", "text without its heading", "### Writing it yourself")
+    assert outline_problems("02", ko, ko) == []
+    found = outline_problems("02", ko, en)
+    assert found == ["02: heading 3 differs between ko and en: '## 2. 전치' vs '### Writing it yourself'"]
+    assert outline_problems("02", ko, notebook("# 02. How it works", "## 1. Matrix", "## 2. Transposed")) == [
+        "02: ko has 4 headings, en has 3"]
+    renumbered = notebook("# 02. How it works", "## 1. Matrix", "## 3. Transposed", "### Writing it yourself")
+    assert outline_problems("02", ko, renumbered)[0].startswith("02: heading 3 differs")

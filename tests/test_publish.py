@@ -93,6 +93,22 @@ def test_decks_exist_in_both_languages_with_their_scripts(decks):
     assert f"ko/{LESSON}.html" in (decks / "index.html").read_text(encoding="utf-8")
 
 
+def test_decks_carry_the_speaker_notes(decks):
+    for lang, label in (("ko", "강의 노트."), ("en", "Lecturer&#39;s note.")):
+        deck = (decks / lang / f"{LESSON}.html").read_text(encoding="utf-8")
+        notes = re.findall(r'<aside class="notes">(.*?)</aside>', deck, re.S)
+        assert notes and all(label in note for note in notes), lang
+
+
+def test_every_lesson_has_speaker_notes_in_both_languages(root):
+    for lang in LANGS:
+        for path in sorted((root / "notebooks" / lang).glob("*.ipynb")):
+            cells = nbformat.read(path, as_version=4).cells
+            notes = [c for c in cells if c.metadata.get("slideshow", {}).get("slide_type") == "notes"]
+            assert notes, f"{path.name}: no speaker notes (a markdown cell tagged 'notes')"
+            assert all(c.cell_type == "markdown" for c in notes), path.name
+
+
 def test_decks_load_nothing_remote_and_links_resolve(decks):
     assert _remote_loads(decks) == []
     assert _unresolved(decks) == []

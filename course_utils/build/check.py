@@ -10,10 +10,11 @@ from course_utils.build.source import TEACHES_TERMS_TAG, for_language, lang_of, 
 from course_utils.glossary import find_variants
 from course_utils.i18n import LANGS
 
-__all__ = ["HANGUL", "notebook_problems", "problems", "cell_signature"]
+__all__ = ["HANGUL", "notebook_problems", "outline_problems", "problems", "cell_signature"]
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 RAISES_TAG = "raises-exception"
+HEADING = re.compile(r"^(#{1,6}) +(\(?\d+(?:\.\d+)*\)?)?")
 
 
 def cell_signature(nb) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -57,6 +58,32 @@ def _shared_code(nb) -> list[str]:
     return [c.source for c in nb.cells if c.cell_type == "code" and lang_of(c) is None]
 
 
+def _outline(nb) -> list[tuple[str, str, str]]:
+    """The headings of a notebook's prose: (level marks, section number or '', the heading line)."""
+    outline = []
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        in_code = False
+        for line in cell.source.splitlines():
+            if line.lstrip().startswith("```"):
+                in_code = not in_code
+            elif not in_code and (match := HEADING.match(line)):
+                outline.append((match[1], match[2] or "", line))
+    return outline
+
+
+def outline_problems(name: str, ko, en) -> list[str]:
+    """The ko and en notebooks must have the same headings: same levels, same section numbers, same order."""
+    ko_outline, en_outline = _outline(ko), _outline(en)
+    for index, (ko_heading, en_heading) in enumerate(zip(ko_outline, en_outline)):
+        if ko_heading[:2] != en_heading[:2]:
+            return [f"{name}: heading {index + 1} differs between ko and en: {ko_heading[2]!r} vs {en_heading[2]!r}"]
+    if len(ko_outline) != len(en_outline):
+        return [f"{name}: ko has {len(ko_outline)} headings, en has {len(en_outline)}"]
+    return []
+
+
 def problems(root: Path) -> list[str]:
     """Every broken rule across notebooks/src and the generated notebooks/ko and notebooks/en."""
     src_dir = root / "notebooks" / "src"
@@ -89,4 +116,6 @@ def problems(root: Path) -> list[str]:
             generated[lang] = nb
         if len(generated) == 2 and _shared_code(generated["ko"]) != _shared_code(generated["en"]):
             found.append(f"{source.stem}: the ko and en notebooks run different shared code cells")
+        if len(generated) == 2:
+            found += outline_problems(source.stem, generated["ko"], generated["en"])
     return found

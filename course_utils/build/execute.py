@@ -2,11 +2,13 @@
 
 import os
 import sys
+import uuid
 from pathlib import Path
 
 import nbformat
 from jupyter_client import KernelManager
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+from jupyter_core.paths import jupyter_runtime_dir
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -32,6 +34,13 @@ class _CurrentEnvKernels(KernelSpecManager):
 
 class _CurrentEnvKernelManager(KernelManager):
     def __init__(self, **kwargs):
+        # Local sockets where the platform has them: ipykernel warns on stderr about every unencrypted TCP kernel.
+        # The socket path is absolute because the kernel runs in the notebook's folder, not in ours.
+        if os.name == "posix":
+            runtime = Path(jupyter_runtime_dir())
+            runtime.mkdir(parents=True, exist_ok=True)
+            kwargs.setdefault("transport", "ipc")
+            kwargs.setdefault("ip", str(runtime / f"course-build-{uuid.uuid4().hex[:12]}"))
         super().__init__(kernel_spec_manager=_CurrentEnvKernels(), **kwargs)
 
 

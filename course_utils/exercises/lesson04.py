@@ -8,9 +8,9 @@ from course_utils.exercises import Exercise, register
 from course_utils.overlap import interior_range, interior_values
 
 
-def _dcgan_interior_max() -> int:
-    counts = overlap_map(8, 5, 2, 2)
-    inside = interior_range(8, 5, 2, 2)
+def _kernel_7_interior_max() -> int:
+    counts = overlap_map(8, 7, 2, 3)
+    inside = interior_range(8, 7, 2, 3)
     return int(counts[inside.start:inside.stop, inside.start:inside.stop].max())
 
 
@@ -37,15 +37,16 @@ def _gradient_interior_values() -> int:
 
 register(Exercise(
     id="04.1",
-    expected=_dcgan_interior_max,
+    expected=_kernel_7_interior_max,
     kind=int,
-    hint={"ko": "1-D 안쪽 값을 먼저 구하고(K=5, S=2), 2-D 값은 행과 열의 1-D 값의 곱이라는 점을 이용하세요. "
+    hint={"ko": "1-D 안쪽 값을 먼저 구하고(K=7, S=2), 2-D 값은 행과 열의 1-D 값의 곱이라는 점을 이용하세요. "
                 "`overlap_map`과 `interior_range`로 확인할 수 있습니다.",
-          "en": "Find the 1-D interior values first (K=5, S=2); a 2-D value is the product of a row's and a column's "
+          "en": "Find the 1-D interior values first (K=7, S=2); a 2-D value is the product of a row's and a column's "
                 "1-D values. `overlap_map` and `interior_range` confirm it."},
-    explanation={"ko": "1-D 안쪽 값은 2와 3이므로 2-D에서 가장 큰 값은 3 × 3 = 9입니다. 가장 작은 값 4와의 비는 2.25입니다.",
-                 "en": "The 1-D interior values are 2 and 3, so the largest 2-D value is 3 × 3 = 9, "
-                       "2.25 times the smallest (4)."},
+    explanation={"ko": "1-D 안쪽 값은 3과 4이므로 2-D에서 가장 큰 값은 4 × 4 = 16, 가장 작은 값은 3 × 3 = 9입니다. "
+                       "커널을 5에서 7로 키워도 K가 S로 나누어떨어지지 않으니 안쪽은 여전히 불균일합니다.",
+                 "en": "The 1-D interior values are 3 and 4, so the largest 2-D value is 4 × 4 = 16 and the smallest "
+                       "3 × 3 = 9. Growing the kernel from 5 to 7 leaves the interior uneven: S still does not divide K."},
 ))
 
 register(Exercise(

@@ -13,8 +13,8 @@ def _pixel_shuffle_x3_parameters() -> int:
 
 
 def _zero_taps_per_pair() -> int:
-    """Probe which (phase, 3×3 offset) pairs of a K=4, S=2, P=1 transposed convolution carry a weight."""
-    layer = nn.ConvTranspose2d(1, 1, 4, stride=2, padding=1, bias=False)
+    """Probe which (phase, 3×3 offset) pairs of a K=2, S=2, P=0 transposed convolution carry a weight."""
+    layer = nn.ConvTranspose2d(1, 1, 2, stride=2, padding=0, bias=False)
     with torch.no_grad():
         layer.weight.fill_(1.0)
         used = 0
@@ -51,13 +51,14 @@ register(Exercise(
     id="05.2",
     expected=_zero_taps_per_pair,
     kind=int,
-    hint={"ko": "네 위상이 각각 3×3 = 9개의 탭을 가지므로 모두 36개입니다. 그중 K=4 커널의 4×4 = 16개 탭만 실제로 쓰입니다.",
-          "en": "Four phases with 3×3 = 9 taps each make 36 slots. Only the 4×4 = 16 taps of the K=4 kernel are "
-                "actually used."},
-    explanation={"ko": "36 − 16 = 20개입니다. 그래서 K=4, S=2, P=1 전치 합성곱은 탭 20개를 0으로 묶은 "
-                       "3×3 합성곱 + 픽셀 셔플입니다.",
-                 "en": "36 − 16 = 20: a K=4, S=2, P=1 transposed convolution is a 3×3 convolution + pixel shuffle "
-                       "with 20 taps tied to zero."},
+    hint={"ko": "네 위상이 각각 3×3 = 9개의 탭을 가지므로 모두 36개입니다. K=2, S=2에서는 사본이 겹치지 않으니 "
+                "출력 픽셀마다 입력 하나의 탭 하나만 닿습니다.",
+          "en": "Four phases with 3×3 = 9 taps each make 36 slots. With K=2, S=2 the copies do not overlap, so each "
+                "output pixel receives one tap of one input."},
+    explanation={"ko": "위상마다 탭 하나만 쓰이니 36 − 4 = 32개가 0입니다. 그래서 등가 (1)은 3×3이 아니라 "
+                       "1×1 합성곱 + 픽셀 셔플로 씁니다.",
+                 "en": "Each phase uses one tap, so 36 − 4 = 32 are zero. That is why equivalence (1) is written "
+                       "with a 1×1 convolution + pixel shuffle, not a 3×3 one."},
 ))
 
 register(Exercise(

@@ -60,6 +60,18 @@
 # - These notebooks are generated from sources in `notebooks/src`. To change one, edit its source (see
 #   "Authoring" in the README).
 
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 첫 시간에는 모두가 JupyterLab에서 이 노트북을 열고 **Run All**을 한 번 실행했는지
+# 확인하세요. 위젯은 커널이 실행 중일 때만 움직이고, 슬라이드와 HTML에서는 위젯 바로 아래에 출력된 결과가 그 자리를
+# 대신합니다. 합성곱 복습에 나오는 크기 공식의 내림을 여기서 짚어 두면 레슨 03에서 `output_padding`을 설명하기가
+# 쉬워집니다.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** In the first session, check that everyone has opened this notebook in JupyterLab and used
+# **Run All** once. Widgets move only while the kernel runs; on slides and in HTML, the result printed just below
+# each widget stands in for it. Point out the floor in the convolution refresher's size formula now: it makes
+# `output_padding` in lesson 03 easy to explain.
+
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
 
@@ -178,6 +190,14 @@ Markdown(lessons.markdown_table(LANG))
 #
 # The course uses one term per concept. The build check fails if Korean prose uses a spelling the glossary
 # rejects for a concept (another transliteration or spacing); `course_utils/data/glossary.toml` lists them.
+
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 용어집은 개념마다 한국어 용어를 하나로 정해 둡니다. 직접 만드는 슬라이드에도 같은 용어를 쓰면 레슨과 말이
+# 어긋나지 않습니다. CI는 레슨 본문에서 버린 표기를 찾아 거부합니다.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** The glossary fixes one Korean term per concept. Use the same terms on your own slides so
+# they match the lessons; CI rejects the discarded spellings in the lesson prose.
 
 # %%
 Markdown(glossary.markdown_table(LANG))

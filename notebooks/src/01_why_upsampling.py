@@ -18,6 +18,16 @@
 #
 # Every size and count printed here is computed by the code below, and CI re-runs it every time.
 
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 1절의 코드를 실행하기 전에 물어보세요. 256×256 이미지가 인코더 단계를 다섯 번 지나면 얼마나
+# 작아질까요? 답은 코드가 출력합니다. 이 레슨이 전할 것은 하나입니다. 합성곱과 풀링은 맵을 키우지 못하고, 고정된 보간에는
+# 학습할 파라미터가 없으니 학습 가능한 업샘플링이 필요합니다.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** Before running section 1, ask: how small does a 256×256 image get after five encoder stages?
+# The code prints the answer. The lesson has one message: convolution and pooling cannot grow a map and a fixed
+# interpolation has no parameters to learn, so we need a learnable upsampler.
+
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
 
@@ -237,6 +247,15 @@ print("example (kernel, stride, padding, in, out):", example)
 #
 # The easiest way to grow a map is interpolation. `nn.Upsample` fills values by nearest-neighbour or
 # bilinear interpolation. Let us look at the result on a 2×2 input and count its learnable parameters.
+
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** "그냥 보간하면 되지 않나요?"라는 질문이 자주 나옵니다. 보간 + 합성곱은 레슨 05에서 다루는 세 방법
+# 가운데 하나이고, 레슨 09에서 실제 사진으로 잽니다. 여기서는 보간 자체에 파라미터가 없다는 점만 확인하고 넘어가세요.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** "Why not just interpolate?" comes up often. Interpolation + convolution is one of the three
+# methods of lesson 05, and lesson 09 measures it on real photographs. Here, only establish that interpolation
+# itself has no parameters, and move on.
 
 # %%
 tiny = torch.tensor([[[[1.0, 2.0], [3.0, 4.0]]]])

@@ -29,6 +29,14 @@
 # same numbers, look at the shapes of channels and bias, and ask which formulation is fast and why.
 # Every value printed below is computed by the code, and CI re-runs the notebooks of both languages to check it.
 
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 긴 레슨입니다. 두 번에 나누어 가르친다면 5절(흩뿌려 더하기) 앞에서 끊으세요. 1–4절은 행렬로 보는
+# 관점이고 5–8절은 계산으로 보는 관점입니다.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** A long lesson. If you teach it in two sessions, break before section 5 (scatter-add):
+# sections 1–4 are the matrix view, sections 5–8 the computational view.
+
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
 
@@ -132,6 +140,8 @@ print("same C as course_utils.reference.conv_matrix:", torch.equal(C, conv_matri
 # `conv_transpose2d`와 비교해 봅시다.
 
 # %% [markdown] tags=["lang-en"]
+# ## 2. A transposed convolution multiplies by $C^\top$
+#
 # $C$ turns 16 numbers into 4 (4×4 → 2×2). Its transpose $C^\top$ is 16×4, so it turns 4 numbers into 16
 # (2×2 → 4×4). Multiply the document's 2×2 input `[[1, 2], [3, 4]]` by $C^\top$ and compare with PyTorch's
 # `conv_transpose2d` called with **the same kernel**.
@@ -171,6 +181,15 @@ print("sum of scaled kernel copies == Cᵀ @ small.flatten():", torch.equal(sum(
 # The document warns that the transposed convolution, sometimes called "deconvolution", is not a mathematical
 # inverse: it **restores the size only**. Let us check with numbers. If $C^\top$ undid $C$, then $C^\top C$
 # would be the 16×16 identity.
+
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 가장 흔한 오해가 여기서 풀립니다. "역합성곱"이라는 이름 때문에 전치 합성곱이 합성곱을 되돌린다고 생각하기
+# 쉽습니다. 출력된 랭크와 복원 오차를 가리키며, 모양은 돌아오지만 값은 돌아오지 않는다는 점을 강조하세요.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** The most common misconception ends here. The name "deconvolution" suggests that a transposed
+# convolution undoes a convolution. Point at the printed rank and reconstruction error: the shape comes back, the
+# values do not.
 
 # %%
 gram = C.T @ C
@@ -279,9 +298,20 @@ print("output_padding=1:", tuple(back8.shape), "== x.grad:", torch.allclose(x8.g
 # $(i\cdot S + k_i,\; j\cdot S + k_j)$에 더해집니다. 각 칸에 어떤 곱이 모이는지를 문자열로 쌓아 봅니다.
 
 # %% [markdown] tags=["lang-en"]
+# ## 5. Scatter-add, step by step
+#
 # Now follow the document's example by hand: the 2×2 input `[[1, 2], [3, 4]]` and the 3×3 kernel a…i (stride 1,
 # padding 0). First in **symbols**. The value $v$ at input $(i, j)$ times kernel entry $(k_i, k_j)$ is added to
 # output $(i\cdot S + k_i,\; j\cdot S + k_j)$. We collect, as strings, which products land in each cell.
+
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 스테퍼 위젯은 강의실에서 한 단계씩 넘기며 보여 주기 좋습니다. 슬라이드로 발표할 때는 위젯 대신 네 단계를
+# 그린 그림을 쓰세요. 학습자에게 다음 단계에서 어느 칸이 겹칠지 먼저 말하게 해 보세요.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** The stepper widget works well stepped through live in class. When presenting from slides,
+# use the figure of the four steps instead. Ask learners to say which cells will overlap before you take the next
+# step.
 
 # %%
 values = [[1, 2], [3, 4]]

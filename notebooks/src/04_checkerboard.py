@@ -34,6 +34,15 @@
 # Most facts here were first set out by A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard
 # Artifacts*, Distill (2016). We re-check each claim in code.
 
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 원문의 6×6 표(1과 4)를 체커보드의 원인으로 가르치지 마세요. 그 차이는 가장자리 효과이고, K=4,
+# S=2의 안쪽은 균일합니다. 이 레슨의 중심은 5절의 두 원인, 곧 불균일한 겹침과 초기화 때 서로 독립인 위상입니다.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** Do not teach the document's 6×6 table (1 versus 4) as the cause of checkerboards: the
+# difference is a border effect, and the interior of K=4, S=2 is even. The heart of this lesson is the two causes
+# of section 5: uneven overlap and independent phases at initialization.
+
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
 
@@ -405,6 +414,14 @@ response_gallery([y[0, 0, 4:-4, 4:-4] for y in responses.values()],
 # **Cause 1: uneven overlap.** The phases receive different **numbers** of taps, so the sums differ even when
 # all weights are equal. Set every weight to 1 and check: the phase means are exactly the overlap counts.
 
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 두 원인을 칠판에 나란히 적어 두세요. 7절에서 해결책을 하나씩 볼 때마다 어느 원인을 없애는지 학습자가
+# 표시하게 하면 정리가 저절로 됩니다.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** Write the two causes side by side on the board. In section 7, have learners mark which cause
+# each fix removes; the summary then writes itself.
+
 # %%
 equal_weight = {}
 for k, s, p in CASES:
@@ -738,7 +755,7 @@ print("ICNR sub-pixel conv == conv, then nearest ×2:", torch.allclose(icnr_fix(
 #
 # `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다. 문제마다 아래에 접힌 풀이 셀이 있습니다.
 #
-# **1.** 원래 DCGAN 코드의 설정(K=5, S=2)에서 2-D 겹침 지도의 안쪽 값 가운데 가장 큰 값은 얼마일까요?
+# **1.** 원래 DCGAN의 커널 5를 7로 키웠습니다(K=7, S=2). 2-D 겹침 지도의 안쪽 값 가운데 가장 큰 값은 얼마일까요?
 
 # %% [markdown] tags=["lang-en"]
 # ## Exercises
@@ -746,14 +763,15 @@ print("ICNR sub-pixel conv == conv, then nearest ×2:", torch.allclose(icnr_fix(
 # Replace `...` with your answer and run the cell; it is checked at once. A collapsed solution cell follows
 # each exercise.
 #
-# **1.** In the original DCGAN setting (K=5, S=2), what is the largest interior value of the 2-D overlap map?
+# **1.** Grow the original DCGAN's kernel from 5 to 7 (K=7, S=2). What is the largest interior value of the
+# 2-D overlap map?
 
 # %%
 answer = ...
 check("04.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-grid, inside = overlap_map(8, 5, 2, 2), interior_range(8, 5, 2, 2)
+grid, inside = overlap_map(8, 7, 2, 3), interior_range(8, 7, 2, 3)
 solution = int(grid[inside.start:inside.stop, inside.start:inside.stop].max())
 check("04.1", solution, LANG)
 

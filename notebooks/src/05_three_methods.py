@@ -28,6 +28,16 @@
 #    of the pixel shuffle, and nearest-neighbour upsampling + convolution is a transposed convolution with a
 #    tied kernel. Then say what this means for "which one should I use".
 
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 원문의 파라미터 수 가운데 두 개는 틀렸습니다. 1절에서 출력되는 값이 맞는 값입니다. CPU 시간은 기계마다
+# 다르므로 노트북에 저장된 값을 인용하지 말고 강의실의 기계에서 다시 실행해 보여 주세요. 시간 셀은 nbval이 비교하지
+# 않습니다.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** Two of the document's parameter counts are wrong; the values printed in section 1 are the
+# right ones. CPU times depend on the machine, so do not quote the stored values: rerun the cells on the classroom
+# machine. nbval does not compare the timing cells.
+
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
 
@@ -175,6 +185,8 @@ print("bilinear, 4 per value (not counted):", 4 * interpolated, f"= {share:.2%} 
 # **저장해 두는** 활성값도 잽니다. 모두 `meta` 장치에서 모양만으로 잽니다.
 
 # %% [markdown] tags=["lang-en"]
+# ## 3. Memory: parameters and activations
+#
 # Activations are measured with `course_utils.memory`: it records every **new tensor** an operator creates
 # during the forward pass and the most bytes alive at once (input included). We also measure the activations
 # autograd **saves** for the backward pass in training. Everything is measured on the `meta` device, from
@@ -265,6 +277,8 @@ print("threads:", torch.get_num_threads(), "| torch", torch.__version__)
 # 품질은 학습해야 알 수 있으므로 여기서는 재지 않습니다. 사용처는 측정값이 아니라 인용한 논문에서 가져왔습니다.
 
 # %% [markdown] tags=["lang-en"]
+# ## 5. The comparison table, rebuilt from measurements
+#
 # The checkerboard column is lesson 04's strength (right after initialization, constant input, 4-pixel border
 # dropped). We add a row for the pixel shuffle with ICNR initialization; its cost is the same, so its times
 # are method 3's, copied rather than measured again. Quality needs training, so it is not measured here. The
@@ -350,6 +364,14 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # With K=2, S=2 exactly one kernel tap reaches each phase, so phase $(a, b)$ is a 1×1 convolution with tap
 # $(a, b)$. Moving the weights over follows `PixelShuffle`'s channel order (phase $(a, b)$ of output channel
 # $c$ ← channel $4c + 2a + b$).
+
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 세 방법이 한 가족이라는 사실이 7절의 "무엇을 써야 하나"에 대한 답으로 이어집니다. 등가 (2)를 실행하기
+# 전에 0으로 묶이는 탭이 몇 개일지 학습자에게 예측하게 해 보세요.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** That the three methods are one family is what answers section 7's "which one should I use".
+# Before running equivalence (2), ask learners to predict how many taps are tied to zero.
 
 # %%
 k2s2 = nn.ConvTranspose2d(256, 128, 2, stride=2)
@@ -588,19 +610,27 @@ solution = sum(p.numel() for p in nn.Sequential(nn.Conv2d(256, 128 * 9, 3, paddi
 check("05.1", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# **2.** K=4, S=2, P=1 전치 합성곱을 3×3 합성곱(4C 채널) + 픽셀 셔플로 나타내면, (in, out) 채널 쌍마다 0으로
-# 묶인 탭은 몇 개일까요?
+# **2.** 등가 (2)와 같은 방법으로 K=2, S=2, P=0 전치 합성곱을 3×3 합성곱(4C 채널) + 픽셀 셔플로 나타내면,
+# (in, out) 채널 쌍마다 0으로 묶인 탭은 몇 개일까요?
 
 # %% [markdown] tags=["lang-en"]
-# **2.** Written as a 3×3 convolution to 4C channels + pixel shuffle, how many taps per (in, out) channel pair
-# of a K=4, S=2, P=1 transposed convolution are tied to zero?
+# **2.** Written as a 3×3 convolution to 4C channels + pixel shuffle, as in equivalence (2), how many taps per
+# (in, out) channel pair of a K=2, S=2, P=0 transposed convolution are tied to zero?
 
 # %%
 answer = ...
 check("05.2", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-solution = int((weight[:4, 0] == 0).sum())
+probe = nn.ConvTranspose2d(1, 1, 2, stride=2, padding=0, bias=False)
+probe.weight.fill_(1.0)
+used = 0
+for d in range(3):
+    for e in range(3):
+        impulse = torch.zeros(1, 1, 5, 5)
+        impulse[0, 0, 1 + d, 1 + e] = 1.0  # the input at offset (d, e) of the 3×3 window around (2, 2)
+        used += int((probe(impulse)[0, 0, 4:6, 4:6] != 0).sum())  # the four phases of output block (2, 2)
+solution = 4 * 9 - used
 check("05.2", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]

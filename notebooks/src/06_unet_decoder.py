@@ -28,6 +28,13 @@
 # 3. Train a small two-level U-Net on synthetic data, and compare a transposed-convolution up-block with an
 #    upsample + convolution up-block on the same budget.
 
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 3절의 학습 셀이 이 레슨에서 가장 오래 걸립니다. 그 셀을 먼저 실행해 두고 기다리는 동안 설명하세요.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** The training cells of section 3 take the longest in this lesson. Start them first and
+# explain while they run.
+
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
 
@@ -186,6 +193,15 @@ print("output unchanged by the conv bias:", torch.allclose(before, after, atol=1
 # 2×2 max pooling drops the remainder (⌊101/2⌋ = 50). A transposed convolution with kernel 2 and stride 2
 # doubles 50 to exactly 100, which cannot be concatenated with the 101×101 skip feature map. We reproduce
 # it with a block of fewer channels (the next cell raises an error on purpose).
+
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** `torch.cat`이 실패하는 셀을 실행하기 전에 크기를 예측하게 하세요(101 → 50 → ?). 세
+# 해결책 모두 오류 없이 지나가므로, 어느 것이 맞는지는 정렬된 행의 수로 판단한다는 점이 이 절의 요점입니다.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** Before running the cell where `torch.cat` fails, ask for a prediction (101 → 50 → ?). All
+# three fixes pass without an error, so the point of this section is that the count of aligned rows decides which
+# is right.
 
 # %%
 small = UNetDecoderBlock(16, 8, 8)

@@ -14,6 +14,14 @@
 # and to the papers, and reviews the whole course with a quiz, a summary of formulas and decisions, and the
 # glossary.
 
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 복습 레슨입니다. 3절의 퀴즈는 수업을 마무리하는 활동으로 쓰기 좋습니다. 정답은 맨 끝의 퀴즈 정답 절에
+# 있으니, 화면을 띄울 때 그 절이 보이지 않게 하세요.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** A review lesson. The quiz of section 3 makes a good closing activity. The answers are in the
+# quiz answers section at the very end, so keep that section off the screen while the class answers.
+
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
 
@@ -68,6 +76,15 @@ setup(LANG)
 # shape but no values: the module's `forward` code runs as written, with no computation and no memory, and
 # the parameters can still be counted. First we check on a small block that `meta` and the CPU give the same
 # shapes.
+
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 표의 모든 줄은 실행되는 블록이 뒷받침합니다. 원문과 다른 점 하나를 꼭 말하세요. Stable
+# Diffusion의 디코더는 쌍선형 보간이 아니라 최근접 이웃 보간 + 합성곱으로 키웁니다.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** Every row of the table is backed by a block that runs. Mention the one place where the
+# document is wrong: Stable Diffusion's decoder upsamples with nearest-neighbour interpolation + convolution, not
+# bilinear.
 
 # %%
 def check_on_meta(make_block, x):

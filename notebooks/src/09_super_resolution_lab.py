@@ -37,6 +37,14 @@
 # deterministic algorithms and compute on one thread (section 1 says why). Only the training times and the
 # progress bars are left out of the comparison.
 
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 모델 여섯 개를 학습하므로 과정에서 실행 시간이 가장 긴 레슨입니다. 수업을 시작할 때 **Run All**을
+# 눌러 두고, 학습이 도는 동안 1–3절을 설명하세요.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** It trains six models, so this is the course's longest-running lesson. Press **Run All** at
+# the start of the class and explain sections 1–3 while it trains.
+
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
 
@@ -322,6 +330,8 @@ print("ConvT k3s2 interior overlap (1-D):", interior_values(16, 3, 2, 1))
 # 십수 초가 걸립니다. 진행 표시줄은 실행할 때마다 다르므로 CI가 비교하지 않습니다.
 
 # %% [markdown] tags=["lang-en"]
+# ## 4. Training
+#
 # Every model is trained the same way: built with seed 0, batches drawn by a random generator seeded with 0, and
 # 500 Adam steps (learning rate 0.002) on the mean squared error, 32 patches per batch. Each model takes a few to
 # some ten seconds on a CPU. The progress bars change from run to run, so CI does not compare them.
@@ -478,6 +488,15 @@ print(text_table([message("sr_report.model", LANG), *TEST], rows))
 # fast model (ConvT k4s2p1) twice more, with seeds 1 and 2 (both the initial weights and the batch order change),
 # and see how far its mean PSNR moves.
 
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 이 레슨에서 가장 중요한 결론이 여기 있습니다. 시드만 바꿔서 생기는 차이와 방법 사이의 차이를 비교한 출력을
+# 가리키세요. 이 예산으로는 업샘플링 방법의 순위를 매길 수 없다는 것도 측정 결과입니다.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** The lesson's most important conclusion is here. Point at the output that compares the spread
+# from changing only the seed with the spread between methods. That this budget cannot rank the upsamplers is a
+# measured result too.
+
 # %%
 SEED_MODEL = "ConvT k4s2p1"
 seed_psnr = {0: next(r.psnr for r in results if r.name == SEED_MODEL)}
@@ -532,6 +551,8 @@ gain_bars([r.name for r in results], gains,
 # 것이므로, 무늬의 실제 크기는 제목의 강도와 RMS(8비트 밝기 0~255 기준)로 판단하세요.
 
 # %% [markdown] tags=["lang-en"]
+# ## 6. The checkerboard after training
+#
 # The table's last two columns are the checkerboard strength (lesson 04's definition, 8-pixel border dropped) of
 # each model's output for a flat grey image (48×48, value 0.5). At initialization the picture is lesson 04's:
 # clear for the two transposed convolutions and the default pixel shuffle, 0 for the interpolations +
