@@ -51,14 +51,14 @@ register(Exercise(
     id="05.2",
     expected=_zero_taps_per_pair,
     kind=int,
-    hint={"ko": "네 위상이 각각 3×3 = 9개의 탭을 가지므로 모두 36개입니다. K=2, S=2에서는 사본이 겹치지 않으니 "
-                "출력 픽셀마다 입력 하나의 탭 하나만 닿습니다.",
-          "en": "Four phases with 3×3 = 9 taps each make 36 slots. With K=2, S=2 the copies do not overlap, so each "
-                "output pixel receives one tap of one input."},
-    explanation={"ko": "위상마다 탭 하나만 쓰이니 36 − 4 = 32개가 0입니다. 그래서 등가 (1)은 3×3이 아니라 "
+    hint={"ko": "네 위상이 각각 3×3 = 9개의 탭을 가지므로 모두 36개입니다. K=2, S=2에서는 커널 사본이 겹치지 "
+                "않으니 출력 픽셀마다 입력 하나에서 온 탭 하나만 닿습니다.",
+          "en": "Four phases with 3×3 = 9 taps each make 36 slots. With K=2, S=2 the kernel copies do not overlap, "
+                "so each output pixel receives one tap of one input."},
+    explanation={"ko": "위상마다 탭 하나만 쓰이니 36 − 4 = 32개가 0입니다. 그래서 6절의 등식 (1)은 3×3이 아니라 "
                        "1×1 합성곱 + 픽셀 셔플로 씁니다.",
-                 "en": "Each phase uses one tap, so 36 − 4 = 32 are zero. That is why equivalence (1) is written "
-                       "with a 1×1 convolution + pixel shuffle, not a 3×3 one."},
+                 "en": "Each phase uses one tap, so 36 − 4 = 32 are zero. That is why identity (1) of section 6 is "
+                       "written with a 1×1 convolution + pixel shuffle, not a 3×3 one."},
 ))
 
 register(Exercise(

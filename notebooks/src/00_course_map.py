@@ -193,11 +193,11 @@ Markdown(lessons.markdown_table(LANG))
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 용어집은 개념마다 한국어 용어를 하나로 정해 둡니다. 직접 만드는 슬라이드에도 같은 용어를 쓰면 레슨과 말이
-# 어긋나지 않습니다. CI는 레슨 본문에서 버린 표기를 찾아 거부합니다.
+# 어긋나지 않습니다. 레슨 본문에 용어집이 금지한 표기가 있으면 CI가 실패합니다.
 
 # %% [markdown] tags=["lang-en", "notes"]
 # **Lecturer's note.** The glossary fixes one Korean term per concept. Use the same terms on your own slides so
-# they match the lessons; CI rejects the discarded spellings in the lesson prose.
+# they match the lessons; CI fails if the lesson prose uses a spelling the glossary rejects.
 
 # %%
 Markdown(glossary.markdown_table(LANG))

@@ -25,7 +25,7 @@
 
 # %% [markdown] tags=["lang-en", "notes"]
 # **Lecturer's note.** Before running section 1, ask: how small does a 256×256 image get after five encoder stages?
-# The code prints the answer. The lesson has one message: convolution and pooling cannot grow a map and a fixed
+# The code prints the answer. The lesson has one message: convolution and pooling cannot grow a map, and a fixed
 # interpolation has no parameters to learn, so we need a learnable upsampler.
 
 # %% tags=["lang-ko", "parameters"]

@@ -309,9 +309,8 @@ print("output_padding=1:", tuple(back8.shape), "== x.grad:", torch.allclose(x8.g
 # 그린 그림을 쓰세요. 학습자에게 다음 단계에서 어느 칸이 겹칠지 먼저 말하게 해 보세요.
 
 # %% [markdown] tags=["lang-en", "notes"]
-# **Lecturer's note.** The stepper widget works well stepped through live in class. When presenting from slides,
-# use the figure of the four steps instead. Ask learners to say which cells will overlap before you take the next
-# step.
+# **Lecturer's note.** In class, step through the stepper widget live. When presenting from slides, use the figure
+# of the four steps instead. Ask learners to say which cells will overlap before you take the next step.
 
 # %%
 values = [[1, 2], [3, 4]]

@@ -28,14 +28,14 @@
 # gives the height and the width separately.
 
 # %% [markdown] tags=["lang-ko", "notes"]
-# **강의 노트.** 공식을 외우게 하지 말고 흩뿌려 더하기 그림에서 칠판에 유도해 보세요. 길이 $(I-1)\,S + K$에서
-# 양쪽 $P$칸을 잘라 내고 $P_{out}$칸을 더하면 됩니다. 원문의 공식에는 팽창이 빠져 있고, 합성곱 공식에는 내림이
-# 없습니다. 레슨이 두 가지를 모두 코드로 보여 줍니다.
+# **강의 노트.** 공식을 외우게 하지 말고 흩뿌려 더하기 그림을 바탕으로 칠판에서 유도해 보세요. 길이 $(I-1)\,S +
+# K$에서 양쪽 $P$칸을 잘라 내고 $P_{out}$칸을 더하면 됩니다. 원문의 공식에는 팽창이 빠져 있고, 합성곱 공식에는
+# 내림이 없습니다. 레슨이 두 가지를 모두 코드로 보여 줍니다.
 
 # %% [markdown] tags=["lang-en", "notes"]
-# **Lecturer's note.** Rather than have the formula memorised, derive it on the board from the scatter-add picture:
-# from the length $(I-1)\,S + K$, crop $P$ on each side and add $P_{out}$. The document's formula leaves out
-# dilation, and its convolution formula has no floor; the lesson shows both in code.
+# **Lecturer's note.** Rather than having learners memorise the formula, derive it on the board from the
+# scatter-add picture: from the length $(I-1)\,S + K$, crop $P$ on each side and add $P_{out}$. The document's
+# formula leaves out dilation, and its convolution formula has no floor; the lesson shows both in code.
 
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
@@ -342,13 +342,13 @@ for S in (1, 2):
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 많은 강의가 건너뛰는 부분입니다. 스트라이드 2 합성곱이 7과 8을 같은 크기로 보낸다는 출력을 먼저 보여
-# 주면 `output_padding`이 왜 필요한지 바로 이해합니다. 이 절에서 오류를 내는 셀은 규칙을 보여 주려고 일부러 넣은
-# 것입니다.
+# 주면 학습자가 `output_padding`이 왜 필요한지 바로 이해합니다. 이 절에서 오류를 내는 셀은 규칙을 보여 주려고
+# 일부러 넣은 것입니다.
 
 # %% [markdown] tags=["lang-en", "notes"]
-# **Lecturer's note.** Many courses skip this part. Show first the output where a stride-2 convolution sends 7 and
-# 8 to the same size, and why `output_padding` exists becomes obvious. The cell in this section that raises an
-# error is there on purpose, to show the rule.
+# **Lecturer's note.** Many courses skip this part. First show the output where a stride-2 convolution sends 7 and
+# 8 to the same size; then the need for `output_padding` is obvious. The cell in this section that raises an error
+# is there on purpose, to show the rule.
 
 # %%
 for K, S, P in [(3, 2, 1), (4, 2, 1)]:
@@ -519,11 +519,11 @@ calculator.figure
 
 # %% [markdown] tags=["lang-ko"]
 # 스트라이드 2, 팽창 1에서 `output_padding`을 2로 올리면 계산기가 어긴 규칙을 보여 줍니다. 위의 계산기는
-# 여러분이 움직이도록 그대로 두고, 같은 설정으로 만든 두 번째 계산기로 보여 드립니다.
+# 여러분이 직접 움직여 볼 수 있도록 그대로 두고, 같은 설정으로 만든 두 번째 계산기에서 값을 바꿉니다.
 
 # %% [markdown] tags=["lang-en"]
 # Raise `output_padding` to 2 with stride 2 and dilation 1, and the calculator names the broken rule. The
-# calculator above stays as it is for you to move; a second one with the same settings shows it.
+# calculator above stays as it is for you to move; a second one with the same settings shows the message.
 
 # %%
 second_calculator = SizeCalculator(LANG, I=7, K=3, S=2, P=1, P_out=1)

@@ -36,12 +36,12 @@
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 원문의 6×6 표(1과 4)를 체커보드의 원인으로 가르치지 마세요. 그 차이는 가장자리 효과이고, K=4,
-# S=2의 안쪽은 균일합니다. 이 레슨의 중심은 5절의 두 원인, 곧 불균일한 겹침과 초기화 때 서로 독립인 위상입니다.
+# S=2의 겹침은 안쪽에서 균일합니다. 이 레슨의 중심은 5절의 두 원인, 곧 불균일한 겹침과 초기화 때 서로 독립인 위상입니다.
 
 # %% [markdown] tags=["lang-en", "notes"]
 # **Lecturer's note.** Do not teach the document's 6×6 table (1 versus 4) as the cause of checkerboards: the
-# difference is a border effect, and the interior of K=4, S=2 is even. The heart of this lesson is the two causes
-# of section 5: uneven overlap and independent phases at initialization.
+# difference is a border effect, and the overlap of K=4, S=2 is even in the interior. The heart of this lesson is
+# the two causes of section 5: uneven overlap and independent phases at initialization.
 
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
@@ -755,7 +755,7 @@ print("ICNR sub-pixel conv == conv, then nearest ×2:", torch.allclose(icnr_fix(
 #
 # `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다. 문제마다 아래에 접힌 풀이 셀이 있습니다.
 #
-# **1.** 원래 DCGAN의 커널 5를 7로 키웠습니다(K=7, S=2). 2-D 겹침 지도의 안쪽 값 가운데 가장 큰 값은 얼마일까요?
+# **1.** 원래 DCGAN의 커널 크기를 5에서 7로 키운다고 해 봅시다(K=7, S=2). 2-D 겹침 지도의 안쪽 값 가운데 가장 큰 값은 얼마일까요?
 
 # %% [markdown] tags=["lang-en"]
 # ## Exercises
@@ -763,7 +763,7 @@ print("ICNR sub-pixel conv == conv, then nearest ×2:", torch.allclose(icnr_fix(
 # Replace `...` with your answer and run the cell; it is checked at once. A collapsed solution cell follows
 # each exercise.
 #
-# **1.** Grow the original DCGAN's kernel from 5 to 7 (K=7, S=2). What is the largest interior value of the
+# **1.** Suppose the original DCGAN's kernel grows from 5 to 7 (K=7, S=2). What is the largest interior value of the
 # 2-D overlap map?
 
 # %%

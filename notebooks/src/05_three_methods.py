@@ -29,14 +29,14 @@
 #    tied kernel. Then say what this means for "which one should I use".
 
 # %% [markdown] tags=["lang-ko", "notes"]
-# **강의 노트.** 원문의 파라미터 수 가운데 두 개는 틀렸습니다. 1절에서 출력되는 값이 맞는 값입니다. CPU 시간은 기계마다
-# 다르므로 노트북에 저장된 값을 인용하지 말고 강의실의 기계에서 다시 실행해 보여 주세요. 시간 셀은 nbval이 비교하지
-# 않습니다.
+# **강의 노트.** 원문의 파라미터 수 가운데 두 개는 틀렸습니다. 1절에서 출력되는 값이 맞는 값입니다. CPU 시간은
+# 컴퓨터마다 다르므로 노트북에 저장된 값을 인용하지 말고 강의실 컴퓨터에서 다시 실행해 보여 주세요. 시간 측정 셀과 5절의 비교표
+# 셀은 nbval이 비교하지 않습니다.
 
 # %% [markdown] tags=["lang-en", "notes"]
 # **Lecturer's note.** Two of the document's parameter counts are wrong; the values printed in section 1 are the
 # right ones. CPU times depend on the machine, so do not quote the stored values: rerun the cells on the classroom
-# machine. nbval does not compare the timing cells.
+# machine. nbval does not compare the timing cell or the section-5 table cell.
 
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
@@ -366,12 +366,12 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # $c$ ← channel $4c + 2a + b$).
 
 # %% [markdown] tags=["lang-ko", "notes"]
-# **강의 노트.** 세 방법이 한 가족이라는 사실이 7절의 "무엇을 써야 하나"에 대한 답으로 이어집니다. 등가 (2)를 실행하기
-# 전에 0으로 묶이는 탭이 몇 개일지 학습자에게 예측하게 해 보세요.
+# **강의 노트.** 세 방법이 한 가족이라는 사실이 7절의 "무엇을 써야 하나"에 대한 답으로 이어집니다. 6절의 등식 (2)를
+# 실행하기 전에 0으로 묶이는 탭이 몇 개일지 학습자에게 예측하게 해 보세요.
 
 # %% [markdown] tags=["lang-en", "notes"]
 # **Lecturer's note.** That the three methods are one family is what answers section 7's "which one should I use".
-# Before running equivalence (2), ask learners to predict how many taps are tied to zero.
+# Before running identity (2) of section 6, ask learners to predict how many taps are tied to zero.
 
 # %%
 k2s2 = nn.ConvTranspose2d(256, 128, 2, stride=2)
@@ -610,11 +610,11 @@ solution = sum(p.numel() for p in nn.Sequential(nn.Conv2d(256, 128 * 9, 3, paddi
 check("05.1", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# **2.** 등가 (2)와 같은 방법으로 K=2, S=2, P=0 전치 합성곱을 3×3 합성곱(4C 채널) + 픽셀 셔플로 나타내면,
+# **2.** 6절의 등식 (2)와 같은 방법으로 K=2, S=2, P=0 전치 합성곱을 3×3 합성곱(4C 채널) + 픽셀 셔플로 나타내면,
 # (in, out) 채널 쌍마다 0으로 묶인 탭은 몇 개일까요?
 
 # %% [markdown] tags=["lang-en"]
-# **2.** Written as a 3×3 convolution to 4C channels + pixel shuffle, as in equivalence (2), how many taps per
+# **2.** Written as a 3×3 convolution to 4C channels + pixel shuffle, as in identity (2) of section 6, how many taps per
 # (in, out) channel pair of a K=2, S=2, P=0 transposed convolution are tied to zero?
 
 # %%

@@ -29,11 +29,12 @@
 #    upsample + convolution up-block on the same budget.
 
 # %% [markdown] tags=["lang-ko", "notes"]
-# **강의 노트.** 3절의 학습 셀이 이 레슨에서 가장 오래 걸립니다. 그 셀을 먼저 실행해 두고 기다리는 동안 설명하세요.
+# **강의 노트.** 3절의 학습 셀(두 모델)이 이 레슨에서 가장 오래 걸립니다. 수업을 시작할 때 **Run All**을 눌러
+# 두고, 학습이 도는 동안 1–2절을 설명하세요.
 
 # %% [markdown] tags=["lang-en", "notes"]
-# **Lecturer's note.** The training cells of section 3 take the longest in this lesson. Start them first and
-# explain while they run.
+# **Lecturer's note.** The training cell of section 3 (both models) takes the longest in this lesson. Press **Run
+# All** at the start of the class and explain sections 1–2 while it trains.
 
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
@@ -196,7 +197,7 @@ print("output unchanged by the conv bias:", torch.allclose(before, after, atol=1
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** `torch.cat`이 실패하는 셀을 실행하기 전에 크기를 예측하게 하세요(101 → 50 → ?). 세
-# 해결책 모두 오류 없이 지나가므로, 어느 것이 맞는지는 정렬된 행의 수로 판단한다는 점이 이 절의 요점입니다.
+# 해결책 모두 오류 없이 지나가므로, 어느 것이 맞는지는 맞춰진 줄의 수로 판단한다는 점이 이 절의 요점입니다.
 
 # %% [markdown] tags=["lang-en", "notes"]
 # **Lecturer's note.** Before running the cell where `torch.cat` fails, ask for a prediction (101 → 50 → ?). All

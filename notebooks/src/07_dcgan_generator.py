@@ -30,12 +30,12 @@
 #    digits that ship with scikit-learn: briefly, but for real.
 
 # %% [markdown] tags=["lang-ko", "notes"]
-# **강의 노트.** 4절의 학습은 짧은 예산으로 돌립니다. 생성된 숫자가 흐릿하더라도 실패가 아니라 예산의 한계라는 점을 미리
+# **강의 노트.** 4절의 학습은 작은 예산으로 돌립니다. 생성된 숫자가 흐릿하더라도 실패가 아니라 예산의 한계라는 점을 미리
 # 말해 두세요.
 
 # %% [markdown] tags=["lang-en", "notes"]
-# **Lecturer's note.** The training run of section 4 has a short budget. Say beforehand that blurry digits are the
-# limit of the budget, not a failure.
+# **Lecturer's note.** The training run of section 4 runs on a small budget. Say beforehand that blurry digits are
+# the limit of the budget, not a failure.
 
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
@@ -228,12 +228,12 @@ print("parameters:", f"{sum(p.numel() for p in first.parameters()):,}", "(conv-t
 # each output cell shows how many inputs were added into it. Here is one row for an input of 8.
 
 # %% [markdown] tags=["lang-ko", "notes"]
-# **강의 노트.** 격자 그림에서 주기적인 무늬를 먼저 찾게 하세요. 원래 DCGAN의 K=5, S=2 설정과 K=4, S=2,
-# P=1 설정을 비교하면 레슨 04의 두 원인이 다시 나옵니다. 4/2/1은 첫째 원인만 없앱니다.
+# **강의 노트.** 출력된 겹침 횟수 줄에서 주기적인 무늬를 먼저 찾게 하세요. 원래 DCGAN의 K=5, S=2 설정과 K=4,
+# S=2, P=1 설정을 비교하면 레슨 04의 두 원인이 다시 나옵니다. 4/2/1은 첫째 원인만 없앱니다.
 
 # %% [markdown] tags=["lang-en", "notes"]
-# **Lecturer's note.** Have learners find the periodic pattern in the grid first. Comparing the original DCGAN's
-# K=5, S=2 with K=4, S=2, P=1 brings back lesson 04's two causes: 4/2/1 removes only the first.
+# **Lecturer's note.** Have learners find the periodic pattern in the printed overlap counts first. Comparing the
+# original DCGAN's K=5, S=2 with K=4, S=2, P=1 brings back lesson 04's two causes: 4/2/1 removes only the first.
 
 # %%
 SETTINGS = {"k4 s2 p1": dict(kernel_size=4, stride=2, padding=1),

@@ -16,7 +16,7 @@
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 복습 레슨입니다. 3절의 퀴즈는 수업을 마무리하는 활동으로 쓰기 좋습니다. 정답은 맨 끝의 퀴즈 정답 절에
-# 있으니, 화면을 띄울 때 그 절이 보이지 않게 하세요.
+# 있으니, 학습자가 푸는 동안 화면에 그 절이 보이지 않게 하세요.
 
 # %% [markdown] tags=["lang-en", "notes"]
 # **Lecturer's note.** A review lesson. The quiz of section 3 makes a good closing activity. The answers are in the
@@ -78,13 +78,14 @@ setup(LANG)
 # shapes.
 
 # %% [markdown] tags=["lang-ko", "notes"]
-# **강의 노트.** 표의 모든 줄은 실행되는 블록이 뒷받침합니다. 원문과 다른 점 하나를 꼭 말하세요. Stable
-# Diffusion의 디코더는 쌍선형 보간이 아니라 최근접 이웃 보간 + 합성곱으로 키웁니다.
+# **강의 노트.** 표의 모든 줄은 실행되는 블록이 뒷받침합니다. 원문과 다른 점을 꼭 말하세요. 원문의
+# `UpsampleConv`는 쌍선형 보간을 쓰지만 Stable Diffusion의 디코더는 최근접 이웃 보간 + 합성곱으로
+# 키우고, "아티팩트 없는 업샘플링"은 조금 강한 표현입니다.
 
 # %% [markdown] tags=["lang-en", "notes"]
-# **Lecturer's note.** Every row of the table is backed by a block that runs. Mention the one place where the
-# document is wrong: Stable Diffusion's decoder upsamples with nearest-neighbour interpolation + convolution, not
-# bilinear.
+# **Lecturer's note.** Every row of the table is backed by a block that runs. Mention where the document differs:
+# its `UpsampleConv` uses bilinear interpolation, but Stable Diffusion's decoder upsamples with nearest-neighbour
+# interpolation + convolution; and "upsampling without artifacts" is a little strong.
 
 # %%
 def check_on_meta(make_block, x):

@@ -38,12 +38,12 @@
 # progress bars are left out of the comparison.
 
 # %% [markdown] tags=["lang-ko", "notes"]
-# **강의 노트.** 모델 여섯 개를 학습하므로 과정에서 실행 시간이 가장 긴 레슨입니다. 수업을 시작할 때 **Run All**을
-# 눌러 두고, 학습이 도는 동안 1–3절을 설명하세요.
+# **강의 노트.** 모델 여섯 개(와 시드 비교용 두 번)를 학습하므로 코스에서 실행 시간이 가장 긴 레슨입니다. 수업을 시작할
+# 때 **Run All**을 눌러 두고, 학습이 도는 동안 1–3절을 설명하세요.
 
 # %% [markdown] tags=["lang-en", "notes"]
-# **Lecturer's note.** It trains six models, so this is the course's longest-running lesson. Press **Run All** at
-# the start of the class and explain sections 1–3 while it trains.
+# **Lecturer's note.** It trains six models (and two more seed runs), so this is the course's longest-running
+# lesson. Press **Run All** at the start of the class and explain sections 1–3 while it trains.
 
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
