@@ -46,7 +46,8 @@ register(Exercise(
     explanation={"ko": "1-D 안쪽 값은 3과 4이므로 2-D에서 가장 큰 값은 4 × 4 = 16, 가장 작은 값은 3 × 3 = 9입니다. "
                        "커널을 5에서 7로 키워도 K가 S로 나누어떨어지지 않으니 안쪽 겹침은 여전히 불균일합니다.",
                  "en": "The 1-D interior values are 3 and 4, so the largest 2-D value is 4 × 4 = 16 and the smallest "
-                       "3 × 3 = 9. Growing the kernel from 5 to 7 leaves the interior uneven: S still does not divide K."},
+                       "3 × 3 = 9. Growing the kernel from 5 to 7 leaves the interior overlap uneven: S still does not "
+                       "divide K."},
 ))
 
 register(Exercise(
