@@ -8,11 +8,13 @@ COURSE_LANG ?= ko
 TORCH ?= torch==2.13.0
 TORCH_INDEX ?=
 BIN := $(VENV)/bin
+# Jupyter refuses to start as root unless told to; containers and CI machines often run as root.
+LAB_FLAGS := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
 .PHONY: lab test setup notebooks check slides site
 
 lab: setup
-	$(BIN)/jupyter lab notebooks/$(COURSE_LANG)/00_course_map.ipynb
+	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/$(COURSE_LANG)/00_course_map.ipynb
 
 test: setup
 	$(BIN)/python -m pytest
