@@ -114,8 +114,8 @@ def problems(root: Path) -> list[str]:
                 )
             found += notebook_problems(path, nb, lang)
             generated[lang] = nb
-        if len(generated) == 2 and _shared_code(generated["ko"]) != _shared_code(generated["en"]):
-            found.append(f"{source.stem}: the ko and en notebooks run different shared code cells")
         if len(generated) == 2:
+            if _shared_code(generated["ko"]) != _shared_code(generated["en"]):
+                found.append(f"{source.stem}: the ko and en notebooks run different shared code cells")
             found += outline_problems(source.stem, generated["ko"], generated["en"])
     return found

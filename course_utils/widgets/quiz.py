@@ -48,8 +48,8 @@ class Quiz(Explorer):
             if not 2 <= len(q.choices) <= len(LETTERS) or not 0 <= q.answer() < len(q.choices):
                 raise ValueError(f"question {q.id!r}: needs 2 to {len(LETTERS)} choices and a right one among them")
         controls = {
-            q.id: widgets.RadioButtons(options=[(_plain(q.choice(i, lang)), i) for i in range(len(q.choices))], value=None,
-                                       layout=widgets.Layout(width="auto"))
+            q.id: widgets.RadioButtons(options=[(_plain(q.choice(i, lang)), i) for i in range(len(q.choices))],
+                                       value=None, layout=widgets.Layout(width="auto"))
             for q in self.questions
         }
         super().__init__(controls, lang)

@@ -142,7 +142,7 @@ class LabPool:
     def start(self, relative):
         page = next((p for p in self.pages if p.notebook is None), None)
         if page is None:  # every page holds a notebook that was guessed wrong: free one
-            page = next(p for p in self.pages)
+            page = self.pages[0]
             page.close_notebook()
         page.start(relative)
         return page
