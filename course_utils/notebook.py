@@ -1,4 +1,4 @@
-"""The first code cell of every lesson: one call that makes figures, seeds and printing predictable."""
+"""The first code cell of every lesson: one call that makes figures, seeds, arithmetic and printing predictable."""
 
 import random
 
@@ -7,6 +7,7 @@ import torch
 
 from course_utils import fonts
 from course_utils.i18n import check_lang
+from course_utils.reproducible import pin_computation
 
 __all__ = ["setup", "SEED"]
 
@@ -14,8 +15,12 @@ SEED = 0
 
 
 def setup(lang: str) -> None:
-    """Register the Korean font, set plotting defaults and seed every generator (call once per notebook)."""
+    """Pin the CPU arithmetic, register the Korean font, set plotting defaults and seed every generator.
+
+    Call once per notebook, before any tensor computation (reproducible.pin_computation says why).
+    """
     check_lang(lang)
+    pin_computation()
     import matplotlib
     import matplotlib.pyplot as plt
 

@@ -5,6 +5,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from course_utils.arithmetic import conv_output_size, conv_transpose_output_size, overlap_counts_1d
+from course_utils.claims import close
 from course_utils.widgets.quiz import Question
 
 __all__ = ["QUESTIONS", "parameter_counts_05", "aligned_rows_06"]
@@ -33,15 +34,16 @@ def _bilinear_parameters() -> int:
 @_isolated
 def _transpose_claims() -> list[bool]:
     torch.manual_seed(0)
-    x, w = torch.randn(1, 1, 6, 6, requires_grad=True), torch.randn(1, 1, 3, 3)
-    y = torch.randn(1, 1, 4, 4)
+    f64 = dict(dtype=torch.float64)
+    x, w = torch.randn(1, 1, 6, 6, requires_grad=True, **f64), torch.randn(1, 1, 3, 3, **f64)
+    y = torch.randn(1, 1, 4, 4, **f64)
     (gradient,) = torch.autograd.grad((F.conv2d(x, w) * y).sum(), x)
     transposed = F.conv_transpose2d(y, w)
     restores = F.conv_transpose2d(F.conv2d(x, w), w)
     same_conv = F.conv2d(y, w, padding=1)
-    return [torch.allclose(restores, x),
-            torch.allclose(transposed, gradient, atol=1e-6),
-            same_conv.shape == transposed.shape and torch.allclose(same_conv, transposed)]
+    return [restores.shape == x.shape and close(restores, x.detach()),
+            close(transposed, gradient),
+            same_conv.shape == transposed.shape and close(same_conv, transposed)]
 
 
 def _output_padding_claims() -> list[bool]:
@@ -92,16 +94,16 @@ def _alignment_claims() -> list[bool]:
 @_isolated
 def _first_layer_claims() -> list[bool]:
     torch.manual_seed(0)
-    first, z = nn.ConvTranspose2d(100, 512, 4, 1, 0), torch.randn(2, 100)
-    linear = nn.Linear(100, 512 * 16)
+    first, z = nn.ConvTranspose2d(100, 512, 4, 1, 0).double(), torch.randn(2, 100, dtype=torch.float64)
+    linear = nn.Linear(100, 512 * 16).double()
     with torch.no_grad():
         linear.weight.copy_(first.weight.reshape(100, -1).T)
         linear.bias.copy_(first.bias.repeat_interleave(16))
         as_conv = first(z.view(2, 100, 1, 1))
         as_linear = linear(z).view(2, 512, 4, 4)
         nearest = F.interpolate(z.view(2, 100, 1, 1), scale_factor=4)
-        one_by_one = nn.Conv2d(100, 512, 1)(z.view(2, 100, 1, 1))
-    return [torch.allclose(as_conv, as_linear, atol=1e-5),
+        one_by_one = nn.Conv2d(100, 512, 1).double()(z.view(2, 100, 1, 1))
+    return [close(as_conv, as_linear),
             nearest.shape == as_conv.shape,
             one_by_one.shape == as_conv.shape]
 
@@ -109,15 +111,16 @@ def _first_layer_claims() -> list[bool]:
 @_isolated
 def _checkerboard_claims() -> list[bool]:
     torch.manual_seed(0)
-    layer = nn.ConvTranspose2d(1, 1, 4, stride=2, padding=1, bias=False)
+    layer = nn.ConvTranspose2d(1, 1, 4, stride=2, padding=1, bias=False).double()
     with torch.no_grad():
-        flat = layer(torch.ones(1, 1, 16, 16))[0, 0, 4:-4, 4:-4]
+        flat = layer(torch.ones(1, 1, 16, 16, dtype=torch.float64))[0, 0, 4:-4, 4:-4]
         tanh_flat = torch.tanh(torch.full((8, 8), 0.3))
     w = layer.weight[0, 0]
     sums = [w[a::2, b::2].sum().item() for a in (0, 1) for b in (0, 1)]
     phases = sorted(flat[a, b].item() for a in (0, 1) for b in (0, 1))
     return [_uneven(4, 2),
-            len({round(s, 5) for s in sums}) > 1 and torch.allclose(torch.tensor(sorted(sums)), torch.tensor(phases)),
+            len({round(s, 5) for s in sums}) > 1 and close(torch.tensor(sorted(sums), dtype=torch.float64),
+                                                           torch.tensor(phases, dtype=torch.float64)),
             tanh_flat.unique().numel() > 1]
 
 

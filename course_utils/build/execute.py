@@ -2,6 +2,7 @@
 
 import os
 import sys
+import sysconfig
 import uuid
 from pathlib import Path
 
@@ -50,8 +51,11 @@ def prepare_kernel_env() -> None:
     from matplotlib import font_manager  # noqa: F401  (builds matplotlib's font cache in this process)
 
 
-def execute(nb: nbformat.NotebookNode, cwd: Path, label: str) -> nbformat.NotebookNode:
-    """Execute nb in cwd and return it with outputs; raise ExecutionError naming the failing cell."""
+def execute(nb: nbformat.NotebookNode, cwd: Path, label: str, record_timing: bool = False) -> nbformat.NotebookNode:
+    """Execute nb in cwd and return it with outputs; raise ExecutionError naming the failing cell.
+
+    record_timing keeps nbclient's per-cell timestamps in each cell's metadata["execution"] (for benchmarks).
+    """
     prepare_kernel_env()
     client = NotebookClient(
         nb,
@@ -59,7 +63,7 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, label: str) -> nbformat.Notebo
         kernel_name="python3",
         kernel_manager_class=_CurrentEnvKernelManager,
         resources={"metadata": {"path": str(cwd)}},
-        record_timing=False,
+        record_timing=record_timing,
     )
     try:
         client.execute()
@@ -74,7 +78,19 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, label: str) -> nbformat.Notebo
         cell_outputs = cell.get("outputs", [])
         if cell_outputs:
             cell.outputs = _merge_streams(cell_outputs)
+            for out in cell.outputs:
+                if out.output_type == "error":
+                    out.traceback = [_without_machine_paths(line) for line in out.traceback]
     return nb
+
+
+def _without_machine_paths(text: str) -> str:
+    """A traceback line with this machine's folders (site-packages, Python, home) replaced by short names."""
+    folders = {sysconfig.get_paths()["purelib"]: "<site-packages>", sysconfig.get_paths()["platlib"]: "<site-packages>",
+               sys.prefix: "<python>", sys.base_prefix: "<python>", str(Path.home()): "~"}
+    for folder in sorted((f for f in folders if len(f) > 1), key=len, reverse=True):
+        text = text.replace(folder, folders[folder])
+    return text
 
 
 def _merge_streams(outputs: list) -> list:

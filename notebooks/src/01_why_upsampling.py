@@ -41,6 +41,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
+from course_utils.claims import claim
 from course_utils.diagrams import encoder_decoder
 from course_utils.exercises import check
 from course_utils.notebook import setup
@@ -285,7 +286,7 @@ print("learnable parameters:", sum(p.numel() for p in nearest.parameters()),
 learnable = nn.ConvTranspose2d(1, 1, kernel_size=2, stride=2, bias=False)
 learnable.weight.fill_(1.0)
 print("learnable parameters:", sum(p.numel() for p in learnable.parameters()))
-print("same as nearest:", torch.equal(learnable(tiny), nearest(tiny)))
+claim("same as nearest", torch.equal(learnable(tiny), nearest(tiny)))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 정리

@@ -50,6 +50,7 @@ from torch.nn import functional as F
 from torch.utils.benchmark import Timer
 from torch.utils.flop_counter import FlopCounterMode
 
+from course_utils.claims import claim, close
 from course_utils.diagrams import conv_matrix_grid, scatter_add_steps
 from course_utils.exercises import check
 from course_utils.notebook import setup
@@ -129,8 +130,8 @@ conv_matrix_grid(labels, LANG, input_width=4)
 # %%
 y = F.conv2d(x.view(1, 1, 4, 4), kernel.view(1, 1, 3, 3)).view(2, 2)
 print("conv2d(x):\n", y.long())
-print("C @ x.flatten() == conv2d(x):", torch.equal(C @ x.flatten(), y.flatten()))
-print("same C as course_utils.reference.conv_matrix:", torch.equal(C, conv_matrix(kernel, 4)))
+claim("C @ x.flatten() == conv2d(x)", torch.equal(C @ x.flatten(), y.flatten()))
+claim("same C as course_utils.reference.conv_matrix", torch.equal(C, conv_matrix(kernel, 4)))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 전치 합성곱은 $C^\top$를 곱한다
@@ -152,7 +153,7 @@ via_matrix = (C.T @ small.flatten()).view(4, 4)
 via_torch = F.conv_transpose2d(small.view(1, 1, 2, 2), kernel.view(1, 1, 3, 3)).view(4, 4)
 print("Cᵀ:", tuple(C.T.shape))
 print("Cᵀ @ small.flatten():\n", via_matrix.long())
-print("Cᵀ @ small.flatten() == conv_transpose2d(small):", torch.equal(via_matrix, via_torch))
+claim("Cᵀ @ small.flatten() == conv_transpose2d(small)", torch.equal(via_matrix, via_torch))
 
 # %% [markdown] tags=["lang-ko"]
 # 행렬 곱을 열 기준으로 읽으면 계산 방식이 보입니다. $C^\top y = \sum_k y_k \cdot (C\text{의 } k\text{번째 행})$이고,
@@ -167,7 +168,7 @@ print("Cᵀ @ small.flatten() == conv_transpose2d(small):", torch.equal(via_matr
 
 # %%
 copies = [value * row.view(4, 4) for value, row in zip(small.flatten(), C)]
-print("sum of scaled kernel copies == Cᵀ @ small.flatten():", torch.equal(sum(copies), via_matrix))
+claim("sum of scaled kernel copies == Cᵀ @ small.flatten()", torch.equal(sum(copies), via_matrix))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 3. 역연산이 아니다: "deconvolution"은 잘못된 이름
@@ -195,8 +196,9 @@ print("sum of scaled kernel copies == Cᵀ @ small.flatten():", torch.equal(sum(
 gram = C.T @ C
 x_back = (C.T @ (C @ x.flatten())).view(4, 4)
 print("CᵀC:", tuple(gram.shape), "rank:", int(torch.linalg.matrix_rank(gram)))
-print("CᵀC == identity:", torch.equal(gram, torch.eye(16)))
-print("x_back:", tuple(x_back.shape), "same shape as x:", x_back.shape == x.shape)
+claim("CᵀC == identity", torch.equal(gram, torch.eye(16)), expected=False)
+print("x_back:", tuple(x_back.shape))
+claim("same shape as x", x_back.shape == x.shape)
 print("relative error of x_back:", round(float((x_back - x).norm() / x.norm()), 4))
 
 # %% [markdown] tags=["lang-ko"]
@@ -214,8 +216,8 @@ print("relative error of x_back:", round(float((x_back - x).norm() / x.norm()), 
 unseen = torch.linalg.svd(C).Vh[-1].view(4, 4)  # C @ unseen.flatten() == 0
 x_other = x + 10 * unseen
 best_guess = (torch.linalg.pinv(C) @ (C @ x.flatten())).view(4, 4)
-print("x and x_other differ:", not torch.allclose(x, x_other))
-print("conv2d(x) == conv2d(x_other):", torch.allclose(C @ x.flatten(), C @ x_other.flatten()))
+claim("x and x_other differ", not close(x, x_other))
+claim("conv2d(x) == conv2d(x_other)", close(C @ x.flatten(), C @ x_other.flatten()))
 print("relative error of the best linear guess:", round(float((best_guess - x).norm() / x.norm()), 4))
 
 # %% [markdown] tags=["lang-ko"]
@@ -255,8 +257,8 @@ y7.backward(upstream)
 via_transpose = F.conv_transpose2d(upstream, weight, stride=2, padding=1)
 C7 = conv_matrix(weight, 7, stride=2, padding=1)
 print("x:", tuple(x7.shape), "→ y:", tuple(y7.shape), "C:", tuple(C7.shape))
-print("x.grad == conv_transpose2d(upstream, weight):", torch.allclose(x7.grad, via_transpose))
-print("x.grad == Cᵀ @ upstream.flatten():", torch.allclose(x7.grad.flatten(), C7.T @ upstream.flatten()))
+claim("x.grad == conv_transpose2d(upstream, weight)", close(x7.grad, via_transpose))
+claim("x.grad == Cᵀ @ upstream.flatten()", close(x7.grad.flatten(), C7.T @ upstream.flatten()))
 
 # %% [markdown] tags=["lang-ko"]
 # 입력이 8×8이면 어떨까요? 이 합성곱(커널 3, 스트라이드 2, 패딩 1)은 7×7과 8×8을 모두 4×4로 만들기 때문에,
@@ -277,7 +279,8 @@ y8.backward(upstream8)
 print("x:", tuple(x8.shape), "→ y:", tuple(y8.shape))
 print("output_padding=0:", tuple(F.conv_transpose2d(upstream8, weight, stride=2, padding=1).shape))
 back8 = F.conv_transpose2d(upstream8, weight, stride=2, padding=1, output_padding=1)
-print("output_padding=1:", tuple(back8.shape), "== x.grad:", torch.allclose(x8.grad, back8))
+print("output_padding=1:", tuple(back8.shape))
+claim("output_padding=1 result == x.grad", close(x8.grad, back8))
 
 # %% [markdown] tags=["lang-ko"]
 # 그래서 딥러닝 라이브러리는 흔히 전치 합성곱을 "합성곱의 입력 기울기" 계산으로 구현합니다. PyTorch도 GPU에서는 cuDNN의
@@ -383,7 +386,7 @@ def evaluate(cell):
 
 numeric = torch.tensor([[evaluate(cell) for cell in row] for row in grid], dtype=torch.float64)
 print(numeric.long())
-print("symbolic sums, evaluated == conv_transpose2d:", torch.equal(numeric, via_torch))
+claim("symbolic sums, evaluated == conv_transpose2d", torch.equal(numeric, via_torch))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 직접 구현하기
@@ -417,9 +420,9 @@ def conv_transpose2d_loops(x, weight, stride=1, padding=0):
 xs = torch.randn(3, 5, 5)
 ws = torch.randn(3, 2, 4, 4)  # ConvTranspose2d(3 → 2, kernel_size=4)
 ours = conv_transpose2d_loops(xs, ws, stride=2, padding=1)
-print("document example:", torch.equal(conv_transpose2d_loops(small[None], kernel[None, None])[0], via_torch))
-print("C_in=3, C_out=2, k=4, s=2, p=1:", tuple(ours.shape),
-      torch.allclose(ours, F.conv_transpose2d(xs[None], ws, stride=2, padding=1)[0]))
+claim("document example", torch.equal(conv_transpose2d_loops(small[None], kernel[None, None])[0], via_torch))
+print("C_in=3, C_out=2, k=4, s=2, p=1:", tuple(ours.shape))
+claim("same as F.conv_transpose2d", close(ours, F.conv_transpose2d(xs[None], ws, stride=2, padding=1)[0]))
 
 # %% [markdown] tags=["lang-ko"]
 # `course_utils.reference.conv_transpose2d_loops`는 같은 방식에 배치, 그룹, 팽창, `output_padding`, 편향까지 넣은
@@ -506,9 +509,9 @@ def conv_transpose2d_zeros(x, weight, stride=1, padding=0):
 
 
 print("document input, stride 2, padded by K−P−1 = 2:\n", F.pad(zero_insert(small[None], 2), [2] * 4)[0].long())
-print("document example, stride 2:", torch.equal(conv_transpose2d_zeros(small[None], kernel[None, None], 2),
-                                                F.conv_transpose2d(small[None, None], kernel[None, None], stride=2)[0]))
-print("C_in=3, C_out=2, k=4, s=2, p=1:", torch.allclose(conv_transpose2d_zeros(xs, ws, 2, 1), ours))
+claim("document example, stride 2", torch.equal(conv_transpose2d_zeros(small[None], kernel[None, None], 2),
+                                               F.conv_transpose2d(small[None, None], kernel[None, None], stride=2)[0]))
+claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_zeros(xs, ws, 2, 1), ours))
 
 # %% [markdown] tags=["lang-ko"]
 # 뒤집는 이유는 방향 때문입니다. 0을 끼워 넣은 격자에서 보면, 흩뿌리기는 커널 성분 $t$로 자리 $p$의 입력 값을 출력
@@ -547,7 +550,7 @@ def conv_transpose2d_gemm(x, weight, stride=1, padding=0):
 
 
 print("columns:", (ws.shape[1] * 4 * 4, 5 * 5), "= (C_out·k·k, H·W)")
-print("C_in=3, C_out=2, k=4, s=2, p=1:", torch.allclose(conv_transpose2d_gemm(xs, ws, 2, 1), ours))
+claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_gemm(xs, ws, 2, 1), ours))
 
 # %% [markdown] tags=["lang-ko"]
 # `F.fold`는 `F.unfold`(im2col)의 짝입니다. unfold가 겹치는 창을 열로 **복사해 내면**, fold는 열을 제자리에
@@ -560,7 +563,7 @@ print("C_in=3, C_out=2, k=4, s=2, p=1:", torch.allclose(conv_transpose2d_gemm(xs
 
 # %%
 ones = torch.ones(1, 9, 4)  # 4 copies of a 3×3 kernel of ones
-print("fold(ones) == products per cell:", torch.equal(F.fold(ones, (4, 4), kernel_size=3)[0, 0], counts.double()))
+claim("fold(ones) == products per cell", torch.equal(F.fold(ones, (4, 4), kernel_size=3)[0, 0], counts.double()))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 6.3 스트라이드 $S$ = 작은 합성곱 $S^2$개를 엇갈려 놓기 (서브픽셀 위상)
@@ -595,7 +598,7 @@ def conv_transpose2d_phases(x, weight, stride, padding=0):
 
 
 print("sub-kernels per phase:", [tuple(ws[:, :, ry::2, rx::2].shape[-2:]) for ry in range(2) for rx in range(2)])
-print("C_in=3, C_out=2, k=4, s=2, p=1:", torch.allclose(conv_transpose2d_phases(xs, ws, 2, 1), ours))
+claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_phases(xs, ws, 2, 1), ours))
 
 # %% [markdown] tags=["lang-ko"]
 # 2×2 부분 커널 네 개는 4×4 커널의 성분 16개를 정확히 한 번씩 나눠 가집니다. 커널 크기가 스트라이드의 배수이면
@@ -647,8 +650,8 @@ probe = torch.zeros(1, 256, 14, 14)
 probe[0, 5, 3, 3] = 1.0
 response = F.conv_transpose2d(probe, up.weight, stride=2, padding=1)[0]
 print("output:", tuple(response.shape))
-print("response[:, 5:9, 5:9] == weight[5]:", torch.allclose(response[:, 5:9, 5:9], up.weight[5]))
-print("nonzero outside that 4×4 block:", int((response != 0).sum()) - int((response[:, 5:9, 5:9] != 0).sum()))
+claim("response[:, 5:9, 5:9] == weight[5]", close(response[:, 5:9, 5:9], up.weight[5]))
+claim("nonzero outside that 4×4 block", int((response != 0).sum()) - int((response[:, 5:9, 5:9] != 0).sum()), expected=0)
 
 # %% [markdown] tags=["lang-ko"]
 # 편향은 사본마다 더하는 것이 아니라, 모든 사본을 더한 뒤 **출력 픽셀마다 한 번** 더합니다. 사본이 네 개 겹친
@@ -665,9 +668,9 @@ print("nonzero outside that 4×4 block:", int((response != 0).sum()) - int((resp
 with torch.no_grad():
     features = torch.randn(1, 256, 14, 14)
     bias_map = up.bias.view(1, -1, 1, 1).expand(1, 128, 28, 28)
-    print("zero input → bias everywhere:", torch.allclose(up(torch.zeros(1, 256, 14, 14)), bias_map))
-    print("with bias − without == bias, once per pixel:",
-          torch.allclose(up(features) - F.conv_transpose2d(features, up.weight, stride=2, padding=1), bias_map))
+    claim("zero input → bias everywhere", close(up(torch.zeros(1, 256, 14, 14)), bias_map))
+    claim("with bias − without == bias, once per pixel",
+          close(up(features) - F.conv_transpose2d(features, up.weight, stride=2, padding=1), bias_map))
     grouped = nn.ConvTranspose2d(256, 128, kernel_size=4, stride=2, padding=1, groups=4)
     print("groups=4 weight:", tuple(grouped.weight.shape))
 

@@ -51,6 +51,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from course_utils.arithmetic import RuleError, conv_transpose_output_size, output_size_range
+from course_utils.claims import claim
 from course_utils.diagrams import size_strip
 from course_utils.exercises import check
 from course_utils.notebook import setup
@@ -115,7 +116,7 @@ torch_out = F.conv_transpose1d(x.view(1, 1, -1), w.view(1, 1, -1), stride=S, pad
 print("uncropped:", full.tolist(), "length:", len(full), "= (I-1)*S + K =", (len(x) - 1) * S + len(w))
 print("cropped:  ", cropped.tolist(), "length:", len(cropped))
 print("PyTorch:  ", torch_out.tolist())
-print("equal:", torch.equal(cropped, torch_out))
+claim("equal", torch.equal(cropped, torch_out))
 
 # %% [markdown] tags=["lang-ko"]
 # 같은 계산을 칸으로 그리면 다음과 같습니다. 위에서부터 $S$칸 간격으로 놓인 입력, 입력마다 커널이 닿는 범위,
@@ -176,7 +177,7 @@ for I, K, S, P, D in itertools.product(range(1, 7), range(1, 6), range(1, 4), ra
             wrong += 1
             wrong_dilated += D > 1 and K > 1
 print("configurations:", checked)
-print("general formula == PyTorch:", agree == checked)
+claim("general formula == PyTorch", agree == checked)
 print("document's formula wrong:", wrong, "of which D > 1 and K > 1:", wrong_dilated)
 
 # %% [markdown] tags=["lang-ko"]
@@ -262,7 +263,7 @@ for I, K, S, P, D in itertools.product(range(1, 11), range(1, 5), range(1, 4), r
     exact += back.shape[-1] == I - a
     lossy += a > 0
 print("conv -> transposed conv pairs:", pairs)
-print("back == I - a:", exact == pairs)
+claim("back == I - a", exact == pairs)
 print("pairs that lose a > 0 cells:", lossy)
 
 # %% [markdown] tags=["lang-ko"]
@@ -488,8 +489,9 @@ for P in (0, 1):
     layer = nn.ConvTranspose2d(1, 1, kernel_size=3, stride=2, padding=P, output_padding=1)
     y = layer(x3)[0, 0]
     bias = layer.bias.expand(y.shape[-1])
-    print(f"P={P}:", tuple(y.shape), "last row == bias:", torch.equal(y[-1], bias),
-          "last column == bias:", torch.equal(y[:, -1], bias))
+    print(f"P={P}:", tuple(y.shape))
+    claim(f"P={P}: last row == bias", torch.equal(y[-1], bias), expected=P == 0)
+    claim(f"P={P}: last column == bias", torch.equal(y[:, -1], bias), expected=P == 0)
 
 # %%
 size_strip(3, 3, 2, 0, 1, 1, LANG)

@@ -50,11 +50,14 @@ LANG = "ko"
 LANG = "en"
 
 # %%
+import copy
+
 import torch
 from torch import nn
 from torch.nn import functional as F
 
 from course_utils.arithmetic import overlap_counts_1d, overlap_map
+from course_utils.claims import claim, close
 from course_utils.diagrams import overlap_heatmaps, overlap_outer_product, response_gallery, strength_bars
 from course_utils.exercises import check
 from course_utils.metrics import checkerboard_strength, phase_means, strength_verdict
@@ -97,7 +100,8 @@ CASES = [(4, 2, 1), (3, 2, 0), (2, 2, 0), (5, 2, 2)]
 for k, s, p in CASES:
     counts = overlap_1d(6, k, s, p)
     agrees = torch.equal(counts, overlap_counts_1d(6, k, s, p))
-    print(f"K={k} S={s} P={p}:", counts.tolist(), "| course_utils agrees:", agrees)
+    print(f"K={k} S={s} P={p}:", counts.tolist())
+    claim("    course_utils agrees", agrees)
 
 # %% [markdown] tags=["lang-ko"]
 # 양 끝에서 값이 작아지거나 되풀이가 흐트러지는 것은 가장자리 효과입니다. 출력의 맨 끝 칸에는 "그 바깥의
@@ -148,7 +152,7 @@ for k, s, p in CASES:
 counts = overlap_1d(5, 3, 2)
 grid = overlap_map(5, 3, 2)
 print(grid)
-print("2-D == outer(1-D, 1-D):", torch.equal(grid, torch.outer(counts, counts)))
+claim("2-D == outer(1-D, 1-D)", torch.equal(grid, torch.outer(counts, counts)))
 
 inside = interior_range(5, 3, 2)
 core_1d = counts[inside.start:inside.stop]
@@ -186,7 +190,7 @@ document_table = torch.tensor([
     [2, 4, 4, 4, 4, 2],
     [1, 2, 2, 2, 2, 1],
 ])
-print("document's table == overlap_map(3, 4, 2, 1):", torch.equal(document_table, overlap_map(3, 4, 2, 1)))
+claim("document's table == overlap_map(3, 4, 2, 1)", torch.equal(document_table, overlap_map(3, 4, 2, 1)))
 
 # %% [markdown] tags=["lang-ko"]
 # 표의 숫자는 맞습니다. 그러나 설명은 틀렸습니다. 1과 2는 표의 **테두리**에만 있고, 안쪽은 모두 4입니다.
@@ -451,14 +455,14 @@ for k, s, p in CASES:
 # reproduce the phase means of output channel 0 of the K=4 layer above from its weight sums.
 
 # %%
-convt = layers["ConvT k4s2"]
+convt = copy.deepcopy(layers["ConvT k4s2"]).double()
 taps = {0: [1, 3], 1: [0, 2]}
 from_weights = torch.tensor([[convt.weight[:, 0][:, taps[a]][:, :, taps[b]].sum() + convt.bias[0]
-                              for b in (0, 1)] for a in (0, 1)])
-measured = phase_means(responses["ConvT k4s2"])[0, 0]
+                              for b in (0, 1)] for a in (0, 1)], dtype=torch.float64)
+measured = phase_means(convt(flat.double()))[0, 0]
 print("phase means (measured):    ", [[round(v, 4) for v in row] for row in measured.tolist()])
 print("phase weight sums + bias:  ", [[round(v, 4) for v in row] for row in from_weights.tolist()])
-print("same:", torch.allclose(measured.float(), from_weights, atol=1e-5))
+claim("same", close(measured, from_weights))
 
 # %% [markdown] tags=["lang-ko"]
 # 측정한 위상 평균과 가중치 합이 같습니다. 즉 **균일한 겹침만으로는 무늬가 사라지지 않습니다**. 겹침 수가
@@ -570,7 +574,7 @@ with torch.enable_grad():
     y = conv(x)
     y.sum().backward()
 print("y:", tuple(y.shape), "x.grad:", tuple(x.grad.shape))
-print("x.grad == overlap_map(8, 3, 2):", torch.equal(x.grad[0, 0], overlap_map(8, 3, 2).float()))
+claim("x.grad == overlap_map(8, 3, 2)", torch.equal(x.grad[0, 0], overlap_map(8, 3, 2).float()))
 print(x.grad[0, 0, :6, :6])
 
 # %% [markdown] tags=["lang-ko"]
@@ -672,12 +676,12 @@ for name, module in fixes.items():
 # comes from one input position holds a single value.
 
 # %%
-icnr_fix = fixes["SubPixelConv ICNR"]
-base = nn.Conv2d(256, 128, 3, padding=1)
+icnr_fix = copy.deepcopy(fixes["SubPixelConv ICNR"]).double()
+base = nn.Conv2d(256, 128, 3, padding=1, dtype=torch.float64)
 base.weight.copy_(icnr_fix.conv.weight[::4])
 base.bias.copy_(icnr_fix.conv.bias[::4])
-nearest_after_conv = F.interpolate(base(x), scale_factor=2, mode="nearest")
-print("ICNR sub-pixel conv == conv, then nearest ×2:", torch.allclose(icnr_fix(x), nearest_after_conv, atol=1e-6))
+nearest_after_conv = F.interpolate(base(x.double()), scale_factor=2, mode="nearest")
+claim("ICNR sub-pixel conv == conv, then nearest ×2", close(icnr_fix(x.double()), nearest_after_conv))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 각 해결책이 고치는 것과 못 고치는 것

@@ -45,6 +45,8 @@ LANG = "ko"
 LANG = "en"
 
 # %%
+import copy
+
 import torch
 from IPython.display import Markdown
 from torch import nn
@@ -52,6 +54,7 @@ from torch.nn import functional as F
 from torch.utils import benchmark
 from torch.utils.flop_counter import FlopCounterMode
 
+from course_utils.claims import claim, close
 from course_utils.comparison import Measured, markdown_table
 from course_utils.exercises import check
 from course_utils.memory import parameter_bytes, saved_for_backward_bytes, trace_activations
@@ -89,8 +92,8 @@ methods = build_methods()
 document = {"1 TransConv": 524_416, "2 Upsample+Conv": 295_168, "3 PixelShuffle": 295_040}
 for name, method in methods.items():
     params = sum(p.numel() for p in method.parameters())
-    print(f"{name:<16} {tuple(method(x).shape)}  parameters {params:>9,}  "
-          f"document {document[name]:>9,}  match {params == document[name]}")
+    claim(f"{name:<16} {tuple(method(x).shape)}  parameters {params:>9,}  document {document[name]:>9,}  match",
+          params == document[name], expected=name == "1 TransConv")
 
 # %% [markdown] tags=["lang-ko"]
 # 출력 크기는 셋 다 원문대로 `(1, 128, 28, 28)`이지만, 파라미터 수는 방법 1만 맞습니다. 합성곱 층의 파라미터는
@@ -170,9 +173,9 @@ for size, shape in SIZES.items():
 
 # %%
 n, c_in, h, w = SIZES["small"]
-print("method 1 == C_in·C_out·16·H·W:   ", macs["1 TransConv", "small"] == n * c_in * 128 * 16 * h * w)
-print("method 2 == C_in·C_out·9·2H·2W:  ", macs["2 Upsample+Conv", "small"] == n * c_in * 128 * 9 * (2 * h) * (2 * w))
-print("method 3 == method 2:             ", macs["3 PixelShuffle", "small"] == macs["2 Upsample+Conv", "small"])
+claim("method 1 == C_in·C_out·16·H·W", macs["1 TransConv", "small"] == n * c_in * 128 * 16 * h * w)
+claim("method 2 == C_in·C_out·9·2H·2W", macs["2 Upsample+Conv", "small"] == n * c_in * 128 * 9 * (2 * h) * (2 * w))
+claim("method 3 == method 2", macs["3 PixelShuffle", "small"] == macs["2 Upsample+Conv", "small"])
 interpolated = n * c_in * (2 * h) * (2 * w)
 share = 4 * interpolated / macs["2 Upsample+Conv", "small"]
 print("bilinear, 4 per value (not counted):", 4 * interpolated, f"= {share:.2%} of method 2")
@@ -225,7 +228,7 @@ for size, shape in SIZES.items():
 # - What the pixel shuffle really spends more of is **parameters**: 4.50 MiB, 4 times method 2 (1.13 MiB).
 
 # %%
-print("intermediate of 3 == output:", (1 * 512 * 14 * 14) == (1 * 128 * 28 * 28))
+claim("intermediate of 3 == output", (1 * 512 * 14 * 14) == (1 * 128 * 28 * 28))
 print("intermediate of 2 / output: ", (1 * 256 * 28 * 28) / (1 * 128 * 28 * 28))
 
 # %% [markdown] tags=["lang-ko"]
@@ -374,12 +377,12 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # Before running identity (2) of section 6, ask learners to predict how many taps are tied to zero.
 
 # %%
-k2s2 = nn.ConvTranspose2d(256, 128, 2, stride=2)
-one_by_one = nn.Sequential(nn.Conv2d(256, 128 * 4, 1), nn.PixelShuffle(2))
+k2s2 = nn.ConvTranspose2d(256, 128, 2, stride=2).double()
+one_by_one = nn.Sequential(nn.Conv2d(256, 128 * 4, 1), nn.PixelShuffle(2)).double()
 # ConvTranspose2d weight: (in, out, a, b) -> Conv2d weight: (out·4 + a·2 + b, in, 1, 1)
 one_by_one[0].weight.copy_(k2s2.weight.permute(1, 2, 3, 0).reshape(128 * 4, 256, 1, 1))
 one_by_one[0].bias.copy_(k2s2.bias.repeat_interleave(4))
-print("k2s2 transposed conv == 1×1 conv + PixelShuffle:", torch.allclose(k2s2(x), one_by_one(x), atol=1e-5))
+claim("k2s2 transposed conv == 1×1 conv + PixelShuffle", close(k2s2(x.double()), one_by_one(x.double())))
 
 # %% [markdown] tags=["lang-ko"]
 # ### (2) K=4, S=2, P=1 전치 합성곱 == 3×3 합성곱(4C 채널) + 픽셀 셔플(2), 일부 탭은 0
@@ -408,17 +411,17 @@ print("k2s2 transposed conv == 1×1 conv + PixelShuffle:", torch.allclose(k2s2(x
 # %%
 TAP = {0: {0: 3, 1: 1}, 1: {1: 2, 2: 0}}  # phase -> {offset in the 3×3 window: tap of the K=4 kernel}
 
-method1 = methods["1 TransConv"]
-weight = torch.zeros(128 * 4, 256, 3, 3)
+method1 = copy.deepcopy(methods["1 TransConv"]).double()
+weight = torch.zeros(128 * 4, 256, 3, 3, dtype=torch.float64)
 for a in (0, 1):
     for b in (0, 1):
         for d, row_tap in TAP[a].items():
             for e, col_tap in TAP[b].items():
                 weight[2 * a + b::4, :, d, e] = method1.weight[:, :, row_tap, col_tap].T
-as_sub_pixel = nn.Sequential(nn.Conv2d(256, 128 * 4, 3, padding=1), nn.PixelShuffle(2))
+as_sub_pixel = nn.Sequential(nn.Conv2d(256, 128 * 4, 3, padding=1), nn.PixelShuffle(2)).double()
 as_sub_pixel[0].weight.copy_(weight)
 as_sub_pixel[0].bias.copy_(method1.bias.repeat_interleave(4))
-print("method 1 == 3×3 conv + PixelShuffle:", torch.allclose(method1(x), as_sub_pixel(x), atol=1e-5))
+claim("method 1 == 3×3 conv + PixelShuffle", close(method1(x.double()), as_sub_pixel(x.double())))
 print("non-zero taps per (in, out) channel pair:", int((weight[:4, 0] != 0).sum()), "of", 4 * 3 * 3)
 
 # %% [markdown] tags=["lang-ko"]
@@ -451,20 +454,18 @@ print("non-zero taps per (in, out) channel pair:", int((weight[:4, 0] != 0).sum(
 # 2× finer, so no such identity holds; we use nearest-neighbour here.)
 
 # %%
-resize_conv = nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(256, 128, 3, padding=1))
+resize_conv = nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(256, 128, 3, padding=1)).double()
 v = resize_conv[1].weight                                              # (out, in, 3, 3)
-boxed = F.conv_transpose2d(v.flip(-2, -1).reshape(-1, 1, 3, 3), torch.ones(1, 1, 2, 2))
+boxed = F.conv_transpose2d(v.flip(-2, -1).reshape(-1, 1, 3, 3), torch.ones(1, 1, 2, 2, dtype=torch.float64))
 tied = boxed.reshape(128, 256, 4, 4).transpose(0, 1)                   # ConvTranspose2d layout (in, out, 4, 4)
-as_transposed = F.conv_transpose2d(x, tied, resize_conv[1].bias, stride=2, padding=1)
-same = torch.allclose(resize_conv(x), as_transposed, atol=1e-5)
-print("nearest ×2 + 3×3 conv == K=4 S=2 P=1 transposed conv:", same)
+as_transposed = F.conv_transpose2d(x.double(), tied, resize_conv[1].bias, stride=2, padding=1)
+claim("nearest ×2 + 3×3 conv == K=4 S=2 P=1 transposed conv", close(resize_conv(x.double()), as_transposed))
 
 taps = {0: [1, 3], 1: [0, 2]}
 phase_sums = torch.stack([tied[:, :, taps[a]][:, :, :, taps[b]].sum(dim=(-2, -1)) for a in (0, 1) for b in (0, 1)])
 print("phase weight sums of pair (0, 0):", [round(s, 4) for s in phase_sums[:, 0, 0].tolist()],
       "| sum of v:", round(v[0, 0].sum().item(), 4))
-equal = torch.allclose(phase_sums, phase_sums[:1].expand_as(phase_sums), atol=1e-6)
-print("four phase sums equal for every pair:", equal)
+claim("four phase sums equal for every pair", close(phase_sums, phase_sums[:1].expand_as(phase_sums)))
 
 # %% [markdown] tags=["lang-ko"]
 # 마지막 줄이 레슨 04와 이어집니다. 상수 입력에 대한 응답은 위상별 가중치 합이었고, 상자 필터는 네 위상의 합을

@@ -43,12 +43,15 @@ LANG = "ko"
 LANG = "en"
 
 # %%
+import copy
+
 import torch
 from torch import nn
 from torch.nn import functional as F
 from tqdm.auto import tqdm
 
 from course_utils.arithmetic import conv_transpose_output_size, output_size_range
+from course_utils.claims import claim, close
 from course_utils.diagrams import segmentation_samples
 from course_utils.exercises import check
 from course_utils.notebook import setup
@@ -154,7 +157,7 @@ formula = {
 }
 for name, count in formula.items():
     module = block.get_submodule(name)
-    print(f"{name:7}", f"{count:>9,}", sum(p.numel() for p in module.parameters()) == count)
+    claim(f"{name:7} {count:>9,}", sum(p.numel() for p in module.parameters()) == count)
 total = sum(p.numel() for p in block.parameters())
 print("share of the up-convolution:", round(formula["up"] / total, 3))
 
@@ -162,24 +165,29 @@ print("share of the up-convolution:", round(formula["up"] / total, 3))
 # 업샘플링 층은 블록 파라미터의 약 23%이고, 가장 큰 층은 이어 붙인 512채널을 받는 첫 번째 3×3 합성곱입니다.
 #
 # **문서 코드의 작은 낭비.** `nn.Conv2d`는 기본으로 편향을 가지는데, 바로 뒤의 배치 정규화가 채널마다 평균을
-# 빼므로 그 편향은 학습 모드에서 출력에 아무 영향을 주지 못합니다. 편향을 바꿔도 출력이 그대로인지 확인합니다.
-# 그래서 흔히 `bias=False`를 씁니다(이 블록에서는 256 + 256 = 512개를 아낍니다).
+# 빼므로 그 편향은 학습 모드에서 출력에 아무 영향을 주지 못합니다. 그래서 흔히 `bias=False`를 씁니다(이
+# 블록에서는 256 + 256 = 512개를 아낍니다). 블록의 복사본에서 편향에 5를 더해도 출력이 그대로인지 확인합니다.
+# `float32`에서는 5를 더하고 평균을 다시 빼는 동안 생기는 반올림 오차가 비교를 흐릴 수 있으므로 `float64`로
+# 계산하고, 두 출력의 차이가 가장 큰 절댓값의 10⁻⁹배 이하이면 같다고 봅니다(`close`).
 
 # %% [markdown] tags=["lang-en"]
 # The upsampling layer holds about 23% of the block's parameters; the largest layer is the first 3×3
 # convolution, which reads the 512 concatenated channels.
 #
 # **A small waste in the document's code.** `nn.Conv2d` has a bias by default, but the batch normalization
-# right after it subtracts each channel's mean, so in training mode that bias cannot change the output. We
-# check that changing it leaves the output as it was. That is why `bias=False` is common here (it saves
-# 256 + 256 = 512 parameters in this block).
+# right after it subtracts each channel's mean, so in training mode that bias cannot change the output. That is
+# why `bias=False` is common here (it saves 256 + 256 = 512 parameters in this block). We check that adding 5 to
+# the bias of a copy of the block leaves the output as it was. In `float32` the rounding while 5 is added and the
+# mean subtracted again can blur the comparison, so we compute in `float64` and call the two outputs equal when
+# they differ by at most 10⁻⁹ times their largest absolute value (`close`).
 
 # %%
+block64, x64, skip64 = copy.deepcopy(block).double(), x.double(), skip.double()
 with torch.no_grad():
-    before = block(x, skip)
-    block.conv[0].bias.add_(5.0)
-    after = block(x, skip)
-print("output unchanged by the conv bias:", torch.allclose(before, after, atol=1e-5))
+    before = block64(x64, skip64)
+    block64.conv[0].bias.add_(5.0)
+    after = block64(x64, skip64)
+claim("output unchanged by the conv bias", close(before, after))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 홀수 크기: 101은 50을 거쳐 100으로 돌아온다
@@ -270,7 +278,7 @@ fixes = {
 for name, (a, b) in fixes.items():
     print(f"{name:13}", "cat:", tuple(torch.cat([a, b], dim=1).shape))
 last_row = fixes["output_size="][0][0, :, 100, :]
-print("output_size= row 100 is bias only:", torch.allclose(last_row, small.up.bias[:, None].expand_as(last_row)))
+claim("output_size= row 100 is bias only", torch.equal(last_row, small.up.bias[:, None].expand_as(last_row)))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 어느 것이 맞을까: 줄 맞춤을 세어 보기
@@ -485,9 +493,9 @@ print(layer_table(TinyUNet("transposed"), test_x[:1]))
 # (Adam, 학습률 0.01에서 코사인으로 0까지)로 학습합니다. 원 픽셀은 전체의 약 8%뿐이어서 손실에서 원 픽셀에 3배
 # 가중치(`pos_weight=3`)를 줍니다.
 #
-# **재현성**: 스레드 수가 다르면 합의 순서가 바뀌어 마지막 자릿수가 달라지고, 학습은 그 차이를 키웁니다. 어느
-# 컴퓨터에서나 같은 숫자가 나오도록 학습 동안 스레드를 하나로 고정하고 결정적 알고리즘만 쓰게 합니다. 이
-# 크기에서는 한 스레드로도 충분히 빠릅니다.
+# **재현성**: 스레드 수나 CPU 연산 커널(계산 루틴)이 다르면 합의 순서가 바뀌어 마지막 자릿수가 달라지고,
+# 학습은 그 차이를 키웁니다. 그래서 맨 위의 `setup`이 연산 커널(x86-64에서는 AVX2)과 스레드 수(하나)를 고정하고
+# 결정적 알고리즘만 쓰게 합니다. 레슨 09의 1절이 자세히 설명합니다. 이 크기에서는 한 스레드로도 충분히 빠릅니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### Training on the same budget
@@ -496,14 +504,13 @@ print(layer_table(TinyUNet("transposed"), test_x[:1]))
 # same number of steps (200), with the same optimizer (Adam, learning rate 0.01 with a cosine decay to 0).
 # Disk pixels are only about 8% of the total, so the loss weighs them three times (`pos_weight=3`).
 #
-# **Reproducibility**: a different thread count changes the order of sums and so the last digits, and
-# training amplifies such differences. So that every computer prints the same numbers, training runs on one
-# thread with deterministic algorithms only. At this size one thread is fast enough.
+# **Reproducibility**: another thread count or other CPU compute kernels change the order of sums and so the last
+# digits, and training amplifies such differences. So `setup` at the top pins the kernels (AVX2 on x86-64) and
+# the thread count (one) and allows deterministic algorithms only; section 1 of lesson 09 explains it in
+# detail. At this size one thread is fast enough.
 
 # %%
 STEPS, BATCH = 200, 8
-torch.set_num_threads(1)
-torch.use_deterministic_algorithms(True)
 
 
 def train(kind):
@@ -538,7 +545,8 @@ results = {kind: train(kind) for kind in ("transposed", "upsample")}
 # CI does compare). The loss is the mean of the last 20 steps; IoU is measured on the 128 test images that
 # training never saw.
 
-# %%
+# %% tags=["x86-digits"]
+# x86-digits: trained models' loss and IoU (training magnifies kernel-dependent rounding)
 predictions = {}
 print("up-block    loss(last 20)  IoU(test)")
 with torch.no_grad():

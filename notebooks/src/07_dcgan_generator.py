@@ -44,6 +44,8 @@ LANG = "ko"
 LANG = "en"
 
 # %%
+import copy
+
 import torch
 from sklearn.datasets import load_digits
 from torch import nn
@@ -51,6 +53,7 @@ from torch.nn import functional as F
 from tqdm.auto import tqdm
 
 from course_utils.arithmetic import conv_transpose_output_size
+from course_utils.claims import claim, close
 from course_utils.diagrams import image_grid, pattern_panels
 from course_utils.exercises import check
 from course_utils.i18n import message
@@ -101,7 +104,7 @@ z = torch.randn(4, 100)
 with torch.no_grad():
     img = gen(z)
 print("image:", tuple(img.shape))
-print("value range inside [-1, 1]:", bool(img.min() >= -1 and img.max() <= 1))
+claim("value range inside [-1, 1]", bool(img.min() >= -1 and img.max() <= 1))
 print(layer_table(gen, z))
 
 # %% [markdown] tags=["lang-ko"]
@@ -130,8 +133,7 @@ with torch.no_grad():
         if isinstance(layer, nn.ConvTranspose2d):
             k, s, p = layer.kernel_size[0], layer.stride[0], layer.padding[0]
             formula = conv_transpose_output_size(h.shape[-1], k, s, p)
-            print(f"net.{name:4}", f"{k:2} {s:2} {p:2}", f"{h.shape[-1]:4}", f"{formula:8}", f"{out.shape[-1]:7}",
-                  formula == out.shape[-1])
+            claim(f"net.{name:4} {k:2} {s:2} {p:2} {h.shape[-1]:4} {formula:8} {out.shape[-1]:7}", formula == out.shape[-1])
         h = out
 
 # %% [markdown] tags=["lang-ko"]
@@ -165,7 +167,8 @@ print("biases before batch normalization:", wasted)
 #
 # 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`은 1×1 입력을 받습니다. 입력 픽셀이 하나뿐이니 겹침도 없고, 잡음의 각
 # 성분이 4×4×512 가중치 블록 하나를 곱해 더해질 뿐입니다. 곧 `Linear(100, 512·4·4)` 뒤에 `(512, 4, 4)`로 모양을
-# 바꾼 것과 같습니다. 가중치를 복사해 수치로 확인합니다. 전치 합성곱의 가중치 모양은 `(in, out, k, k)`이므로
+# 바꾼 것과 같습니다. 가중치를 복사해 수치로 확인합니다(레슨 06처럼, 반올림 오차가 비교를 흐리지 않도록
+# `float64`로 계산해 `close`로 비교합니다). 전치 합성곱의 가중치 모양은 `(in, out, k, k)`이므로
 # `(100, 8192)`로 펴서 전치하면 선형 층의 `(8192, 100)` 가중치가 됩니다. 편향은 채널마다 하나라서 4×4 위치마다
 # 되풀이합니다.
 
@@ -174,21 +177,22 @@ print("biases before batch normalization:", wasted)
 #
 # The first layer, `ConvTranspose2d(100, 512, 4, 1, 0)`, receives a 1×1 input. With a single input pixel
 # there is no overlap: each noise component just multiplies one 4×4×512 block of weights, and the blocks
-# are summed. That is `Linear(100, 512·4·4)` followed by a reshape to `(512, 4, 4)`. We check it
-# numerically by copying the weights. A transposed convolution's weight has shape `(in, out, k, k)`, so
+# are summed. That is `Linear(100, 512·4·4)` followed by a reshape to `(512, 4, 4)`. We check it numerically
+# by copying the weights (as in lesson 06, in `float64` and compared with `close`, so that rounding cannot blur
+# the comparison). A transposed convolution's weight has shape `(in, out, k, k)`, so
 # flattening it to `(100, 8192)` and transposing gives the linear layer's `(8192, 100)` weight. The bias is
 # one per channel, so it is repeated for each of the 4×4 positions.
 
 # %%
-first = gen.net[0]
-linear = nn.Linear(100, 512 * 4 * 4)
+first = copy.deepcopy(gen.net[0]).double()
+linear = nn.Linear(100, 512 * 4 * 4, dtype=torch.float64)
 with torch.no_grad():
     linear.weight.copy_(first.weight.reshape(100, -1).T)
     linear.bias.copy_(first.bias.repeat_interleave(4 * 4))
-    as_conv = first(z.view(-1, 100, 1, 1))
-    as_linear = linear(z).view(-1, 512, 4, 4)
+    as_conv = first(z.double().view(-1, 100, 1, 1))
+    as_linear = linear(z.double()).view(-1, 512, 4, 4)
 print("conv-transpose:", tuple(as_conv.shape), " linear + reshape:", tuple(as_linear.shape))
-print("equal:", torch.allclose(as_conv, as_linear, atol=1e-5))
+claim("equal", close(as_conv, as_linear))
 print("parameters:", f"{sum(p.numel() for p in first.parameters()):,}", "(conv-transpose),",
       f"{sum(p.numel() for p in linear.parameters()):,}", "(linear)")
 
@@ -300,15 +304,15 @@ with torch.no_grad():
 # appears.
 
 # %%
-layer = single_layer("k4 s2 p1", "random")
+layer = single_layer("k4 s2 p1", "random").double()
 with torch.no_grad():
-    response = layer(torch.ones(1, 1, 16, 16))[0, 0]
+    response = layer(torch.ones(1, 1, 16, 16, dtype=torch.float64))[0, 0]
 w = layer.weight[0, 0]
 sub_kernel_sums = sorted(w[a::2, b::2].sum().item() for a in (0, 1) for b in (0, 1))
 interior_values = sorted(response[8 + a, 8 + b].item() for a in (0, 1) for b in (0, 1))
 print("sub-kernel sums:", [round(v, 3) for v in sub_kernel_sums])
 print("interior values:", [round(v, 3) for v in interior_values])
-print("equal:", torch.allclose(torch.tensor(sub_kernel_sums), torch.tensor(interior_values), atol=1e-5))
+claim("equal", close(torch.tensor(sub_kernel_sums, dtype=torch.float64), torch.tensor(interior_values, dtype=torch.float64)))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 학습하지 않은 생성자 세 가지
@@ -479,7 +483,8 @@ print(layer_table(small_discriminator(), torch.zeros(2, 1, 16, 16)))
 # 판별자는 진짜를 1, 가짜를 0으로 맞히도록, 생성자는 판별자가 가짜를 1로 보도록 학습합니다(이진 교차 엔트로피).
 # 다른 점은 예산입니다. 논문은 학습률 0.0002, 배치 128로 수십만 장을 여러 번 돌았지만, 여기서는 CPU 한 스레드로
 # 빠르면 10초 안에 끝나도록 학습률 0.001, 배치 32로 400 스텝(데이터를 약 7번 훑는 양)만 학습합니다. 레슨 06처럼
-# 한 스레드와 결정적 알고리즘으로 어느 컴퓨터에서나 같은 숫자가 나오게 합니다.
+# `setup`이 고정한 연산 커널과 한 스레드, 결정적 알고리즘 덕분에 AVX2가 있는 x86-64 컴퓨터라면 어디서나 같은
+# 숫자가 나옵니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### Training set-up
@@ -489,13 +494,11 @@ print(layer_table(small_discriminator(), torch.zeros(2, 1, 16, 16)))
 # learns to make the discriminator call its fakes 1 (binary cross-entropy). The budget is what differs. The
 # paper used learning rate 0.0002 and batches of 128 over hundreds of thousands of images, several times;
 # here, to finish within about ten seconds on one fast CPU thread, we use learning rate 0.001 and batches
-# of 32 for 400 steps (about 7 passes over the data). As in lesson 06, one thread and deterministic algorithms make
-# every computer print the same numbers.
+# of 32 for 400 steps (about 7 passes over the data). As in lesson 06, the compute kernels, the single thread and
+# the deterministic algorithms that `setup` pins make every x86-64 computer with AVX2 print the same numbers.
 
 # %%
 STEPS, BATCH = 400, 32
-torch.set_num_threads(1)
-torch.use_deterministic_algorithms(True)
 
 
 def dcgan_init(module):
@@ -544,7 +547,8 @@ for step in tqdm(range(STEPS), desc="DCGAN"):
 # The mean losses of every 100 steps, to two decimals. A discriminator that cannot tell real from fake at all
 # has a loss of 2·ln 2 ≈ 1.39, and the generator then has ln 2 ≈ 0.69.
 
-# %%
+# %% tags=["x86-digits"]
+# x86-digits: GAN losses (training magnifies kernel-dependent rounding)
 losses = torch.tensor(history).view(-1, 100, 2).mean(dim=1)
 print("steps      loss_D  loss_G")
 for index, (d, g) in enumerate(losses.tolist()):
@@ -590,7 +594,8 @@ image_grid(after[:64], nrow=16, title=message("samples.after_training", LANG, st
 # 2. **Checkerboard strength**: compare the generated images before and after training with real images
 #    (16×16, leaving out a 2-pixel border).
 
-# %%
+# %% tags=["x86-digits"]
+# x86-digits: trained classifier and generator (training magnifies kernel-dependent rounding)
 features = torch.tensor(digits.data, dtype=torch.float32) / 16
 labels = torch.tensor(digits.target)
 torch.manual_seed(0)

@@ -39,6 +39,7 @@ from torch.nn import functional as F
 
 from course_utils import glossary
 from course_utils.arithmetic import conv_output_size, conv_transpose_output_size, output_size_range
+from course_utils.claims import claim
 from course_utils.exercises import check
 from course_utils.notebook import setup
 from course_utils.review import QUESTIONS
@@ -477,7 +478,7 @@ for _ in range(200):
     ok &= sum(q.numel() for q in before_shuffle.parameters()) == c_in * r * r * c_out * k * k + r * r * c_out
     checked["parameters"] += 2
 print(checked)
-print("all formulas agree with PyTorch:", bool(ok))
+claim("all formulas agree with PyTorch", bool(ok))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 5. 용어집

@@ -53,11 +53,6 @@ LANG = "en"
 
 # %%
 import os
-
-# Cap PyTorch's CPU kernels at AVX2 before torch loads (section 1): same numbers on AVX2 and AVX-512 CPUs.
-os.environ.setdefault("ATEN_CPU_CAPABILITY", "avx2")
-os.environ.setdefault("ONEDNN_MAX_CPU_ISA", "AVX2")
-
 import time
 from pathlib import Path
 
@@ -67,8 +62,8 @@ import torch
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 from torch import nn
 from torch.nn import functional as F
-from tqdm.auto import tqdm
 
+from course_utils.claims import claim, close
 from course_utils.diagrams import crop_gallery, gain_bars, response_gallery
 from course_utils.exercises import check
 from course_utils.i18n import message
@@ -76,29 +71,35 @@ from course_utils.metrics import checkerboard_strength, phase_means
 from course_utils.notebook import setup
 from course_utils.overlap import interior_values
 from course_utils.photos import bundled_path, downscale2, luminance, patches
+from course_utils.reproducible import KERNEL_ENV, describe
 from course_utils.sr_report import Result, results_table, text_table
 
-torch.use_deterministic_algorithms(True)
-torch.set_num_threads(1)
 setup(LANG)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 1. 재현 가능한 실험의 조건
 #
-# 위 셀의 몇 줄이 이 레슨의 숫자를 지킵니다.
+# 모든 레슨처럼 위 셀도 `setup(LANG)`을 부르고, 이 호출이 숫자를 지킵니다. 부동소수점 덧셈은 순서에 따라 마지막
+# 자리가 달라지고, 수백 단계를 학습하는 동안 그 차이는 쌓이고 커집니다. 그래서 `setup`은 더하는 순서를 정하는
+# 세 가지를 고정합니다.
 #
-# - `torch.use_deterministic_algorithms(True)`: 같은 입력에 늘 같은 결과를 내는 구현만 쓰게 합니다. 결정적
-#   구현이 없는 연산이 있으면 조용히 넘어가지 않고 오류를 냅니다. 이 레슨의 연산은 모두 CPU에서 결정적입니다.
-# - `torch.set_num_threads(1)`: 스레드 수가 바뀌면 합을 나눠 더하는 순서가 바뀌고, 부동소수점 덧셈은 순서에 따라
-#   마지막 자리가 달라집니다. 수백 단계를 학습하는 동안 그 차이는 쌓이고 커집니다. 스레드를
-#   하나로 고정하면 코어가 몇 개인 기계에서든 같은 계산 순서가 됩니다. 대가는 속도입니다. 코어가 여럿인
-#   기계에서는 학습이 할 수 있는 것보다 느려지지만, 어디서나 같은 숫자를 얻기 위해 감수합니다.
+# - **CPU 연산 커널**: PyTorch는 CPU가 지원하는 가장 넓은 벡터 명령(AVX-512 등)에 맞춘 연산 커널(계산 루틴)을
+#   고르고, 커널이 다르면 더하는 순서도 달라집니다. 그래서 x86-64 CPU에서는 처음 계산하기 전에 세 라이브러리가
+#   CPU와 상관없이 같은 코드로 계산하게 합니다. PyTorch 자체 커널(ATen)과 합성곱 라이브러리 oneDNN은 AVX2까지만
+#   쓰고, 행렬 곱 라이브러리 MKL은 Intel과 호환 CPU용으로 문서화된 호환 모드(`COMPATIBLE`)로 계산합니다. AVX2는
+#   Intel은 2013년(Haswell), AMD는 2015년(Excavator)부터 지원하므로, 일부 저전력 CPU를 빼면 AVX-512가 있든 없든
+#   같은 커널이 돕니다. 이 레슨을 AVX-512 커널로 돌려 보니 출력한 PSNR 가운데 여럿이 소수점 둘째 자리에서
+#   달라졌고, MKL의 모드만 바꿔도 달라졌습니다.
+# - **스레드 수**: 스레드 수가 바뀌면 합을 나눠 더하는 순서가 바뀝니다. 스레드를 하나로 고정하면 코어가 몇 개인
+#   기계에서든 같은 계산 순서가 됩니다. 대가는 속도입니다. 코어가 여럿인 기계에서는 학습이 할 수 있는 것보다
+#   느려지지만, 어디서나 같은 숫자를 얻기 위해 감수합니다.
+# - **결정적 알고리즘**: `torch.use_deterministic_algorithms(True)`는 같은 입력에 늘 같은 결과를 내는 구현만 쓰게
+#   하고, 결정적 구현이 없는 연산이 있으면 조용히 넘어가지 않고 오류를 냅니다. 이 레슨의 연산은 모두 CPU에서
+#   결정적입니다.
 #
-# - 맨 위의 두 환경 변수: PyTorch는 CPU가 지원하는 가장 넓은 벡터 명령(AVX-512 등)에 맞춘 커널을 고르고, 커널이
-#   다르면 더하는 순서도 달라집니다. 학습은 이 작은 차이를 키웁니다. 같은 레슨을 AVX2 커널로 돌려 보니 출력한
-#   PSNR 가운데 여럿이 소수점 둘째 자리에서 달라졌습니다. 그래서 `torch`를 불러오기 전에 커널을 AVX2까지로
-#   제한합니다. 요즘 x86 CPU는 모두 AVX2를 지원하므로, AVX-512가 있든 없든 같은 커널이 돕니다. ARM CPU(예:
-#   Apple 실리콘)는 커널 자체가 달라서 숫자가 조금 다를 수 있습니다.
+# ARM CPU(예: Apple 실리콘)와 AVX2가 없는 CPU에서는 이 커널을 쓸 수 없어서 학습 결과의 숫자가 조금 다를 수
+# 있습니다. 그런 셀에는 `x86-digits` 태그가 붙어 있고, 테스트는 AVX2가 있는 x86-64에서만 그 숫자를 비교합니다.
+# 크기, 파라미터 수, 레슨이 말하는 사실(`claim`)은 어느 CPU에서나 확인합니다.
 #
 # 시드는 `setup`이 0으로 고정하고, 모델을 만들 때와 배치를 뽑을 때 다시 명시적으로 고정합니다. PSNR은 소수점 둘째
 # 자리, SSIM은 셋째 자리까지 출력합니다.
@@ -106,30 +107,39 @@ setup(LANG)
 # %% [markdown] tags=["lang-en"]
 # ## 1. What makes the experiment reproducible
 #
-# A few lines in the cell above protect the numbers of this lesson.
+# `setup(LANG)`, called in the cell above as in every lesson, protects the numbers. Floating-point addition
+# changes its last bits with the order of the terms, and over hundreds of training steps that difference
+# accumulates and grows. So `setup` fixes the three things that decide the order.
 #
-# - `torch.use_deterministic_algorithms(True)`: use only implementations that give the same result for the same
-#   input, and raise an error instead of silently going on when an operation has none. Every operation here is
-#   deterministic on the CPU.
-# - `torch.set_num_threads(1)`: with another number of threads a sum is split and added in another order, and
-#   floating-point addition changes its last bits with the order. Over hundreds of training steps that difference
-#   accumulates and grows. One thread gives the same order of computation on any number of
-#   cores. The price is speed: on a machine with several cores training is slower than it could be, which we
-#   accept to get the same numbers everywhere.
+# - **CPU compute kernels**: PyTorch picks compute kernels (its arithmetic routines) for the widest vector
+#   instructions the CPU has (AVX-512 and the like), and other kernels add in another order. So on x86-64 CPUs,
+#   before the first computation, three libraries are made to compute with the same code whatever the CPU:
+#   PyTorch's own kernels (ATen) and the convolution library oneDNN use AVX2 at most, and the
+#   matrix-multiplication library MKL computes in the compatible mode (`COMPATIBLE`) that its documentation
+#   describes for Intel and Intel-compatible CPUs. Intel CPUs have AVX2 since 2013 (Haswell) and AMD CPUs since
+#   2015 (Excavator), so apart from some low-power CPUs the same kernels run with or without AVX-512. Running this
+#   lesson with AVX-512 kernels changed several printed PSNRs in the second decimal, and changing MKL's mode alone
+#   changed some too.
+# - **Thread count**: with another number of threads a sum is split and added in another order. One thread
+#   gives the same order of computation on any number of cores. The price is speed: on a machine with several
+#   cores training is slower than it could be, which we accept to get the same numbers everywhere.
+# - **Deterministic algorithms**: `torch.use_deterministic_algorithms(True)` allows only implementations that
+#   give the same result for the same input, and raises an error instead of silently going on when an
+#   operation has none. Every operation here is deterministic on the CPU.
 #
-# - The two environment variables at the top: PyTorch picks kernels for the widest vector instructions the CPU has
-#   (AVX-512 and the like), and other kernels add in another order. Training magnifies these tiny differences:
-#   running this lesson with AVX2 kernels changed several printed PSNRs in the second decimal. So before `torch`
-#   loads we cap its kernels at AVX2. Every current x86 CPU has AVX2, so the same kernels run with or without
-#   AVX-512. ARM CPUs (Apple silicon, say) run different kernels altogether and may print slightly different
-#   numbers.
+# ARM CPUs (Apple silicon, say) and CPUs without AVX2 cannot run these kernels, so the digits of training results
+# may differ slightly there. Such cells carry the `x86-digits` tag, and the tests compare their digits only on
+# x86-64 CPUs with AVX2; sizes, parameter counts and the facts a lesson states (`claim`) are checked on every CPU.
 #
 # `setup` seeds everything with 0, and we seed again explicitly when we build a model and when we draw batches.
 # We print PSNR to two decimals and SSIM to three.
 
-# %%
-print("PyTorch CPU kernels:", torch.backends.cpu.get_cpu_capability(), "| threads:", torch.get_num_threads(),
-      "| deterministic:", torch.are_deterministic_algorithms_enabled())
+# %% tags=["x86-digits"]
+# x86-digits: names the x86-64 kernels that setup pins
+print(describe())
+claim("deterministic algorithms only", torch.are_deterministic_algorithms_enabled())
+for name, value in KERNEL_ENV.items():
+    print(f"{name}={value}")
 
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 데이터: scikit-image에 들어 있는 사진
@@ -168,7 +178,7 @@ photos = {}
 for name in TRAIN + TEST:
     photos[name] = luminance(name)
     role = "train" if name in TRAIN else "test"
-    print(f"{name:<10} {role:<5} {str(tuple(photos[name].shape)):<11} bundled: {bundled_path(name).is_relative_to(package)}")
+    claim(f"{name:<10} {role:<5} {str(tuple(photos[name].shape)):<11} bundled", bundled_path(name).is_relative_to(package))
 print("scikit-image", skimage.__version__)
 
 # %% [markdown] tags=["lang-ko"]
@@ -202,7 +212,7 @@ for name in TRAIN:
     print(f"{name:<10} patches: {len(patches(photos[name], PATCH))}")
 print("high-res patches:", tuple(hr_train.shape))
 print("low-res inputs:  ", tuple(lr_train.shape))
-print("2×2 block mean:", torch.allclose(lr_train[0, 0, 0, 0], hr_train[0, 0, :2, :2].mean()))
+claim("2×2 block mean", close(downscale2(hr_train[:1].double())[0, 0, 0, 0], hr_train[0, 0, :2, :2].double().mean()))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 3. 모델: 같은 몸통, 바꿔 끼우는 업샘플러
@@ -327,21 +337,21 @@ print("ConvT k3s2 interior overlap (1-D):", interior_values(16, 3, 2, 1))
 #
 # 모든 모델을 똑같이 학습합니다. 시드 0으로 모델을 만들고, 시드 0인 난수 생성기로 배치를 뽑고, Adam(학습률
 # 0.002)으로 평균 제곱 오차를 줄이는 단계를 500번 밟습니다. 배치는 패치 32개입니다. 모델마다 CPU에서 수 초에서
-# 십수 초가 걸립니다. 진행 표시줄은 실행할 때마다 다르므로 CI가 비교하지 않습니다.
+# 십수 초가 걸리므로, 한 셀에서 모델 하나를 학습합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 4. Training
 #
 # Every model is trained the same way: built with seed 0, batches drawn by a random generator seeded with 0, and
 # 500 Adam steps (learning rate 0.002) on the mean squared error, 32 patches per batch. Each model takes a few to
-# some ten seconds on a CPU. The progress bars change from run to run, so CI does not compare them.
+# some ten seconds on a CPU, so each cell below trains one model.
 
 # %%
 STEPS, BATCH, LEARNING_RATE = 500, 32, 2e-3
 FLAT = torch.full((1, 1, 48, 48), 0.5)  # a flat mid-grey low-resolution image, for the checkerboard measure
 
 
-def train(model, seed=0, progress=None):
+def train(model, seed=0):
     """Adam on the MSE between the model's output and the high-resolution patch, on seeded random batches."""
     generator = torch.Generator().manual_seed(seed)
     optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
@@ -351,8 +361,6 @@ def train(model, seed=0, progress=None):
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-        if progress is not None:
-            progress.update()
     return model
 
 
@@ -362,16 +370,38 @@ def flat_strength(model):
 
 
 # %%
-# NBVAL_IGNORE_OUTPUT
-# reason: tqdm progress bars (their timings and rates change on every run)
 models, strength_init, seconds = {}, {}, {}
-for name in UPSAMPLERS:
+
+
+def train_upsampler(name):
+    """Build the model with this upsampler, measure its checkerboard at initialization, then train it (timed)."""
     model = build(name)
     strength_init[name] = flat_strength(model)
     start = time.perf_counter()
-    with tqdm(total=STEPS, desc=name) as progress:
-        models[name] = train(model, progress=progress)
+    models[name] = train(model)
     seconds[name] = time.perf_counter() - start
+
+
+# %%
+train_upsampler("ConvT k4s2p1")
+
+# %%
+train_upsampler("ConvT k3s2")
+
+# %%
+train_upsampler("nearest+Conv")
+
+# %%
+train_upsampler("bilinear+Conv")
+
+# %%
+train_upsampler("PixelShuffle")
+
+# %%
+train_upsampler("PixelShuffle ICNR")
+
+# %%
+claim("models trained, in the order of UPSAMPLERS", list(models) == list(UPSAMPLERS))
 
 # %% [markdown] tags=["lang-ko"]
 # 학습 시간은 기계와 그때의 부하에 따라 달라서 CI가 비교하지 않습니다. 함께 출력하는 부하 평균(최근 1분, 5분,
@@ -429,7 +459,8 @@ print(message("sr_report.time_ratio", LANG, slow=slow, fast=fast, ratio=f"{secon
 #
 # Both come from `skimage.metrics` (`data_range=1`); the table shows the mean over the three photographs.
 
-# %%
+# %% tags=["x86-digits"]
+# x86-digits: trained models' PSNR, SSIM and checkerboard (training magnifies kernel-dependent rounding)
 SHAVE = 4
 
 
@@ -469,7 +500,8 @@ print(results_table(baseline, results, LANG))
 # %% [markdown] tags=["lang-en"]
 # To see that no single photograph drives the mean, here is the PSNR of each photograph.
 
-# %%
+# %% tags=["x86-digits"]
+# x86-digits: trained models' PSNR per photograph (training magnifies kernel-dependent rounding)
 rows = [[baseline.name, *[f"{bicubic_scores[image][0]:.2f}" for image in TEST]]]
 rows += [[name, *[f"{scores[name][image][0]:.2f}" for image in TEST]] for name in UPSAMPLERS]
 print(text_table([message("sr_report.model", LANG), *TEST], rows))
@@ -500,8 +532,11 @@ print(text_table([message("sr_report.model", LANG), *TEST], rows))
 # %%
 SEED_MODEL = "ConvT k4s2p1"
 seed_psnr = {0: next(r.psnr for r in results if r.name == SEED_MODEL)}
-for seed in (1, 2):
-    seed_psnr[seed] = mean_psnr(evaluate(train(build(SEED_MODEL, seed), seed=seed)))
+seed_psnr[1] = mean_psnr(evaluate(train(build(SEED_MODEL, 1), seed=1)))
+
+# %% tags=["x86-digits"]
+# x86-digits: PSNR of models trained with other seeds (training magnifies kernel-dependent rounding)
+seed_psnr[2] = mean_psnr(evaluate(train(build(SEED_MODEL, 2), seed=2)))
 for seed, psnr in seed_psnr.items():
     print(f"{SEED_MODEL} seed {seed}: PSNR {psnr:.2f} dB ({psnr - baseline.psnr:+.2f} vs bicubic)")
 seed_spread = max(seed_psnr.values()) - min(seed_psnr.values())
@@ -513,7 +548,8 @@ print(f"seed range: {seed_spread:.2f} dB")
 # %% [markdown] tags=["lang-en"]
 # The sentences below are conclusions the code draws from the measurements above.
 
-# %%
+# %% tags=["x86-digits"]
+# x86-digits: conclusions drawn from trained models' PSNR (training magnifies kernel-dependent rounding)
 gains = [r.psnr - baseline.psnr for r in results]
 best = max(results, key=lambda r: r.psnr)
 worst = min(results, key=lambda r: r.psnr)
@@ -560,7 +596,8 @@ gain_bars([r.name for r in results], gains,
 # output, **each image stretched to its own brightness range**. That magnifies even a tiny pattern, so judge
 # its real size by the strength and the RMS (on the 8-bit scale of 0 to 255) in the titles.
 
-# %%
+# %% tags=["x86-digits"]
+# x86-digits: trained models' response to a flat image (training magnifies kernel-dependent rounding)
 flat_outputs = {}
 with torch.no_grad():
     for name, model in models.items():

@@ -45,9 +45,10 @@ window.lessonPage = (() => {
       return true;
     },
 
-    // Open the notebook, wait for its kernel, Run All; the caller polls state() meanwhile (so that the tests can
-    // look at one notebook while the next one runs in another page).
-    start(path) {
+    // Open the notebook, wait for its kernel, Run All (unless `run` is false: then it shows its stored outputs);
+    // the caller polls state() meanwhile (so that the tests can look at one notebook while the next one runs in
+    // another page).
+    start(path, run = true) {
       const began = performance.now();
       const seconds = () => Math.round((performance.now() - began) / 100) / 10;
       state = {phase: 'opening', path};
@@ -55,6 +56,11 @@ window.lessonPage = (() => {
         panel = await window.jupyterapp.commands.execute('docmanager:open', {path, factory: 'Notebook'});
         await panel.context.ready;
         await panel.sessionContext.ready;
+        if (!run) {
+          await panel.revealed;
+          state = {...state, phase: 'done', result: 'stored outputs', open: seconds(), run: 0};
+          return;
+        }
         while (!(panel.sessionContext.session && panel.sessionContext.session.kernel && kernel().status === 'idle')) {
           await new Promise(resolve => setTimeout(resolve, 200));
         }
