@@ -60,10 +60,11 @@ def _integers(**named) -> list[int]:
 def _per_axis(function):
     """Let function take (height, width) pairs for any of its sizes, like PyTorch: it then returns a pair, one
     result per axis, and a broken rule names its axis. Plain ints give a plain result."""
+    parameters = signature(function)
 
     @wraps(function)
     def per_axis(*args, **kwargs):
-        bound = signature(function).bind(*args, **kwargs)
+        bound = parameters.bind(*args, **kwargs)
         named = bound.arguments
         if not any(isinstance(value, (tuple, list)) for value in named.values()):
             return function(*args, **kwargs)

@@ -311,6 +311,17 @@ def test_scatter_stepper_symbols_must_be_true_or_false(symbols):
         ScatterAddStepper("en", symbols=symbols, draw=False)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_toggle_buttons_with_no_option_chosen_say_so(lang):
+    stepper = ScatterAddStepper(lang, draw=False)
+    before = stepper.text
+    stepper.controls["symbols"].value = None
+    labels = [message("scatter_stepper.symbols", lang), message("scatter_stepper.numbers", lang)]
+    assert stepper.text == message("widgets.no_choice", lang, choices=" / ".join(labels))
+    stepper.controls["symbols"].value = True
+    assert stepper.text == before
+
+
 # ---------------------------------------------------------------- drawing data
 ragged = st.lists(st.lists(st.just("a"), min_size=0, max_size=4), min_size=1, max_size=4).filter(
     lambda rows: len({len(r) for r in rows}) > 1 or not rows[0])

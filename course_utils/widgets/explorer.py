@@ -75,11 +75,14 @@ class Explorer(widgets.VBox):
         raise NotImplementedError
 
     def _unshowable(self) -> str | None:
-        """The message for the first slider holding a value it cannot show (set from code), else None."""
+        """The message for the first control holding a value it cannot show (set from code), else None:
+        a slider value outside its range or not an integer, toggle buttons with none of their options chosen."""
         for name, control in self.controls.items():
             if isinstance(control, StrictIntSlider) and not control.shows(control.value):
                 return message("widgets.out_of_range", self.lang, name=control.description or name,
                                low=control.min, high=control.max, value=repr(control.value))
+            if isinstance(control, widgets.ToggleButtons) and control.index is None:
+                return message("widgets.no_choice", self.lang, choices=" / ".join(control._options_labels))
         return None
 
     def refresh(self) -> None:
