@@ -1,13 +1,15 @@
 """Output-size arithmetic of convolution and transposed convolution, with PyTorch's accept/reject rules."""
 
 import numbers
-from functools import partial
+from functools import partial, wraps
+from inspect import signature
 
 import torch
 
 from course_utils.i18n import message
 
 __all__ = [
+    "MAX_POSITIONS",
     "RuleError",
     "conv_output_size",
     "conv_transpose_output_size",
@@ -17,18 +19,27 @@ __all__ = [
 ]
 
 
-class RuleError(ValueError):
-    """A size configuration PyTorch refuses; `explain(lang)` names the broken rule in ko or en."""
+AXES = ("height", "width")
+# overlap_counts_1d and overlap_map build one tensor entry per output position; beyond this they would need gigabytes.
+MAX_POSITIONS = 2**26
 
-    def __init__(self, key: str, **values):
-        self.key, self.values = key, values
+
+class RuleError(ValueError):
+    """A size configuration PyTorch refuses; `explain(lang)` names the broken rule in ko or en.
+
+    `axis` ("height" or "width", None for a single size) says which half of a (height, width) pair broke it.
+    """
+
+    def __init__(self, key: str, axis: str | None = None, **values):
+        self.key, self.axis, self.values = key, axis, values
         super().__init__(self.explain("en"))
 
     def explain(self, lang: str) -> str:
-        return message(f"arithmetic.{self.key}", lang, **self.values)
+        text = message(f"arithmetic.{self.key}", lang, **self.values)
+        return text if self.axis is None else f"{message(f'arithmetic.axis.{self.axis}', lang)}: {text}"
 
     def __reduce__(self):
-        return partial(type(self), self.key, **self.values), ()
+        return partial(type(self), self.key, self.axis, **self.values), ()
 
 
 def _require(condition: bool, key: str, **values) -> None:
@@ -36,11 +47,40 @@ def _require(condition: bool, key: str, **values) -> None:
         raise RuleError(key, **values)
 
 
+def _is_int(value) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
 def _integers(**named) -> list[int]:
     for name, value in named.items():
-        _require(isinstance(value, numbers.Integral) and not isinstance(value, bool),
-                 "not_integer", name=name, value=repr(value))
+        _require(_is_int(value), "not_integer", name=name, value=repr(value))
     return [int(value) for value in named.values()]
+
+
+def _per_axis(function):
+    """Let function take (height, width) pairs for any of its sizes, like PyTorch: it then returns a pair, one
+    result per axis, and a broken rule names its axis. Plain ints give a plain result."""
+    parameters = signature(function)
+
+    @wraps(function)
+    def per_axis(*args, **kwargs):
+        bound = parameters.bind(*args, **kwargs)
+        named = bound.arguments
+        if not any(isinstance(value, (tuple, list)) for value in named.values()):
+            return function(*args, **kwargs)
+        for name, value in named.items():
+            _require(_is_int(value) or isinstance(value, (tuple, list)) and len(value) == 2,
+                     "not_pair", name=name, value=repr(value))
+        results = []
+        for axis, side in enumerate(AXES):
+            one = {name: value[axis] if isinstance(value, (tuple, list)) else value for name, value in named.items()}
+            try:
+                results.append(function(**one))
+            except RuleError as err:
+                raise RuleError(err.key, side, **err.values) from None
+        return tuple(results)
+
+    return per_axis
 
 
 def _check_common(size, kernel_size, stride, padding, dilation) -> list[int]:
@@ -54,17 +94,27 @@ def _check_common(size, kernel_size, stride, padding, dilation) -> list[int]:
     return values
 
 
+@_per_axis
 def conv_output_size(size: int, kernel_size: int, stride: int = 1, padding: int = 0, dilation: int = 1) -> int:
-    """O = floor((I + 2P - D(K-1) - 1) / S) + 1, as torch.nn.Conv2d computes it."""
+    """O = floor((I + 2P - D(K-1) - 1) / S) + 1, as torch.nn.Conv2d computes it (formula from its docs).
+
+    Each argument is an int or a (height, width) pair; with a pair the result is (O_height, O_width).
+    RuleError (a ValueError) names the broken rule, and the axis for pairs.
+    """
     size, kernel_size, stride, padding, dilation = _check_common(size, kernel_size, stride, padding, dilation)
     span = dilation * (kernel_size - 1) + 1
     _require(span <= size + 2 * padding, "kernel_too_large", span=span, padded=size + 2 * padding)
     return (size + 2 * padding - span) // stride + 1
 
 
+@_per_axis
 def conv_transpose_output_size(size: int, kernel_size: int, stride: int = 1, padding: int = 0,
                                output_padding: int = 0, dilation: int = 1) -> int:
-    """O = (I-1)S - 2P + D(K-1) + P_out + 1, as torch.nn.ConvTranspose2d computes it."""
+    """O = (I-1)S - 2P + D(K-1) + P_out + 1, as torch.nn.ConvTranspose2d computes it (formula from its docs).
+
+    Each argument is an int or a (height, width) pair; with a pair the result is (O_height, O_width).
+    RuleError (a ValueError) names the broken rule, and the axis for pairs.
+    """
     size, kernel_size, stride, padding, dilation = _check_common(size, kernel_size, stride, padding, dilation)
     (output_padding,) = _integers(output_padding=output_padding)
     _require(output_padding >= 0, "not_negative", name="output_padding", value=output_padding)
@@ -75,11 +125,13 @@ def conv_transpose_output_size(size: int, kernel_size: int, stride: int = 1, pad
     return out
 
 
+@_per_axis
 def output_size_range(size: int, kernel_size: int, stride: int = 1, padding: int = 0,
                       dilation: int = 1) -> range:
     """The sizes ConvTranspose2d.forward(x, output_size=...) accepts: [min, min + S - 1], at least 1.
 
-    The width is S whatever the dilation: forward sets output_padding = output_size - min.
+    The width is S whatever the dilation: forward sets output_padding = output_size - min (see PyTorch's
+    ConvTranspose2d._output_padding). With (height, width) pairs: one range per axis. RuleError otherwise.
     """
     size, kernel_size, stride, padding, dilation = _check_common(size, kernel_size, stride, padding, dilation)
     smallest = (size - 1) * stride - 2 * padding + dilation * (kernel_size - 1) + 1
@@ -88,16 +140,35 @@ def output_size_range(size: int, kernel_size: int, stride: int = 1, padding: int
     return range(max(smallest, 1), largest + 1)
 
 
-def overlap_counts_1d(size: int, kernel_size: int, stride: int, padding: int = 0) -> torch.Tensor:
-    """For each output position, how many input positions a transposed convolution adds there."""
+def overlap_counts_1d(input_size: int, kernel_size: int, stride: int, padding: int = 0) -> torch.Tensor:
+    """For each output position, how many input positions a transposed convolution adds there: int64 (O,).
+
+    Output position o (before padding is cut, x = o + P) receives input i when iS ≤ x ≤ iS + K − 1, so the
+    count is the size of [ceil((x − K + 1) / S), floor(x / S)] ∩ [0, I − 1]. One axis only: RuleError
+    "one_axis" for a pair (use overlap_map), "too_large" beyond MAX_POSITIONS, the size rules otherwise.
+    """
+    named = {"input_size": input_size, "kernel_size": kernel_size, "stride": stride, "padding": padding}
+    for name, value in named.items():
+        _require(not isinstance(value, (tuple, list)), "one_axis", name=name, value=repr(value))
+    size, kernel_size, stride, padding = _integers(**named)
+    for name, value in (("input_size", size), ("kernel_size", kernel_size), ("stride", stride)):
+        _require(value >= 1, "at_least_one", name=name, value=value)
+    _require(padding >= 0, "not_negative", name="padding", value=padding)
     out = conv_transpose_output_size(size, kernel_size, stride, padding)
-    counts = torch.zeros(out + 2 * padding, dtype=torch.int64)
-    for i in range(size):
-        counts[i * stride: i * stride + kernel_size] += 1
-    return counts[padding: padding + out]
+    _require(out <= MAX_POSITIONS, "too_large", count=out, limit=MAX_POSITIONS)
+    x = torch.arange(padding, padding + out, dtype=torch.int64)
+    last = torch.clamp(torch.div(x, stride, rounding_mode="floor"), max=size - 1)
+    first = torch.clamp(-torch.div(kernel_size - 1 - x, stride, rounding_mode="floor"), min=0)
+    return torch.clamp(last - first + 1, min=0)
 
 
-def overlap_map(input_size: int, kernel_size: int, stride: int, padding: int = 0) -> torch.Tensor:
-    """The 2-D overlap counts: the outer product of the 1-D counts (a square input, a square kernel)."""
-    counts = overlap_counts_1d(input_size, kernel_size, stride, padding)
-    return counts[:, None] * counts[None, :]
+def overlap_map(input_size, kernel_size, stride, padding=0) -> torch.Tensor:
+    """The 2-D overlap counts (O_height, O_width): the outer product of the 1-D counts of each axis.
+
+    Every argument is an int (the same on both axes) or a (height, width) pair. RuleError as overlap_counts_1d
+    (naming the axis when pairs are given), "too_large" when the map would exceed MAX_POSITIONS entries.
+    """
+    counts = _per_axis(overlap_counts_1d)(input_size, kernel_size, stride, padding)
+    rows, cols = counts if isinstance(counts, tuple) else (counts, counts)
+    _require(len(rows) * len(cols) <= MAX_POSITIONS, "too_large", count=len(rows) * len(cols), limit=MAX_POSITIONS)
+    return rows[:, None] * cols[None, :]

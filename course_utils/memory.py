@@ -57,8 +57,19 @@ class _Recorder(TorchDispatchMode):
         return out
 
 
+def _check(module, x) -> None:
+    if not isinstance(module, nn.Module):
+        raise TypeError(f"module must be a torch.nn.Module, got {type(module).__name__}")
+    if not isinstance(x, torch.Tensor):
+        raise TypeError(f"x must be a torch.Tensor, got {type(x).__name__}")
+
+
 def trace_activations(module: nn.Module, x: torch.Tensor) -> ActivationTrace:
-    """Run module(x) without autograd and record the tensors it creates; works on the meta device too."""
+    """Run module(x) without autograd and record the tensors it creates; works on the meta device too.
+
+    TypeError unless module is an nn.Module and x a tensor; module(x)'s own errors pass through.
+    """
+    _check(module, x)
     recorder = _Recorder(baseline=_nbytes(x))
     with torch.no_grad(), recorder:
         module(x)
@@ -66,7 +77,13 @@ def trace_activations(module: nn.Module, x: torch.Tensor) -> ActivationTrace:
 
 
 def saved_for_backward_bytes(module: nn.Module, x: torch.Tensor) -> int:
-    """Bytes of the activations autograd keeps for the backward pass of module(x) (parameters excluded)."""
+    """Bytes of the activations autograd keeps for the backward pass of module(x) (parameters excluded).
+
+    TypeError unless module is an nn.Module and x a floating-point tensor (autograd needs one).
+    """
+    _check(module, x)
+    if not (x.is_floating_point() or x.is_complex()):
+        raise TypeError(f"x must be a floating-point tensor for autograd, got {x.dtype}")
     params = list(module.parameters())
     saved: list[torch.Tensor] = []
 
@@ -81,5 +98,7 @@ def saved_for_backward_bytes(module: nn.Module, x: torch.Tensor) -> int:
 
 
 def parameter_bytes(module: nn.Module) -> int:
-    """Bytes of the module's parameters."""
+    """Bytes of the module's parameters; TypeError unless module is an nn.Module."""
+    if not isinstance(module, nn.Module):
+        raise TypeError(f"module must be a torch.nn.Module, got {type(module).__name__}")
     return sum(_nbytes(p) for p in module.parameters())

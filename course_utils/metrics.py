@@ -12,11 +12,14 @@ Because every phase holds the same number of interior pixels, the energy of Y sp
 part that is constant per channel, the part that depends only on the phase, and the rest; strength² is
 the share of the phase part. So strength is 0 when no channel changes with the phase, 1 when each
 channel is a pure phase pattern with mean zero, never outside [0, 1], and unchanged when y is multiplied
-by any nonzero number. An all-zero interior has strength 0.
+by any nonzero number (computed on Y / max|Y|, so this holds for every finite y, however large or small).
+An all-zero interior has strength 0. Empty, complex or non-finite y is refused (ValueError).
 
 Apply it to a layer's response to a constant input (Odena, Dumoulin & Olah, "Deconvolution and
 Checkerboard Artifacts", Distill 2016): a phase-free layer answers a flat input with a flat interior.
 """
+
+import numbers
 
 import torch
 
@@ -32,8 +35,14 @@ def _check(y, period, border) -> None:
     if not isinstance(y, torch.Tensor) or y.ndim < 2:
         raise ValueError(f"y must be a tensor with at least 2 dimensions (…, H, W), got {type(y).__name__}"
                          + (f" of shape {tuple(y.shape)}" if isinstance(y, torch.Tensor) else ""))
+    if y.numel() == 0:
+        raise ValueError(f"y must not be empty, got shape {tuple(y.shape)}")
+    if y.is_complex():
+        raise ValueError(f"y must be real, got {y.dtype}; measure y.real and y.imag separately")
+    if not torch.isfinite(y).all():
+        raise ValueError("y must be finite, got NaN or infinity (a diverged layer or a division by zero?)")
     for name, value, low in [("period", period, 1), ("border", border, 0)]:
-        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < low:
             raise ValueError(f"{name} must be an integer of at least {low}, got {value!r}")
     height, width = y.shape[-2:]
     if min(height, width) - 2 * border < period:
@@ -51,9 +60,15 @@ def interior(y: torch.Tensor, period: int = 2, border: int = 4) -> torch.Tensor:
 
 
 def phase_means(y: torch.Tensor, period: int = 2, border: int = 4) -> torch.Tensor:
-    """The interior's mean over each phase, shape (…, period, period); [a, b] is rows ≡ a, columns ≡ b."""
-    inner = interior(y, period, border).double()
-    means = torch.empty(*y.shape[:-2], period, period, dtype=torch.float64)
+    """The interior's mean over each phase, float64 of shape (…, period, period); [a, b] is rows ≡ a, columns ≡ b.
+
+    ValueError as checkerboard_strength.
+    """
+    return _phase_means(interior(y, period, border).double(), period, border)
+
+
+def _phase_means(inner: torch.Tensor, period: int, border: int) -> torch.Tensor:
+    means = torch.empty(*inner.shape[:-2], period, period, dtype=torch.float64)
     for a in range(period):
         for b in range(period):
             first_row, first_col = (a - border) % period, (b - border) % period
@@ -62,11 +77,18 @@ def phase_means(y: torch.Tensor, period: int = 2, border: int = 4) -> torch.Tens
 
 
 def checkerboard_strength(y: torch.Tensor, period: int = 2, border: int = 4) -> float:
-    """sqrt(energy of the phase pattern / energy of the interior): 0 = no pattern, 1 = nothing but the pattern."""
-    means = phase_means(y, period, border)
-    total = interior(y, period, border).double().pow(2).mean()
-    if total == 0:
+    """sqrt(energy of the phase pattern / energy of the interior): 0 = no pattern, 1 = nothing but the pattern.
+
+    y is (…, H, W), real and finite; ValueError for an empty, complex or non-finite y, a period below 1, a
+    negative border or an interior smaller than one period. Definition: the module docstring (after Odena et al.).
+    """
+    inner = interior(y, period, border).detach().double()
+    scale = inner.abs().max()
+    if scale == 0:
         return 0.0
+    inner = inner / scale
+    means = _phase_means(inner, period, border)
+    total = inner.pow(2).mean()
     pattern = (means - means.mean(dim=(-2, -1), keepdim=True)).pow(2).mean()
     return float(torch.sqrt(pattern / total).clamp(max=1.0))
 

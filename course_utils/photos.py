@@ -1,5 +1,6 @@
 """Real photographs that ship inside the scikit-image wheel, as luminance tensors, ×2 box downscaling and patches."""
 
+import numbers
 from importlib import resources
 from pathlib import Path
 
@@ -43,17 +44,33 @@ def luminance(name: str) -> torch.Tensor:
 
 
 def downscale2(images: torch.Tensor) -> torch.Tensor:
-    """×2 downscaling with a 2×2 box filter: each output pixel is the mean of one 2×2 block (…, H, W)."""
-    if images.ndim < 2 or images.shape[-2] % 2 or images.shape[-1] % 2:
-        raise ValueError(f"need (…, H, W) with even H and W, got shape {tuple(images.shape)}")
+    """×2 downscaling with a 2×2 box filter: (…, H, W) → (…, H/2, W/2), each pixel the mean of one 2×2 block.
+
+    Integer and bool images are averaged in the default float dtype (the mean of 1, 2, 3, 4 is 2.5).
+    TypeError for a non-tensor, ValueError for a complex or empty tensor or odd H or W.
+    """
+    if not isinstance(images, torch.Tensor):
+        raise TypeError(f"images must be a torch.Tensor, got {type(images).__name__}")
+    if images.ndim < 2 or images.shape[-2] % 2 or images.shape[-1] % 2 or images.numel() == 0:
+        raise ValueError(f"need (…, H, W) with even H and W, none empty, got shape {tuple(images.shape)}")
+    if images.is_complex():
+        raise ValueError(f"images must be real, got {images.dtype}")
+    if not images.is_floating_point():
+        images = images.to(torch.get_default_dtype())
     flat = images.reshape(-1, 1, *images.shape[-2:])
     return F.avg_pool2d(flat, 2).reshape(*images.shape[:-2], images.shape[-2] // 2, images.shape[-1] // 2)
 
 
 def patches(image: torch.Tensor, size: int, stride: int | None = None) -> torch.Tensor:
-    """Every size×size window of an (H, W) image on a grid of step `stride` (default size), row by row: (N, size, size)."""
+    """Every size×size window of an (H, W) image on a grid of step `stride` (default size), row by row: (N, size, size).
+
+    ValueError unless image is a 2-D tensor at least size×size and size, stride are positive integers.
+    """
     stride = size if stride is None else stride
-    if image.ndim != 2 or size < 1 or stride < 1 or size > min(image.shape):
-        raise ValueError(f"need a 2-D image at least {size}×{size} and positive size and stride, "
-                         f"got shape {tuple(image.shape)}, size {size}, stride {stride}")
+    for name, value in (("size", size), ("stride", stride)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+            raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    if not isinstance(image, torch.Tensor) or image.ndim != 2 or size > min(image.shape):
+        raise ValueError(f"image must be a 2-D tensor at least {size}×{size}, "
+                         f"got {tuple(image.shape) if isinstance(image, torch.Tensor) else type(image).__name__}")
     return image.unfold(0, size, stride).unfold(1, size, stride).reshape(-1, size, size)

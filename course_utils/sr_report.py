@@ -27,9 +27,14 @@ def display_width(text: str) -> int:
 
 
 def text_table(header: list[str], rows: list[list[str]]) -> str:
-    """Columns padded to the widest cell (by display width): the first left-aligned, the others right-aligned."""
-    if any(len(row) != len(header) for row in rows):
-        raise ValueError(f"every row needs {len(header)} cells")
+    """Columns padded to the widest cell (by display width): the first left-aligned, the others right-aligned.
+
+    ValueError for an empty header, a row of another length or a cell that is not a string.
+    """
+    if not header or any(len(row) != len(header) for row in rows):
+        raise ValueError(f"the header needs at least one cell and every row {len(header)} cells")
+    if not all(isinstance(cell, str) for row in [header, *rows] for cell in row):
+        raise ValueError("every cell of a text table must be a string")
     widths = [max(display_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
 
     def line(cells):

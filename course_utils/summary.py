@@ -22,7 +22,12 @@ def _leaves(model: nn.Module):
 
 
 def layer_rows(model: nn.Module, *inputs: torch.Tensor) -> list[LayerRow]:
-    """Run model(*inputs) once in eval mode without gradients; one row per leaf-module call, in call order."""
+    """Run model(*inputs) once in eval mode without gradients; one row per leaf-module call, in call order.
+
+    TypeError unless model is an nn.Module; model(*inputs)'s own errors pass through.
+    """
+    if not isinstance(model, nn.Module):
+        raise TypeError(f"model must be a torch.nn.Module, got {type(model).__name__}")
     rows: list[LayerRow] = []
     counted: set[int] = set()
 

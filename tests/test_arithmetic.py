@@ -175,11 +175,15 @@ RULE_EXAMPLES = {
     "output_padding_too_large": lambda: conv_transpose_output_size(7, 3, 2, 1, output_padding=2),
     "output_too_small": lambda: conv_transpose_output_size(1, 1, 1, padding=1),
     "no_output_size": lambda: output_size_range(1, 1, 1, padding=1),
+    "not_pair": lambda: conv_output_size((7, 7, 7), 3),
+    "one_axis": lambda: overlap_counts_1d((7, 5), 3, 2),
+    "too_large": lambda: overlap_counts_1d(10**9, 3, 2),
 }
 
 
 def test_every_rule_has_an_example():
-    keys = {key.removeprefix("arithmetic.") for key in catalogue() if key.startswith("arithmetic.")}
+    keys = {key.removeprefix("arithmetic.") for key in catalogue()
+            if key.startswith("arithmetic.") and not key.startswith("arithmetic.axis.")}
     assert keys == set(RULE_EXAMPLES)
 
 
@@ -211,6 +215,27 @@ def test_integers_only_but_numpy_integers_are_fine():
         assert info.value.key == "not_integer"
 
 
+def test_height_width_pairs_work_like_pytorch_and_name_the_broken_axis():
+    layer = nn.ConvTranspose2d(1, 1, (3, 4), stride=(2, 1), padding=(1, 0), output_padding=(1, 0))
+    with torch.no_grad():
+        expected = tuple(layer(torch.zeros(1, 1, 5, 7)).shape[2:])
+    assert conv_transpose_output_size((5, 7), (3, 4), (2, 1), (1, 0), (1, 0)) == expected
+    assert conv_output_size((9, 8), 3, (2, 1)) == (4, 6)
+    assert output_size_range((4, 4), 3, (2, 1), 1) == (range(7, 9), range(4, 5))
+    assert overlap_map((3, 2), (4, 3), 2, (1, 0)).shape == (6, 5)
+    with pytest.raises(RuleError) as info:
+        conv_transpose_output_size((5, 7), 3, (2, 1), 0, (1, 1))
+    assert info.value.axis == "width" and info.value.explain("ko").startswith("가로: ")
+    assert str(info.value).startswith("width: output_padding (1) must be smaller")
+
+
+def test_overlap_counts_of_ten_million_inputs_take_no_python_loop():
+    counts = overlap_counts_1d(10**7, 3, 2)
+    assert len(counts) == 2 * 10**7 + 1 and counts[:5].tolist() == [1, 1, 2, 1, 2] and int(counts.max()) == 2
+
+
 def test_rule_errors_survive_pickling():
     err = pickle.loads(pickle.dumps(RuleError("output_too_small", out=-1)))
     assert err.key == "output_too_small" and err.explain("ko") == message("arithmetic.output_too_small", "ko", out=-1)
+    err = pickle.loads(pickle.dumps(RuleError("output_too_small", "width", out=-1)))
+    assert err.axis == "width" and str(err) == "width: " + message("arithmetic.output_too_small", "en", out=-1)

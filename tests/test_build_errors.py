@@ -1,12 +1,17 @@
 """The build's authoring errors name what is wrong, and a failed build leaves the old notebooks alone."""
 
+import re
 import shutil
 
 import nbformat
 import pytest
 
 from course_utils.build import __main__ as cli
+from course_utils.build import site as site_module
+from course_utils.build import slides as slides_module
+from course_utils.build.assets import AssetError
 from course_utils.build.check import notebook_problems, outline_problems, problems
+from course_utils.build.pages import staged
 from course_utils.build.source import SourceError, read_source
 
 GOOD = '''# %% [markdown] tags=["lang-ko"]
@@ -56,16 +61,128 @@ def test_build_then_check_passes_and_stale_source_is_reported(course, monkeypatc
     assert "stale against" in capsys.readouterr().out
 
 
-def test_failing_source_names_the_cell_and_keeps_the_old_notebook(course, monkeypatch, capsys):
+def test_failing_source_names_the_cell_of_the_source_and_keeps_the_old_notebook(course, monkeypatch, capsys):
     assert run(course, monkeypatch, "notebooks") == 0
     generated = course / "notebooks" / "ko" / "01_demo.ipynb"
     before = generated.read_bytes()
     source = course / "notebooks" / "src" / "01_demo.py"
-    source.write_text(GOOD + '\n# %%\nraise ValueError("broken on purpose")\n', encoding="utf-8")
+    # Source cell 6; the Korean notebook has it at position 5 (a notice in front, no English cells).
+    source.write_text(GOOD + '\n# %% [markdown] tags=["lang-en"]\n# More\n\n# %% [markdown] tags=["lang-ko"]\n# 더\n'
+                      '\n# %%\nraise ValueError("broken on purpose")\n', encoding="utf-8")
     assert run(course, monkeypatch, "notebooks", "01_demo") == 2
     err = capsys.readouterr().err
-    assert "01_demo.py [ko]: cell 4 failed" in err and "broken on purpose" in err
+    assert err.startswith(f"error: {source}: cell 6 (code, starting 'raise ValueError(\"broken on purpose\")') [ko] "
+                          "failed; fix it and build again:")
+    assert "ValueError: broken on purpose" in err and "\x1b[" not in err
     assert generated.read_bytes() == before
+
+
+EMPTY_KINDS = {
+    "empty": "",
+    "no code": GOOD.split("# %%\nprint")[0],
+    "no heading": GOOD.replace("# # 제목", "# 제목 없이 시작").replace("# # Title", "# no title"),
+    "no English": GOOD.replace('tags=["lang-en"]\n# # Title', 'tags=["lang-ko"]\n# # 또 다른 제목'),
+}
+
+
+def test_a_rule_broken_while_building_names_the_cell_of_the_source(course, monkeypatch, capsys):
+    source = course / "notebooks" / "src" / "01_demo.py"
+    source.write_text(GOOD + '\n# %% [markdown] tags=["lang-en"]\n# More\n\n# %%\nimport sys\n'
+                      'print("careful", file=sys.stderr)\n', encoding="utf-8")
+    assert run(course, monkeypatch, "notebooks", "01") == 2
+    err = capsys.readouterr().err
+    assert f"error: {source}: cell 5 (code, starting 'import sys') [ko]: stderr output 'careful\\n'" in err
+    assert not (course / "notebooks" / "ko" / "01_demo.ipynb").exists()
+
+
+@pytest.mark.parametrize("kind", sorted(EMPTY_KINDS))
+def test_a_source_that_is_not_a_lesson_is_refused_and_the_notebooks_are_kept(kind, course, monkeypatch, capsys):
+    assert run(course, monkeypatch, "notebooks") == 0
+    generated = [course / "notebooks" / lang / "01_demo.ipynb" for lang in ("ko", "en")]
+    before = [path.read_bytes() for path in generated]
+    (course / "notebooks" / "src" / "01_demo.py").write_text(EMPTY_KINDS[kind], encoding="utf-8")
+    capsys.readouterr()
+    assert run(course, monkeypatch, "notebooks", "01") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "01_demo.py: " in err, err
+    assert [path.read_bytes() for path in generated] == before
+
+
+def _not_utf8(src):
+    (src / "02_latin1.py").write_bytes(GOOD.replace("제목", "titre").replace("print", "# caf\xe9\nprint").encode("latin-1"))
+
+
+def _folder(src):
+    (src / "02_folder.py").mkdir()
+
+
+def _french(src):
+    (src / "02_french.py").write_text(GOOD + '\n# %% [markdown] tags=["lang-fr"]\n# # Titre\n', encoding="utf-8")
+
+
+def _bad_toml(src):
+    (src.parents[1] / "pyproject.toml").write_text('[tool.course]\nrepository = "unterminated\n', encoding="utf-8")
+
+
+def _toml_not_a_string(src):
+    (src.parents[1] / "pyproject.toml").write_text("[tool.course]\nrepository = 5\n", encoding="utf-8")
+
+
+BAD_INPUTS = [
+    (_not_utf8, r"02_latin1\.py: is not UTF-8 text \(byte 0xe9 at offset \d+\); save it as UTF-8"),
+    (_folder, r"02_folder\.py: is not a file; a lesson source is one \.py file"),
+    (_french, r"02_french\.py: cell 4 .*: unknown language tag 'lang-fr'; the course speaks ko and en: use lang-ko or lang-en"),
+    (_bad_toml, r"pyproject\.toml: cannot be read as TOML \(.*\); fix the file"),
+    (_toml_not_a_string, r"pyproject\.toml: \[tool\.course\] repository must be a string, got 5"),
+]
+
+
+@pytest.mark.parametrize("command", ["notebooks", "check"])
+@pytest.mark.parametrize("spoil, pattern", BAD_INPUTS, ids=[spoil.__name__ for spoil, _ in BAD_INPUTS])
+def test_bad_inputs_get_one_line_naming_the_file_and_exit_code_2(spoil, pattern, command, course, monkeypatch, capsys):
+    spoil(course / "notebooks" / "src")
+    assert run(course, monkeypatch, command) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "Traceback" not in captured.err + captured.out
+    assert re.fullmatch(r"error: .*" + pattern + r".*\n", captured.err), captured.err
+
+
+def test_an_unreadable_generated_notebook_is_a_problem_not_a_traceback(course, monkeypatch, capsys):
+    assert run(course, monkeypatch, "notebooks") == 0
+    (course / "notebooks" / "en" / "01_demo.ipynb").write_text("{ not json", encoding="utf-8")
+    assert run(course, monkeypatch, "check") == 1
+    out = capsys.readouterr().out
+    assert "01_demo.ipynb: cannot be read as a notebook" in out and "build notebooks 01_demo" in out
+
+
+def test_a_staged_folder_replaces_the_old_one_only_when_the_build_succeeds(tmp_path):
+    out = tmp_path / "build" / "site"
+    out.mkdir(parents=True)
+    (out / "old.html").write_text("old")
+    with pytest.raises(RuntimeError):
+        with staged(out) as folder:
+            (folder / "new.html").write_text("half")
+            raise RuntimeError("npm is missing")
+    assert [p.name for p in out.iterdir()] == ["old.html"]
+    with staged(out) as folder:
+        (folder / "new.html").write_text("new")
+    assert [p.name for p in out.iterdir()] == ["new.html"]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize("command, module", [("site", site_module), ("slides", slides_module)])
+def test_a_failed_site_or_slides_build_keeps_the_previous_one(command, module, course, monkeypatch, capsys):
+    def no_npm(*_args, **_kwargs):
+        raise AssetError("npm not found: install Node.js (it brings npm), then run the command again")
+
+    previous = course / "build" / command
+    previous.mkdir(parents=True)
+    (previous / "index.html").write_text("the last good build")
+    monkeypatch.setattr(module, "copy_static", no_npm)
+    assert run(course, monkeypatch, command) == 2
+    assert capsys.readouterr().err == "error: npm not found: install Node.js (it brings npm), then run the command again\n"
+    assert (previous / "index.html").read_text() == "the last good build"
+    assert sorted(p.name for p in previous.parent.iterdir()) == [command]
 
 
 def test_rules_on_executed_notebooks(tmp_path):

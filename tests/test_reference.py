@@ -1,5 +1,8 @@
 """course_utils.reference gives PyTorch's numbers (float64, 1e-10) and refuses what PyTorch refuses, by name."""
 
+import random
+
+import numpy as np
 import pytest
 import torch
 from hypothesis import given, settings
@@ -149,7 +152,7 @@ BAD_CALLS = [
     (torch.ones(1, 4, 4, 4), ONES, {"stride": 0}, r"height: stride must be at least 1"),
     (torch.ones(1, 4, 4, 4), ONES, {"padding": (0, -1)}, r"width: padding must not be negative"),
     (torch.ones(1, 4, 1, 1), ONES, {"padding": 2}, r"height: The output size must be at least 1"),
-    (torch.ones(1, 4, 4, 4), ONES, {"stride": 1.5}, r"stride must be an int or a pair of ints"),
+    (torch.ones(1, 4, 4, 4), ONES, {"stride": 1.5}, r"stride must be an int or a pair \(height, width\) of ints"),
     (torch.ones(1, 4, 4, 4, dtype=torch.float64), ONES, {}, r"input and weight must have the same dtype"),
 ]
 
@@ -161,7 +164,7 @@ def test_bad_calls_name_the_rule(fn, x, w, kwargs, pattern):
     bias = kwargs.pop("bias", None)
     with pytest.raises(ValueError, match=pattern):
         fn(x, w, bias, **kwargs)
-    if "dtype" not in pattern and "int or a pair" not in pattern and "positive int" not in pattern:
+    if "dtype" not in pattern and "an int or a pair" not in pattern and "positive int" not in pattern:
         with pytest.raises(RuntimeError):
             F.conv_transpose2d(x, w, bias, **kwargs)
 
@@ -169,3 +172,90 @@ def test_bad_calls_name_the_rule(fn, x, w, kwargs, pattern):
 def test_conv_matrix_refuses_a_bad_weight():
     with pytest.raises(ValueError, match=r"weight must be 2-D \(kH, kW\) or 4-D"):
         conv_matrix(torch.ones(3, 3, 3), 4)
+
+
+def _gradcheck_settings(count=64, seed=13):
+    """Random float64 calls, half of them fit for the sub-pixel path (groups 1, dilation 1, S divides K)."""
+    rng = random.Random(seed)
+    calls = []
+    for index in range(count):
+        phases = index % 2 == 1
+        groups = 1 if phases else rng.choice([1, 2, 3])
+        stride = tuple(rng.randint(1, 3) for _ in range(2))
+        dilation = (1, 1) if phases else tuple(rng.randint(1, 3) for _ in range(2))
+        kernel = tuple(s * rng.randint(1, 2) if phases else rng.randint(1, 3) for s in stride)
+        output_padding = tuple(rng.randint(0, max(s, d) - 1) for s, d in zip(stride, dilation))
+        padding = tuple(rng.randint(0, (d * (k - 1)) // 2) for d, k in zip(dilation, kernel))
+        c_in, cout_g = groups * rng.randint(1, 2), rng.randint(1, 2)
+        size = tuple(rng.randint(1, 4) for _ in range(2))
+        gen = torch.Generator().manual_seed(rng.randrange(2**31))
+        x = torch.randn(rng.randint(1, 2), c_in, *size, generator=gen, dtype=torch.float64)
+        w = torch.randn(c_in, cout_g, *kernel, generator=gen, dtype=torch.float64)
+        b = torch.randn(cout_g * groups, generator=gen, dtype=torch.float64)
+        kwargs = dict(stride=stride, padding=padding, output_padding=output_padding, groups=groups, dilation=dilation)
+        calls.append(pytest.param(x, w, b, kwargs, phases, id=f"{'phases' if phases else 'col2im'}-{index}"))
+    return calls
+
+
+GRADCHECK_CALLS = _gradcheck_settings()
+
+
+def test_gradcheck_settings_cover_groups_dilation_output_padding_and_both_paths():
+    kwargs = [call.values[3] for call in GRADCHECK_CALLS]
+    assert len(kwargs) >= 50
+    assert any(k["groups"] > 1 for k in kwargs) and any(k["dilation"] != (1, 1) for k in kwargs)
+    assert any(max(k["output_padding"]) > 0 for k in kwargs)
+    assert any(op >= s for k in kwargs for op, s in zip(k["output_padding"], k["stride"]))
+    assert sum(call.values[4] for call in GRADCHECK_CALLS) >= 25
+
+
+@pytest.mark.parametrize("x, w, b, kwargs, phases", GRADCHECK_CALLS)
+def test_reference_is_differentiable_like_pytorch(x, w, b, kwargs, phases):
+    path = gemm._gemm_phases if phases else gemm._gemm_col2im
+    x, w, b = (t.clone().requires_grad_() for t in (x, w, b))
+
+    def through_path(x, w, b):
+        return path(checked(x, w, b, **kwargs), w, b)
+
+    assert torch.autograd.gradcheck(through_path, (x, w, b))
+    assert torch.autograd.gradcheck(lambda x, w, b: conv_transpose2d(x, w, b, **kwargs), (x, w, b))
+    grads = torch.autograd.grad(conv_transpose2d(x, w, b, **kwargs).square().sum(), (x, w, b))
+    expected = torch.autograd.grad(F.conv_transpose2d(x, w, b, **kwargs).square().sum(), (x, w, b))
+    assert all(torch.allclose(g, e, atol=1e-10, rtol=0) for g, e in zip(grads, expected))
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_views_are_differentiable(view):
+    x, w, b, kwargs, _ = GRADCHECK_CALLS[0].values
+    x, w, b = (t.clone().requires_grad_() for t in (x, w, b))
+    assert torch.autograd.gradcheck(lambda x, w, b: view(x, w, b, **kwargs), (x, w, b))
+
+
+@pytest.mark.parametrize("dtype", [torch.int64, torch.int32, torch.bool, torch.complex64])
+def test_both_paths_refuse_what_is_not_floating_point_before_computing(dtype):
+    for x, w in [(torch.ones(2, 1, 8, 8), torch.ones(1, 1, 4, 4)), (torch.ones(1, 2, 3, 3), torch.ones(2, 1, 3, 3))]:
+        with pytest.raises(ValueError, match=f"input must be a floating-point tensor.*got {dtype}"):
+            conv_transpose2d(x.to(dtype), w.to(dtype), stride=2)
+
+
+def test_bad_kinds_of_argument_name_the_parameter():
+    x, w = torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2)
+    with pytest.raises(TypeError, match="input must be a torch.Tensor, got list"):
+        conv_transpose2d([[1.0]], w)
+    with pytest.raises(TypeError, match="bias must be a torch.Tensor, got float"):
+        conv_transpose2d(x, w, 0.5)
+    with pytest.raises(ValueError, match=r"padding must be an int or a pair \(height, width\) of ints, got \(1, 1, 1\)"):
+        conv_transpose2d(x, w, padding=(1, 1, 1))
+    with pytest.raises(ValueError, match=r"weight.shape\[1\] = C_out / groups must be at least 1"):
+        conv_transpose2d(x, torch.ones(1, 0, 2, 2))
+    with pytest.raises(ValueError, match=r"more than the 2147483647 \(2\*\*31 − 1\) this reference allocates"):
+        conv_transpose2d(x, w, stride=10**6)
+    assert close(conv_transpose2d(x, w, stride=np.int64(2), groups=np.int32(1)), F.conv_transpose2d(x, w, stride=2))
+    with pytest.raises(ValueError, match="input and weight must be on the same device, got cpu and meta"):
+        conv_transpose2d(x, w.to("meta"))
+    with pytest.raises(ValueError, match="input and bias must have the same dtype"):
+        conv_transpose2d(x, w, torch.ones(1, dtype=torch.float64))
+    with pytest.raises(ValueError, match=r"no convolution output: height: stride must be at least 1"):
+        conv_matrix(torch.ones(3, 3), 4, stride=0)
+    with pytest.raises(ValueError, match="entries, more than the 67108864 conv_matrix builds"):
+        conv_matrix(torch.ones(3, 3), 10**4)

@@ -12,7 +12,7 @@ from course_utils.build.check import notebook_problems, problems
 from course_utils.build.config import ConfigError, load_config
 from course_utils.build.execute import ExecutionError, execute
 from course_utils.build.pages import PublishError
-from course_utils.build.source import SourceError, for_language, read_source
+from course_utils.build.source import SourceError, describe, for_language, lang_of, read_source
 from course_utils.build.site import build_site
 from course_utils.build.slides import build_slides
 from course_utils.i18n import LANGS
@@ -46,8 +46,27 @@ def select_sources(root: Path, names: list[str]) -> list[Path]:
     return chosen
 
 
+def in_source(source: Path, nb_src, generated, lang: str):
+    """A function naming a cell of the generated notebook by its position in the source file (the generated
+    notebook has the build's cells in front and lacks the other language's cells)."""
+    positions = [i for i, cell in enumerate(nb_src.cells) if lang_of(cell) in (None, lang)]
+    added = len(generated.cells) - len(positions)
+
+    def where(index: int | None) -> str:
+        if index is None or index < added:
+            return f"{source} [{lang}]: " + ("a cell" if index is None else f"the build's own cell {index + 1}")
+        position = positions[index - added]
+        return f"{source}: {describe(position, nb_src.cells[position])} [{lang}]"
+
+    return where
+
+
 def build_lesson(root: Path, source: Path) -> None:
-    """Generate and execute both languages; write them only if both pass the notebook rules."""
+    """Generate and execute both languages; write them only if both pass the notebook rules.
+
+    Raises SourceError (nothing written) for a source that is not a lesson, ExecutionError naming the
+    failing cell by its position in the source file.
+    """
     nb_src = read_source(source)
     config = load_config(root)
     results = {}
@@ -56,8 +75,13 @@ def build_lesson(root: Path, source: Path) -> None:
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / f"{source.stem}.ipynb"
         started = time.perf_counter()
-        nb = execute(for_language(nb_src, lang, source.name, config), cwd=out_dir, label=f"{source} [{lang}]")
-        broken = notebook_problems(target, nb, lang)
+        generated = for_language(nb_src, lang, source.name, config)
+        where = in_source(source, nb_src, generated, lang)
+        try:
+            nb = execute(generated, cwd=out_dir, label=f"{source} [{lang}]")
+        except ExecutionError as err:
+            raise ExecutionError(f"{where(err.index)} failed; fix it and build again:\n{err.detail}") from None
+        broken = notebook_problems(target, nb, lang, where)
         if broken:
             raise ExecutionError("\n".join(broken))
         results[target] = nb

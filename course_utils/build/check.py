@@ -2,6 +2,7 @@
 
 import re
 from pathlib import Path
+from typing import Callable
 
 import nbformat
 
@@ -22,35 +23,35 @@ def cell_signature(nb) -> list[tuple[str, str, tuple[str, ...]]]:
     return [(c.cell_type, c.source, tuple(c.metadata.get("tags", []))) for c in nb.cells]
 
 
-def _where(path: Path, index: int) -> str:
-    return f"{path}: cell {index + 1}"
+def notebook_problems(path: Path, nb, lang: str, where: Callable[[int], str] | None = None) -> list[str]:
+    """Rules on one executed notebook: executed, no errors, no stderr, the right script in prose.
 
-
-def notebook_problems(path: Path, nb, lang: str) -> list[str]:
-    """Rules on one executed notebook: executed, no errors, no stderr, the right script in prose."""
+    Each problem starts with where(index) (default: the notebook's path and the cell's position in it).
+    """
     found = []
+    _where = where or (lambda index: f"{path}: cell {index + 1}")
     for index, cell in enumerate(nb.cells):
         tags = cell.metadata.get("tags", [])
         if cell.cell_type == "code":
             if cell.source.rstrip().endswith(";"):
-                found.append(f"{_where(path, index)}: ends with ';', which nbval does not honour (it runs cells "
+                found.append(f"{_where(index)}: ends with ';', which nbval does not honour (it runs cells "
                              "without history); assign the value to _ instead")
             if cell.source.strip() and cell.get("execution_count") is None:
-                found.append(f"{_where(path, index)}: code cell was never executed (nbval would not compare it)")
+                found.append(f"{_where(index)}: code cell was never executed (nbval would not compare it)")
             for out in cell.get("outputs", []):
                 if out.get("output_type") == "error" and RAISES_TAG not in tags:
-                    found.append(f"{_where(path, index)}: error output {out.get('ename')}: {out.get('evalue')}")
+                    found.append(f"{_where(index)}: error output {out.get('ename')}: {out.get('evalue')}")
                 if out.get("output_type") == "stream" and out.get("name") == "stderr":
-                    found.append(f"{_where(path, index)}: stderr output {out.get('text', '')[:80]!r}")
+                    found.append(f"{_where(index)}: stderr output {out.get('text', '')[:80]!r}")
         elif cell.cell_type == "markdown" and TEACHES_TERMS_TAG not in tags:
             has_hangul = bool(HANGUL.search(cell.source))
             if lang == "ko" and not has_hangul:
-                found.append(f"{_where(path, index)}: Korean markdown cell has no Hangul")
+                found.append(f"{_where(index)}: Korean markdown cell has no Hangul")
             if lang == "en" and has_hangul:
-                found.append(f"{_where(path, index)}: English markdown cell contains Hangul")
+                found.append(f"{_where(index)}: English markdown cell contains Hangul")
             if lang == "ko":
                 for variant, preferred in find_variants(cell.source):
-                    found.append(f"{_where(path, index)}: use the glossary term {preferred!r}, not {variant!r}")
+                    found.append(f"{_where(index)}: use the glossary term {preferred!r}, not {variant!r}")
     return found
 
 
@@ -103,13 +104,18 @@ def problems(root: Path) -> list[str]:
             if not path.exists():
                 found.append(f"{path}: missing; run python -m course_utils.build notebooks {source.stem}")
                 continue
-            nb = nbformat.read(path, as_version=4)
+            try:
+                nb = nbformat.read(path, as_version=4)
+            except Exception as err:  # nbformat raises JSON, schema and decoding errors of many types
+                found.append(f"{path}: cannot be read as a notebook ({type(err).__name__}); "
+                             f"run python -m course_utils.build notebooks {source.stem}")
+                continue
             expected = cell_signature(for_language(nb_src, lang, source.name, config))
             actual = cell_signature(nb)
             if expected != actual:
                 index = next((i for i, (e, a) in enumerate(zip(expected, actual)) if e != a), min(len(expected), len(actual)))
                 found.append(
-                    f"{_where(path, index)}: stale against {source} (first difference here); "
+                    f"{path}: cell {index + 1}: stale against {source} (first difference here); "
                     f"run python -m course_utils.build notebooks {source.stem}"
                 )
             found += notebook_problems(path, nb, lang)

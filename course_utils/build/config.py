@@ -22,6 +22,11 @@ class CourseConfig:
     branch: str = "main"
 
     def __post_init__(self):
+        for name in ("repository", "branch"):
+            if not isinstance(getattr(self, name), str):
+                raise ConfigError(f"[tool.course] {name} must be a string, got {getattr(self, name)!r}")
+        if not self.branch:
+            raise ConfigError("[tool.course] branch must name a branch (e.g. \"main\"), got an empty string")
         if self.repository and not GITHUB.match(self.repository):
             raise ConfigError(
                 f"[tool.course] repository must look like https://github.com/OWNER/NAME "
@@ -39,12 +44,27 @@ class CourseConfig:
 
 
 def load_config(root: Path) -> CourseConfig:
-    """The settings in root/pyproject.toml; the defaults (no repository) when it has no [tool.course]."""
+    """The settings in root/pyproject.toml; the defaults (no repository) when it has no [tool.course].
+
+    ConfigError (naming the file and the fix) when the file is not UTF-8 TOML or [tool.course] is not a table
+    of known string keys.
+    """
     pyproject = root / "pyproject.toml"
     if not pyproject.exists():
         return CourseConfig()
-    table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("course", {})
+    try:
+        document = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, IsADirectoryError) as err:
+        raise ConfigError(f"{pyproject}: cannot be read as TOML ({err}); fix the file") from None
+    tool = document.get("tool", {})
+    table = tool.get("course", {}) if isinstance(tool, dict) else None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{pyproject}: [tool.course] must be a table with repository and branch; fix the file")
     unknown = sorted(set(table) - {"repository", "branch"})
     if unknown:
-        raise ConfigError(f"{pyproject}: unknown keys in [tool.course]: {', '.join(unknown)}")
-    return CourseConfig(**table)
+        raise ConfigError(f"{pyproject}: unknown keys in [tool.course]: {', '.join(unknown)}; "
+                          "keep only repository and branch")
+    try:
+        return CourseConfig(**table)
+    except ConfigError as err:
+        raise ConfigError(f"{pyproject}: {err}") from None

@@ -1,6 +1,7 @@
 """Run a notebook top to bottom in a fresh kernel of the current Python environment."""
 
 import os
+import re
 import sys
 import sysconfig
 import uuid
@@ -16,10 +17,24 @@ from nbclient.exceptions import CellExecutionError
 __all__ = ["ExecutionError", "execute", "prepare_kernel_env"]
 
 CELL_TIMEOUT_S = 300
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
 class ExecutionError(RuntimeError):
-    """A cell raised (without a raises-exception tag); the message names the cell and the error."""
+    """A cell raised (without a raises-exception tag); the message names the cell and the error.
+
+    `index` is the failing cell's position in the executed notebook (None when unknown), `detail` the
+    error and its traceback as plain text (no terminal colour codes).
+    """
+
+    def __init__(self, text: str, index: int | None = None, detail: str = ""):
+        super().__init__(text)
+        self.index, self.detail = index, detail
+
+
+def plain(text: str) -> str:
+    """text without terminal colour codes (IPython colours its tracebacks)."""
+    return ANSI_ESCAPE.sub("", text)
 
 
 class _CurrentEnvKernels(KernelSpecManager):
@@ -73,7 +88,8 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, label: str, record_timing: boo
             None,
         )
         where = f"cell {failing + 1}" if failing is not None else "a cell"
-        raise ExecutionError(f"{label}: {where} failed:\n{err}") from None
+        detail = plain(str(err)).strip()
+        raise ExecutionError(f"{label}: {where} failed:\n{detail}", failing, detail) from None
     for cell in nb.cells:
         cell_outputs = cell.get("outputs", [])
         if cell_outputs:

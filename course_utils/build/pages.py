@@ -4,6 +4,8 @@ import copy
 import html
 import re
 import shutil
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from course_utils.lessons import by_slug
 
 __all__ = [
     "Page", "PublishError", "TEMPLATES", "lesson_pages", "prepare", "exporter", "export", "link_lessons",
-    "lesson_label", "simple_page", "escape", "reset", "write", "verify",
+    "lesson_label", "simple_page", "escape", "reset", "staged", "write", "verify",
 ]
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -148,6 +150,24 @@ def reset(out: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
+
+
+@contextmanager
+def staged(out: Path):
+    """Yield an empty folder beside out; when the block succeeds it replaces out, when it fails out is untouched."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    try:
+        yield staging
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+            out.rename(old / out.name)
+            staging.rename(out)
+            shutil.rmtree(old)
+        else:
+            staging.rename(out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def write(path: Path, text: str) -> None:

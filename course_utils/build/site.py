@@ -7,7 +7,7 @@ from nbconvert import HTMLExporter
 from course_utils.build.assets import copy_static
 from course_utils.build.config import CourseConfig, load_config
 from course_utils.build.pages import (
-    escape, export, exporter, lesson_label, lesson_pages, link_lessons, prepare, reset, simple_page, verify, write,
+    escape, export, exporter, lesson_label, lesson_pages, link_lessons, prepare, reset, simple_page, staged, verify, write,
 )
 from course_utils.i18n import LANGS, message
 from course_utils.lessons import LESSONS
@@ -67,7 +67,17 @@ def _nav(lang: str, slug: str, previous, following, other_built: set[str], confi
 
 
 def build_site(root: Path, slugs: list[str], out: Path) -> Path:
-    """index.html (the language chooser), {ko,en}/index.html and one page per lesson, MathJax in out/_static."""
+    """index.html (the language chooser), {ko,en}/index.html and one page per lesson, MathJax in out/_static.
+
+    Built in a folder beside out that replaces out only when the whole build succeeds: a failed build
+    (AssetError, PublishError, ...) leaves the previous one in place.
+    """
+    with staged(out) as folder:
+        _write(root, slugs, folder)
+    return out
+
+
+def _write(root: Path, slugs: list[str], out: Path) -> None:
     pages = lesson_pages(root, slugs)
     built = {lang: {p.slug for p in pages[lang]} for lang in LANGS}
     config = load_config(root)
@@ -86,4 +96,3 @@ def build_site(root: Path, slugs: list[str], out: Path) -> Path:
             body = export(exp, prepare(page.notebook, for_slides=False), lesson_label(page.slug, lang), extra)
             write(out / lang / page.html_name, link_lessons(body, built[lang]))
     verify(out)
-    return out

@@ -6,7 +6,7 @@ from nbconvert import SlidesExporter
 
 from course_utils.build.assets import copy_static
 from course_utils.build.pages import (
-    escape, export, exporter, lesson_label, lesson_pages, link_lessons, prepare, reset, simple_page, verify, write,
+    escape, export, exporter, lesson_label, lesson_pages, link_lessons, prepare, reset, simple_page, staged, verify, write,
 )
 from course_utils.i18n import LANGS, message
 
@@ -28,7 +28,17 @@ def _index(pages: dict) -> str:
 
 
 def build_slides(root: Path, slugs: list[str], out: Path) -> Path:
-    """Decks of the executed notebooks of the given lessons, with reveal.js and MathJax in out/_static."""
+    """Decks of the executed notebooks of the given lessons, with reveal.js and MathJax in out/_static.
+
+    Built in a folder beside out that replaces out only when the whole build succeeds: a failed build
+    (AssetError, PublishError, ...) leaves the previous one in place.
+    """
+    with staged(out) as folder:
+        _write(root, slugs, folder)
+    return out
+
+
+def _write(root: Path, slugs: list[str], out: Path) -> None:
     pages = lesson_pages(root, slugs)
     reset(out)
     copy_static(root, out / STATIC, reveal=True)
@@ -42,4 +52,3 @@ def build_slides(root: Path, slugs: list[str], out: Path) -> Path:
             write(out / lang / page.html_name, link_lessons(body, built))
     write(out / "index.html", _index(pages))
     verify(out)
-    return out

@@ -11,7 +11,7 @@ from course_utils.i18n import LANGS, message
 
 __all__ = [
     "SourceError", "LANG_TAGS", "TEACHES_TERMS_TAG", "NOTES_TAG", "SLIDES_SKIP_TAG", "SLIDES_OUTPUT_ONLY_TAG",
-    "lang_of", "read_source", "for_language", "slide_types",
+    "describe", "lang_of", "read_source", "for_language", "slide_types",
 ]
 
 LANG_TAGS = {f"lang-{lang}": lang for lang in LANGS}
@@ -31,31 +31,68 @@ class SourceError(ValueError):
 
 
 def lang_of(cell) -> str | None:
-    """The language a cell belongs to, or None for a shared cell."""
-    langs = [LANG_TAGS[t] for t in cell.metadata.get("tags", []) if t in LANG_TAGS]
+    """The language a cell belongs to, or None for a shared cell; SourceError for a tag no course language has."""
+    tags = cell.metadata.get("tags", [])
+    unknown = [t for t in tags if isinstance(t, str) and t.startswith("lang-") and t not in LANG_TAGS]
+    if unknown:
+        raise SourceError(f"unknown language tag {unknown[0]!r}; the course speaks {' and '.join(LANGS)}: "
+                          f"use {' or '.join(LANG_TAGS)}")
+    langs = [LANG_TAGS[t] for t in tags if t in LANG_TAGS]
     if len(langs) > 1:
-        raise SourceError(f"cell has more than one language tag: {langs}")
+        raise SourceError(f"cell has more than one language tag: {langs}; keep one")
     return langs[0] if langs else None
 
 
-def _describe(index: int, cell) -> str:
+def describe(index: int, cell) -> str:
+    """'cell 3 (code, starting ...)': a cell by its 1-based position in the source and its first line."""
     first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else "(empty)"
     return f"cell {index + 1} ({cell.cell_type}, starting {first_line[:60]!r})"
 
 
+def _read_text(path: Path) -> str:
+    if not path.is_file():
+        raise SourceError(f"{path}: is not a file; a lesson source is one .py file in jupytext percent format "
+                          "(rename or remove it)")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise SourceError(f"{path}: is not UTF-8 text (byte {err.object[err.start]:#04x} at offset {err.start}); "
+                          "save it as UTF-8") from None
+
+
+def _require_lesson(path: Path, nb) -> None:
+    """A lesson has code and, in each language, prose that opens with a heading; else building it loses work."""
+    if not any(c.cell_type == "code" and c.source.strip() for c in nb.cells):
+        raise SourceError(f"{path}: has no code cell; a lesson source needs shared code cells "
+                          "(is the file empty or truncated? restore it from git)")
+    for lang in LANGS:
+        prose = [c for c in nb.cells if c.cell_type == "markdown" and lang_of(c) == lang]
+        if not prose:
+            raise SourceError(f"{path}: has no markdown cell tagged lang-{lang}; every lesson is written in "
+                              f"{' and '.join(LANGS)}")
+        if not any(_heading_level(c) for c in prose):
+            raise SourceError(f"{path}: no lang-{lang} markdown cell starts with a heading; "
+                              "open the lesson with a '# title' cell in each language")
+
+
 def read_source(path: Path) -> nbformat.NotebookNode:
-    """The source as one notebook with every cell; every markdown cell must carry lang-ko or lang-en."""
-    nb = jupytext.read(path, fmt="py:percent")
+    """The source as one notebook with every cell; every markdown cell must carry lang-ko or lang-en.
+
+    SourceError (naming the file and what to do) for a folder, a file that is not UTF-8, an unknown language
+    tag, and a source with no code cell or without headed prose in either language.
+    """
+    nb = jupytext.reads(_read_text(path), fmt="py:percent")
     for index, cell in enumerate(nb.cells):
         try:
             lang = lang_of(cell)
         except SourceError as err:
-            raise SourceError(f"{path}: {_describe(index, cell)}: {err}") from None
+            raise SourceError(f"{path}: {describe(index, cell)}: {err}") from None
         if cell.cell_type == "markdown" and lang is None:
             raise SourceError(
-                f"{path}: {_describe(index, cell)} has no language tag; "
+                f"{path}: {describe(index, cell)} has no language tag; "
                 f"write it as '# %% [markdown] tags=[\"lang-ko\"]' or tags=[\"lang-en\"]"
             )
+    _require_lesson(path, nb)
     return nb
 
 

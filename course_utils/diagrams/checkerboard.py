@@ -5,18 +5,12 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from course_utils.diagrams._canvas import axes, course_fonts
+from course_utils.diagrams._checks import finite_array, positive_int
 from course_utils.i18n import check_lang, message
 
 __all__ = ["overlap_heatmap", "overlap_heatmaps", "overlap_outer_product", "response_gallery", "strength_bars"]
 
 _INTERIOR = "#d62728"
-
-
-def _array(values, ndim: int, name: str) -> np.ndarray:
-    array = np.asarray(values, dtype=float)
-    if array.ndim != ndim or min(array.shape) < 1:
-        raise ValueError(f"{name} must be a non-empty {ndim}-D array, got shape {array.shape}")
-    return array
 
 
 def _annotate(ax, counts: np.ndarray, fontsize: float) -> None:
@@ -27,9 +21,14 @@ def _annotate(ax, counts: np.ndarray, fontsize: float) -> None:
 
 
 def overlap_heatmap(counts, lang, interior=None, title=None, ax=None, annotate=None, legend=True):
-    """Draw a 2-D overlap-count map; `interior` (a 1-D range, the same for rows and columns) is outlined."""
+    """Draw a 2-D overlap-count map (H, W); `interior` (a 1-D range, the same for rows and columns) is outlined.
+
+    ValueError for counts that are not a non-empty finite 2-D array or an interior that is not a range.
+    """
     check_lang(lang)
-    counts = _array(counts, 2, "counts")
+    counts = finite_array(counts, 2, "counts")
+    if interior is not None and not isinstance(interior, range):
+        raise ValueError(f"interior must be a range of positions or None, got {interior!r}")
     with course_fonts():
         ax = axes(ax, figsize=(3.4, 3.4))
         ax.imshow(counts, cmap="viridis", vmin=0, vmax=max(counts.max(), 1))
@@ -50,8 +49,8 @@ def overlap_heatmap(counts, lang, interior=None, title=None, ax=None, annotate=N
 def overlap_heatmaps(panels, lang):
     """A row of overlap heatmaps; panels is a list of (title, counts, interior range or None)."""
     check_lang(lang)
-    if not panels:
-        raise ValueError("panels must hold at least one (title, counts, interior)")
+    if not panels or any(not isinstance(panel, (tuple, list)) or len(panel) != 3 for panel in panels):
+        raise ValueError("panels must hold at least one (title, counts, interior) triple")
     with course_fonts():
         fig = Figure(figsize=(2.8 * len(panels), 3.2), layout="constrained")
         for ax, (title, counts, interior) in zip(fig.subplots(1, len(panels), squeeze=False)[0], panels):
@@ -62,9 +61,9 @@ def overlap_heatmaps(panels, lang):
 
 
 def overlap_outer_product(counts_1d, lang, title=None):
-    """The 1-D counts along the top and the left, and their product, the 2-D map, in the corner."""
+    """The 1-D counts (O,) along the top and the left, and their product, the 2-D map, in the corner."""
     check_lang(lang)
-    counts = _array(counts_1d, 1, "counts_1d")
+    counts = finite_array(counts_1d, 1, "counts_1d")
     grid = np.outer(counts, counts)
     with course_fonts():
         fig = Figure(figsize=(4.2, 4.2), layout="constrained")
@@ -85,9 +84,11 @@ def overlap_outer_product(counts_1d, lang, title=None):
 
 
 def response_gallery(images, titles, lang, columns=4):
-    """Grey-scale images (e.g. one output channel for a constant input), each on its own range; flat ones mid-grey."""
+    """Grey-scale (H, W) images (e.g. one output channel for a constant input), each on its own range; flat
+    ones mid-grey. ValueError for an empty list, a title count that differs, or columns below 1."""
     check_lang(lang)
-    images = [_array(image, 2, "each image") for image in images]
+    columns = positive_int(columns, "columns")
+    images = [finite_array(image, 2, "each image") for image in images]
     if len(images) != len(titles) or not images:
         raise ValueError(f"need one title per image, got {len(images)} images and {len(titles)} titles")
     rows = -(-len(images) // columns)
@@ -107,9 +108,14 @@ def response_gallery(images, titles, lang, columns=4):
 
 
 def strength_bars(names, strengths, lang, ax=None):
-    """Horizontal bars of checkerboard strength, one per layer, with the strength scale from 0 to 1."""
+    """Horizontal bars of checkerboard strength, one per layer, with the strength scale from 0 to 1.
+
+    ValueError unless every strength lies in [0, 1] (the axis ends at 1.1) and there is one name per strength.
+    """
     check_lang(lang)
-    values = _array(strengths, 1, "strengths")
+    values = finite_array(strengths, 1, "strengths")
+    if values.min() < 0 or values.max() > 1:
+        raise ValueError(f"a checkerboard strength lies in [0, 1], got {values.min():g} … {values.max():g}")
     if len(names) != len(values):
         raise ValueError(f"need one name per strength, got {len(names)} names and {len(values)} strengths")
     with course_fonts():

@@ -4,6 +4,7 @@ import torch
 from matplotlib.figure import Figure
 
 from course_utils.diagrams._canvas import axes, course_fonts
+from course_utils.diagrams._checks import positive_int, value_range as checked_range
 from course_utils.i18n import check_lang, message
 
 __all__ = ["tile", "image_grid", "segmentation_samples", "pattern_panels"]
@@ -13,9 +14,12 @@ def tile(images: torch.Tensor, nrow: int, gap: int = 1) -> torch.Tensor:
     """(N, C, H, W) images as one (C, rows·(H+gap)−gap, nrow·(W+gap)−gap) picture, row by row; gaps are NaN."""
     if not isinstance(images, torch.Tensor) or images.ndim != 4:
         raise ValueError(f"images must be a tensor of shape (N, C, H, W), got {getattr(images, 'shape', images)!r}")
-    if isinstance(nrow, bool) or not isinstance(nrow, int) or nrow < 1:
-        raise ValueError(f"nrow must be a positive integer, got {nrow!r}")
+    nrow = positive_int(nrow, "nrow")
+    if isinstance(gap, bool) or not isinstance(gap, int) or gap < 0:
+        raise ValueError(f"gap must be a non-negative integer, got {gap!r}")
     n, c, h, w = images.shape
+    if min(n, c, h, w) < 1:
+        raise ValueError(f"images must hold at least one image of at least one pixel, got shape {tuple(images.shape)}")
     rows = -(-n // nrow)
     out = torch.full((c, rows * (h + gap) - gap, nrow * (w + gap) - gap), float("nan"))
     for index, image in enumerate(images.detach().float().cpu()):
@@ -37,14 +41,18 @@ def _show(ax, picture: torch.Tensor, low: float, high: float) -> None:
 
 
 def image_grid(images: torch.Tensor, nrow: int = 8, title: str = "", value_range=(-1.0, 1.0), ax=None):
-    """A grid of (N, C, H, W) images (grey for C = 1, RGB for C = 3) with an optional title."""
+    """A grid of (N, C, H, W) images (grey for C = 1, RGB for C = 3) with an optional title.
+
+    value_range (low, high), low < high, is mapped to black … white; ValueError for anything tile refuses.
+    """
+    low, high = checked_range(value_range, "value_range")
     picture = tile(images, nrow)
     if picture.shape[0] not in (1, 3):
         raise ValueError(f"images need 1 or 3 channels to be drawn, got {picture.shape[0]}")
     with course_fonts():
         width = min(8.0, 0.45 * nrow + 0.4)
         ax = axes(ax, figsize=(width, width * picture.shape[1] / picture.shape[2] + 0.3))
-        _show(ax, picture, *value_range)
+        _show(ax, picture, low, high)
         if title:
             ax.set_title(title, fontsize=10)
     return ax.figure
@@ -56,9 +64,11 @@ def segmentation_samples(images: torch.Tensor, masks: torch.Tensor, predictions:
     columns = [(message("samples.input", lang), images, None),
                (message("samples.true_mask", lang), masks, (0.0, 1.0))]
     columns += [(name, mask, (0.0, 1.0)) for name, mask in predictions.items()]
+    if any(not isinstance(tensor, torch.Tensor) or tensor.ndim != 4 for _, tensor, _ in columns):
+        raise ValueError("images, masks and every prediction must be tensors of shape (N, C, H, W)")
     n = images.shape[0]
-    if any(tensor.shape[0] != n for _, tensor, _ in columns):
-        raise ValueError("images, masks and every prediction need the same number of examples")
+    if n < 1 or any(tensor.shape[0] != n for _, tensor, _ in columns):
+        raise ValueError("images, masks and every prediction need the same number of examples, at least one")
     with course_fonts():
         figure = Figure(figsize=(1.6 * len(columns), 1.6 * n + 0.4), layout="constrained")
         grid = figure.subplots(n, len(columns), squeeze=False)

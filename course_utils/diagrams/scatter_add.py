@@ -1,10 +1,13 @@
 """Transposed convolution as pictures: the sparse convolution matrix C, and scatter-add one stamp at a time."""
 
+import numbers
+
 from matplotlib import colormaps
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from course_utils.diagrams._canvas import axes, course_fonts
+from course_utils.diagrams._checks import finite_array, grid_shape, positive_int
 from course_utils.i18n import check_lang, message
 
 __all__ = ["conv_matrix_grid", "scatter_add_step", "scatter_add_steps"]
@@ -12,13 +15,41 @@ __all__ = ["conv_matrix_grid", "scatter_add_step", "scatter_add_steps"]
 STAMP, CROPPED, ZERO = "#dd8452", "#9a9a9a", "#b0b0b0"
 
 
+def _texts(rows, name: str) -> tuple[int, int]:
+    shape = grid_shape(rows, name)
+    if not all(isinstance(text, str) for row in rows for text in row):
+        raise ValueError(f"every entry of {name} must be a string ('' for an empty cell)")
+    return shape
+
+
+def _check_stamp(stamp, rows: int, cols: int) -> None:
+    if stamp is None:
+        return
+    whole = isinstance(stamp, (tuple, list)) and len(stamp) == 4 and all(
+        isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in stamp)
+    if not whole:
+        raise ValueError(f"stamp must be (row, col, height, width) in integers, or None, got {stamp!r}")
+    r0, c0, h, w = stamp
+    if r0 < 0 or c0 < 0 or h < 1 or w < 1 or r0 + h > rows or c0 + w > cols:
+        raise ValueError(f"stamp {tuple(stamp)} must lie inside the {rows}×{cols} grid")
+
+
+def _check_padding(padding, rows: int, cols: int) -> None:
+    if isinstance(padding, bool) or not isinstance(padding, int) or padding < 0 or 2 * padding >= min(rows, cols):
+        raise ValueError(f"padding must be an integer from 0 to less than half of the {rows}×{cols} grid, "
+                         f"got {padding!r}")
+
+
 def conv_matrix_grid(labels, lang, input_width=None, ax=None):
     """Draw C cell by cell: labels[r][c] is the entry's text ('' for a structural zero).
 
     Rows are output positions, columns input positions (x.flatten()); a line separates each input row.
+    ValueError for labels that are not a non-empty rectangle of strings or an input_width below 1.
     """
     check_lang(lang)
-    rows, cols = len(labels), len(labels[0])
+    rows, cols = _texts(labels, "labels")
+    if input_width is not None:
+        positive_int(input_width, "input_width")
     with course_fonts():
         ax = axes(ax, figsize=(0.42 * cols + 1.2, 0.42 * rows + 1.3))
         for r, row in enumerate(labels):
@@ -50,9 +81,16 @@ def scatter_add_step(cells, counts, lang, stamp=None, padding=0, title=None, fon
 
     Darker cells hold more products (overlaps); stamp = (row, col, height, width) outlines the copy of the
     kernel added in this step; a padding border (cut from the output) is greyed out.
+    ValueError when cells and counts are not rectangles of one shape, a count is not a whole number ≥ 0, or the
+    stamp or padding does not fit the grid.
     """
     check_lang(lang)
-    rows, cols = len(cells), len(cells[0])
+    rows, cols = _texts(cells, "cells")
+    tally = finite_array(counts, 2, "counts")
+    if tally.shape != (rows, cols) or (tally < 0).any() or (tally != tally.round()).any():
+        raise ValueError(f"counts must be whole numbers ≥ 0 in a {rows}×{cols} grid like cells, got shape {tally.shape}")
+    _check_stamp(stamp, rows, cols)
+    _check_padding(padding, rows, cols)
     most = max(4, max(max(row) for row in counts))
     shades = colormaps["Blues"]
     cells = [[_wrap(text) for text in row] for row in cells]
@@ -104,10 +142,17 @@ def _wrap(text, per_line=2):
 def scatter_add_steps(snapshots, stamps, lang, values=None, padding=0, columns=2):
     """One panel per step: snapshots[t] is the grid of partial sums after step t, stamps[t] its (row, col, h, w).
 
-    values[t], if given, is the input value of step t, shown in the panel's title.
+    values[t], if given, is the input value of step t, shown in the panel's title. ValueError for no
+    snapshots, snapshots of different shapes, a stamp or value count that differs, columns below 1.
     """
     check_lang(lang)
+    columns = positive_int(columns, "columns")
+    if not snapshots or len({_texts(cells, "each snapshot") for cells in snapshots}) != 1:
+        raise ValueError("snapshots must be one or more grids of one shape")
     steps = len(snapshots)
+    if len(stamps) != steps or (values is not None and len(values) != steps):
+        raise ValueError(f"need one stamp (and one value, if given) per snapshot, got {steps} snapshots, "
+                         f"{len(stamps)} stamps" + ("" if values is None else f", {len(values)} values"))
     rows, cols = len(snapshots[0]), len(snapshots[0][0])
     grid_rows = -(-steps // columns)
     with course_fonts():

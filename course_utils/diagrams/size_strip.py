@@ -8,6 +8,8 @@ from course_utils.i18n import check_lang, message
 
 __all__ = ["size_strip"]
 
+# One drawn cell per output position; beyond this the cells are thinner than a line.
+MAX_CELLS = 128
 INPUT, SPAN, OUTPUT, CROPPED, BIAS, KEPT = "#4c72b0", "#dd8452", "#55a868", "#c8c8c8", "#f2d16b", "#8b1a1a"
 
 
@@ -23,12 +25,21 @@ def _bracket(ax, start, stop, y, text):
 
 
 def size_strip(size, kernel_size, stride, padding, output_padding, dilation, lang, ax=None):
-    """One row per step of O = (I−1)S − 2P + D(K−1) + P_out + 1, drawn cell by cell in output coordinates."""
+    """One row per step of O = (I−1)S − 2P + D(K−1) + P_out + 1, drawn cell by cell in output coordinates.
+
+    Sizes are single ints (one axis). RuleError where ConvTranspose2d refuses them, ValueError when the strip
+    would need more than MAX_CELLS cells.
+    """
     check_lang(lang)
     out = conv_transpose_output_size(size, kernel_size, stride, padding, output_padding, dilation)
+    if isinstance(out, tuple):
+        raise ValueError("size_strip draws one axis: give each size as one integer, not a (height, width) pair")
     span = dilation * (kernel_size - 1) + 1
     full = (size - 1) * stride + span
     width = max(full, padding + out)
+    if width > MAX_CELLS:
+        raise ValueError(f"size_strip draws one cell per position and would need {width}; at most {MAX_CELLS} fit "
+                         "a figure, so use smaller sizes")
     labelled = width <= 32
     with course_fonts():
         ax = axes(ax, figsize=(min(12.0, max(7.5, 2.5 + 0.3 * width)), 3.9))

@@ -4,15 +4,20 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from course_utils.diagrams._canvas import axes, course_fonts
+from course_utils.diagrams._checks import finite_array, positive_int
 from course_utils.i18n import check_lang, message
 
 __all__ = ["crop_gallery", "gain_bars"]
 
 
 def crop_gallery(crops, titles, image_name, lang, columns=4, note=None):
-    """Square grey crops in [0, 1], drawn pixel by pixel on one fixed brightness range; `note` ends the title."""
+    """Square grey (H, W) crops in [0, 1], drawn pixel by pixel on one fixed brightness range; `note` ends the title.
+
+    ValueError for no crops, crops of different shapes or with NaN, a title count that differs, columns below 1.
+    """
     check_lang(lang)
-    crops = [np.asarray(crop, dtype=float) for crop in crops]
+    columns = positive_int(columns, "columns")
+    crops = [finite_array(crop, 2, "each crop") for crop in crops]
     if not crops or len(crops) != len(titles) or any(c.ndim != 2 or c.shape != crops[0].shape for c in crops):
         raise ValueError(f"need one title per crop and 2-D crops of one shape, got {len(crops)} crops, {len(titles)} titles")
     rows = -(-len(crops) // columns)
@@ -30,13 +35,18 @@ def crop_gallery(crops, titles, image_name, lang, columns=4, note=None):
 
 
 def gain_bars(names, gains, seed_range, seed_model, lang, ax=None):
-    """One bar per model (dB over bicubic), with the band that seeds alone span for one model as a grey stripe."""
+    """One bar per model (dB over bicubic), with the band that seeds alone span for one model as a grey stripe.
+
+    ValueError for no gains, NaN or infinite values, a name count that differs, or seed_range not (low, high).
+    """
     check_lang(lang)
-    gains = np.asarray(gains, dtype=float)
-    low, high = seed_range
-    if gains.ndim != 1 or len(names) != len(gains) or low > high:
-        raise ValueError(f"need one name per gain and seed_range as (low, high), got {len(names)} names, "
-                         f"{gains.shape} gains, {seed_range}")
+    gains = finite_array(gains, 1, "gains")
+    band = finite_array(seed_range, 1, "seed_range")
+    if len(band) != 2 or band[0] > band[1]:
+        raise ValueError(f"seed_range must be (low, high) with low ≤ high, got {seed_range!r}")
+    low, high = band
+    if len(names) != len(gains):
+        raise ValueError(f"need one name per gain, got {len(names)} names and {len(gains)} gains")
     with course_fonts():
         ax = axes(ax, figsize=(6.5, 0.35 * len(gains) + 1.2))
         positions = np.arange(len(gains))

@@ -3,12 +3,13 @@
 import importlib
 import numbers
 import pkgutil
+import reprlib
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from course_utils.i18n import check_lang, message
 
-__all__ = ["Exercise", "check", "feedback", "register", "registered"]
+__all__ = ["Exercise", "as_number", "check", "echo", "feedback", "register", "registered"]
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,30 @@ class Exercise:
 
 
 _REGISTRY: dict[str, Exercise] = {}
+ECHO_CHARS = 80
+_ECHO = reprlib.Repr()
+_ECHO.maxlevel, _ECHO.maxlist, _ECHO.maxtuple, _ECHO.maxdict, _ECHO.maxset = 2, 8, 8, 4, 8
+_ECHO.maxstring, _ECHO.maxother = 40, ECHO_CHARS
+
+
+def as_number(answer: Any) -> Any:
+    """A tensor or array of exactly one element (torch.tensor(16), numpy.array([16])) as the Python number it
+    holds; anything else unchanged."""
+    if hasattr(answer, "numel") and callable(answer.numel) and hasattr(answer, "item"):
+        return answer.item() if answer.numel() == 1 else answer
+    if hasattr(answer, "size") and hasattr(answer, "item") and hasattr(answer, "dtype"):
+        return answer.item() if answer.size == 1 else answer
+    return answer
+
+
+def echo(answer: Any) -> str:
+    """The answer as a short one-line repr (at most ECHO_CHARS characters), however large it is."""
+    text = " ".join(_ECHO.repr(answer).split())
+    return text if len(text) <= ECHO_CHARS else text[:ECHO_CHARS - 1] + "…"
 
 
 def register(exercise: Exercise) -> Exercise:
+    """Add an exercise to the course's registry; ValueError when its id is taken."""
     if exercise.id in _REGISTRY:
         raise ValueError(f"exercise {exercise.id!r} is registered twice")
     _REGISTRY[exercise.id] = exercise
@@ -48,7 +70,10 @@ def _load_all() -> None:
 
 
 def feedback(exercise_id: str, answer: Any, lang: str) -> str:
-    """The feedback text for an answer (what `check` prints)."""
+    """The feedback text for an answer (what `check` prints); one-element tensors and arrays count as numbers.
+
+    KeyError for an unknown exercise id, ValueError for an unknown lang.
+    """
     check_lang(lang)
     exercises = registered()
     if exercise_id not in exercises:
@@ -56,8 +81,9 @@ def feedback(exercise_id: str, answer: Any, lang: str) -> str:
     exercise = exercises[exercise_id]
     if answer is Ellipsis or answer is None:
         return message("exercises.unanswered", lang)
+    answer = as_number(answer)
     if exercise.kind is int and (isinstance(answer, bool) or not isinstance(answer, numbers.Integral)):
-        return message("exercises.wrong_type", lang, expected=message("exercises.kind.int", lang), got=answer)
+        return message("exercises.wrong_type", lang, expected=message("exercises.kind.int", lang), got=echo(answer))
     if exercise.is_correct(answer):
         return message("exercises.correct", lang, explanation=exercise.explanation[lang])
     return message("exercises.wrong", lang, hint=exercise.hint[lang])

@@ -14,6 +14,11 @@ PHASES_MIN_POSITIONS_PER_CHANNEL = 32
 def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
     """torch.nn.functional.conv_transpose2d from matrix products and copies; no convolution op inside.
 
+    Shapes: input (N, C_in, H, W) or (C_in, H, W), weight (C_in, C_out / groups, kH, kW), bias (C_out,) or None;
+    the output is (N, C_out, H_out, W_out) with H_out = (H−1)S − 2P + D(kH−1) + P_out + 1 (PyTorch's docs),
+    differentiable in input, weight and bias. TypeError for a non-tensor argument, ValueError naming the rule
+    for anything PyTorch refuses (see _checks.checked), both before any computation.
+
     GEMM + col2im always works. When the kernel is a multiple of the stride (k4 s2, k2 s2, ...) and the batch
     has many positions per input channel, the sub-pixel form is faster: it never overlap-adds, and its one-off
     cost (rearranging the weight) is spread over many positions.
@@ -21,7 +26,7 @@ def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_paddi
     st = checked(input, weight, bias, stride, padding, output_padding, groups, dilation)
     n, c_in, h, w = st.input.shape
     kernel = weight.shape[2:]
-    if (groups == 1 and st.dilation == (1, 1) and all(k % s == 0 for k, s in zip(kernel, st.stride))
+    if (st.groups == 1 and st.dilation == (1, 1) and all(k % s == 0 for k, s in zip(kernel, st.stride))
             and n * h * w >= PHASES_MIN_POSITIONS_PER_CHANNEL * c_in):
         out = _gemm_phases(st, weight, bias)
     else:
@@ -50,9 +55,7 @@ def _gemm_col2im(st: Setting, weight, bias):
         (ph, pw), (oh, ow) = st.padding, st.out_size
         canvas = F.pad(canvas, (0, max(0, pw + ow - full[1]), 0, max(0, ph + oh - full[0])))
         out = canvas[:, :, ph:ph + oh, pw:pw + ow].contiguous()
-    if bias is not None:
-        out += bias.view(1, -1, 1, 1)
-    return out
+    return out if bias is None else out + bias.view(1, -1, 1, 1)
 
 
 def _gemm_phases(st: Setting, weight, bias):
@@ -76,10 +79,9 @@ def _gemm_phases(st: Setting, weight, bias):
             patches[:, uy, ux] = xp[:, :, uy:uy + hq, ux:ux + wq]
     phases = (sub @ patches.view(c_in * mh * mw, n * hq * wq)).view(sh, sw, c_out, n, hq, wq)
     out = x.new_empty(n, c_out, oh, ow)
-    b = bias.view(-1, 1, 1, 1) if bias is not None else 0
     for py in range(min(sh, oh)):
         (qy, ry), ny = divmod(py + ph, sh), len(range(py, oh, sh))
         for px in range(min(sw, ow)):
             (qx, rx), nx = divmod(px + pw, sw), len(range(px, ow, sw))
-            torch.add(phases[ry, rx, :, :, qy:qy + ny, qx:qx + nx], b, out=out[:, :, py::sh, px::sw].transpose(0, 1))
-    return out
+            out[:, :, py::sh, px::sw] = phases[ry, rx, :, :, qy:qy + ny, qx:qx + nx].transpose(0, 1)
+    return out if bias is None else out + bias.view(1, -1, 1, 1)

@@ -2,13 +2,24 @@
 
 import torch
 
-from course_utils.reference._checks import pair
+from course_utils.arithmetic import conv_output_size
+from course_utils.reference._checks import pair, tensor
 
 __all__ = ["conv_matrix"]
 
 
+# The explicit matrix is for small, printable examples; its loops run once per entry it can fill.
+MAX_ENTRIES = 2**26
+
+
 def conv_matrix(weight, input_size, stride=1, padding=0, dilation=1) -> torch.Tensor:
-    """C of shape (C_out·H_out·W_out, C_in·H·W) for a Conv2d weight (C_out, C_in, kH, kW) or a 2-D kernel."""
+    """C of shape (C_out·H_out·W_out, C_in·H·W) for a Conv2d weight (C_out, C_in, kH, kW) or a 2-D kernel.
+
+    H_out = floor((H + 2P − D(kH−1) − 1) / S) + 1 (PyTorch's Conv2d docs); sizes are ints or (height, width)
+    pairs. TypeError for a weight that is not a tensor; ValueError naming the rule for a size Conv2d refuses
+    or a matrix of more than MAX_ENTRIES entries, before anything is allocated.
+    """
+    tensor(weight, "weight")
     if weight.dim() == 2:
         weight = weight[None, None]
     if weight.dim() != 4:
@@ -16,11 +27,19 @@ def conv_matrix(weight, input_size, stride=1, padding=0, dilation=1) -> torch.Te
     (h, w), (sh, sw), (ph, pw), (dh, dw) = (pair(input_size, "input_size"), pair(stride, "stride"),
                                             pair(padding, "padding"), pair(dilation, "dilation"))
     c_out, c_in, kh, kw = weight.shape
-    oh = (h + 2 * ph - dh * (kh - 1) - 1) // sh + 1
-    ow = (w + 2 * pw - dw * (kw - 1) - 1) // sw + 1
-    if min(h, w, sh, sw, dh, dw) < 1 or min(ph, pw) < 0 or min(oh, ow) < 1:
-        raise ValueError(f"no convolution output: input {(h, w)}, kernel {(kh, kw)}, stride {(sh, sw)}, "
-                         f"padding {(ph, pw)}, dilation {(dh, dw)}")
+    if min(h, w) < 1:
+        raise ValueError(f"input_size must be at least 1 on each axis, got {input_size!r}")
+    out = []
+    for axis, args in (("height", (h, kh, sh, ph, dh)), ("width", (w, kw, sw, pw, dw))):
+        try:
+            out.append(conv_output_size(*args))
+        except ValueError as err:
+            raise ValueError(f"no convolution output: {axis}: {err}") from None
+    oh, ow = out
+    entries = c_out * oh * ow * c_in * h * w
+    if entries > MAX_ENTRIES:
+        raise ValueError(f"C would have {c_out * oh * ow} × {c_in * h * w} = {entries:.3g} entries, more than the "
+                         f"{MAX_ENTRIES} conv_matrix builds for examples; use a smaller input_size or fewer channels")
     c = weight.new_zeros(c_out, oh, ow, c_in, h, w)
     for y in range(oh):
         for x in range(ow):

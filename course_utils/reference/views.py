@@ -1,15 +1,26 @@
 """Equivalent views that reuse an ordinary convolution (F.conv2d); each gives conv_transpose2d's numbers."""
 
+import numbers
+
 import torch
 from torch.nn import functional as F
 
-from course_utils.reference._checks import checked
+from course_utils.reference._checks import checked, tensor
 
 __all__ = ["as_conv_weight", "conv_transpose2d_zero_insertion", "conv_transpose2d_phases"]
 
 
 def as_conv_weight(weight, groups=1):
-    """The Conv2d weight (C_out, C_in / groups, kH, kW) that convolves the way this transposed weight scatters."""
+    """The Conv2d weight (C_out, C_in / groups, kH, kW) that convolves the way this transposed weight
+    (C_in, C_out / groups, kH, kW) scatters: channels swapped per group, kernel flipped. ValueError for a
+    weight that is not 4-D or whose C_in is not a multiple of groups."""
+    tensor(weight, "weight")
+    if weight.dim() != 4:
+        raise ValueError(f"weight must be 4-D (C_in, C_out / groups, kH, kW), got shape {tuple(weight.shape)}")
+    if isinstance(groups, bool) or not isinstance(groups, numbers.Integral) or groups < 1:
+        raise ValueError(f"groups must be a positive int, got {groups!r}")
+    if weight.shape[0] % groups:
+        raise ValueError(f"weight.shape[0] = C_in = {weight.shape[0]} must be divisible by groups = {groups}")
     c_in, cout_g, kh, kw = weight.shape
     w = weight.reshape(groups, c_in // groups, cout_g, kh, kw).transpose(1, 2)
     return w.reshape(groups * cout_g, c_in // groups, kh, kw).flip(-2, -1)

@@ -3,11 +3,51 @@
 import base64
 import html
 import io
+import numbers
 
 import ipywidgets as widgets
+from traitlets import Any, validate
 
 from course_utils.arithmetic import RuleError
 from course_utils.i18n import check_lang, message
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+class _ExactValue(Any):
+    """Any value; replacing 1 by True or 1.0 (equal, so traitlets stays silent) notifies observers too."""
+
+    def set(self, obj, value):
+        old = obj._trait_values.get(self.name, self.default_value)
+        super().set(obj, value)
+        new = obj._trait_values[self.name]
+        if type(old) is not type(new) and old == new:
+            obj._notify_trait(self.name, old, new)
+
+
+class StrictIntSlider(widgets.IntSlider):
+    """An IntSlider that keeps whatever value it is given (IntSlider rounds 5.7 to 5 and moves 100 to its max);
+    the explorer reports a value the slider cannot show instead of computing with another one."""
+
+    value = _ExactValue(0, help="Int value").tag(sync=True)
+
+    @validate("value")
+    def _validate_value(self, proposal):
+        return proposal["value"]
+
+    def shows(self, value) -> bool:
+        return _is_int(value) and self.min <= value <= self.max
+
+
+def int_slider(name: str, value, low: int, high: int, **options) -> StrictIntSlider:
+    """A slider from low to high starting at value; ValueError naming the parameter when it cannot show value."""
+    slider = StrictIntSlider(min=low, max=high, continuous_update=False, **options)
+    if not slider.shows(value):
+        raise ValueError(f"{name} must be an integer from {low} to {high} (what its slider shows), got {value!r}")
+    slider.value = int(value)
+    return slider
 
 
 class Explorer(widgets.VBox):
@@ -34,10 +74,26 @@ class Explorer(widgets.VBox):
     def render(self, **values):
         raise NotImplementedError
 
+    def _unshowable(self) -> str | None:
+        """The message for the first control holding a value it cannot show (set from code), else None:
+        a slider value outside its range or not an integer, toggle buttons with none of their options chosen."""
+        for name, control in self.controls.items():
+            if isinstance(control, StrictIntSlider) and not control.shows(control.value):
+                return message("widgets.out_of_range", self.lang, name=control.description or name,
+                               low=control.min, high=control.max, value=repr(control.value))
+            if isinstance(control, widgets.ToggleButtons) and control.index is None:
+                return message("widgets.no_choice", self.lang, choices=" / ".join(control._options_labels))
+        return None
+
     def refresh(self) -> None:
-        """Recompute from the current control values; a broken rule becomes a message, never a traceback."""
+        """Recompute from the current control values; a broken rule or a value a slider cannot show becomes a
+        message in the learner's language, never a traceback and never a result for other values."""
+        unshowable = self._unshowable()
         try:
-            self.text, self.figure = self.render(**self.values())
+            if unshowable:
+                self.text, self.figure = unshowable, None
+            else:
+                self.text, self.figure = self.render(**self.values())
         except RuleError as err:
             self.text, self.figure = message("widgets.invalid", self.lang, rule=err.explain(self.lang)), None
         self._text_view.value = f"<pre>{html.escape(self.text)}</pre>"

@@ -6,19 +6,24 @@ from course_utils.arithmetic import overlap_counts_1d, overlap_map
 from course_utils.diagrams.checkerboard import overlap_heatmap
 from course_utils.i18n import message
 from course_utils.overlap import interior_range, verdict
-from course_utils.widgets.explorer import Explorer
+from course_utils.widgets.explorer import Explorer, int_slider
 
 __all__ = ["OverlapExplorer"]
 
 
 class OverlapExplorer(Explorer):
-    """Sliders for K, S, P and the input size; shows the 2-D overlap counts, the interior and whether it is even."""
+    """Sliders for K, S, P and the input size; shows the 2-D overlap counts, the interior and whether it is even.
 
-    def __init__(self, lang: str, kernel_size: int = 4, stride: int = 2, padding: int = 1, input_size: int = 3):
+    ValueError when a starting value is not an integer its slider shows; draw=False skips the heatmap.
+    """
+
+    def __init__(self, lang: str, kernel_size: int = 4, stride: int = 2, padding: int = 1, input_size: int = 3,
+                 draw: bool = True):
+        self.draw = draw
+
         def slider(name, value, low, high):
-            return widgets.IntSlider(value=value, min=low, max=high,
-                                     description=message(f"overlap_explorer.{name}", lang),
-                                     continuous_update=False, style={"description_width": "initial"})
+            return int_slider(name, value, low, high, description=message(f"overlap_explorer.{name}", lang),
+                              style={"description_width": "initial"})
 
         controls = {
             "kernel_size": slider("kernel_size", kernel_size, 1, 8),
@@ -39,6 +44,8 @@ class OverlapExplorer(Explorer):
             else message("overlap_explorer.no_interior", lang),
             verdict(input_size, kernel_size, stride, padding, lang),
         ]
+        if not self.draw:
+            return "\n".join(lines), None
         title = f"I={input_size} K={kernel_size} S={stride} P={padding} → {out}×{out}"
         counts_2d = overlap_map(input_size, kernel_size, stride, padding)
         figure = overlap_heatmap(counts_2d, lang, interior=inside, title=title)

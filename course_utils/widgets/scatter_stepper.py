@@ -9,7 +9,7 @@ from torch.nn import functional as F
 from course_utils.arithmetic import conv_transpose_output_size
 from course_utils.diagrams.scatter_add import scatter_add_step
 from course_utils.i18n import message
-from course_utils.widgets.explorer import Explorer
+from course_utils.widgets.explorer import Explorer, int_slider
 
 __all__ = ["ScatterAddStepper", "INPUT"]
 
@@ -20,14 +20,17 @@ class ScatterAddStepper(Explorer):
     """Step through the input positions; the partial output shows every product added so far, symbolic or numeric.
 
     The kernel entries are the letters a, b, c, … row by row; in numbers they are 1, 2, 3, ….
+    ValueError when a starting value is not an integer its slider shows, or symbols is not True or False.
     """
 
     def __init__(self, lang: str, step=4, kernel_size=3, stride=1, padding=0, symbols=True, draw: bool = True):
         self.draw = draw
+        if not isinstance(symbols, bool):
+            raise ValueError(f"symbols must be True (letters) or False (numbers), got {symbols!r}")
 
         def slider(name, value, low, high):
-            return widgets.IntSlider(value=value, min=low, max=high, description=message(f"scatter_stepper.{name}", lang),
-                                     continuous_update=False, style={"description_width": "initial"})
+            return int_slider(name, value, low, high, description=message(f"scatter_stepper.{name}", lang),
+                              style={"description_width": "initial"})
 
         controls = {
             "step": slider("step", step, 0, 4),
