@@ -95,7 +95,7 @@ def checkerboard_strength(y: torch.Tensor, period: int = 2, border: int = 4) -> 
 
 def strength_verdict(strength: float, lang: str) -> str:
     """A word for a strength: none (< NONE_BELOW, rounding), weak (< WEAK_BELOW: under 1% of the energy), clear."""
-    if not 0.0 <= strength <= 1.0:
-        raise ValueError(f"a checkerboard strength lies in [0, 1], got {strength!r}")
+    if isinstance(strength, bool) or not isinstance(strength, (int, float)) or not 0.0 <= strength <= 1.0:
+        raise ValueError(f"a checkerboard strength is a number in [0, 1], got {strength!r}")
     level = "none" if strength < NONE_BELOW else "weak" if strength < WEAK_BELOW else "clear"
     return message(f"metrics.{level}", lang)

@@ -120,6 +120,18 @@ def _french(src):
     (src / "02_french.py").write_text(GOOD + '\n# %% [markdown] tags=["lang-fr"]\n# # Titre\n', encoding="utf-8")
 
 
+def _tags_not_a_list(src):
+    (src / "02_tags.py").write_text(GOOD + '\n# %% [markdown] tags="lang-ko"\n# # 제목\n', encoding="utf-8")
+
+
+def _tags_repeated(src):
+    (src / "02_tags.py").write_text(GOOD + '\n# %% [markdown] tags=["lang-ko", "lang-ko"]\n# # 제목\n', encoding="utf-8")
+
+
+def _tag_not_a_string(src):
+    (src / "02_tags.py").write_text(GOOD + '\n# %% [markdown] tags=[1]\n# # 제목\n', encoding="utf-8")
+
+
 def _bad_toml(src):
     (src.parents[1] / "pyproject.toml").write_text('[tool.course]\nrepository = "unterminated\n', encoding="utf-8")
 
@@ -132,6 +144,9 @@ BAD_INPUTS = [
     (_not_utf8, r"02_latin1\.py: is not UTF-8 text \(byte 0xe9 at offset \d+\); save it as UTF-8"),
     (_folder, r"02_folder\.py: is not a file; a lesson source is one \.py file"),
     (_french, r"02_french\.py: cell 4 .*: unknown language tag 'lang-fr'; the course speaks ko and en: use lang-ko or lang-en"),
+    (_tags_not_a_list, r"02_tags\.py: .*(tags must be a list of different strings|check the '# %%' cell headers)"),
+    (_tags_repeated, r"02_tags\.py: .*(tags must be a list of different strings|check the '# %%' cell headers)"),
+    (_tag_not_a_string, r"02_tags\.py: .*(tags must be a list of different strings|check the '# %%' cell headers)"),
     (_bad_toml, r"pyproject\.toml: cannot be read as TOML \(.*\); fix the file"),
     (_toml_not_a_string, r"pyproject\.toml: \[tool\.course\] repository must be a string, got 5"),
 ]

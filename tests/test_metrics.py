@@ -101,5 +101,6 @@ def test_verdict_words(lang):
     assert strength_verdict(0.0, lang) == message("metrics.none", lang)
     assert strength_verdict(0.05, lang) == message("metrics.weak", lang)
     assert strength_verdict(0.86, lang) == message("metrics.clear", lang)
-    with pytest.raises(ValueError, match="lies in"):
-        strength_verdict(1.5, lang)
+    for bad in (1.5, -0.1, "0.5", None, True):
+        with pytest.raises(ValueError, match=r"a number in \[0, 1\]"):
+            strength_verdict(bad, lang)

@@ -81,8 +81,19 @@ def read_source(path: Path) -> nbformat.NotebookNode:
     SourceError (naming the file and what to do) for a folder, a file that is not UTF-8, an unknown language
     tag, and a source with no code cell or without headed prose in either language.
     """
-    nb = jupytext.reads(_read_text(path), fmt="py:percent")
+    try:
+        nb = jupytext.reads(_read_text(path), fmt="py:percent")
+    except SourceError:
+        raise
+    except Exception as err:  # jupytext's own errors have no common base class
+        first_line = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise SourceError(f"{path}: jupytext cannot read it as a percent-format notebook ({first_line}); "
+                          "check the '# %%' cell headers, e.g. tags=[\"lang-ko\"]") from None
     for index, cell in enumerate(nb.cells):
+        tags = cell.metadata.get("tags", [])
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags) or len(set(tags)) != len(tags):
+            raise SourceError(f"{path}: {describe(index, cell)}: tags must be a list of different strings, "
+                              f"e.g. tags=[\"lang-ko\"], got {tags!r}")
         try:
             lang = lang_of(cell)
         except SourceError as err:

@@ -45,7 +45,8 @@ def int_slider(name: str, value, low: int, high: int, **options) -> StrictIntSli
     """A slider from low to high starting at value; ValueError naming the parameter when it cannot show value."""
     slider = StrictIntSlider(min=low, max=high, continuous_update=False, **options)
     if not slider.shows(value):
-        raise ValueError(f"{name} must be an integer from {low} to {high} (what its slider shows), got {value!r}")
+        raise ValueError(f"{name} 값은 {low}부터 {high}까지의 정수여야 합니다(슬라이더가 보여 주는 범위), 받은 값: {value!r} / "
+                         f"{name} must be an integer from {low} to {high} (what its slider shows), got {value!r}")
     slider.value = int(value)
     return slider
 
