@@ -77,6 +77,19 @@ def test_failing_source_names_the_cell_of_the_source_and_keeps_the_old_notebook(
     assert generated.read_bytes() == before
 
 
+def test_a_cell_that_kills_the_kernel_is_named_and_the_old_notebook_kept(course, monkeypatch, capsys):
+    assert run(course, monkeypatch, "notebooks") == 0
+    generated = course / "notebooks" / "en" / "01_demo.ipynb"
+    before = generated.read_bytes()
+    source = course / "notebooks" / "src" / "01_demo.py"
+    source.write_text(GOOD + '\n# %%\nimport os\nos._exit(1)\n', encoding="utf-8")
+    assert run(course, monkeypatch, "notebooks", "01_demo") == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {source}: cell 4 (code, starting 'import os') [ko] failed; fix it and build again:")
+    assert "DeadKernelError: Kernel died" in err and "Traceback" not in err
+    assert generated.read_bytes() == before
+
+
 EMPTY_KINDS = {
     "empty": "",
     "no code": GOOD.split("# %%\nprint")[0],

@@ -8,11 +8,11 @@ import uuid
 from pathlib import Path
 
 import nbformat
-from jupyter_client import KernelManager
+from jupyter_client import AsyncKernelManager
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_core.paths import jupyter_runtime_dir
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 __all__ = ["ExecutionError", "execute", "prepare_kernel_env"]
 
@@ -48,7 +48,7 @@ class _CurrentEnvKernels(KernelSpecManager):
         )
 
 
-class _CurrentEnvKernelManager(KernelManager):
+class _CurrentEnvKernelManager(AsyncKernelManager):
     def __init__(self, **kwargs):
         # Local sockets where the platform has them: ipykernel warns on stderr about every unencrypted TCP kernel.
         # The socket path is absolute because the kernel runs in the notebook's folder, not in ours.
@@ -90,6 +90,14 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, label: str, record_timing: boo
         where = f"cell {failing + 1}" if failing is not None else "a cell"
         detail = plain(str(err)).strip()
         raise ExecutionError(f"{label}: {where} failed:\n{detail}", failing, detail) from None
+    except (DeadKernelError, CellTimeoutError) as err:
+        # The cell that was running when the kernel died or the time ran out is the first one left unexecuted.
+        failing = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.get("execution_count") is None),
+                       None)
+        detail = plain(str(err)).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        detail = f"{type(err).__name__}: {detail[:300]}"
+        raise ExecutionError(f"{label}: cell {failing + 1 if failing is not None else '?'} failed:\n{detail}",
+                             failing, detail) from None
     for cell in nb.cells:
         cell_outputs = cell.get("outputs", [])
         if cell_outputs:
