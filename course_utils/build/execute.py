@@ -72,6 +72,7 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, label: str, record_timing: boo
     record_timing keeps nbclient's per-cell timestamps in each cell's metadata["execution"] (for benchmarks).
     """
     prepare_kernel_env()
+    started = []  # indices of the cells sent to the kernel, in order
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT_S,
@@ -79,6 +80,7 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, label: str, record_timing: boo
         kernel_manager_class=_CurrentEnvKernelManager,
         resources={"metadata": {"path": str(cwd)}},
         record_timing=record_timing,
+        on_cell_execute=lambda cell, cell_index: started.append(cell_index),
     )
     try:
         client.execute()
@@ -91,9 +93,7 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, label: str, record_timing: boo
         detail = plain(str(err)).strip()
         raise ExecutionError(f"{label}: {where} failed:\n{detail}", failing, detail) from None
     except (DeadKernelError, CellTimeoutError) as err:
-        # The cell that was running when the kernel died or the time ran out is the first one left unexecuted.
-        failing = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.get("execution_count") is None),
-                       None)
+        failing = started[-1] if started else None  # the cell running when the kernel died or time ran out
         detail = plain(str(err)).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         detail = f"{type(err).__name__}: {detail[:300]}"
         raise ExecutionError(f"{label}: cell {failing + 1 if failing is not None else '?'} failed:\n{detail}",
