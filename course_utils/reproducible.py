@@ -17,8 +17,8 @@ from pathlib import Path
 
 import torch
 
-__all__ = ["KERNEL_ENV", "NATIVE_KERNELS", "KernelsAlreadyChosen", "is_x86_64", "runs_pinned_kernels",
-           "pin_computation", "describe"]
+__all__ = ["KERNEL_ENV", "NATIVE_KERNELS", "X86_DIGITS_TAG", "KernelsAlreadyChosen", "is_x86_64",
+           "runs_pinned_kernels", "pin_computation", "describe"]
 
 # Read by ATen, oneDNN and MKL when they first compute (not at import), so setting them in the running kernel works.
 KERNEL_ENV = {
@@ -35,6 +35,8 @@ KERNEL_ENV = {
 _MKL_COMPATIBLE = 3
 # Set to 1 to let PyTorch choose its kernels for this CPU (to see which printed digits depend on them).
 NATIVE_KERNELS = "COURSE_NATIVE_KERNELS"
+# The tag of notebook cells whose printed digits hold only where these kernels run (docs/reproducibility.md).
+X86_DIGITS_TAG = "x86-digits"
 
 
 class KernelsAlreadyChosen(RuntimeError):

@@ -5,10 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from course_utils.reproducible import NATIVE_KERNELS, runs_pinned_kernels
+from course_utils.reproducible import NATIVE_KERNELS, X86_DIGITS_TAG, runs_pinned_kernels
 
-# Cells whose printed digits hold on x86-64 only (docs/reproducibility.md); tests/test_nbval_markers.py counts them.
-X86_DIGITS_TAG = "x86-digits"
 # Set to 1 to compare x86-digits cells even where they are not compared (tests/test_reproducibility.py does).
 COMPARE_ALL_DIGITS = "COURSE_COMPARE_ALL_DIGITS"
 # On x86-64 the English notebooks' kernels start in this environment, the Korean ones' in the inherited one.

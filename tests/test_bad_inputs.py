@@ -29,12 +29,7 @@ BAD = settings(max_examples=20, deadline=None, derandomize=True, database=None,
 REFUSED = (ValueError, TypeError)
 
 
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 # ---------------------------------------------------------------- integer parameters

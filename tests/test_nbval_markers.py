@@ -2,6 +2,8 @@
 
 import re
 
+from course_utils.reproducible import X86_DIGITS_TAG
+
 # lesson slug -> number of cells whose output nbval ignores (timings and progress bars only).
 ALLOWED_IGNORES = {"02_how_it_works": 1, "05_three_methods": 2, "06_unet_decoder": 1, "07_dcgan_generator": 1,
                    "09_super_resolution_lab": 1}
@@ -42,7 +44,6 @@ def test_sanitizers_never_touch_plain_numbers(root):
 # x86-64, where setup() pins the kernels they were stored with; elsewhere executed, claims checked, digits not compared.
 ALLOWED_X86_DIGITS = {"06_unet_decoder": 1, "07_dcgan_generator": 2, "09_super_resolution_lab": 6}
 
-X86_DIGITS_TAG = "x86-digits"
 
 
 def x86_digit_cells(root):

@@ -15,9 +15,8 @@ import xml.etree.ElementTree as ET
 import nbformat
 import pytest
 
-from course_utils.reproducible import NATIVE_KERNELS, runs_pinned_kernels
+from course_utils.reproducible import NATIVE_KERNELS, X86_DIGITS_TAG, runs_pinned_kernels
 
-X86_DIGITS_TAG = "x86-digits"
 LANG = "ko"  # the Korean kernels start in the inherited environment (notebooks/conftest.py)
 OTHER_KERNELS = {NATIVE_KERNELS: "1", "ATEN_CPU_CAPABILITY": "default", "MKL_CBWR": "AUTO",
                  "COURSE_COMPARE_ALL_DIGITS": "1"}

@@ -14,12 +14,7 @@ from course_utils.widgets.size_calculator import LIMITS
 INVALID = message("widgets.invalid", "en", rule="")
 
 
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 def torch_line(size, kernel, weight=None, **kwargs):
