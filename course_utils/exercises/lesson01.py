@@ -1,11 +1,14 @@
 """Exercises of lesson 01 (why upsampling): answers computed with PyTorch, never typed in."""
 
+import itertools
 import math
 
 import torch
 from torch import nn
+from torch.nn import functional as F
 
 from course_utils.exercises import Exercise, register
+from course_utils.exercises.coding import Case, CodingExercise, randn, register_coding, seeded
 
 
 def _steps_8_to_256() -> int:
@@ -53,4 +56,36 @@ register(Exercise(
           "en": "Interpolation fills values by a fixed rule. Count the parameters with `.parameters()`."},
     explanation={"ko": "0개입니다. 배율이나 방식과 상관없이 보간은 정해진 규칙이므로 학습할 가중치가 없습니다.",
                  "en": "0. Whatever the scale and mode, interpolation is a fixed rule with no weights to learn."},
+))
+
+
+def _zero_insert_cases() -> list[Case]:
+    generator = seeded(104)
+    cases = []
+    for (n, c), h, w, stride in itertools.product(((1, 1), (2, 3)), range(1, 5), range(1, 5), range(1, 4)):
+        x = randn(generator, n, c, h, w)
+        expected = F.conv_transpose2d(x, torch.ones(c, 1, 1, 1, dtype=torch.float64), stride=stride, groups=c)
+        cases.append(Case({"x": x, "stride": stride}, (x, stride), expected))
+    return sorted(cases, key=lambda case: (case.args[0].numel(), case.args[1], tuple(case.args[0].shape)))
+
+
+register_coding(CodingExercise(
+    id="01.4",
+    signature="zero_insert(x, stride)",
+    cases=_zero_insert_cases,
+    hints=(
+        {"ko": "출력의 한 변은 (H − 1)·stride + 1입니다. 먼저 그 크기의 0 텐서를 만드세요.",
+         "en": "The output side is (H − 1)·stride + 1. Start from a zero tensor of that size."},
+        {"ko": "입력 값은 출력의 stride칸마다 한 번씩 놓입니다. 슬라이싱 `[..., ::stride, ::stride]`가 바로 그 자리입니다.",
+         "en": "The input values land every stride-th place of the output: the slice `[..., ::stride, ::stride]`."},
+        {"ko": "`out = x.new_zeros(n, c, (h - 1) * stride + 1, (w - 1) * stride + 1)`; "
+               "`out[..., ::stride, ::stride] = x`; `return out`.",
+         "en": "`out = x.new_zeros(n, c, (h - 1) * stride + 1, (w - 1) * stride + 1)`; "
+               "`out[..., ::stride, ::stride] = x`; `return out`."},
+    ),
+    explanation={"ko": "이 0 삽입은 1×1 커널이 1인 전치 합성곱(`F.conv_transpose2d`, 채널별)과 같습니다. 레슨 02에서 "
+                       "0 삽입 뒤 합성곱으로 전치 합성곱 전체를 만듭니다.",
+                 "en": "Zero insertion equals a per-channel transposed convolution with a 1×1 kernel of ones "
+                       "(`F.conv_transpose2d`). Lesson 02 builds a whole transposed convolution as zero insertion "
+                       "followed by a convolution."},
 ))

@@ -1,10 +1,13 @@
 """Exercises of lesson 02 (how it works): answers computed with PyTorch and course_utils.reference."""
 
+import itertools
+
 import torch
 from torch import nn
 from torch.nn import functional as F
 
 from course_utils.exercises import Exercise, register
+from course_utils.exercises.coding import Case, CodingExercise, randn, register_coding, seeded
 from course_utils.reference import conv_matrix
 
 
@@ -77,4 +80,40 @@ register(Exercise(
                        "이 모호함은 레슨 03에서 자세히 다룹니다.",
                  "en": "1. With output_padding 0 you get (4 − 1)·2 − 2 + 3 = 7, so one extra row and column are needed for 8. "
                        "Lesson 03 treats this ambiguity in detail."},
+))
+
+
+def _transposed_conv_cases() -> list[Case]:
+    generator = seeded(205)
+    cases = []
+    for (c_in, c_out), k, stride, h, w in itertools.product(((1, 1), (2, 3)), range(1, 4), range(1, 4),
+                                                            range(1, 4), range(1, 4)):
+        x, weight = randn(generator, 1, c_in, h, w), randn(generator, c_in, c_out, k, k)
+        expected = F.conv_transpose2d(x, weight, stride=stride)
+        cases.append(Case({"x": x, "weight": weight, "stride": stride}, (x, weight, stride), expected))
+    return sorted(cases, key=lambda case: (case.args[0].numel() + case.args[1].numel(), case.args[2]))
+
+
+register_coding(CodingExercise(
+    id="02.5",
+    signature="transposed_conv2d(x, weight, stride)",
+    cases=_transposed_conv_cases,
+    hints=(
+        {"ko": "두 단계입니다. 입력 사이에 stride − 1개씩 0을 넣고, 그 결과에 보통 합성곱(`F.conv2d`)을 적용합니다.",
+         "en": "Two steps: insert stride − 1 zeros between input values, then apply an ordinary convolution "
+               "(`F.conv2d`)."},
+        {"ko": "출력이 (H − 1)·S + K가 되려면 0 삽입 결과의 네 변에 K − 1씩 0을 덧대야 합니다. 가중치는 "
+               "(in, out, K, K)를 (out, in, K, K)로 바꾸고(`transpose(0, 1)`) 커널을 상하좌우로 뒤집습니다(`flip`).",
+         "en": "For an output of (H − 1)·S + K, pad the zero-inserted map by K − 1 on every side. Swap the weight "
+               "from (in, out, K, K) to (out, in, K, K) with `transpose(0, 1)` and flip the kernel in both "
+               "directions (`flip`)."},
+        {"ko": "`z = x.new_zeros(n, c, (h - 1) * stride + 1, (w - 1) * stride + 1)`; `z[..., ::stride, ::stride] = x`; "
+               "`return F.conv2d(F.pad(z, [k - 1] * 4), weight.transpose(0, 1).flip(-2, -1))`.",
+         "en": "`z = x.new_zeros(n, c, (h - 1) * stride + 1, (w - 1) * stride + 1)`; `z[..., ::stride, ::stride] = x`; "
+               "`return F.conv2d(F.pad(z, [k - 1] * 4), weight.transpose(0, 1).flip(-2, -1))`."},
+    ),
+    explanation={"ko": "0 삽입 + 덧대기 + 뒤집은 커널의 합성곱은 흩뿌려 더하기와 같은 합을 다른 순서로 계산합니다. "
+                       "계산은 같지만 0과의 곱셈이 많아 느립니다.",
+                 "en": "Zero insertion, padding and a convolution with the flipped kernel compute the same sums as "
+                       "scatter-add in another order: the same result, with many multiplications by zero."},
 ))

@@ -1,9 +1,13 @@
 """Exercises of lesson 03 (output size): answers computed with PyTorch layers, never typed in."""
 
+import itertools
+
 import torch
 from torch import nn
+from torch.nn import functional as F
 
 from course_utils.exercises import Exercise, register
+from course_utils.exercises.coding import Case, CodingExercise, REFUSED, register_coding, seeded
 
 
 def _side(layer: nn.Module, size: int, **forward) -> int:
@@ -76,4 +80,48 @@ register(Exercise(
           "en": "The smallest size is (I − 1)·S − 2P + K; the range reaches S − 1 beyond it."},
     explanation={"ko": "최소 크기 (5 − 1)·3 − 2 + 3 = 13에 S − 1 = 2를 더한 15가 최대입니다.",
                  "en": "The smallest size is (5 − 1)·3 − 2 + 3 = 13; adding S − 1 = 2 gives 15."},
+))
+
+
+def _pytorch_size(input_size, kernel_size, stride, padding, output_padding, dilation):
+    x = torch.zeros(1, 1, input_size, dtype=torch.float64)
+    w = torch.zeros(1, 1, kernel_size, dtype=torch.float64)
+    try:
+        return F.conv_transpose1d(x, w, stride=stride, padding=padding, output_padding=output_padding,
+                                  dilation=dilation).shape[-1]
+    except RuntimeError:
+        return REFUSED
+
+
+def _output_size_cases() -> list[Case]:
+    names = ("input_size", "kernel_size", "stride", "padding", "output_padding", "dilation")
+    grid = itertools.product(range(1, 5), range(1, 4), range(1, 4), range(3), range(3), range(1, 3))
+    cases = [Case(dict(zip(names, values)), values, _pytorch_size(*values)) for values in grid]
+    return sorted(cases, key=lambda case: (sum(case.args), case.args))
+
+
+register_coding(CodingExercise(
+    id="03.5",
+    signature="output_size(input_size, kernel_size, stride, padding, output_padding, dilation)",
+    cases=_output_size_cases,
+    compare="integer",
+    hints=(
+        {"ko": "팽창 D인 커널은 K칸이 아니라 D·(K − 1) + 1칸을 덮습니다. PyTorch가 거부하는 경우도 두 가지 있습니다.",
+         "en": "A kernel with dilation D covers D·(K − 1) + 1 cells, not K. PyTorch also refuses two kinds of "
+               "settings."},
+        {"ko": "O = (I − 1)·S − 2P + D·(K − 1) + P_out + 1입니다. P_out이 S보다도 D보다도 작지 않거나, O가 1보다 "
+               "작으면 `raise ValueError(...)`.",
+         "en": "O = (I − 1)·S − 2P + D·(K − 1) + P_out + 1. If P_out is not smaller than S or D, or O is below 1, "
+               "`raise ValueError(...)`."},
+        {"ko": "`if output_padding >= stride and output_padding >= dilation: raise ValueError(...)`; "
+               "`size = (input_size - 1) * stride - 2 * padding + dilation * (kernel_size - 1) + output_padding + 1`; "
+               "`if size < 1: raise ValueError(...)`; `return size`.",
+         "en": "`if output_padding >= stride and output_padding >= dilation: raise ValueError(...)`; "
+               "`size = (input_size - 1) * stride - 2 * padding + dilation * (kernel_size - 1) + output_padding + 1`; "
+               "`if size < 1: raise ValueError(...)`; `return size`."},
+    ),
+    explanation={"ko": "이 공식은 `nn.ConvTranspose2d` 문서의 공식과 같고, 두 거부 규칙은 PyTorch가 forward에서 "
+                       "검사하는 규칙입니다.",
+                 "en": "The formula is the one in the `nn.ConvTranspose2d` documentation; the two refusals are the "
+                       "rules PyTorch checks in forward."},
 ))

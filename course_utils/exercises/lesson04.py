@@ -1,10 +1,14 @@
 """Exercises of lesson 04 (checkerboard artifacts): answers computed with PyTorch, never typed in."""
 
+import itertools
+
 import torch
 from torch import nn
+from torch.nn import functional as F
 
 from course_utils.arithmetic import overlap_map
 from course_utils.exercises import Exercise, register
+from course_utils.exercises.coding import Case, CodingExercise, register_coding, seeded
 from course_utils.overlap import interior_range, interior_values
 
 
@@ -84,4 +88,43 @@ register(Exercise(
     explanation={"ko": "3가지입니다. 경계를 뺀 안쪽의 기울기 값은 1, 2, 4이고, K=3, S=2 전치 합성곱의 겹침 지도와 같습니다.",
                  "en": "3: away from the border the gradient takes the values 1, 2 and 4, the overlap map of a "
                        "K=3, S=2 transposed convolution."},
+))
+
+
+def _overlap_cases() -> list[Case]:
+    names = ("input_size", "kernel_size", "stride", "padding")
+    cases = []
+    for values in itertools.product(range(1, 6), range(1, 6), range(1, 4), range(3)):
+        n, k, s, p = values
+        if (n - 1) * s + k - 2 * p < 1:
+            continue
+        ones = torch.ones(1, 1, n, dtype=torch.float64)
+        expected = F.conv_transpose1d(ones, torch.ones(1, 1, k, dtype=torch.float64), stride=s, padding=p)[0, 0]
+        cases.append(Case(dict(zip(names, values)), values, expected))
+    return sorted(cases, key=lambda case: (sum(case.args), case.args))
+
+
+register_coding(CodingExercise(
+    id="04.5",
+    signature="overlap_counts(input_size, kernel_size, stride, padding)",
+    cases=_overlap_cases,
+    exact_dtype=False,
+    hints=(
+        {"ko": "1-D 흩뿌려 더하기를 떠올리세요. 입력 i의 커널 사본은 어느 칸부터 몇 칸을 덮나요?",
+         "en": "Think of 1-D scatter-add. Where does the kernel copy of input i start, and how many cells does it "
+               "cover?"},
+        {"ko": "패딩 전 길이 (I − 1)·S + K의 0 벡터에서, 입력마다 `i·S`부터 K칸에 1을 더합니다. 패딩 P는 양 끝에서 "
+               "P칸씩 잘라 냅니다.",
+         "en": "In a zero vector of the unpadded length (I − 1)·S + K, add 1 to the K cells starting at `i·S` for "
+               "every input i. Padding P cuts P cells off each end."},
+        {"ko": "`full = torch.zeros((input_size - 1) * stride + kernel_size)`; 각 i마다 "
+               "`full[i * stride:i * stride + kernel_size] += 1`; `return full[padding:full.numel() - padding]`.",
+         "en": "`full = torch.zeros((input_size - 1) * stride + kernel_size)`; for each i "
+               "`full[i * stride:i * stride + kernel_size] += 1`; `return full[padding:full.numel() - padding]`."},
+    ),
+    explanation={"ko": "겹침 수는 모든 값이 1인 입력과 커널의 전치 합성곱과 같습니다. K가 S로 나누어떨어지지 않으면 "
+                       "안쪽 값이 번갈아 바뀌고, 그것이 체커보드의 첫째 원인입니다.",
+                 "en": "The overlap counts equal the transposed convolution of an all-ones input with an all-ones "
+                       "kernel. When S does not divide K the interior values alternate: the first cause of the "
+                       "checkerboard."},
 ))

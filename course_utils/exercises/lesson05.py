@@ -1,10 +1,14 @@
 """Exercises of lesson 05 (the three methods compared): answers computed with PyTorch, never typed in."""
 
+import itertools
+
 import torch
 from torch import nn
+from torch.nn import functional as F
 from torch.utils.flop_counter import FlopCounterMode
 
 from course_utils.exercises import Exercise, register
+from course_utils.exercises.coding import Case, CodingExercise, randn, register_coding, seeded
 
 
 def _pixel_shuffle_x3_parameters() -> int:
@@ -71,4 +75,40 @@ register(Exercise(
                 "with `FlopCounterMode`, remember that it counts one multiply-add as 2 FLOPs."},
     explanation={"ko": "64 × 32 × 16 × 32 × 32 = 33554432번입니다(약 3,360만 번).",
                  "en": "64 × 32 × 16 × 32 × 32 = 33554432 (about 33.6 million)."},
+))
+
+
+def _as_pixel_shuffle_cases() -> list[Case]:
+    generator = seeded(505)
+    cases = []
+    for c_in, c_out, r in itertools.product(range(1, 4), range(1, 4), range(1, 4)):
+        weight = randn(generator, c_in, c_out, r, r)
+        one_hot = torch.eye(c_in, dtype=torch.float64).view(c_in, c_in, 1, 1)
+        expected = F.pixel_unshuffle(F.conv_transpose2d(one_hot, weight, stride=r), r).transpose(0, 1).contiguous()
+        cases.append(Case({"weight": weight}, (weight,), expected))
+    return sorted(cases, key=lambda case: (case.args[0].numel(), tuple(case.args[0].shape)))
+
+
+register_coding(CodingExercise(
+    id="05.4",
+    signature="as_pixel_shuffle(weight)",
+    cases=_as_pixel_shuffle_cases,
+    hints=(
+        {"ko": "kernel_size = stride = r인 전치 합성곱에서는 출력 위상마다 커널 탭이 하나씩만 닿습니다. 6절 등식 (1)을 "
+               "r에 대해 일반화하세요.",
+         "en": "With kernel_size = stride = r each output phase is reached by exactly one kernel tap. Generalize "
+               "identity (1) of section 6 to any r."},
+        {"ko": "`PixelShuffle(r)`은 출력 채널 c의 위상 (a, b)를 채널 c·r² + a·r + b에서 가져옵니다. 그러니 새 가중치의 "
+               "행 c·r² + a·r + b, 열 i에는 `weight[i, c, a, b]`가 들어갑니다.",
+         "en": "`PixelShuffle(r)` takes phase (a, b) of output channel c from channel c·r² + a·r + b, so row "
+               "c·r² + a·r + b, column i of the new weight holds `weight[i, c, a, b]`."},
+        {"ko": "`c_in, c_out, r, _ = weight.shape`; "
+               "`return weight.permute(1, 2, 3, 0).reshape(c_out * r * r, c_in, 1, 1)`.",
+         "en": "`c_in, c_out, r, _ = weight.shape`; "
+               "`return weight.permute(1, 2, 3, 0).reshape(c_out * r * r, c_in, 1, 1)`."},
+    ),
+    explanation={"ko": "채점은 PyTorch로 했습니다. 입력 채널마다 1인 1×1 입력에 `F.conv_transpose2d`를 적용하고 "
+                       "`F.pixel_unshuffle`로 위상을 채널로 되돌린 값이 기대한 가중치입니다.",
+                 "en": "The expected weight comes from PyTorch: `F.conv_transpose2d` on a one-hot 1×1 input per "
+                       "input channel, with `F.pixel_unshuffle` turning the phases back into channels."},
 ))

@@ -1,10 +1,13 @@
 """Exercises of lesson 06 (U-Net decoder): answers computed with PyTorch, never typed in."""
 
+import itertools
+
 import torch
 from torch import nn
 from torch.nn import functional as F
 
 from course_utils.exercises import Exercise, register
+from course_utils.exercises.coding import Case, CodingExercise, randn, register_coding, seeded
 
 
 def _layer_parameters() -> list[int]:
@@ -62,4 +65,43 @@ register(Exercise(
     explanation={"ko": f"{_side_for_four_levels()} = 16 × 32. 입력을 이 크기로 패딩하고 예측을 원래 크기로 잘라 냅니다.",
                  "en": f"{_side_for_four_levels()} = 16 × 32. Pad the input to this size and crop the prediction "
                        "back."},
+))
+
+
+def _decoder_step_cases() -> list[Case]:
+    generator = seeded(604)
+    cases = []
+    for (c_in, c_up, c_skip), h, w, extra_h, extra_w in itertools.product(((1, 1, 1), (2, 1, 3)), range(1, 4),
+                                                                          range(1, 4), (0, 1), (0, 1)):
+        up = nn.ConvTranspose2d(c_in, c_up, 2, stride=2, bias=False).double()
+        with torch.no_grad():
+            up.weight.copy_(randn(generator, c_in, c_up, 2, 2))
+        x = randn(generator, 1, c_in, h, w)
+        skip = randn(generator, 1, c_skip, 2 * h + extra_h, 2 * w + extra_w)
+        with torch.no_grad():
+            expected = torch.cat([up(x, output_size=skip.shape[-2:]), skip], dim=1)
+        cases.append(Case({"up": up, "x": x, "skip": skip}, (up, x, skip), expected))
+    return sorted(cases, key=lambda case: (case.args[2].numel(), case.args[1].numel()))
+
+
+register_coding(CodingExercise(
+    id="06.4",
+    signature="decoder_step(up, x, skip)",
+    cases=_decoder_step_cases,
+    hints=(
+        {"ko": "풀링이 홀수 크기의 나머지를 버리므로 `up(x)`는 skip보다 한 줄 작을 수 있습니다. 어느 쪽에 줄을 더해야 "
+               "행이 맞을까요?",
+         "en": "Pooling drops the remainder of an odd size, so `up(x)` can be one row short of skip. On which side "
+               "must the row go for the rows to line up?"},
+        {"ko": "`up`에게 목표 크기를 알려 주면(`output_size=`) PyTorch가 `output_padding`으로 끝에 줄을 더합니다. 끝쪽에 "
+               "0을 덧대도 같습니다(이 `up`에는 편향이 없습니다). 그다음 `[업샘플링 결과, skip]` 순서로 채널을 잇습니다.",
+         "en": "Tell `up` the target size (`output_size=`) and PyTorch adds the row at the end with "
+               "`output_padding`; zero padding at the end gives the same here (this `up` has no bias). Then "
+               "concatenate the channels in the order `[upsampled, skip]`."},
+        {"ko": "`return torch.cat([up(x, output_size=skip.shape[-2:]), skip], dim=1)`.",
+         "en": "`return torch.cat([up(x, output_size=skip.shape[-2:]), skip], dim=1)`."},
+    ),
+    explanation={"ko": "행이 맞는 방법은 끝쪽에 줄을 더하는 것입니다. 앞쪽에 덧대면 모든 행이 한 칸씩 어긋납니다.",
+                 "en": "Adding the row at the end keeps the rows aligned; padding at the start shifts every row by "
+                       "one."},
 ))

@@ -1,10 +1,14 @@
 """Exercises of lesson 07 (DCGAN generator): answers computed with PyTorch, never typed in."""
 
+import itertools
+
 import torch
 from torch import nn
+from torch.nn import functional as F
 
 from course_utils.arithmetic import conv_transpose_output_size
 from course_utils.exercises import Exercise, register
+from course_utils.exercises.coding import Case, CodingExercise, NotAModule, register_coding, seeded
 
 
 def _first_layer_parameters() -> int:
@@ -73,4 +77,53 @@ register(Exercise(
     explanation={"ko": f"544 + 32,768 + 128 + 1,025 = {_small_discriminator_parameters()}. 줄인 생성자의 절반쯤입니다.",
                  "en": f"544 + 32,768 + 128 + 1,025 = {_small_discriminator_parameters()}, about half the "
                        "scaled-down generator."},
+))
+
+
+def _generator_cases() -> list[Case]:
+    generator = seeded(705)
+    cases = []
+    for size, z_dim, channels in itertools.product((4, 8, 16, 32), (1, 3), (1, 3)):
+        z = torch.randn(2, z_dim, 1, 1, generator=generator)
+        side = 1
+        for k, s, p in [(4, 1, 0)] + [(4, 2, 1)] * ((size // 4).bit_length() - 1):
+            side = F.conv_transpose2d(torch.zeros(1, 1, side, side), torch.zeros(1, 1, k, k), stride=s,
+                                      padding=p).shape[-1]
+        cases.append(Case({"z_dim": z_dim, "channels": channels, "size": size, "z": z}, (z_dim, channels, size, z),
+                          torch.Size((2, channels, side, side))))
+    return cases
+
+
+def _run_generator(submission, args):
+    z_dim, channels, size, z = args
+    model = submission(z_dim, channels, size)
+    if not isinstance(model, nn.Module):
+        raise NotAModule(model)
+    return model.eval()(z)
+
+
+register_coding(CodingExercise(
+    id="07.5",
+    signature="generator(z_dim, channels, size)",
+    cases=_generator_cases,
+    compare="shape",
+    call=_run_generator,
+    hints=(
+        {"ko": "1×1 잡음을 4×4로 만드는 층 하나, 그다음 한 변을 두 배로 만드는 층을 필요한 만큼 쌓습니다.",
+         "en": "One layer takes the 1×1 noise to 4×4; then stack as many side-doubling layers as needed."},
+        {"ko": "`ConvTranspose2d(z_dim, c, 4, 1, 0)`은 1 → 4, `ConvTranspose2d(c, c, 4, 2, 1)`은 한 변을 두 배로 만듭니다. "
+               "두 배 층은 log2(size / 4)개이고, 마지막 층이 `channels`개 채널을 냅니다.",
+         "en": "`ConvTranspose2d(z_dim, c, 4, 1, 0)` maps 1 → 4 and `ConvTranspose2d(c, c, 4, 2, 1)` doubles the side. "
+               "You need log2(size / 4) doubling layers, and the last layer outputs `channels` channels."},
+        {"ko": "`widths = [8] * ((size // 4).bit_length() - 1) + [channels]`; 첫 층 `nn.ConvTranspose2d(z_dim, widths[0], "
+               "4, 1, 0)`; 이웃한 두 폭마다 `nn.BatchNorm2d`, `nn.ReLU`, `nn.ConvTranspose2d(a, b, 4, 2, 1)`; "
+               "끝에 `nn.Tanh()`; `nn.Sequential`로 묶어 돌려줍니다.",
+         "en": "`widths = [8] * ((size // 4).bit_length() - 1) + [channels]`; first layer `nn.ConvTranspose2d(z_dim, "
+               "widths[0], 4, 1, 0)`; for each pair of neighbouring widths `nn.BatchNorm2d`, `nn.ReLU`, "
+               "`nn.ConvTranspose2d(a, b, 4, 2, 1)`; `nn.Tanh()` last; return them in an `nn.Sequential`."},
+    ),
+    explanation={"ko": "기대한 크기는 같은 설정의 `nn.ConvTranspose2d`를 차례로 적용해 얻었습니다. 문서의 생성자는 "
+                       "size = 64, channels = 3인 경우입니다.",
+                 "en": "The expected sizes come from applying `nn.ConvTranspose2d` layers with these settings in "
+                       "turn. The document's generator is the case size = 64, channels = 3."},
 ))

@@ -1,10 +1,13 @@
 """Exercises of lesson 08 (connections): answers computed with PyTorch, never typed in."""
 
+import itertools
+
 import torch
 from torch import nn
 from torch.nn import functional as F
 
 from course_utils.exercises import Exercise, register
+from course_utils.exercises.coding import Case, CodingExercise, randn, register_coding, seeded
 
 
 def _espcn_channels() -> int:
@@ -60,4 +63,35 @@ register(Exercise(
                        " (572 → 388과 같음).",
                  "en": f"636 → … → 32 → … → {_unet_output()}. The paper's U-Net output is 184 smaller than "
                        "its input (as 572 → 388)."},
+))
+
+
+def _pixel_shuffle_cases() -> list[Case]:
+    generator = seeded(804)
+    cases = []
+    for n, c, r, h, w in itertools.product((1, 2), (1, 2), range(1, 4), range(1, 4), range(1, 4)):
+        x = randn(generator, n, c * r * r, h, w)
+        cases.append(Case({"x": x, "r": r}, (x, r), F.pixel_shuffle(x, r)))
+    return sorted(cases, key=lambda case: (case.args[0].numel(), case.args[1], tuple(case.args[0].shape)))
+
+
+register_coding(CodingExercise(
+    id="08.4",
+    signature="pixel_shuffle(x, r)",
+    cases=_pixel_shuffle_cases,
+    hints=(
+        {"ko": "(N, C·r², H, W)의 채널 축을 (C, r, r) 세 축으로 나누어 보세요.",
+         "en": "Split the channel axis of (N, C·r², H, W) into three axes (C, r, r)."},
+        {"ko": "출력의 행은 (h, a) 순서, 열은 (w, b) 순서로 읽힙니다. 축을 (N, C, H, r, W, r) 순서로 옮긴 뒤 합치세요.",
+         "en": "Output rows run over (h, a) and columns over (w, b): move the axes into the order (N, C, H, r, W, r), "
+               "then merge them."},
+        {"ko": "`n, c, h, w = x.shape`; `x.reshape(n, c // (r * r), r, r, h, w).permute(0, 1, 4, 2, 5, 3)"
+               ".reshape(n, c // (r * r), h * r, w * r)`를 돌려줍니다.",
+         "en": "`n, c, h, w = x.shape`; return `x.reshape(n, c // (r * r), r, r, h, w).permute(0, 1, 4, 2, 5, 3)"
+               ".reshape(n, c // (r * r), h * r, w * r)`."},
+    ),
+    explanation={"ko": "픽셀 셔플은 계산이 없는 재배열입니다. 곱셈은 앞의 합성곱이 모두 하고, 셔플은 값을 옮기기만 "
+                       "합니다.",
+                 "en": "Pixel shuffle is a rearrangement with no arithmetic: the convolution before it does all the "
+                       "multiplying, and the shuffle only moves values."},
 ))

@@ -1,10 +1,14 @@
 """Exercises of lesson 09 (super-resolution lab): answers computed with PyTorch, never typed in, no training."""
 
+import itertools
+
 import torch
 from torch import nn
+from torch.nn import functional as F
 
 from course_utils.arithmetic import conv_transpose_output_size
 from course_utils.exercises import Exercise, register
+from course_utils.exercises.coding import Case, CodingExercise, randn, register_coding, seeded
 from course_utils.metrics import checkerboard_strength
 
 WIDTH = 16  # the lesson's feature channels before the upsampler
@@ -98,4 +102,38 @@ register(Exercise(
                        "from weights that differ between phases, which training can shrink or grow. The two "
                        "interpolation + convolution upsamplers cannot put a pattern on a flat input, whatever "
                        "their weights."},
+))
+
+
+def _psnr_cases() -> list[Case]:
+    generator = seeded(905)
+    cases = []
+    for n, c, side in itertools.product((1, 2, 3), (1, 3), (1, 2, 4, 8)):
+        target = torch.rand(n, c, side, side, generator=generator, dtype=torch.float64)
+        prediction = target + 0.1 * randn(generator, n, c, side, side)
+        mse = F.mse_loss(prediction, target, reduction="none").flatten(1).mean(dim=1)
+        cases.append(Case({"prediction": prediction, "target": target}, (prediction, target),
+                          10 * torch.log10(1 / mse)))
+    return sorted(cases, key=lambda case: (case.args[0].numel(), tuple(case.args[0].shape)))
+
+
+register_coding(CodingExercise(
+    id="09.5",
+    signature="psnr(prediction, target)",
+    cases=_psnr_cases,
+    hints=(
+        {"ko": "PSNR은 이미지마다 하나씩입니다. 배치 N장이면 결과도 N개입니다.",
+         "en": "PSNR is one number per image: a batch of N images gives N numbers."},
+        {"ko": "이미지마다 제곱 오차의 평균(MSE)을 구하고(채널·세로·가로 축 평균), 값의 범위가 [0, 1]이므로 "
+               "10·log10(1 / MSE)입니다.",
+         "en": "Take the mean squared error per image (over channels, rows and columns); with values in [0, 1] "
+               "the PSNR is 10·log10(1 / MSE)."},
+        {"ko": "`mse = ((prediction - target) ** 2).flatten(1).mean(dim=1)`; `return 10 * torch.log10(1 / mse)`.",
+         "en": "`mse = ((prediction - target) ** 2).flatten(1).mean(dim=1)`; `return 10 * torch.log10(1 / mse)`."},
+    ),
+    explanation={"ko": "기대한 값은 `F.mse_loss(..., reduction=\"none\")`로 구한 이미지별 MSE에서 계산했습니다. 배치 "
+                       "전체의 MSE로 한 번만 계산하면 이미지별 PSNR의 평균과 다른 값이 나옵니다.",
+                 "en": "The expected values come from per-image MSEs computed with `F.mse_loss(..., "
+                       "reduction=\"none\")`. One PSNR from the MSE of the whole batch differs from the mean of the "
+                       "per-image PSNRs."},
 ))

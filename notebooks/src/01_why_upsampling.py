@@ -44,6 +44,7 @@ from torch.nn import functional as F
 from course_utils.claims import claim
 from course_utils.diagrams import encoder_decoder
 from course_utils.exercises import check
+from course_utils.exercises.coding import check_code, hint
 from course_utils.notebook import setup
 
 torch.set_grad_enabled(False)
@@ -367,3 +368,38 @@ check("01.3", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = sum(p.numel() for p in nn.Upsample(scale_factor=4, mode="bilinear").parameters())
 check("01.3", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **4. (코딩)** 전치 합성곱의 첫 단계인 **0 삽입**을 직접 구현해 봅시다. `zero_insert(x, stride)`는
+# `(N, C, H, W)` 텐서를 받아, 이웃한 입력 값 사이에 `stride − 1`개씩 0을 넣은 `(N, C, (H−1)·stride+1, (W−1)·stride+1)`
+# 텐서를 돌려줍니다. 입력 `x`는 바꾸지 말고 새 텐서를 만드세요.
+#
+# 아래 셀의 `...`를 함수 본문으로 바꾸고 실행하면, 채점기가 작은 사례부터 큰 사례까지 PyTorch의 결과와 비교해
+# 처음 틀린 사례의 설정과 기대한 값, 받은 값을 보여 줍니다. 막히면 `hint("01.4", LANG, step=1)`을 실행하세요.
+# step을 2, 3으로 올리면 핵심 아이디어와 풀이가 차례로 나옵니다.
+
+# %% [markdown] tags=["lang-en"]
+# **4. (coding)** Implement **zero insertion**, the first step of a transposed convolution. `zero_insert(x, stride)`
+# takes an `(N, C, H, W)` tensor and returns the `(N, C, (H−1)·stride+1, (W−1)·stride+1)` tensor with `stride − 1`
+# zeros between neighbouring input values. Do not change `x`; build a new tensor.
+#
+# Replace `...` in the next cell with the function body and run it: the checker compares your function with
+# PyTorch on cases from small to large and shows the first failing case, with its settings, the expected values
+# and yours. Stuck? Run `hint("01.4", LANG, step=1)`; steps 2 and 3 give the idea and then the solution.
+
+# %%
+def zero_insert(x, stride):
+    ...
+
+
+check_code("01.4", zero_insert, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def solution(x, stride):
+    n, c, h, w = x.shape
+    out = x.new_zeros(n, c, (h - 1) * stride + 1, (w - 1) * stride + 1)
+    out[..., ::stride, ::stride] = x
+    return out
+
+
+check_code("01.4", solution, LANG)

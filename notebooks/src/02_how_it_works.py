@@ -53,6 +53,7 @@ from torch.utils.flop_counter import FlopCounterMode
 from course_utils.claims import claim, close
 from course_utils.diagrams import conv_matrix_grid, scatter_add_steps
 from course_utils.exercises import check
+from course_utils.exercises.coding import check_code, hint
 from course_utils.notebook import setup
 from course_utils.reference import conv_matrix, conv_transpose2d
 from course_utils.widgets import ScatterAddStepper
@@ -878,3 +879,39 @@ grad_out = torch.ones(1, 1, 4, 4)
 solution = next(a for a in range(2)
                 if F.conv_transpose2d(grad_out, torch.ones(1, 1, 3, 3), stride=2, padding=1, output_padding=a).shape[-1] == 8)
 check("02.4", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **5. (코딩)** 전치 합성곱을 **0 삽입 + 보통 합성곱**으로 직접 만들어 봅시다. `transposed_conv2d(x, weight, stride)`는
+# `F.conv_transpose2d(x, weight, stride=stride)`(패딩 0)와 같은 값을 돌려주어야 합니다. `x`는 `(N, C_in, H, W)`,
+# `weight`는 `ConvTranspose2d`의 배치인 `(C_in, C_out, K, K)`입니다. `F.conv_transpose2d`는 쓰지 말고 `F.conv2d`를
+# 쓰세요.
+#
+# `...`를 함수 본문으로 바꾸고 실행하면 작은 사례부터 채점해 처음 틀린 사례를 보여 줍니다. 막히면
+# `hint("02.5", LANG, step=1)`부터 차례로 실행하세요(step=2는 핵심 아이디어, step=3은 풀이).
+
+# %% [markdown] tags=["lang-en"]
+# **5. (coding)** Build a transposed convolution from **zero insertion + an ordinary convolution**.
+# `transposed_conv2d(x, weight, stride)` must return the same values as `F.conv_transpose2d(x, weight, stride=stride)`
+# (padding 0). `x` is `(N, C_in, H, W)`; `weight` has the `ConvTranspose2d` layout `(C_in, C_out, K, K)`. Use
+# `F.conv2d`, not `F.conv_transpose2d`.
+#
+# Replace `...` with the function body and run the cell: it is checked from the smallest case up, and the first
+# failing case is shown. Stuck? Run `hint("02.5", LANG, step=1)`, then steps 2 (the idea) and 3 (the solution).
+
+# %%
+def transposed_conv2d(x, weight, stride):
+    ...
+
+
+check_code("02.5", transposed_conv2d, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def solution(x, weight, stride):
+    n, c, h, w = x.shape
+    k = weight.shape[-1]
+    z = x.new_zeros(n, c, (h - 1) * stride + 1, (w - 1) * stride + 1)
+    z[..., ::stride, ::stride] = x
+    return F.conv2d(F.pad(z, [k - 1] * 4), weight.transpose(0, 1).flip(-2, -1))
+
+
+check_code("02.5", solution, LANG)

@@ -54,6 +54,7 @@ from course_utils.arithmetic import RuleError, conv_transpose_output_size, outpu
 from course_utils.claims import claim
 from course_utils.diagrams import size_strip
 from course_utils.exercises import check
+from course_utils.exercises.coding import check_code, hint
 from course_utils.notebook import setup
 from course_utils.widgets import SizeCalculator
 
@@ -644,3 +645,40 @@ check("03.4", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = max(accepted_sizes(nn.ConvTranspose2d(1, 1, 3, stride=3, padding=1), torch.zeros(1, 1, 5, 5), range(1, 40)))
 check("03.4", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **5. (코딩)** 팽창과 `output_padding`까지 넣은 출력 크기 함수를 써 봅시다.
+# `output_size(input_size, kernel_size, stride, padding, output_padding, dilation)`은 1-D 전치 합성곱 출력의 길이를
+# 돌려주고, PyTorch가 거부하는 설정(`output_padding`이 `stride`보다도 `dilation`보다도 작지 않을 때, 출력 길이가
+# 1보다 작을 때)에는 `ValueError`를 냅니다. 채점기는 설정마다 `F.conv_transpose1d`를 실제로 실행해 얻은 결과와
+# 비교합니다.
+#
+# 막히면 `hint("03.5", LANG, step=1)`부터 차례로 실행하세요(step=2는 핵심 아이디어, step=3은 풀이).
+
+# %% [markdown] tags=["lang-en"]
+# **5. (coding)** Write the output-size function with dilation and `output_padding`.
+# `output_size(input_size, kernel_size, stride, padding, output_padding, dilation)` returns the length of a 1-D
+# transposed convolution's output and raises `ValueError` for the settings PyTorch refuses (`output_padding` not
+# smaller than `stride` or `dilation`; an output shorter than 1). The checker compares it with what
+# `F.conv_transpose1d` really does for each setting.
+#
+# Stuck? Run `hint("03.5", LANG, step=1)`, then steps 2 (the idea) and 3 (the solution).
+
+# %%
+def output_size(input_size, kernel_size, stride, padding, output_padding, dilation):
+    ...
+
+
+check_code("03.5", output_size, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def solution(input_size, kernel_size, stride, padding, output_padding, dilation):
+    if output_padding >= stride and output_padding >= dilation:
+        raise ValueError("output_padding must be smaller than stride or dilation")
+    size = (input_size - 1) * stride - 2 * padding + dilation * (kernel_size - 1) + output_padding + 1
+    if size < 1:
+        raise ValueError("the output would be empty")
+    return size
+
+
+check_code("03.5", solution, LANG)

@@ -60,6 +60,7 @@ from course_utils.arithmetic import overlap_counts_1d, overlap_map
 from course_utils.claims import claim, close
 from course_utils.diagrams import overlap_heatmaps, overlap_outer_product, response_gallery, strength_bars
 from course_utils.exercises import check
+from course_utils.exercises.coding import check_code, hint
 from course_utils.metrics import checkerboard_strength, phase_means, strength_verdict
 from course_utils.notebook import setup
 from course_utils.overlap import interior_range, interior_values, verdict
@@ -832,3 +833,35 @@ with torch.enable_grad():
     conv(x).sum().backward()
 solution = len(x.grad[0, 0, 2:-2, 2:-2].unique())
 check("04.4", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **5. (코딩)** 1절의 겹침 수를 직접 세는 함수를 써 봅시다. `overlap_counts(input_size, kernel_size, stride, padding)`은
+# 1-D 전치 합성곱의 출력 칸마다 커널 탭이 몇 번 더해지는지를 1-D 텐서로 돌려줍니다. 채점기는 값이 모두 1인 입력과
+# 커널로 `F.conv_transpose1d`를 실행한 결과와 비교합니다(정수 텐서도, 실수 텐서도 받습니다).
+#
+# 막히면 `hint("04.5", LANG, step=1)`부터 차례로 실행하세요(step=2는 핵심 아이디어, step=3은 풀이).
+
+# %% [markdown] tags=["lang-en"]
+# **5. (coding)** Write a function that counts section 1's overlaps.
+# `overlap_counts(input_size, kernel_size, stride, padding)` returns, as a 1-D tensor, how many kernel taps are
+# added into each output cell of a 1-D transposed convolution. The checker compares it with `F.conv_transpose1d`
+# run on an all-ones input and kernel (integer and floating-point tensors are both accepted).
+#
+# Stuck? Run `hint("04.5", LANG, step=1)`, then steps 2 (the idea) and 3 (the solution).
+
+# %%
+def overlap_counts(input_size, kernel_size, stride, padding):
+    ...
+
+
+check_code("04.5", overlap_counts, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def solution(input_size, kernel_size, stride, padding):
+    full = torch.zeros((input_size - 1) * stride + kernel_size)
+    for i in range(input_size):
+        full[i * stride:i * stride + kernel_size] += 1
+    return full[padding:full.numel() - padding]
+
+
+check_code("04.5", solution, LANG)

@@ -57,6 +57,7 @@ from torch.utils.flop_counter import FlopCounterMode
 from course_utils.claims import claim, close
 from course_utils.comparison import Measured, markdown_table
 from course_utils.exercises import check
+from course_utils.exercises.coding import check_code, hint
 from course_utils.memory import parameter_bytes, saved_for_backward_bytes, trace_activations
 from course_utils.metrics import checkerboard_strength, strength_verdict
 from course_utils.notebook import setup
@@ -648,3 +649,34 @@ check("05.3", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = multiply_adds(nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1), torch.zeros(1, 64, 32, 32))
 check("05.3", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **4. (코딩)** 6절 등식 (1)을 배율 r로 일반화해 봅시다. `as_pixel_shuffle(weight)`는 `kernel_size = stride = r`인
+# `ConvTranspose2d`의 가중치 `(C_in, C_out, r, r)`를 받아, 1×1 `Conv2d` + `PixelShuffle(r)`이 같은 출력을 내게 하는
+# 1×1 합성곱 가중치 `(C_out·r², C_in, 1, 1)`을 돌려줍니다. 채점기는 PyTorch의 `F.conv_transpose2d`와
+# `F.pixel_unshuffle`로 구한 가중치와 비교합니다.
+#
+# 막히면 `hint("05.4", LANG, step=1)`부터 차례로 실행하세요(step=2는 핵심 아이디어, step=3은 풀이).
+
+# %% [markdown] tags=["lang-en"]
+# **4. (coding)** Generalize identity (1) of section 6 to any scale r. `as_pixel_shuffle(weight)` takes the
+# `(C_in, C_out, r, r)` weight of a `ConvTranspose2d` with `kernel_size = stride = r` and returns the
+# `(C_out·r², C_in, 1, 1)` weight of a 1×1 `Conv2d` that, followed by `PixelShuffle(r)`, gives the same output.
+# The checker compares it with the weight PyTorch's `F.conv_transpose2d` and `F.pixel_unshuffle` produce.
+#
+# Stuck? Run `hint("05.4", LANG, step=1)`, then steps 2 (the idea) and 3 (the solution).
+
+# %%
+def as_pixel_shuffle(weight):
+    ...
+
+
+check_code("05.4", as_pixel_shuffle, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def solution(weight):
+    c_in, c_out, r, _ = weight.shape
+    return weight.permute(1, 2, 3, 0).reshape(c_out * r * r, c_in, 1, 1)
+
+
+check_code("05.4", solution, LANG)

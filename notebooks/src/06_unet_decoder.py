@@ -54,6 +54,7 @@ from course_utils.arithmetic import conv_transpose_output_size, output_size_rang
 from course_utils.claims import claim, close
 from course_utils.diagrams import segmentation_samples
 from course_utils.exercises import check
+from course_utils.exercises.coding import check_code, hint
 from course_utils.notebook import setup
 from course_utils.summary import layer_table
 
@@ -684,3 +685,33 @@ check("06.3", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = next(side for side in range(500, 1000) if side % 2**4 == 0)
 check("06.3", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **4. (코딩)** 홀수 크기에도 깨지지 않는 디코더 단계를 써 봅시다. `decoder_step(up, x, skip)`은 업샘플링 층 `up`
+# (`ConvTranspose2d`, 커널 2, 스트라이드 2, 편향 없음)으로 `x`를 키워 `skip`과 같은 세로·가로 크기로 맞추고,
+# `[업샘플링 결과, skip]` 순서로 채널 축에 이어 붙인 텐서를 돌려줍니다. 행과 열은 왼쪽 위부터 맞아야 합니다.
+# 채점기는 `skip`의 한 변이 짝수인 경우와 홀수인 경우를 모두 넣어 봅니다.
+#
+# 막히면 `hint("06.4", LANG, step=1)`부터 차례로 실행하세요(step=2는 핵심 아이디어, step=3은 풀이).
+
+# %% [markdown] tags=["lang-en"]
+# **4. (coding)** Write a decoder step that survives odd sizes. `decoder_step(up, x, skip)` enlarges `x` with the
+# upsampling layer `up` (a `ConvTranspose2d` with kernel 2, stride 2 and no bias) to the height and width of
+# `skip`, and returns the channel concatenation `[upsampled, skip]`. Rows and columns must line up from the top
+# left. The checker tries skips with even and with odd sides.
+#
+# Stuck? Run `hint("06.4", LANG, step=1)`, then steps 2 (the idea) and 3 (the solution).
+
+# %%
+def decoder_step(up, x, skip):
+    ...
+
+
+check_code("06.4", decoder_step, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def solution(up, x, skip):
+    return torch.cat([up(x, output_size=skip.shape[-2:]), skip], dim=1)
+
+
+check_code("06.4", solution, LANG)

@@ -56,6 +56,7 @@ from course_utils.arithmetic import conv_transpose_output_size
 from course_utils.claims import claim, close
 from course_utils.diagrams import image_grid, pattern_panels
 from course_utils.exercises import check
+from course_utils.exercises.coding import check_code, hint
 from course_utils.i18n import message
 from course_utils.metrics import checkerboard_strength, strength_verdict
 from course_utils.notebook import setup
@@ -777,3 +778,38 @@ check("07.4", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = sum(p.numel() for p in small_discriminator().parameters())
 check("07.4", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **5. (코딩)** 1×1 잡음에서 원하는 크기의 이미지를 만드는 생성자를 써 봅시다. `generator(z_dim, channels, size)`는
+# `(N, z_dim, 1, 1)` 잡음을 `(N, channels, size, size)`로 바꾸는 `nn.Module`을 돌려줍니다(`size`는 4, 8, 16, 32).
+# 문서의 생성자처럼 첫 층이 1×1을 4×4로, 다음 층들이 한 변을 두 배로 만듭니다. 채점기는 모델을 평가 모드로 두고
+# 출력 모양을 같은 설정의 `nn.ConvTranspose2d`로 계산한 모양과 비교합니다.
+#
+# 막히면 `hint("07.5", LANG, step=1)`부터 차례로 실행하세요(step=2는 핵심 아이디어, step=3은 풀이).
+
+# %% [markdown] tags=["lang-en"]
+# **5. (coding)** Write a generator that turns 1×1 noise into an image of a chosen size.
+# `generator(z_dim, channels, size)` returns an `nn.Module` that maps `(N, z_dim, 1, 1)` noise to
+# `(N, channels, size, size)` (`size` is 4, 8, 16 or 32). As in the document's generator, the first layer takes 1×1
+# to 4×4 and the following layers double the side. The checker puts the model in evaluation mode and compares the
+# output shape with the one `nn.ConvTranspose2d` layers with these settings produce.
+#
+# Stuck? Run `hint("07.5", LANG, step=1)`, then steps 2 (the idea) and 3 (the solution).
+
+# %%
+def generator(z_dim, channels, size):
+    ...
+
+
+check_code("07.5", generator, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def solution(z_dim, channels, size):
+    widths = [8] * ((size // 4).bit_length() - 1) + [channels]
+    layers = [nn.ConvTranspose2d(z_dim, widths[0], 4, 1, 0)]
+    for a, b in zip(widths, widths[1:]):
+        layers += [nn.BatchNorm2d(a), nn.ReLU(), nn.ConvTranspose2d(a, b, 4, 2, 1)]
+    return nn.Sequential(*layers, nn.Tanh())
+
+
+check_code("07.5", solution, LANG)

@@ -41,6 +41,7 @@ from course_utils import glossary
 from course_utils.arithmetic import conv_output_size, conv_transpose_output_size, output_size_range
 from course_utils.claims import claim
 from course_utils.exercises import check
+from course_utils.exercises.coding import check_code, hint
 from course_utils.notebook import setup
 from course_utils.review import QUESTIONS
 from course_utils.summary import layer_rows
@@ -580,6 +581,35 @@ check("08.3", answer, LANG)
 with torch.device("meta"):
     solution = OriginalUNet()(torch.empty(1, 1, 636, 636)).shape[-1]
 check("08.3", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **4. (코딩)** 픽셀 셔플을 `reshape`와 `permute`만으로 구현해 봅시다. `pixel_shuffle(x, r)`은 `(N, C·r², H, W)`를
+# `(N, C, H·r, W·r)`로 재배열하며, `F.pixel_shuffle(x, r)`과 같은 값을 돌려주어야 합니다(`F.pixel_shuffle`과
+# `nn.PixelShuffle`은 쓰지 마세요).
+#
+# 막히면 `hint("08.4", LANG, step=1)`부터 차례로 실행하세요(step=2는 핵심 아이디어, step=3은 풀이).
+
+# %% [markdown] tags=["lang-en"]
+# **4. (coding)** Implement pixel shuffle with `reshape` and `permute` only. `pixel_shuffle(x, r)` rearranges
+# `(N, C·r², H, W)` into `(N, C, H·r, W·r)` and must return the same values as `F.pixel_shuffle(x, r)` (do not call
+# `F.pixel_shuffle` or `nn.PixelShuffle`).
+#
+# Stuck? Run `hint("08.4", LANG, step=1)`, then steps 2 (the idea) and 3 (the solution).
+
+# %%
+def pixel_shuffle(x, r):
+    ...
+
+
+check_code("08.4", pixel_shuffle, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def solution(x, r):
+    n, c, h, w = x.shape
+    return x.reshape(n, c // (r * r), r, r, h, w).permute(0, 1, 4, 2, 5, 3).reshape(n, c // (r * r), h * r, w * r)
+
+
+check_code("08.4", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 퀴즈 정답

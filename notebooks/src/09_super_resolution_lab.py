@@ -66,6 +66,7 @@ from torch.nn import functional as F
 from course_utils.claims import claim, close
 from course_utils.diagrams import crop_gallery, gain_bars, response_gallery
 from course_utils.exercises import check
+from course_utils.exercises.coding import check_code, hint
 from course_utils.i18n import message
 from course_utils.metrics import checkerboard_strength, phase_means
 from course_utils.notebook import setup
@@ -825,3 +826,32 @@ with torch.no_grad():
             parameter.fill_(1.0 if parameter_name.endswith("weight") else 0.0)
     solution = sum(checkerboard_strength(layer(torch.ones(1, WIDTH, 12, 12))) > 1e-6 for layer in equal.values())
 check("09.4", solution, LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# **5. (코딩)** 5절의 PSNR을 직접 계산하는 함수를 써 봅시다. `psnr(prediction, target)`은 값의 범위가 [0, 1]인
+# `(N, C, H, W)` 이미지 두 묶음을 받아, 이미지마다 PSNR(dB)을 하나씩 담은 `(N,)` 텐서를 돌려줍니다. 채점기는
+# `F.mse_loss(..., reduction="none")`로 구한 이미지별 MSE에서 계산한 값과 비교합니다.
+#
+# 막히면 `hint("09.5", LANG, step=1)`부터 차례로 실행하세요(step=2는 핵심 아이디어, step=3은 풀이).
+
+# %% [markdown] tags=["lang-en"]
+# **5. (coding)** Write section 5's PSNR yourself. `psnr(prediction, target)` takes two batches of `(N, C, H, W)`
+# images with values in [0, 1] and returns an `(N,)` tensor holding one PSNR (dB) per image. The checker compares
+# it with the values computed from per-image MSEs obtained with `F.mse_loss(..., reduction="none")`.
+#
+# Stuck? Run `hint("09.5", LANG, step=1)`, then steps 2 (the idea) and 3 (the solution).
+
+# %%
+def psnr(prediction, target):
+    ...
+
+
+check_code("09.5", psnr, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def solution(prediction, target):
+    mse = ((prediction - target) ** 2).flatten(1).mean(dim=1)
+    return 10 * torch.log10(1 / mse)
+
+
+check_code("09.5", solution, LANG)

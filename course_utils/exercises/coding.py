@@ -1,0 +1,323 @@
+"""Coding exercises: the learner writes a function; `check_code` runs it on many cases and reports the first
+(smallest) failing one in the learner's language.
+
+Each exercise lists its cases from small to large, with the expected result computed by PyTorch itself
+(`F.conv_transpose2d`, `F.pixel_shuffle`, ...) in float64. The submission is called on copies of each case's
+inputs, in the caller's thread, under a time limit.
+
+Time limit: `signal.setitimer(ITIMER_REAL)` raises an exception in the main thread when a case runs longer than
+`TIME_LIMIT_S`. This works in a Jupyter kernel and under nbval (both run cells in the kernel's main thread) and
+under pytest, leaves no process or thread behind, and keeps the learner's variables and imports (a subprocess
+would not see them). A thread cannot stop a running function, and a forked child cannot safely re-import
+PyTorch's thread pools. The alarm fires between Python bytecodes, so a single long PyTorch call finishes before
+it is stopped. Where there is no SIGALRM (Windows) or outside the main thread the cases run without a limit.
+"""
+
+import copy
+import signal
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import torch
+from torch import nn
+
+from course_utils.exercises import as_number, echo
+from course_utils.i18n import check_lang, message
+
+__all__ = ["Case", "CodingExercise", "NotAModule", "REFUSED", "TIME_LIMIT_S", "Verdict", "cases_of", "check_code", "evaluate",
+           "feedback_code", "hint", "register_coding", "registered_coding"]
+
+TIME_LIMIT_S = 2.0
+RTOL = 1e-9
+SHOWN_VALUES = 8
+
+
+class _Refused:
+    """The expected outcome of a case PyTorch refuses: the submission must raise ValueError."""
+
+    def __repr__(self) -> str:
+        return "ValueError"
+
+
+REFUSED = _Refused()
+
+
+@dataclass(frozen=True)
+class Case:
+    """One generated case: the settings shown to the learner, the arguments passed, the expected result
+    (a float64 tensor, an int, a torch.Size for shape-only checks, or REFUSED)."""
+
+    settings: dict[str, Any]
+    args: tuple
+    expected: Any
+
+
+def _call_plain(submission: Callable, args: tuple) -> Any:
+    return submission(*args)
+
+
+@dataclass(frozen=True)
+class CodingExercise:
+    """A function to write. `cases()` lists Cases from small to large; `call(submission, args)` runs one;
+    `compare` is "values" (float64 tensors), "integer" (int or REFUSED) or "shape" (output of a module);
+    `hints` go from a nudge to the idea to the solution."""
+
+    id: str
+    signature: str
+    cases: Callable[[], list[Case]]
+    hints: tuple[dict[str, str], ...]
+    explanation: dict[str, str]
+    compare: str = "values"
+    exact_dtype: bool = True
+    call: Callable[[Callable, tuple], Any] = field(default=_call_plain)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of a check: `kind` ("correct", "unanswered", "not_callable", "raised", "timeout", "mutated",
+    "not_tensor", "not_module", "wrong_shape", "wrong_dtype", "wrong_values", "wrong_integer",
+    "should_refuse"), the index of the failing case in `cases()` (None when none failed), and message values."""
+
+    kind: str
+    case_index: int | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+_REGISTRY: dict[str, CodingExercise] = {}
+
+
+def register_coding(exercise: CodingExercise) -> CodingExercise:
+    """Add a coding exercise; ValueError when its id is taken."""
+    if exercise.id in _REGISTRY:
+        raise ValueError(f"coding exercise {exercise.id!r} is registered twice")
+    _REGISTRY[exercise.id] = exercise
+    return exercise
+
+
+def registered_coding() -> dict[str, CodingExercise]:
+    """Every coding exercise of the course, by id."""
+    from course_utils import exercises
+    exercises.registered()
+    return dict(_REGISTRY)
+
+
+_CASES: dict[str, list[Case]] = {}
+
+
+def cases_of(exercise: CodingExercise) -> list[Case]:
+    """The exercise's cases, generated once per session (they are passed to submissions only as copies)."""
+    if exercise.id not in _CASES:
+        _CASES[exercise.id] = exercise.cases()
+    return _CASES[exercise.id]
+
+
+def _exercise(exercise_id: str) -> CodingExercise:
+    known = registered_coding()
+    if exercise_id not in known:
+        raise KeyError(f"unknown coding exercise {exercise_id!r}; known: {', '.join(sorted(known))}")
+    return known[exercise_id]
+
+
+class NotAModule(Exception):
+    """Raised by an exercise's `call` when the learner's factory returned something other than an nn.Module."""
+
+    def __init__(self, value: Any):
+        super().__init__(type(value).__name__)
+        self.value = value
+
+
+class _TimeUp(BaseException):
+    """Raised by the alarm inside a submission; a BaseException so `except Exception` in it does not swallow it."""
+
+
+def _run_limited(function: Callable[[], Any], seconds: float) -> tuple[str, Any]:
+    """("value", result), ("raised", exception) or ("timeout", None)."""
+    use_alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    armed = [use_alarm]
+
+    def on_alarm(signum, frame):
+        if armed[0]:
+            raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, on_alarm) if use_alarm else None
+    try:
+        try:
+            if use_alarm:
+                signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
+            with torch.no_grad():
+                return "value", function()
+        finally:
+            armed[0] = False
+            if use_alarm:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+    except _TimeUp:
+        return "timeout", None
+    except Exception as error:  # the learner's error, reported as a message
+        return "raised", error
+
+
+def _snapshot(value: Any) -> Any:
+    if isinstance(value, torch.Tensor):
+        return value.detach().clone()
+    if isinstance(value, nn.Module):
+        return {k: v.detach().clone() for k, v in value.state_dict().items()}
+    return copy.deepcopy(value)
+
+
+def _same(before: Any, after: Any) -> bool:
+    if isinstance(after, torch.Tensor):
+        return (before.shape == after.shape and before.dtype == after.dtype
+                and torch.equal(before.nan_to_num(), after.detach().nan_to_num()))
+    if isinstance(after, nn.Module):
+        now = after.state_dict()
+        return before.keys() == now.keys() and all(torch.equal(before[k], now[k]) for k in before)
+    return before == after
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, torch.Tensor):
+        return f"{tuple(value.shape)}"
+    if isinstance(value, nn.Module):
+        return type(value).__name__
+    return repr(value)
+
+
+def _settings_text(case: Case) -> str:
+    return ", ".join(f"{k}={_describe(v)}" for k, v in case.settings.items())
+
+
+def _number(v: float) -> str:
+    return f"{v:.4g}"
+
+
+def _values_text(t: torch.Tensor) -> str:
+    flat = t.detach().flatten().tolist()
+    shown = ", ".join(_number(v) for v in flat[:SHOWN_VALUES])
+    return f"[{shown}{', …' if len(flat) > SHOWN_VALUES else ''}]"
+
+
+def _first_difference(expected: torch.Tensor, received: torch.Tensor) -> tuple[tuple[int, ...], float, float]:
+    scale = max(expected.abs().max().item(), received.abs().max().item(), 1e-300) if expected.numel() else 1.0
+    bad = ((expected - received).abs() > RTOL * scale) | received.isnan()
+    index = tuple(int(i) for i in bad.nonzero()[0])
+    return index, expected[index].item(), received[index].item()
+
+
+def _judge(exercise: CodingExercise, case: Case, received: Any) -> tuple[str, dict[str, Any]] | None:
+    """None when the received result is right, else (kind, message values)."""
+    expected = case.expected
+    if exercise.compare == "integer":
+        if expected is REFUSED:
+            return ("should_refuse", {"received": echo(received)})
+        received = as_number(received)
+        if isinstance(received, bool) or not isinstance(received, int):
+            return ("wrong_integer", {"expected": expected, "received": echo(received)})
+        return None if received == expected else ("wrong_integer", {"expected": expected, "received": received})
+    if not isinstance(received, torch.Tensor):
+        return ("not_tensor", {"got": echo(received)})
+    if tuple(received.shape) != tuple(expected if exercise.compare == "shape" else expected.shape):
+        want = tuple(expected) if exercise.compare == "shape" else tuple(expected.shape)
+        return ("wrong_shape", {"expected": want, "received": tuple(received.shape)})
+    if exercise.compare == "shape":
+        return None
+    if exercise.exact_dtype and received.dtype != expected.dtype:
+        return ("wrong_dtype", {"expected": expected.dtype, "received": received.dtype})
+    if not (received.is_floating_point() or received.dtype in (torch.int64, torch.int32, torch.int16, torch.int8,
+                                                                torch.uint8)):
+        return ("wrong_dtype", {"expected": expected.dtype, "received": received.dtype})
+    got = received.detach().to(torch.float64)
+    if expected.numel() == 0 or torch.isfinite(got).all() and (
+            (expected - got).abs().max().item()
+            <= RTOL * max(expected.abs().max().item(), got.abs().max().item(), 1e-300)):
+        return None
+    index, e, r = _first_difference(expected, got)
+    return ("wrong_values", {"expected": _values_text(expected), "received": _values_text(got),
+                             "index": index, "e": _number(e), "r": _number(r)})
+
+
+def evaluate(exercise_id: str, submission: Any, time_limit: float = TIME_LIMIT_S) -> Verdict:
+    """Run a submission on every case of an exercise, smallest first; the Verdict of the first failure.
+
+    KeyError for an unknown exercise id.
+    """
+    exercise = _exercise(exercise_id)
+    if submission is None or submission is Ellipsis:
+        return Verdict("unanswered")
+    if not callable(submission):
+        return Verdict("not_callable", None, {"got": echo(submission)})
+    cases = cases_of(exercise)
+    for index, case in enumerate(cases):
+        given = tuple(_snapshot(a) if isinstance(a, torch.Tensor) else copy.deepcopy(a) for a in case.args)
+        before = tuple(_snapshot(a) for a in given)
+        outcome, result = _run_limited(lambda: exercise.call(submission, given), time_limit)
+        if outcome == "timeout":
+            return Verdict("timeout", index, {"seconds": _number(time_limit)})
+        if outcome == "raised" and isinstance(result, NotAModule):
+            if index == 0 and result.value is None:
+                return Verdict("unanswered", 0)
+            return Verdict("not_module", index, {"got": echo(result.value)})
+        if outcome == "raised":
+            if case.expected is REFUSED and isinstance(result, ValueError):
+                continue
+            line = (str(result).strip().splitlines() or [""])[0]
+            return Verdict("raised", index, {"error": f"{type(result).__name__}: {line[:200]}".rstrip(": ")})
+        names = list(case.settings)
+        for position, (old, new) in enumerate(zip(before, given)):
+            if not _same(old, new):
+                argument = names[position] if position < len(names) else str(position)
+                return Verdict("mutated", index, {"argument": argument})
+        if index == 0 and result is None and case.expected is not None:
+            return Verdict("unanswered", 0)
+        judged = _judge(exercise, case, result)
+        if judged is not None:
+            return Verdict(judged[0], index, judged[1])
+    return Verdict("correct", None, {"total": len(cases)})
+
+
+def feedback_code(exercise_id: str, submission: Any, lang: str, time_limit: float = TIME_LIMIT_S) -> str:
+    """The feedback text for a submission (what `check_code` prints). ValueError for an unknown lang."""
+    check_lang(lang)
+    exercise = _exercise(exercise_id)
+    verdict = evaluate(exercise_id, submission, time_limit)
+    if verdict.kind == "correct":
+        detail = message("coding.all_passed", lang, total=verdict.values["total"])
+        return message("exercises.correct", lang, explanation=f"{detail} {exercise.explanation[lang]}")
+    if verdict.kind in ("unanswered", "not_callable"):
+        return message(f"coding.{verdict.kind}", lang, signature=exercise.signature, **verdict.values)
+    cases = cases_of(exercise)
+    case = cases[verdict.case_index]
+    where = message("coding.case", lang, number=verdict.case_index + 1, total=len(cases),
+                    settings=_settings_text(case))
+    text = message(f"coding.{verdict.kind}", lang, case=where, **verdict.values)
+    return f"{text}\n{message('coding.hint_offer', lang, id=exercise.id)}"
+
+
+def check_code(exercise_id: str, submission: Any, lang: str, time_limit: float = TIME_LIMIT_S) -> None:
+    """Print whether the submitted function is right; if not, the smallest case it fails and why."""
+    print(feedback_code(exercise_id, submission, lang, time_limit))
+
+
+def hint(exercise_id: str, lang: str, step: int = 1) -> None:
+    """Print hint `step` of a coding exercise: 1 a nudge, 2 the idea, 3 the solution.
+
+    KeyError for an unknown exercise id; ValueError (in the learner's language) for a step out of range.
+    """
+    check_lang(lang)
+    exercise = _exercise(exercise_id)
+    steps = len(exercise.hints)
+    if isinstance(step, bool) or not isinstance(step, int) or not 1 <= step <= steps:
+        raise ValueError(message("coding.hint_step", lang, steps=steps, got=echo(step)))
+    label = message(f"coding.hint_label.{min(step, 3)}", lang)
+    print(message("coding.hint", lang, step=step, steps=steps, label=label, text=exercise.hints[step - 1][lang]))
+
+
+def seeded(seed: int) -> torch.Generator:
+    """A CPU generator seeded for one exercise's cases (the cases are the same on every run)."""
+    return torch.Generator().manual_seed(seed)
+
+
+def randn(generator: torch.Generator, *shape: int) -> torch.Tensor:
+    """float64 normal values of the given shape from the generator."""
+    return torch.randn(*shape, generator=generator, dtype=torch.float64)

@@ -1,0 +1,298 @@
+"""Every coding exercise: the reference solution passes; a planted wrong solution fails on its smallest failing
+case; malformed submissions (raising, wrong shape, mutating, not callable, endless) get a message, not a
+traceback."""
+
+import time
+
+import pytest
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+from course_utils.exercises.coding import REFUSED, cases_of, evaluate, feedback_code, hint, registered_coding
+from course_utils.i18n import LANGS, message
+
+pytestmark = pytest.mark.usefixtures("one_thread")
+
+
+def zero_insert(x, stride):
+    n, c, h, w = x.shape
+    out = x.new_zeros(n, c, (h - 1) * stride + 1, (w - 1) * stride + 1)
+    out[..., ::stride, ::stride] = x
+    return out
+
+
+def transposed_conv2d(x, weight, stride):
+    k = weight.shape[-1]
+    z = zero_insert(x, stride)
+    return F.conv2d(F.pad(z, [k - 1] * 4), weight.transpose(0, 1).flip(-2, -1))
+
+
+def output_size(input_size, kernel_size, stride, padding, output_padding, dilation):
+    if output_padding >= stride and output_padding >= dilation:
+        raise ValueError("output_padding must be smaller than stride or dilation")
+    size = (input_size - 1) * stride - 2 * padding + dilation * (kernel_size - 1) + output_padding + 1
+    if size < 1:
+        raise ValueError("the output would be empty")
+    return size
+
+
+def overlap_counts(input_size, kernel_size, stride, padding):
+    full = torch.zeros((input_size - 1) * stride + kernel_size)
+    for i in range(input_size):
+        full[i * stride:i * stride + kernel_size] += 1
+    return full[padding:full.numel() - padding]
+
+
+def as_pixel_shuffle(weight):
+    c_in, c_out, r, _ = weight.shape
+    return weight.permute(1, 2, 3, 0).reshape(c_out * r * r, c_in, 1, 1)
+
+
+def decoder_step(up, x, skip):
+    return torch.cat([up(x, output_size=skip.shape[-2:]), skip], dim=1)
+
+
+def decoder_step_padding(up, x, skip):
+    y = up(x)
+    dh, dw = skip.shape[-2] - y.shape[-2], skip.shape[-1] - y.shape[-1]
+    return torch.cat([F.pad(y, [dw // 2, dw - dw // 2, dh // 2, dh - dh // 2]), skip], dim=1)
+
+
+def generator(z_dim, channels, size):
+    widths = [8] * ((size // 4).bit_length() - 1) + [channels]
+    layers = [nn.ConvTranspose2d(z_dim, widths[0], 4, 1, 0)]
+    for a, b in zip(widths, widths[1:]):
+        layers += [nn.BatchNorm2d(a), nn.ReLU(), nn.ConvTranspose2d(a, b, 4, 2, 1)]
+    return nn.Sequential(*layers, nn.Tanh())
+
+
+def pixel_shuffle(x, r):
+    n, c, h, w = x.shape
+    return x.reshape(n, c // (r * r), r, r, h, w).permute(0, 1, 4, 2, 5, 3).reshape(n, c // (r * r), h * r, w * r)
+
+
+def psnr(prediction, target):
+    mse = ((prediction - target) ** 2).flatten(1).mean(dim=1)
+    return 10 * torch.log10(1 / mse)
+
+
+RIGHT = {"01.4": zero_insert, "02.5": transposed_conv2d, "03.5": output_size, "04.5": overlap_counts,
+         "05.4": as_pixel_shuffle, "06.4": decoder_step, "07.5": generator, "08.4": pixel_shuffle, "09.5": psnr}
+
+# Planted mistakes a learner could make; each must fail first on the smallest case where it is wrong.
+WRONG = {
+    "01.4": lambda x, stride: x.repeat_interleave(stride, -1).repeat_interleave(stride, -2),
+    "02.5": lambda x, weight, stride: F.conv2d(F.pad(zero_insert(x, stride), [weight.shape[-1] - 1] * 4),
+                                               weight.transpose(0, 1)),
+    "03.5": lambda i, k, s, p, a, d: (i - 1) * s - 2 * p + k + a,
+    "04.5": lambda i, k, s, p: torch.ones((i - 1) * s + k - 2 * p),
+    "05.4": lambda weight: weight.transpose(0, 1).reshape(-1, weight.shape[0], 1, 1),
+    "06.4": lambda up, x, skip: torch.cat([F.pad(up(x), [skip.shape[-1] - 2 * x.shape[-1], 0,
+                                                         skip.shape[-2] - 2 * x.shape[-2], 0]), skip], dim=1),
+    "07.5": lambda z_dim, channels, size: nn.Sequential(
+        nn.ConvTranspose2d(z_dim, channels, 4, 1, 0), *[nn.ConvTranspose2d(channels, channels, 4, 2, 1)
+                                                        for _ in range(size // 8)]),
+    "08.4": lambda x, r: x.reshape(x.shape[0], -1, r, r, *x.shape[2:]).permute(0, 1, 4, 3, 5, 2).reshape(
+        x.shape[0], -1, x.shape[2] * r, x.shape[3] * r),
+    "09.5": lambda prediction, target: (10 * torch.log10(1 / ((prediction - target) ** 2).mean())).expand(
+        prediction.shape[0]),
+}
+
+IDS = sorted(registered_coding())
+
+
+def _outcome(function, case):
+    """What the case's check should decide, computed here without the checker: 'ok' or 'bad'."""
+    try:
+        with torch.no_grad():
+            got = function(*[a for a in case.args]) if case.settings.get("z") is None else None
+    except ValueError:
+        return "ok" if case.expected is REFUSED else "bad"
+    except RuntimeError:
+        return "bad"
+    if case.expected is REFUSED:
+        return "bad"
+    if isinstance(case.expected, int):
+        return "ok" if got == case.expected else "bad"
+    if got.shape != case.expected.shape:
+        return "bad"
+    return "ok" if torch.allclose(got.double(), case.expected, rtol=1e-9, atol=1e-12) else "bad"
+
+
+def _generator_outcome(function, case):
+    z_dim, channels, size, z = case.args
+    with torch.no_grad():
+        return "ok" if function(z_dim, channels, size).eval()(z).shape == case.expected else "bad"
+
+
+def test_every_lesson_has_a_coding_exercise():
+    assert {i.split(".")[0] for i in IDS} == {f"{n:02d}" for n in range(1, 10)}
+    assert set(RIGHT) == set(IDS) == set(WRONG)
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_reference_solution_passes(exercise_id):
+    assert evaluate(exercise_id, RIGHT[exercise_id]).kind == "correct"
+    for lang in LANGS:
+        assert feedback_code(exercise_id, RIGHT[exercise_id], lang).startswith(
+            message("exercises.correct", lang, explanation="").strip())
+
+
+def test_padding_at_the_end_is_also_right():
+    assert evaluate("06.4", decoder_step_padding).kind == "correct"
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_a_wrong_solution_is_reported_at_its_smallest_failing_case(exercise_id):
+    cases = cases_of(registered_coding()[exercise_id])
+    outcome = _generator_outcome if exercise_id == "07.5" else _outcome
+    first_bad = next(i for i, case in enumerate(cases) if outcome(WRONG[exercise_id], case) == "bad")
+    verdict = evaluate(exercise_id, WRONG[exercise_id])
+    assert verdict.kind != "correct" and verdict.case_index == first_bad
+    for lang in LANGS:
+        text = feedback_code(exercise_id, WRONG[exercise_id], lang)
+        assert message("coding.case", lang, number=first_bad + 1, total=len(cases), settings="").split("(")[0] in text
+        assert "Traceback" not in text and 'File "' not in text
+
+
+def test_cases_run_from_small_to_large():
+    for exercise_id in IDS:
+        cases = cases_of(registered_coding()[exercise_id])
+        sizes = [sum(a.numel() if isinstance(a, torch.Tensor) else 0 for a in case.args) for case in cases]
+        assert sizes[0] == min(sizes), exercise_id
+
+
+def _first_argument(exercise_id):
+    return next(iter(cases_of(registered_coding()[exercise_id])[0].settings))
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_malformed_submissions_get_messages(exercise_id, lang):
+    def raises(*args):
+        raise ZeroDivisionError("planted failure")
+
+    assert evaluate(exercise_id, raises).kind == "raised"
+    text = feedback_code(exercise_id, raises, lang)
+    assert "ZeroDivisionError: planted failure" in text and message("coding.case", lang, number=1, total=1,
+                                                                   settings="").split(" ")[0] in text
+    assert evaluate(exercise_id, 42).kind == "not_callable"
+    assert "42" in feedback_code(exercise_id, 42, lang)
+    assert evaluate(exercise_id, ...).kind == "unanswered"
+    assert feedback_code(exercise_id, lambda *a: None, lang) == message(
+        "coding.unanswered", lang, signature=registered_coding()[exercise_id].signature)
+
+
+WRONG_SHAPE = {
+    "01.4": lambda x, stride: x, "02.5": lambda x, weight, stride: x.new_zeros(1), "04.5": lambda i, k, s, p: torch.zeros(99),
+    "05.4": lambda weight: weight, "06.4": lambda up, x, skip: skip, "08.4": lambda x, r: x,
+    "09.5": lambda prediction, target: prediction,
+    "07.5": lambda z_dim, channels, size: nn.ConvTranspose2d(z_dim, channels, 4, 1, 0),
+}
+
+
+@pytest.mark.parametrize("exercise_id", sorted(WRONG_SHAPE))
+def test_a_wrong_shape_is_named(exercise_id):
+    verdict = evaluate(exercise_id, WRONG_SHAPE[exercise_id])
+    assert verdict.kind == "wrong_shape" and verdict.values["expected"] != verdict.values["received"]
+    text = feedback_code(exercise_id, WRONG_SHAPE[exercise_id], "en")
+    assert "wrong shape" in text and str(verdict.values["received"]) in text
+
+
+def test_a_wrong_kind_of_answer_is_named():
+    assert evaluate("03.5", lambda *a: "7").kind == "wrong_integer"
+    assert evaluate("07.5", lambda *a: "a model").kind == "not_module"
+    assert evaluate("08.4", lambda x, r: pixel_shuffle(x, r).float()).kind == "wrong_dtype"
+    assert evaluate("08.4", lambda x, r: pixel_shuffle(x, r).tolist()).kind == "not_tensor"
+    assert "nn.Module" in feedback_code("07.5", lambda *a: "a model", "ko")
+
+
+MUTATING = {
+    "01.4": lambda x, stride: zero_insert(x.mul_(1.0).add_(1.0).sub_(1.0).mul_(2.0), stride),
+    "02.5": lambda x, weight, stride: transposed_conv2d(x, weight.flip(-1).mul_(0.5), stride) + x.sum() * 0
+    if not weight.mul_(2) is None else None,
+    "05.4": lambda weight: as_pixel_shuffle(weight.mul_(3)),
+    "06.4": lambda up, x, skip: decoder_step(up, x, skip.add_(1)),
+    "08.4": lambda x, r: pixel_shuffle(x.mul_(2), r),
+    "09.5": lambda prediction, target: psnr(prediction.clamp_(0, 1), target),
+}
+
+
+@pytest.mark.parametrize("exercise_id", sorted(MUTATING))
+def test_a_submission_that_changes_its_input_is_caught(exercise_id):
+    verdict = evaluate(exercise_id, MUTATING[exercise_id])
+    assert verdict.kind == "mutated"
+    text = feedback_code(exercise_id, MUTATING[exercise_id], "ko")
+    assert f"`{verdict.values['argument']}`" in text
+
+
+def test_changing_the_module_weights_is_caught():
+    def meddle(up, x, skip):
+        up.weight.data.zero_()
+        return decoder_step(up, x, skip)
+
+    verdict = evaluate("06.4", meddle)
+    assert verdict.kind == "mutated" and verdict.values["argument"] == "up"
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_an_endless_loop_is_stopped_with_a_message(exercise_id):
+    def endless(*args):
+        while True:
+            pass
+
+    def stubborn(*args):
+        while True:
+            try:
+                while True:
+                    pass
+            except Exception:
+                pass
+
+    for submission in (endless, stubborn):
+        start = time.perf_counter()
+        verdict = evaluate(exercise_id, submission, time_limit=0.3)
+        assert verdict.kind == "timeout" and verdict.case_index == 0
+        assert time.perf_counter() - start < 0.3 + 2.0
+    text = feedback_code(exercise_id, endless, "ko", time_limit=0.3)
+    assert text.startswith("⏱️") and "0.3" in text
+
+
+def test_the_alarm_is_gone_after_a_check():
+    import signal
+    evaluate("08.4", pixel_shuffle)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_hints_come_in_three_steps(lang, capsys):
+    for exercise_id in IDS:
+        exercise = registered_coding()[exercise_id]
+        assert len(exercise.hints) == 3
+        shown = []
+        for step in (1, 2, 3):
+            hint(exercise_id, lang, step=step)
+            shown.append(capsys.readouterr().out)
+            assert exercise.hints[step - 1][lang] in shown[-1]
+            assert message(f"coding.hint_label.{step}", lang) in shown[-1]
+        assert len(set(shown)) == 3
+    for bad in (0, 4, "1", True):
+        with pytest.raises(ValueError, match="step"):
+            hint("01.4", lang, step=bad)
+
+
+def test_expected_values_come_from_pytorch():
+    """The 05.4 reference weight really makes conv 1×1 + pixel shuffle equal the transposed convolution."""
+    for case in cases_of(registered_coding()["05.4"]):
+        (weight,) = case.args
+        c_in, c_out, r, _ = weight.shape
+        x = torch.randn(2, c_in, 3, 4, dtype=torch.float64)
+        assert torch.allclose(F.pixel_shuffle(F.conv2d(x, case.expected), r),
+                              F.conv_transpose2d(x, weight, stride=r), rtol=1e-12, atol=1e-12)
+
+
+def test_unknown_exercise_lists_known_ones():
+    with pytest.raises(KeyError, match="unknown coding exercise '9.9'; known: 01.4"):
+        evaluate("9.9", zero_insert)
