@@ -294,5 +294,34 @@ def test_expected_values_come_from_pytorch():
 
 
 def test_unknown_exercise_lists_known_ones():
-    with pytest.raises(KeyError, match="unknown coding exercise '9.9'; known: 01.4"):
+    with pytest.raises(KeyError, match="unknown coding exercise .9.9.; known: 01.4"):
         evaluate("9.9", zero_insert)
+
+
+def test_number_exercises_have_two_hint_steps(capsys):
+    from course_utils.exercises import registered
+    exercise = registered()["03.4"]
+    hint("03.4", "ko", step=1)
+    assert exercise.hint["ko"] in capsys.readouterr().out
+    hint("03.4", "en", step=2)
+    assert message("coding.hint_solution_cell", "en") in capsys.readouterr().out
+    with pytest.raises(ValueError, match="1 to 2"):
+        hint("03.4", "en", step=3)
+    with pytest.raises(KeyError, match="unknown exercise '9.9'"):
+        hint("9.9", "en")
+
+
+SOLUTION_HEADER = '# %% tags=["solution"] jupyter={"source_hidden": true}'
+
+
+def test_every_coding_exercise_is_asked_with_a_stub_and_has_a_hidden_solution(root):
+    sources = "".join(p.read_text(encoding="utf-8") for p in (root / "notebooks" / "src").glob("*.py"))
+    cells = sources.split("\n# %%")
+    for exercise_id, exercise in registered_coding().items():
+        name = exercise.signature.split("(")[0]
+        stub = f"def {exercise.signature}:\n    ...\n"
+        asked = [c for c in cells if stub in c and f'check_code("{exercise_id}", {name}, LANG)' in c]
+        solved = [c for c in cells if f'check_code("{exercise_id}", solution, LANG)' in c]
+        assert len(asked) == 1, exercise_id
+        assert len(solved) == 1 and ("# %%" + solved[0]).startswith(SOLUTION_HEADER), exercise_id
+        assert f'hint("{exercise_id}", LANG, step=1)' in sources, exercise_id

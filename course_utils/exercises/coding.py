@@ -299,18 +299,28 @@ def check_code(exercise_id: str, submission: Any, lang: str, time_limit: float =
     print(feedback_code(exercise_id, submission, lang, time_limit))
 
 
+def _hint_steps(exercise_id: str, lang: str) -> tuple[str, ...]:
+    from course_utils.exercises import registered
+    if exercise_id in registered_coding():
+        return tuple(h[lang] for h in _exercise(exercise_id).hints)
+    answers = registered()
+    if exercise_id not in answers:
+        raise KeyError(f"unknown exercise {exercise_id!r}; known: {', '.join(sorted({**answers, **_REGISTRY}))}")
+    return answers[exercise_id].hint[lang], message("coding.hint_solution_cell", lang)
+
+
 def hint(exercise_id: str, lang: str, step: int = 1) -> None:
-    """Print hint `step` of a coding exercise: 1 a nudge, 2 the idea, 3 the solution.
+    """Print hint `step` of an exercise: for a coding exercise 1 a nudge, 2 the idea, 3 the solution; for a
+    number-answer exercise 1 its hint, 2 where the solution is.
 
     KeyError for an unknown exercise id; ValueError (in the learner's language) for a step out of range.
     """
     check_lang(lang)
-    exercise = _exercise(exercise_id)
-    steps = len(exercise.hints)
-    if isinstance(step, bool) or not isinstance(step, int) or not 1 <= step <= steps:
-        raise ValueError(message("coding.hint_step", lang, steps=steps, got=echo(step)))
-    label = message(f"coding.hint_label.{min(step, 3)}", lang)
-    print(message("coding.hint", lang, step=step, steps=steps, label=label, text=exercise.hints[step - 1][lang]))
+    steps = _hint_steps(exercise_id, lang)
+    if isinstance(step, bool) or not isinstance(step, int) or not 1 <= step <= len(steps):
+        raise ValueError(message("coding.hint_step", lang, steps=len(steps), got=echo(step)))
+    label = message(f"coding.hint_label.{1 if step == 1 else 3 if step == len(steps) else 2}", lang)
+    print(message("coding.hint", lang, step=step, steps=len(steps), label=label, text=steps[step - 1]))
 
 
 def seeded(seed: int) -> torch.Generator:

@@ -83,8 +83,8 @@ register_coding(CodingExercise(
          "en": "`out = x.new_zeros(n, c, (h - 1) * stride + 1, (w - 1) * stride + 1)`; "
                "`out[..., ::stride, ::stride] = x`; `return out`."},
     ),
-    explanation={"ko": "이 0 삽입은 1×1 커널이 1인 전치 합성곱(`F.conv_transpose2d`, 채널별)과 같습니다. 레슨 02에서 "
-                       "0 삽입 뒤 합성곱으로 전치 합성곱 전체를 만듭니다.",
+    explanation={"ko": "이 0 삽입은 값이 모두 1인 1×1 커널로 채널마다 따로 하는 전치 합성곱(`F.conv_transpose2d`)과 "
+                       "같습니다. 레슨 02에서는 0 삽입 뒤에 합성곱을 하여 전치 합성곱 전체를 만듭니다.",
                  "en": "Zero insertion equals a per-channel transposed convolution with a 1×1 kernel of ones "
                        "(`F.conv_transpose2d`). Lesson 02 builds a whole transposed convolution as zero insertion "
                        "followed by a convolution."},

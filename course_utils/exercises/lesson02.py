@@ -102,7 +102,7 @@ register_coding(CodingExercise(
         {"ko": "두 단계입니다. 입력 사이에 stride − 1개씩 0을 넣고, 그 결과에 보통 합성곱(`F.conv2d`)을 적용합니다.",
          "en": "Two steps: insert stride − 1 zeros between input values, then apply an ordinary convolution "
                "(`F.conv2d`)."},
-        {"ko": "출력이 (H − 1)·S + K가 되려면 0 삽입 결과의 네 변에 K − 1씩 0을 덧대야 합니다. 가중치는 "
+        {"ko": "출력이 (H − 1)·S + K가 되려면 0 삽입 결과의 네 변에 K − 1칸씩 0을 패딩합니다. 가중치는 "
                "(in, out, K, K)를 (out, in, K, K)로 바꾸고(`transpose(0, 1)`) 커널을 상하좌우로 뒤집습니다(`flip`).",
          "en": "For an output of (H − 1)·S + K, pad the zero-inserted map by K − 1 on every side. Swap the weight "
                "from (in, out, K, K) to (out, in, K, K) with `transpose(0, 1)` and flip the kernel in both "
@@ -112,8 +112,8 @@ register_coding(CodingExercise(
          "en": "`z = x.new_zeros(n, c, (h - 1) * stride + 1, (w - 1) * stride + 1)`; `z[..., ::stride, ::stride] = x`; "
                "`return F.conv2d(F.pad(z, [k - 1] * 4), weight.transpose(0, 1).flip(-2, -1))`."},
     ),
-    explanation={"ko": "0 삽입 + 덧대기 + 뒤집은 커널의 합성곱은 흩뿌려 더하기와 같은 합을 다른 순서로 계산합니다. "
-                       "계산은 같지만 0과의 곱셈이 많아 느립니다.",
+    explanation={"ko": "0 삽입, 패딩, 뒤집은 커널의 합성곱은 흩뿌려 더하기와 같은 합을 다른 순서로 계산합니다. "
+                       "결과는 같지만 0을 곱하는 계산이 많습니다.",
                  "en": "Zero insertion, padding and a convolution with the flipped kernel compute the same sums as "
                        "scatter-add in another order: the same result, with many multiplications by zero."},
 ))

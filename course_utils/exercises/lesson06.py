@@ -25,13 +25,25 @@ def _terms() -> str:
     return " + ".join(f"{n:,}" for n in _layer_parameters())
 
 
-def _round_trip_75() -> int:
+def _round_trip(side: int) -> int:
     with torch.device("meta"):
-        return nn.ConvTranspose2d(1, 1, 2, stride=2)(F.max_pool2d(torch.empty(1, 1, 75, 75), 2)).shape[-1]
+        return nn.ConvTranspose2d(1, 1, 2, stride=2)(F.max_pool2d(torch.empty(1, 1, side, side), 2)).shape[-1]
+
+
+def _sides_not_restored() -> int:
+    return sum(_round_trip(side) != side for side in range(64, 128))
+
+
+def _no_fix_needed(side: int, levels: int = 4) -> bool:
+    for _ in range(levels):
+        if _round_trip(side) != side:
+            return False
+        side //= 2
+    return True
 
 
 def _side_for_four_levels() -> int:
-    return next(side for side in range(500, 1000) if side % 2**4 == 0)
+    return next(side for side in range(500, 1000) if _no_fix_needed(side))
 
 
 register(Exercise(
@@ -48,12 +60,16 @@ register(Exercise(
 
 register(Exercise(
     id="06.2",
-    expected=_round_trip_75,
+    expected=_sides_not_restored,
     kind=int,
-    hint={"ko": "풀링은 ⌊75/2⌋로 나머지를 버리고, k=2, s=2 전치 합성곱은 정확히 두 배로 만듭니다.",
-          "en": "Pooling gives ⌊75/2⌋, dropping the remainder; a k=2, s=2 transposed convolution doubles exactly."},
-    explanation={"ko": f"75 → 37 → {_round_trip_75()}. 한 줄이 모자라니 `output_size=(75, 75)`로 되돌려야 합니다.",
-                 "en": f"75 → 37 → {_round_trip_75()}: one row short, so bring it back with `output_size=(75, 75)`."},
+    hint={"ko": "풀링은 ⌊n/2⌋로 나머지를 버리고, k=2, s=2 전치 합성곱은 정확히 두 배로 만듭니다. 2·⌊n/2⌋ = n은 "
+                "언제 성립하나요?",
+          "en": "Pooling gives ⌊n/2⌋, dropping the remainder; a k=2, s=2 transposed convolution doubles exactly. "
+                "When does 2·⌊n/2⌋ = n hold?"},
+    explanation={"ko": f"홀수인 변 {_sides_not_restored()}개입니다. 예를 들어 75 → 37 → {_round_trip(75)}로 한 줄이 "
+                       "모자라므로 `output_size=`로 되돌려야 합니다.",
+                 "en": f"The {_sides_not_restored()} odd sides. For example 75 → 37 → {_round_trip(75)} is one row "
+                       "short, so bring it back with `output_size=`."},
 ))
 
 register(Exercise(
@@ -94,14 +110,14 @@ register_coding(CodingExercise(
          "en": "Pooling drops the remainder of an odd size, so `up(x)` can be one row short of skip. On which side "
                "must the row go for the rows to line up?"},
         {"ko": "`up`에게 목표 크기를 알려 주면(`output_size=`) PyTorch가 `output_padding`으로 끝에 줄을 더합니다. 끝쪽에 "
-               "0을 덧대도 같습니다(이 `up`에는 편향이 없습니다). 그다음 `[업샘플링 결과, skip]` 순서로 채널을 잇습니다.",
+               "0을 패딩해도 결과가 같습니다(이 `up`에는 편향이 없습니다). 그다음 `[업샘플링 결과, skip]` 순서로 채널을 잇습니다.",
          "en": "Tell `up` the target size (`output_size=`) and PyTorch adds the row at the end with "
                "`output_padding`; zero padding at the end gives the same here (this `up` has no bias). Then "
                "concatenate the channels in the order `[upsampled, skip]`."},
         {"ko": "`return torch.cat([up(x, output_size=skip.shape[-2:]), skip], dim=1)`.",
          "en": "`return torch.cat([up(x, output_size=skip.shape[-2:]), skip], dim=1)`."},
     ),
-    explanation={"ko": "행이 맞는 방법은 끝쪽에 줄을 더하는 것입니다. 앞쪽에 덧대면 모든 행이 한 칸씩 어긋납니다.",
+    explanation={"ko": "행이 맞는 방법은 끝쪽에 줄을 더하는 것입니다. 앞쪽에 패딩하면 모든 행이 한 칸씩 어긋납니다.",
                  "en": "Adding the row at the end keeps the rows aligned; padding at the start shifts every row by "
                        "one."},
 ))

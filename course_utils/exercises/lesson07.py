@@ -20,11 +20,15 @@ def _kernel5_side() -> int:
     return conv_transpose_output_size(4, kernel_size=5, stride=2, padding=2)
 
 
-def _layers_to_128() -> int:
-    size, layers = 4, 0
-    while size < 128:
-        size, layers = conv_transpose_output_size(size, kernel_size=4, stride=2, padding=1), layers + 1
-    return layers
+def _k3_sides() -> list[int]:
+    sides = [4]
+    for _ in range(4):
+        sides.append(conv_transpose_output_size(sides[-1], kernel_size=3, stride=2, padding=1))
+    return sides
+
+
+def _k3_final_side() -> int:
+    return _k3_sides()[-1]
 
 
 def _small_discriminator_parameters() -> int:
@@ -58,13 +62,14 @@ register(Exercise(
 
 register(Exercise(
     id="07.3",
-    expected=_layers_to_128,
+    expected=_k3_final_side,
     kind=int,
-    hint={"ko": "4/2/1 층은 크기를 정확히 두 배로 만듭니다. 128은 4의 몇 배이고, 그것은 2의 몇 제곱인가요?",
-          "en": "Each 4/2/1 layer doubles the size exactly. How many times 4 is 128, and which power of 2 is that?"},
-    explanation={"ko": f"4 → 8 → 16 → 32 → 64 → 128, {_layers_to_128()}개입니다. 문서의 64×64 생성자보다 하나 더 많습니다.",
-                 "en": f"4 → 8 → 16 → 32 → 64 → 128: {_layers_to_128()} layers, one more than the document's "
-                       "64×64 generator."},
+    hint={"ko": "레슨 03의 공식 O = (I − 1)·S − 2P + K에 K=3, S=2, P=1을 넣으면 한 층이 I를 얼마로 만드나요?",
+          "en": "Put K=3, S=2, P=1 into lesson 03's O = (I − 1)·S − 2P + K: what does one layer make of I?"},
+    explanation={"ko": f"한 층이 I를 2I − 1로 만들어 한 칸씩 모자랍니다: {' → '.join(map(str, _k3_sides()))}. "
+                       "64를 만들려면 층마다 `output_padding=1`이 필요합니다.",
+                 "en": f"Each layer makes I into 2I − 1, one short: {' → '.join(map(str, _k3_sides()))}. "
+                       "Reaching 64 takes `output_padding=1` in every layer."},
 ))
 
 register(Exercise(

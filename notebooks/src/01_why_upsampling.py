@@ -356,10 +356,10 @@ solution = side.shape[-1]
 check("01.2", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# **3.** `nn.Upsample(scale_factor=4, mode="bilinear")`에는 학습 가능한 파라미터가 몇 개 있을까요?
+# **3. (워밍업)** `nn.Upsample(scale_factor=4, mode="bilinear")`에는 학습 가능한 파라미터가 몇 개 있을까요?
 
 # %% [markdown] tags=["lang-en"]
-# **3.** How many learnable parameters does `nn.Upsample(scale_factor=4, mode="bilinear")` have?
+# **3. (warm-up)** How many learnable parameters does `nn.Upsample(scale_factor=4, mode="bilinear")` have?
 
 # %%
 answer = ...

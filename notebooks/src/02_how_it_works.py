@@ -849,10 +849,10 @@ solution = int(torch.linalg.matrix_rank(C5.T @ C5))
 check("02.2", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# **3.** `nn.ConvTranspose2d(64, 32, kernel_size=4, stride=2, padding=1)`의 학습 가능한 파라미터는 몇 개일까요?
+# **3. (워밍업)** `nn.ConvTranspose2d(64, 32, kernel_size=4, stride=2, padding=1)`의 학습 가능한 파라미터는 몇 개일까요?
 
 # %% [markdown] tags=["lang-en"]
-# **3.** How many learnable parameters does `nn.ConvTranspose2d(64, 32, kernel_size=4, stride=2, padding=1)` have?
+# **3. (warm-up)** How many learnable parameters does `nn.ConvTranspose2d(64, 32, kernel_size=4, stride=2, padding=1)` have?
 
 # %%
 answer = ...

@@ -591,7 +591,7 @@ claim("four phase sums equal for every pair", close(phase_sums, phase_sums[:1].e
 #
 # `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다. 문제마다 아래에 접힌 풀이 셀이 있습니다.
 #
-# **1.** 원문의 방법 3을 배율 3으로 바꾸면(`Conv2d(256, 128 * 9, 3, padding=1)` + `PixelShuffle(3)`) 파라미터는
+# **1. (워밍업)** 원문의 방법 3을 배율 3으로 바꾸면(`Conv2d(256, 128 * 9, 3, padding=1)` + `PixelShuffle(3)`) 파라미터는
 # 몇 개일까요?
 
 # %% [markdown] tags=["lang-en"]
@@ -600,7 +600,7 @@ claim("four phase sums equal for every pair", close(phase_sums, phase_sums[:1].e
 # Replace `...` with your answer and run the cell; it is checked at once. A collapsed solution cell follows
 # each exercise.
 #
-# **1.** Change the document's method 3 to scale 3 (`Conv2d(256, 128 * 9, 3, padding=1)` + `PixelShuffle(3)`).
+# **1. (warm-up)** Change the document's method 3 to scale 3 (`Conv2d(256, 128 * 9, 3, padding=1)` + `PixelShuffle(3)`).
 # How many parameters does it have?
 
 # %%
@@ -636,10 +636,10 @@ solution = 4 * 9 - used
 check("05.2", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# **3.** `ConvTranspose2d(64, 32, 4, stride=2, padding=1)`은 `(1, 64, 32, 32)` 입력에 곱셈-덧셈을 몇 번 할까요?
+# **3. (워밍업)** `ConvTranspose2d(64, 32, 4, stride=2, padding=1)`은 `(1, 64, 32, 32)` 입력에 곱셈-덧셈을 몇 번 할까요?
 
 # %% [markdown] tags=["lang-en"]
-# **3.** How many multiply-adds does `ConvTranspose2d(64, 32, 4, stride=2, padding=1)` do on a
+# **3. (warm-up)** How many multiply-adds does `ConvTranspose2d(64, 32, 4, stride=2, padding=1)` do on a
 # `(1, 64, 32, 32)` input?
 
 # %%

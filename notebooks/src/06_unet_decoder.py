@@ -637,14 +637,14 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 #
 # `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다.
 #
-# **1.** `UNetDecoderBlock(256, 128, 128)`의 파라미터는 모두 몇 개일까요?
+# **1. (워밍업)** `UNetDecoderBlock(256, 128, 128)`의 파라미터는 모두 몇 개일까요?
 
 # %% [markdown] tags=["lang-en"]
 # ## Exercises
 #
 # Replace `...` with your answer and run the cell; it is checked at once.
 #
-# **1.** How many parameters does `UNetDecoderBlock(256, 128, 128)` have?
+# **1. (warm-up)** How many parameters does `UNetDecoderBlock(256, 128, 128)` have?
 
 # %%
 answer = ...
@@ -655,35 +655,49 @@ solution = sum(p.numel() for p in UNetDecoderBlock(256, 128, 128).parameters())
 check("06.1", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# **2.** 75×75 스킵 특징 맵을 2×2 최대 풀링으로 줄였다가 `ConvTranspose2d(k=2, s=2)`로 되돌리면 한 변이 몇이
-# 될까요?
+# **2.** 한 변이 64부터 127까지인 스킵 특징 맵 64가지를 2×2 최대 풀링으로 줄였다가 `ConvTranspose2d(k=2, s=2)`로
+# 되돌립니다. 원래 크기로 돌아오지 **않는** 것은 몇 가지일까요? 코드를 실행하기 전에 먼저 예측해 보세요.
 
 # %% [markdown] tags=["lang-en"]
-# **2.** A 75×75 skip feature map is pooled by 2×2 max pooling and brought back by `ConvTranspose2d(k=2, s=2)`.
-# What is the side of the result?
+# **2.** Skip feature maps of every side from 64 to 127 (64 sizes) are pooled by 2×2 max pooling and brought back by
+# `ConvTranspose2d(k=2, s=2)`. How many of them do **not** come back at their original size? Predict before you
+# run any code.
 
 # %%
 answer = ...
 check("06.2", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-solution = nn.ConvTranspose2d(1, 1, 2, stride=2)(F.max_pool2d(torch.zeros(1, 1, 75, 75), 2)).shape[-1]
+up_2x = nn.ConvTranspose2d(1, 1, 2, stride=2)
+solution = sum(up_2x(F.max_pool2d(torch.zeros(1, 1, n, n), 2)).shape[-1] != n for n in range(64, 128))
 check("06.2", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
 # **3.** 풀링이 네 번 있는 U-Net(단계 4개)에서 어느 단계에서도 크기 맞춤이 필요 없으려면 입력의 한 변이 어떤 수의
-# 배수여야 할까요? 그런 크기 가운데 500 이상에서 가장 작은 것은?
+# 배수여야 할까요? 그런 크기 가운데 500 이상에서 가장 작은 것은? 먼저 예측한 뒤, 네 번의 풀링과 되돌리기를
+# 코드로 따라가 확인해 보세요.
 
 # %% [markdown] tags=["lang-en"]
 # **3.** In a U-Net with four poolings (four levels), the input side must be a multiple of some number for
-# no stage to need a size fix. What is the smallest such side of at least 500?
+# no stage to need a size fix. What is the smallest such side of at least 500? Predict first, then check by
+# following the four poolings and upsamplings in code.
 
 # %%
 answer = ...
 check("06.3", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-solution = next(side for side in range(500, 1000) if side % 2**4 == 0)
+def needs_no_fix(side, levels=4):
+    x = torch.zeros(1, 1, side, side)
+    for _ in range(levels):
+        pooled = F.max_pool2d(x, 2)
+        if up_2x(pooled).shape[-1] != x.shape[-1]:
+            return False
+        x = pooled
+    return True
+
+
+solution = next(side for side in range(500, 1000) if needs_no_fix(side))
 check("06.3", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]

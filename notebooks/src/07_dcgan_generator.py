@@ -715,14 +715,14 @@ for name, images in (("before training", before), ("after training", after), ("r
 #
 # `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다.
 #
-# **1.** 문서 생성자의 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`의 파라미터는 몇 개일까요?
+# **1. (워밍업)** 문서 생성자의 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`의 파라미터는 몇 개일까요?
 
 # %% [markdown] tags=["lang-en"]
 # ## Exercises
 #
 # Replace `...` with your answer and run the cell; it is checked at once.
 #
-# **1.** How many parameters does the document generator's first layer, `ConvTranspose2d(100, 512, 4, 1, 0)`,
+# **1. (warm-up)** How many parameters does the document generator's first layer, `ConvTranspose2d(100, 512, 4, 1, 0)`,
 # have?
 
 # %%
@@ -750,26 +750,28 @@ solution = conv_transpose_output_size(4, kernel_size=5, stride=2, padding=2)
 check("07.2", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# **3.** 4×4에서 시작해 4/2/1 전치 합성곱만으로 128×128 이미지를 만들려면 4/2/1 층이 몇 개 필요할까요?
+# **3.** 문서의 생성자는 4×4 뒤에 4/2/1 층 네 개로 64×64를 만듭니다. 이 네 층을 모두 커널 3, 스트라이드 2, 패딩 1
+# (`output_padding` 없음)로 바꾸면 마지막 출력의 한 변은 몇 픽셀일까요? 먼저 공식으로 예측한 뒤 확인하세요.
 
 # %% [markdown] tags=["lang-en"]
-# **3.** Starting from 4×4, how many 4/2/1 transposed convolutions does it take to reach a 128×128 image?
+# **3.** After 4×4, the document's generator reaches 64×64 with four 4/2/1 layers. If all four used kernel 3,
+# stride 2 and padding 1 instead (no `output_padding`), what would the side of the final output be? Predict it
+# with the formula first, then check.
 
 # %%
 answer = ...
 check("07.3", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-size, solution = 4, 0
-while size < 128:
-    size, solution = conv_transpose_output_size(size, kernel_size=4, stride=2, padding=1), solution + 1
+k3_layers = nn.Sequential(*[nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1) for _ in range(4)])
+solution = k3_layers(torch.zeros(1, 1, 4, 4)).shape[-1]
 check("07.3", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# **4.** 위에서 줄인 판별자 `small_discriminator()`의 파라미터는 몇 개일까요?
+# **4. (워밍업)** 위에서 줄인 판별자 `small_discriminator()`의 파라미터는 몇 개일까요?
 
 # %% [markdown] tags=["lang-en"]
-# **4.** How many parameters does the scaled-down discriminator `small_discriminator()` above have?
+# **4. (warm-up)** How many parameters does the scaled-down discriminator `small_discriminator()` above have?
 
 # %%
 answer = ...

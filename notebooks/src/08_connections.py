@@ -533,14 +533,14 @@ Markdown(glossary.markdown_table(LANG))
 #
 # `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다.
 #
-# **1.** 컬러(RGB, 3채널) 이미지를 ×4로 키우는 ESPCN에서 픽셀 셔플 바로 앞 합성곱은 채널을 몇 개 내야 할까요?
+# **1. (워밍업)** 컬러(RGB, 3채널) 이미지를 ×4로 키우는 ESPCN에서 픽셀 셔플 바로 앞 합성곱은 채널을 몇 개 내야 할까요?
 
 # %% [markdown] tags=["lang-en"]
 # ## Exercises
 #
 # Replace `...` with your answer and run the cell; it is checked at once.
 #
-# **1.** In an ESPCN that enlarges colour (RGB, 3-channel) images ×4, how many channels must the convolution
+# **1. (warm-up)** In an ESPCN that enlarges colour (RGB, 3-channel) images ×4, how many channels must the convolution
 # right before the pixel shuffle output?
 
 # %%
@@ -552,10 +552,10 @@ solution = espcn(4, channels=3)[-2].out_channels
 check("08.1", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# **2.** Stable Diffusion의 `Upsample` 블록을 512채널로 만들면 파라미터는 몇 개일까요?
+# **2. (워밍업)** Stable Diffusion의 `Upsample` 블록을 512채널로 만들면 파라미터는 몇 개일까요?
 
 # %% [markdown] tags=["lang-en"]
-# **2.** How many parameters does Stable Diffusion's `Upsample` block have with 512 channels?
+# **2. (warm-up)** How many parameters does Stable Diffusion's `Upsample` block have with 512 channels?
 
 # %%
 answer = ...

@@ -753,7 +753,7 @@ crop_gallery(crops_of(models), titles, "camera", LANG, note=message("super_resol
 # `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다. 문제마다 아래에 접힌 풀이 셀이 있으니, 먼저 직접 풀어 본 뒤
 # 펼쳐 보세요. 어느 문제도 모델을 다시 학습하지 않습니다.
 #
-# **1.** `output_padding` 없이 `nn.ConvTranspose2d(16, 1, kernel_size=3, stride=2, padding=1)`을 16×16 입력에
+# **1. (워밍업)** `output_padding` 없이 `nn.ConvTranspose2d(16, 1, kernel_size=3, stride=2, padding=1)`을 16×16 입력에
 # 적용하면 출력의 한 변은 몇 픽셀일까요?
 
 # %% [markdown] tags=["lang-en"]
@@ -762,7 +762,7 @@ crop_gallery(crops_of(models), titles, "camera", LANG, note=message("super_resol
 # Replace `...` with your answer and run the cell; it is checked at once. Each exercise is followed by a
 # collapsed solution cell: expand it only after you have tried. No exercise retrains a model.
 #
-# **1.** Without `output_padding`, what is the side of the output of
+# **1. (warm-up)** Without `output_padding`, what is the side of the output of
 # `nn.ConvTranspose2d(16, 1, kernel_size=3, stride=2, padding=1)` on a 16×16 input?
 
 # %%
