@@ -250,7 +250,14 @@ def test_an_endless_loop_is_stopped_with_a_message(exercise_id):
             except Exception:
                 pass
 
-    for submission in (endless, stubborn):
+    def bare_except(*args):
+        while True:
+            try:
+                time.sleep(10)
+            except:  # noqa: E722 - the learner's habit this test is about
+                pass
+
+    for submission in (endless, stubborn, bare_except):
         start = time.perf_counter()
         verdict = evaluate(exercise_id, submission, time_limit=0.3)
         assert verdict.kind == "timeout" and verdict.case_index == 0
@@ -325,3 +332,13 @@ def test_every_coding_exercise_is_asked_with_a_stub_and_has_a_hidden_solution(ro
         assert len(asked) == 1, exercise_id
         assert len(solved) == 1 and ("# %%" + solved[0]).startswith(SOLUTION_HEADER), exercise_id
         assert f'hint("{exercise_id}", LANG, step=1)' in sources, exercise_id
+
+
+def test_a_check_leaves_the_random_state_alone(capsys):
+    from course_utils.exercises.coding import _CASES, check_code
+    _CASES.pop("06.4", None)
+    state = torch.get_rng_state()
+    check_code("06.4", decoder_step, "en")
+    check_code("07.5", generator, "ko")
+    assert torch.equal(state, torch.get_rng_state())
+    assert capsys.readouterr().out.count("✅") == 2

@@ -8,13 +8,16 @@ inputs, in the caller's thread, under a time limit.
 Time limit: `signal.setitimer(ITIMER_REAL)` raises an exception in the main thread when a case runs longer than
 `TIME_LIMIT_S`. This works in a Jupyter kernel and under nbval (both run cells in the kernel's main thread) and
 under pytest, leaves no process or thread behind, and keeps the learner's variables and imports (a subprocess
-would not see them). A thread cannot stop a running function, and a forked child cannot safely re-import
-PyTorch's thread pools. The alarm fires between Python bytecodes, so a single long PyTorch call finishes before
-it is stopped. Where there is no SIGALRM (Windows) or outside the main thread the cases run without a limit.
+would not see them). A thread cannot stop a running function, and a forked child of a kernel that has used
+PyTorch's thread pools can deadlock. The alarm fires between Python bytecodes, so a single long PyTorch call
+finishes before it is stopped; a loop that swallows the exception with a bare `except:` is stopped by the next
+alarm, which raises on every traced line of the submission instead. Where there is no SIGALRM (Windows) or
+outside the main thread the cases run without a limit.
 """
 
 import copy
 import signal
+import sys
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -132,13 +135,32 @@ class _TimeUp(BaseException):
 
 
 def _run_limited(function: Callable[[], Any], seconds: float) -> tuple[str, Any]:
-    """("value", result), ("raised", exception) or ("timeout", None)."""
+    """("value", result), ("raised", exception) or ("timeout", None).
+
+    The first alarm raises _TimeUp in the running code. If the code catches it (a bare `except:` in a loop), the
+    next alarm also traces every line of the code's frames and raises _TimeUp there, outside any `try` body.
+    """
     use_alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    armed = [use_alarm]
+    armed, fired = [use_alarm], [False]
+    previous_trace = sys.gettrace()
+
+    def on_line(frame, event, arg):
+        if not armed[0]:
+            return None
+        if event == "line":
+            raise _TimeUp
+        return on_line
 
     def on_alarm(signum, frame):
-        if armed[0]:
-            raise _TimeUp
+        if not armed[0]:
+            return
+        if fired[0]:
+            sys.settrace(on_line)
+            while frame is not None and frame.f_code is not _run_limited.__code__:
+                frame.f_trace = on_line
+                frame = frame.f_back
+        fired[0] = True
+        raise _TimeUp
 
     previous = signal.signal(signal.SIGALRM, on_alarm) if use_alarm else None
     try:
@@ -152,6 +174,7 @@ def _run_limited(function: Callable[[], Any], seconds: float) -> tuple[str, Any]
             if use_alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)
+                sys.settrace(previous_trace)
     except _TimeUp:
         return "timeout", None
     except Exception as error:  # the learner's error, reported as a message
@@ -240,9 +263,15 @@ def _judge(exercise: CodingExercise, case: Case, received: Any) -> tuple[str, di
 def evaluate(exercise_id: str, submission: Any, time_limit: float = TIME_LIMIT_S) -> Verdict:
     """Run a submission on every case of an exercise, smallest first; the Verdict of the first failure.
 
+    The global random state is the same afterwards (the cases and the submission may draw from it).
     KeyError for an unknown exercise id.
     """
     exercise = _exercise(exercise_id)
+    with torch.random.fork_rng(devices=[]):
+        return _evaluate(exercise, submission, time_limit)
+
+
+def _evaluate(exercise: CodingExercise, submission: Any, time_limit: float) -> Verdict:
     if submission is None or submission is Ellipsis:
         return Verdict("unanswered")
     if not callable(submission):
@@ -286,7 +315,8 @@ def feedback_code(exercise_id: str, submission: Any, lang: str, time_limit: floa
         return message("exercises.correct", lang, explanation=f"{detail} {exercise.explanation[lang]}")
     if verdict.kind in ("unanswered", "not_callable"):
         return message(f"coding.{verdict.kind}", lang, signature=exercise.signature, **verdict.values)
-    cases = cases_of(exercise)
+    with torch.random.fork_rng(devices=[]):
+        cases = cases_of(exercise)
     case = cases[verdict.case_index]
     where = message("coding.case", lang, number=verdict.case_index + 1, total=len(cases),
                     settings=_settings_text(case))
