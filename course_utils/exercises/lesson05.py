@@ -107,8 +107,8 @@ register_coding(CodingExercise(
          "en": "`c_in, c_out, r, _ = weight.shape`; "
                "`return weight.permute(1, 2, 3, 0).reshape(c_out * r * r, c_in, 1, 1)`."},
     ),
-    explanation={"ko": "채점은 PyTorch로 했습니다. 입력 채널마다 1인 1×1 입력에 `F.conv_transpose2d`를 적용하고 "
-                       "`F.pixel_unshuffle`로 위상을 채널로 되돌린 값이 기대한 가중치입니다.",
+    explanation={"ko": "기대한 가중치는 PyTorch로 구했습니다. 입력 채널 하나만 1이고 나머지는 0인 1×1 입력마다 "
+                       "`F.conv_transpose2d`를 적용하고, `F.pixel_unshuffle`로 위상을 채널로 되돌린 값입니다.",
                  "en": "The expected weight comes from PyTorch: `F.conv_transpose2d` on a one-hot 1×1 input per "
                        "input channel, with `F.pixel_unshuffle` turning the phases back into channels."},
 ))

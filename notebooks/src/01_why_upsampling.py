@@ -370,18 +370,20 @@ solution = sum(p.numel() for p in nn.Upsample(scale_factor=4, mode="bilinear").p
 check("01.3", solution, LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# **4. (코딩)** 전치 합성곱의 첫 단계인 **0 삽입**을 직접 구현해 봅시다. `zero_insert(x, stride)`는
-# `(N, C, H, W)` 텐서를 받아, 이웃한 입력 값 사이에 `stride − 1`개씩 0을 넣은 `(N, C, (H−1)·stride+1, (W−1)·stride+1)`
-# 텐서를 돌려줍니다. 입력 `x`는 바꾸지 말고 새 텐서를 만드세요.
+# **4. (코딩)** 전치 합성곱을 계산하는 한 방법(레슨 02)은 입력 값 사이에 0을 넣는 것으로 시작합니다. 이
+# **0 삽입**을 직접 구현해 봅시다. `zero_insert(x, stride)`는 `(N, C, H, W)` 텐서를 받아, 이웃한 입력 값 사이에
+# `stride − 1`개씩 0을 넣은 `(N, C, (H−1)·stride+1, (W−1)·stride+1)` 텐서를 돌려줍니다. 입력 `x`는 바꾸지 말고 새
+# 텐서를 만드세요.
 #
 # 아래 셀의 `...`를 함수 본문으로 바꾸고 실행하면, 채점기가 작은 사례부터 큰 사례까지 PyTorch의 결과와 비교해
 # 처음 틀린 사례의 설정과 기대한 값, 받은 값을 보여 줍니다. 막히면 `hint("01.4", LANG, step=1)`을 실행하세요.
 # step을 2, 3으로 올리면 핵심 아이디어와 풀이가 차례로 나옵니다.
 
 # %% [markdown] tags=["lang-en"]
-# **4. (coding)** Implement **zero insertion**, the first step of a transposed convolution. `zero_insert(x, stride)`
-# takes an `(N, C, H, W)` tensor and returns the `(N, C, (H−1)·stride+1, (W−1)·stride+1)` tensor with `stride − 1`
-# zeros between neighbouring input values. Do not change `x`; build a new tensor.
+# **4. (coding)** One way to compute a transposed convolution (lesson 02) starts by putting zeros between the input
+# values. Implement this **zero insertion**: `zero_insert(x, stride)` takes an `(N, C, H, W)` tensor and returns the
+# `(N, C, (H−1)·stride+1, (W−1)·stride+1)` tensor with `stride − 1` zeros between neighbouring input values. Do not
+# change `x`; build a new tensor.
 #
 # Replace `...` in the next cell with the function body and run it: the checker compares your function with
 # PyTorch on cases from small to large and shows the first failing case, with its settings, the expected values
