@@ -234,7 +234,7 @@ def test_views_are_differentiable(view):
 @pytest.mark.parametrize("dtype", [torch.int64, torch.int32, torch.bool, torch.complex64])
 def test_both_paths_refuse_what_is_not_floating_point_before_computing(dtype):
     for x, w in [(torch.ones(2, 1, 8, 8), torch.ones(1, 1, 4, 4)), (torch.ones(1, 2, 3, 3), torch.ones(2, 1, 3, 3))]:
-        with pytest.raises(ValueError, match=f"input must be a floating-point tensor.*got {dtype}"):
+        with pytest.raises(ValueError, match=f"input must be a real floating-point tensor.*got {dtype}"):
             conv_transpose2d(x.to(dtype), w.to(dtype), stride=2)
 
 
