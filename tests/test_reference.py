@@ -244,7 +244,8 @@ def test_bad_kinds_of_argument_name_the_parameter():
         conv_transpose2d([[1.0]], w)
     with pytest.raises(TypeError, match="bias must be a torch.Tensor, got float"):
         conv_transpose2d(x, w, 0.5)
-    with pytest.raises(ValueError, match=r"padding must be an int or a pair \(height, width\) of ints, got \(1, 1, 1\)"):
+    with pytest.raises(ValueError, match=r"padding must be an int or a pair \(height, width\) of ints \(a sequence of one int "
+                                         r"counts for both axes\), got \(1, 1, 1\)"):
         conv_transpose2d(x, w, padding=(1, 1, 1))
     with pytest.raises(ValueError, match=r"weight.shape\[1\] = C_out / groups must be at least 1"):
         conv_transpose2d(x, torch.ones(1, 0, 2, 2))

@@ -58,10 +58,10 @@ def fits(shape, what: str, because: str) -> None:
 
 
 def _check_tensors(input, weight, bias) -> None:
-    dense(tensor(input, "input"), "input")
-    dense(tensor(weight, "weight"), "weight")
+    tensor(input, "input")
+    tensor(weight, "weight")
     if bias is not None:
-        dense(tensor(bias, "bias"), "bias")
+        tensor(bias, "bias")
     if input.is_complex():
         raise ValueError(f"input must be a real floating-point tensor: this reference computes real transposed "
                          f"convolutions only, got {input.dtype}; torch.nn.functional.conv_transpose2d takes complex "
@@ -76,6 +76,8 @@ def _check_tensors(input, weight, bias) -> None:
             raise ValueError(f"input and {name} must have the same dtype, got {input.dtype} and {value.dtype}")
         if value.device != input.device:
             raise ValueError(f"input and {name} must be on the same device, got {input.device} and {value.device}")
+    for name, value in [("input", input), *named]:
+        dense(value, name)
 
 
 def checked(input, weight, bias, stride, padding, output_padding, groups, dilation) -> Setting:
