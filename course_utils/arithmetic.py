@@ -1,11 +1,11 @@
 """Output-size arithmetic of convolution and transposed convolution, with PyTorch's accept/reject rules."""
 
-import numbers
 from functools import partial, wraps
 from inspect import signature
 
 import torch
 
+from course_utils._ints import integer, is_sequence, per_axis
 from course_utils.i18n import message
 
 __all__ = [
@@ -47,40 +47,50 @@ def _require(condition: bool, key: str, **values) -> None:
         raise RuleError(key, **values)
 
 
-def _is_int(value) -> bool:
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
-
-
 def _integers(**named) -> list[int]:
+    values = [integer(value) for value in named.values()]
+    for (name, value), whole in zip(named.items(), values):
+        _require(whole is not None, "not_integer", name=name, value=repr(value))
+    return values
+
+
+def one_axis(**named) -> list[int]:
+    """The integers of a one-axis helper: a sequence of one integer counts as that integer, a longer one is
+    RuleError "one_axis"."""
+    values = {}
     for name, value in named.items():
-        _require(_is_int(value), "not_integer", name=name, value=repr(value))
-    return [int(value) for value in named.values()]
+        if is_sequence(value):
+            axes = per_axis(value)
+            _require(axes is not None and len(axes) == 1, "one_axis", name=name, value=repr(value))
+            value = axes[0]
+        values[name] = value
+    return _integers(**values)
 
 
 def _per_axis(function):
-    """Let function take (height, width) pairs for any of its sizes, like PyTorch: it then returns a pair, one
-    result per axis, and a broken rule names its axis. Plain ints give a plain result."""
+    """Let function take its sizes per axis, like PyTorch: a (height, width) pair, or a sequence of one integer
+    for both axes (tuple, list, 1-D tensor or array). It then returns a pair, one result per axis, and a broken
+    rule names its axis. Plain integers (numpy integers and one-element integer tensors too) give a plain result."""
     parameters = signature(function)
 
     @wraps(function)
-    def per_axis(*args, **kwargs):
-        bound = parameters.bind(*args, **kwargs)
-        named = bound.arguments
-        if not any(isinstance(value, (tuple, list)) for value in named.values()):
+    def per_axis_call(*args, **kwargs):
+        named = parameters.bind(*args, **kwargs).arguments
+        if not any(is_sequence(value) for value in named.values()):
             return function(*args, **kwargs)
+        axes = {name: per_axis(value) for name, value in named.items()}
         for name, value in named.items():
-            _require(_is_int(value) or isinstance(value, (tuple, list)) and len(value) == 2,
-                     "not_pair", name=name, value=repr(value))
+            _require(axes[name] is not None, "not_pair", name=name, value=repr(value))
         results = []
         for axis, side in enumerate(AXES):
-            one = {name: value[axis] if isinstance(value, (tuple, list)) else value for name, value in named.items()}
+            one = {name: values[axis % len(values)] for name, values in axes.items()}
             try:
                 results.append(function(**one))
             except RuleError as err:
                 raise RuleError(err.key, side, **err.values) from None
         return tuple(results)
 
-    return per_axis
+    return per_axis_call
 
 
 def _check_common(size, kernel_size, stride, padding, dilation) -> list[int]:
@@ -98,7 +108,8 @@ def _check_common(size, kernel_size, stride, padding, dilation) -> list[int]:
 def conv_output_size(size: int, kernel_size: int, stride: int = 1, padding: int = 0, dilation: int = 1) -> int:
     """O = floor((I + 2P - D(K-1) - 1) / S) + 1, as torch.nn.Conv2d computes it (formula from its docs).
 
-    Each argument is an int or a (height, width) pair; with a pair the result is (O_height, O_width).
+    Each argument is an int or per axis, as PyTorch takes it: a (height, width) pair or a sequence of one int
+    (both axes); then the result is (O_height, O_width). Numpy integers and one-element integer tensors are ints.
     RuleError (a ValueError) names the broken rule, and the axis for pairs.
     """
     size, kernel_size, stride, padding, dilation = _check_common(size, kernel_size, stride, padding, dilation)
@@ -112,7 +123,8 @@ def conv_transpose_output_size(size: int, kernel_size: int, stride: int = 1, pad
                                output_padding: int = 0, dilation: int = 1) -> int:
     """O = (I-1)S - 2P + D(K-1) + P_out + 1, as torch.nn.ConvTranspose2d computes it (formula from its docs).
 
-    Each argument is an int or a (height, width) pair; with a pair the result is (O_height, O_width).
+    Each argument is an int or per axis, as PyTorch takes it: a (height, width) pair or a sequence of one int
+    (both axes); then the result is (O_height, O_width). Numpy integers and one-element integer tensors are ints.
     RuleError (a ValueError) names the broken rule, and the axis for pairs.
     """
     size, kernel_size, stride, padding, dilation = _check_common(size, kernel_size, stride, padding, dilation)
@@ -144,13 +156,12 @@ def overlap_counts_1d(input_size: int, kernel_size: int, stride: int, padding: i
     """For each output position, how many input positions a transposed convolution adds there: int64 (O,).
 
     Output position o (before padding is cut, x = o + P) receives input i when iS ≤ x ≤ iS + K − 1, so the
-    count is the size of [ceil((x − K + 1) / S), floor(x / S)] ∩ [0, I − 1]. One axis only: RuleError
-    "one_axis" for a pair (use overlap_map), "too_large" beyond MAX_POSITIONS, the size rules otherwise.
+    count is the size of [ceil((x − K + 1) / S), floor(x / S)] ∩ [0, I − 1]. One axis only: a sequence of
+    one int counts as that int, RuleError "one_axis" for a pair (use overlap_map), "too_large" beyond
+    MAX_POSITIONS, the size rules otherwise.
     """
-    named = {"input_size": input_size, "kernel_size": kernel_size, "stride": stride, "padding": padding}
-    for name, value in named.items():
-        _require(not isinstance(value, (tuple, list)), "one_axis", name=name, value=repr(value))
-    size, kernel_size, stride, padding = _integers(**named)
+    size, kernel_size, stride, padding = one_axis(input_size=input_size, kernel_size=kernel_size, stride=stride,
+                                                   padding=padding)
     for name, value in (("input_size", size), ("kernel_size", kernel_size), ("stride", stride)):
         _require(value >= 1, "at_least_one", name=name, value=value)
     _require(padding >= 0, "not_negative", name="padding", value=padding)
@@ -165,7 +176,7 @@ def overlap_counts_1d(input_size: int, kernel_size: int, stride: int, padding: i
 def overlap_map(input_size, kernel_size, stride, padding=0) -> torch.Tensor:
     """The 2-D overlap counts (O_height, O_width): the outer product of the 1-D counts of each axis.
 
-    Every argument is an int (the same on both axes) or a (height, width) pair. RuleError as overlap_counts_1d
+    Every argument is an int (the same on both axes) or per axis, as in conv_transpose_output_size. RuleError as overlap_counts_1d
     (naming the axis when pairs are given), "too_large" when the map would exceed MAX_POSITIONS entries.
     """
     counts = _per_axis(overlap_counts_1d)(input_size, kernel_size, stride, padding)

@@ -23,6 +23,7 @@ import numbers
 
 import torch
 
+from course_utils._tensors import dense
 from course_utils.i18n import message
 
 __all__ = ["interior", "phase_means", "checkerboard_strength", "strength_verdict", "NONE_BELOW", "WEAK_BELOW"]
@@ -35,6 +36,7 @@ def _check(y, period, border) -> None:
     if not isinstance(y, torch.Tensor) or y.ndim < 2:
         raise ValueError(f"y must be a tensor with at least 2 dimensions (…, H, W), got {type(y).__name__}"
                          + (f" of shape {tuple(y.shape)}" if isinstance(y, torch.Tensor) else ""))
+    dense(y, "y")
     if y.numel() == 0:
         raise ValueError(f"y must not be empty, got shape {tuple(y.shape)}")
     if y.is_complex():

@@ -1,13 +1,18 @@
 """The interior of an overlap map (output positions the border cannot reach) and a verdict on its evenness."""
 
-from course_utils.arithmetic import overlap_counts_1d
+from course_utils.arithmetic import one_axis, overlap_counts_1d
 from course_utils.i18n import message
 
 __all__ = ["interior_range", "interior_values", "verdict"]
 
 
 def interior_range(input_size: int, kernel_size: int, stride: int, padding: int = 0) -> range:
-    """Output positions (1-D) that every input able to reach them exists for: [max(0, K−S) − P, I·S − P) ∩ output."""
+    """Output positions (1-D) that every input able to reach them exists for: [max(0, K−S) − P, I·S − P) ∩ output.
+
+    Arguments as overlap_counts_1d (ints, numpy integers, one-element integer tensors or sequences); RuleError as it.
+    """
+    input_size, kernel_size, stride, padding = one_axis(input_size=input_size, kernel_size=kernel_size,
+                                                        stride=stride, padding=padding)
     out = len(overlap_counts_1d(input_size, kernel_size, stride, padding))
     start = max(max(0, kernel_size - stride) - padding, 0)
     stop = min(input_size * stride - padding, out)
@@ -27,6 +32,8 @@ def _join(values) -> str:
 
 def verdict(input_size: int, kernel_size: int, stride: int, padding: int = 0, lang: str = "en") -> str:
     """One sentence in lang: is the interior even, uneven (a period-S pattern), holed, or too small to judge?"""
+    input_size, kernel_size, stride, padding = one_axis(input_size=input_size, kernel_size=kernel_size,
+                                                        stride=stride, padding=padding)
     inside = interior_range(input_size, kernel_size, stride, padding)
     k, s = kernel_size, stride
     if len(inside) < stride:

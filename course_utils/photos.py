@@ -1,11 +1,13 @@
 """Real photographs that ship inside the scikit-image wheel, as luminance tensors, ×2 box downscaling and patches."""
 
-import numbers
 from importlib import resources
 from pathlib import Path
 
 import torch
 from torch.nn import functional as F
+
+from course_utils._ints import integer
+from course_utils._tensors import dense
 
 __all__ = ["BUNDLED", "bundled_path", "luminance", "downscale2", "patches"]
 
@@ -51,6 +53,7 @@ def downscale2(images: torch.Tensor) -> torch.Tensor:
     """
     if not isinstance(images, torch.Tensor):
         raise TypeError(f"images must be a torch.Tensor, got {type(images).__name__}")
+    dense(images, "images")
     if images.ndim < 2 or images.shape[-2] % 2 or images.shape[-1] % 2 or images.numel() == 0:
         raise ValueError(f"need (…, H, W) with even H and W, none empty, got shape {tuple(images.shape)}")
     if images.is_complex():
@@ -68,9 +71,11 @@ def patches(image: torch.Tensor, size: int, stride: int | None = None) -> torch.
     """
     stride = size if stride is None else stride
     for name, value in (("size", size), ("stride", stride)):
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+        if integer(value) is None or integer(value) < 1:
             raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    size, stride = integer(size), integer(stride)
     if not isinstance(image, torch.Tensor) or image.ndim != 2 or size > min(image.shape):
         raise ValueError(f"image must be a 2-D tensor at least {size}×{size}, "
                          f"got {tuple(image.shape) if isinstance(image, torch.Tensor) else type(image).__name__}")
+    dense(image, "image")
     return image.unfold(0, size, stride).unfold(1, size, stride).reshape(-1, size, size)

@@ -1,15 +1,19 @@
 """Every public helper answers bad input clearly: the error names the parameter, nothing is computed for a
 different input than the one given, and no result is silently wrong (hypothesis feeds the bad values).
 
-Kinds (issue 13): integers out of range or not integers at all, wrong-length pairs, sizes too large to
-allocate, NaN / infinite / empty / complex / integer tensors, scalar tensors as answers, huge answers,
-ragged and empty drawing data, zero-width ranges, widget values no control can show, lesson sources that
-are not lessons. A public name of course_utils that no table below covers fails test_every_public_helper_is_covered.
+Kinds (issue 13): integers out of range or not integers at all, wrong-length pairs, every integer form
+PyTorch accepts (checked against torch itself), sizes too large to allocate, NaN / infinite / empty /
+complex / integer / sparse / meta tensors, scalar tensors and unreadable values (meta, masked) as answers,
+huge answers and huge build errors, ragged, empty, None and out-of-range drawing data, zero-width ranges,
+widget values and slider ranges no control can show, lesson sources that are not lessons. A public name of course_utils that no table below covers fails test_every_public_helper_is_covered.
 """
 
 import importlib
 import inspect
+import math
+import re
 import tempfile
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +24,7 @@ from hypothesis import strategies as st
 from torch.nn import functional as F
 
 from course_utils import arithmetic, diagrams, exercises, memory, metrics, overlap, photos, reference, sr_report, summary
+from course_utils.build.execute import DETAIL_LINES, DETAIL_WIDTH, shortened
 from course_utils.build.source import SourceError, read_source
 from course_utils.i18n import LANGS, message
 from course_utils.widgets import OverlapExplorer, ScatterAddStepper, SizeCalculator
@@ -35,7 +40,7 @@ pytestmark = pytest.mark.usefixtures("one_thread")
 # ---------------------------------------------------------------- integer parameters
 not_integers = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.booleans(), st.none(),
                          st.text(max_size=3), st.complex_numbers(max_magnitude=9), st.just(object()))
-wrong_length = st.lists(st.integers(1, 4), max_size=5).filter(lambda v: len(v) != 2).map(tuple)
+wrong_length = st.lists(st.integers(1, 4), max_size=5).filter(lambda v: len(v) not in (1, 2)).map(tuple)
 
 
 def below(low):
@@ -153,6 +158,137 @@ def test_numpy_integers_count_as_integers_everywhere(value, kind):
     assert arithmetic.conv_output_size(kind(7), kind(value)) == arithmetic.conv_output_size(7, value)
 
 
+# ---------------------------------------------------------------- what PyTorch accepts as integers
+def one_int(value):
+    """Ways PyTorch takes one integer: int, numpy integers, 0-d and one-element integer tensors."""
+    return st.sampled_from([value, np.int64(value), np.int32(value), torch.tensor(value), torch.tensor([value]),
+                            torch.tensor(value, dtype=torch.int32)])
+
+
+def per_axis_form(height, width):
+    """(value in one of PyTorch's forms, the (height, width) it means)."""
+    both = (height, height)
+    return st.one_of(
+        one_int(height).map(lambda v: (v, both)),
+        st.tuples(one_int(height), one_int(width), st.sampled_from([tuple, list])).map(
+            lambda t: (t[2]([t[0], t[1]]), (height, width))),
+        st.tuples(one_int(height), st.sampled_from([tuple, list])).map(lambda t: (t[1]([t[0]]), both)),
+        st.sampled_from([torch.tensor([height, width]), np.array([height, width]), np.array([height])]).map(
+            lambda v: (v, (height, width) if len(v) == 2 else both)))
+
+
+def torch_result(call):
+    try:
+        with torch.no_grad():
+            return call()
+    except (TypeError, RuntimeError, ValueError):
+        return None
+
+
+HYPER = {"stride": (1, 3), "padding": (0, 1), "output_padding": (0, 1), "dilation": (1, 2)}
+
+
+@BAD
+@given(data=st.data(), name=st.sampled_from(sorted(HYPER)), seed=st.integers(0, 10**6))
+def test_every_form_pytorch_accepts_is_accepted_with_the_same_result(data, name, seed):
+    low, high = HYPER[name]
+    value, (h, w) = data.draw(st.tuples(st.integers(low, high), st.integers(low, high)).flatmap(
+        lambda hw: per_axis_form(*hw)), label=name)
+    gen = torch.Generator().manual_seed(seed)
+    x, weight = torch.randn(1, 2, 5, 6, generator=gen), torch.randn(2, 1, 3, 2, generator=gen)
+    base = {"stride": 2, "padding": 0, "output_padding": 0, "dilation": 1}
+    expected = F.conv_transpose2d(x, weight, **{**base, name: (h, w)})
+
+    def layer():
+        module = torch.nn.ConvTranspose2d(2, 1, (3, 2), bias=False, **{**base, name: value})
+        module.weight.copy_(weight)
+        return module(x)
+
+    functional, layer = torch_result(lambda: F.conv_transpose2d(x, weight, **{**base, name: value})), torch_result(layer)
+    accepted = functional is not None or layer is not None
+    for got in (functional, layer):
+        assert got is None or torch.equal(got, expected)
+    for reference_path in (reference.conv_transpose2d, reference.conv_transpose2d_loops):
+        try:
+            ours = reference_path(x, weight, **{**base, name: value})
+        except REFUSED:
+            assert not accepted, f"PyTorch accepts {name}={value!r}, course_utils refuses it"
+            continue
+        assert torch.allclose(ours, expected, atol=1e-5)
+    try:
+        sizes = arithmetic.conv_transpose_output_size((5, 6), (3, 2), **{**base, name: value})
+    except arithmetic.RuleError:
+        assert not accepted, f"PyTorch accepts {name}={value!r}, course_utils.arithmetic refuses it"
+    else:
+        assert (sizes if isinstance(sizes, tuple) else (sizes, sizes)) == tuple(expected.shape[2:])
+
+
+@BAD
+@given(st.sampled_from([1, 2]).flatmap(lambda g: st.tuples(st.just(g), one_int(g))))
+def test_groups_in_every_form_pytorch_accepts(groups):
+    plain, value = groups
+    x, weight = torch.rand(1, 2, 3, 3), torch.rand(2, 1, 2, 2)
+    expected = F.conv_transpose2d(x, weight, groups=plain)
+    assert torch.equal(F.conv_transpose2d(x, weight, groups=value), expected)
+    assert torch.allclose(reference.conv_transpose2d(x, weight, groups=value), expected, atol=1e-6)
+    assert torch.equal(reference.as_conv_weight(weight, value), reference.as_conv_weight(weight, plain))
+
+
+ONE_AXIS = {"input_size": (1, 8), "kernel_size": (1, 4), "stride": (1, 4), "padding": (0, 2)}
+
+
+@BAD
+@given(data=st.data(), name=st.sampled_from(sorted(ONE_AXIS)))
+def test_one_axis_helpers_and_widgets_take_every_single_integer_form(data, name):
+    plain = data.draw(st.integers(*ONE_AXIS[name]), label=name)
+    value = data.draw(st.one_of(one_int(plain), one_int(plain).map(lambda v: (v,))), label="form")
+    args = {"input_size": 3, "kernel_size": 4, "stride": 2, "padding": 1}
+    for helper in (overlap.interior_range, overlap.interior_values, overlap.verdict, arithmetic.overlap_counts_1d):
+        try:
+            theirs = helper(**{**args, name: plain})
+        except arithmetic.RuleError as err:
+            with pytest.raises(arithmetic.RuleError, match=re.escape(str(err))):
+                helper(**{**args, name: value})
+            continue
+        ours = helper(**{**args, name: value})
+        assert torch.equal(ours, theirs) if isinstance(ours, torch.Tensor) else ours == theirs
+    calculator = {"input_size": "I", "kernel_size": "K", "stride": "S", "padding": "P"}[name]
+    assert (SizeCalculator("en", **{calculator: value}, draw=False).text
+            == SizeCalculator("en", **{calculator: plain}, draw=False).text)
+    assert OverlapExplorer("ko", **{name: value}, draw=False).text == OverlapExplorer("ko", **{name: plain}, draw=False).text
+    low, high = WIDGETS[ScatterAddStepper].get(name, (1, 0))
+    if low <= plain <= high:
+        assert (ScatterAddStepper("en", **{name: value}, draw=False).text
+                == ScatterAddStepper("en", **{name: plain}, draw=False).text)
+
+
+@BAD
+@given(st.lists(st.integers(1, 5), min_size=3, max_size=5), st.sampled_from([np.array, torch.tensor, tuple]),
+       st.sampled_from(["size", "kernel_size", "stride", "padding"]))
+def test_sequences_of_more_than_two_are_refused_naming_the_pair_rule(values, wrap, name):
+    with pytest.raises(arithmetic.RuleError) as info:
+        arithmetic.conv_output_size(**{"size": 9, "kernel_size": 3, name: wrap(values)})
+    assert info.value.key == "not_pair" and "(height, width) pair" in str(info.value) and name in str(info.value)
+
+
+@BAD
+@given(st.sampled_from([torch.complex64, torch.complex128, torch.int64, torch.int32, torch.uint8, torch.bool]))
+def test_the_references_advice_for_other_dtypes_is_what_pytorch_does(dtype):
+    x, weight = torch.rand(1, 1, 3, 3), torch.rand(1, 1, 2, 2)
+    with pytest.raises(ValueError, match=f"input must be a real floating-point tensor.*{dtype}") as info:
+        reference.conv_transpose2d(x.to(dtype), weight.to(dtype))
+    if dtype.is_complex:  # the advice: torch's own function takes complex tensors
+        assert "torch.nn.functional.conv_transpose2d takes complex" in str(info.value)
+        assert F.conv_transpose2d(x.to(dtype), weight.to(dtype)).dtype == dtype
+    else:  # the advice: convert with .float() or .double(); where torch computes in this dtype, the same numbers
+        assert ".float()" in str(info.value) and ".double()" in str(info.value)
+        x, weight = (t.mul(4).to(dtype) for t in (x, weight))
+        ours = reference.conv_transpose2d(x.double(), weight.double())
+        assert torch.allclose(ours, F.conv_transpose2d(x.double(), weight.double()))
+        theirs = torch_result(lambda: F.conv_transpose2d(x, weight))
+        assert theirs is None or torch.equal(theirs, ours.to(dtype))
+
+
 # ---------------------------------------------------------------- tensors
 def nonfinite_tensors():
     return st.tuples(st.integers(2, 12), st.integers(2, 12), st.sampled_from([float("nan"), float("inf"), -float("inf")]),
@@ -211,7 +347,7 @@ def test_downscale2_refuses_what_it_cannot_average(images):
 def test_both_reference_paths_refuse_non_floating_tensors_alike(dtype, many_positions):
     x = torch.ones((2, 1, 8, 8) if many_positions else (1, 2, 3, 3), dtype=dtype)
     w = torch.ones((1, 1, 4, 4) if many_positions else (2, 1, 3, 3), dtype=dtype)
-    with pytest.raises(ValueError, match="input must be a floating-point tensor"):
+    with pytest.raises(ValueError, match="input must be a real floating-point tensor"):
         reference.conv_transpose2d(x, w, stride=2)
 
 
@@ -236,6 +372,48 @@ def test_the_reference_is_differentiable_on_every_path(seed, stride, half_kernel
     assert all(torch.allclose(a, b, atol=1e-10) for a, b in zip(ours, theirs))
 
 
+# name -> (argument, a good tensor for it, call with that argument replaced)
+TENSOR_READERS = {
+    "checkerboard_strength": ("y", torch.rand(12, 12), lambda t: metrics.checkerboard_strength(t, border=0)),
+    "phase_means": ("y", torch.rand(12, 12), lambda t: metrics.phase_means(t, border=0)),
+    "interior": ("y", torch.rand(12, 12), lambda t: metrics.interior(t, border=0)),
+    "downscale2": ("images", torch.rand(4, 4), photos.downscale2),
+    "patches": ("image", torch.rand(8, 8), lambda t: photos.patches(t, 2)),
+    "conv_transpose2d input": ("input", torch.rand(1, 1, 4, 4), lambda t: reference.conv_transpose2d(t, torch.ones(1, 1, 3, 3))),
+    "conv_transpose2d weight": ("weight", torch.rand(1, 1, 3, 3), lambda t: reference.conv_transpose2d(torch.ones(1, 1, 4, 4), t)),
+    "tile": ("images", torch.rand(2, 1, 3, 3), lambda t: diagrams.tile(t, 2)),
+    "image_grid": ("images", torch.rand(2, 1, 3, 3), lambda t: diagrams.image_grid(t, 2)),
+    "overlap_heatmap": ("counts", torch.rand(3, 3), lambda t: diagrams.overlap_heatmap(t, "en")),
+    "pattern_panels": ("outputs['a']", torch.rand(1, 1, 4, 4), lambda t: diagrams.pattern_panels({"a": t}, {"a": torch.rand(4, 4)}, "en")),
+}
+
+
+def _csr(t):
+    with warnings.catch_warnings():  # "Sparse CSR tensor support is in beta state", once per process
+        warnings.simplefilter("ignore", UserWarning)
+        return t.to_sparse_csr()
+
+
+LAYOUTS = {"sparse COO": lambda t: t.to_sparse(), "sparse CSR": _csr, "meta": lambda t: t.to("meta")}
+
+
+@pytest.mark.parametrize("name", sorted(TENSOR_READERS))
+@BAD
+@given(layout=st.sampled_from(sorted(LAYOUTS)))
+def test_tensors_without_dense_values_are_refused_naming_the_argument(name, layout):
+    argument, good, call = TENSOR_READERS[name]
+    if layout == "sparse CSR" and good.ndim != 2:
+        layout = "sparse COO"
+    rule = re.escape(argument) + " must (be a dense tensor|hold values)"
+    if name.startswith("conv_transpose2d"):  # a meta tensor beside a CPU one: the devices differ first
+        rule += "|input and weight must be on the same device"
+    with pytest.raises(ValueError, match=rule):
+        call(LAYOUTS[layout](good))
+    if name.startswith("conv_transpose2d") and layout == "meta":
+        with pytest.raises(ValueError, match="input must hold values"):
+            reference.conv_transpose2d(torch.ones(1, 1, 4, 4, device="meta"), torch.ones(1, 1, 3, 3, device="meta"))
+
+
 # ---------------------------------------------------------------- exercises
 RIGHT_ANSWERS = {exercise_id: exercise.expected() for exercise_id, exercise in sorted(exercises.registered().items())}
 
@@ -258,6 +436,20 @@ def test_every_echoed_answer_is_short_and_on_one_line(answer):
         text = exercises.feedback("04.1", answer, lang)
         template = message("exercises.wrong_type", lang, expected=message("exercises.kind.int", lang), got="")
         assert len(text) <= len(template) + exercises.ECHO_CHARS and "\n" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@BAD
+@given(shape=st.lists(st.integers(1, 3), max_size=3).map(tuple), data=st.data())
+def test_answers_without_a_readable_value_are_the_wrong_kind(lang, shape, data):
+    """A meta tensor holds no value; a masked element (numpy.ma) is no answer, whatever the data under it."""
+    size = math.prod(shape)
+    mask = np.array(data.draw(st.lists(st.booleans(), min_size=size, max_size=size).filter(any), label="mask"))
+    kind = message("exercises.kind.int", lang)
+    for exercise_id, right in RIGHT_ANSWERS.items():
+        for answer in (torch.full(shape, right, device="meta"), np.ma.masked_array(np.full(shape, right), mask=mask)):
+            expected = message("exercises.wrong_type", lang, expected=kind, got=exercises.echo(answer))
+            assert exercises.feedback(exercise_id, answer, lang) == expected
 
 
 # ---------------------------------------------------------------- widgets
@@ -315,6 +507,51 @@ def test_toggle_buttons_with_no_option_chosen_say_so(lang):
     assert stepper.text == message("widgets.no_choice", lang, choices=" / ".join(labels))
     stepper.controls["symbols"].value = True
     assert stepper.text == before
+
+
+not_options = st.one_of(st.integers(-3, 3), st.floats(), st.text(max_size=3), st.lists(st.booleans(), max_size=2),
+                        st.sampled_from([np.bool_(True), np.bool_(False), torch.tensor(True), 1.0, 0.0, "True"]))
+
+
+@BAD
+@given(bad=not_options, lang=st.sampled_from(LANGS))
+def test_toggle_buttons_answer_a_value_that_is_no_option_in_the_learners_language(bad, lang):
+    stepper = ScatterAddStepper(lang, draw=False)
+    control, before = stepper.controls["symbols"], stepper.text
+    control.value = bad
+    labels = [message("scatter_stepper.symbols", lang), message("scatter_stepper.numbers", lang)]
+    assert stepper.text == message("widgets.not_an_option", lang, value=repr(bad), choices=" / ".join(labels))
+    assert stepper.figure is None and control.value is bad and control.index is None
+    control.value = True
+    assert stepper.text == before
+
+
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@pytest.mark.parametrize("widget, name", WIDGET_CASES, ids=lambda v: getattr(v, "__name__", v))
+@BAD
+@given(data=st.data(), lang=st.sampled_from(LANGS), bound=st.sampled_from(["min", "max"]))
+def test_changing_a_sliders_range_never_moves_its_value(widget, name, data, lang, bound):
+    explorer = widget(lang, draw=False)
+    control, (low, high) = explorer.controls[name], WIDGETS[widget][name]
+    start, before = control.value, explorer.text
+    new = data.draw(st.one_of(st.integers(-20, 20), st.floats(allow_nan=True), st.none(), st.text(max_size=2)),
+                    label=bound)
+    setattr(control, bound, new)
+    assert control.value is start and getattr(control, bound) is new
+    label = control.description
+    if not (_whole(control.min) and _whole(control.max) and control.min <= control.max):
+        assert explorer.text == message("widgets.bad_range", lang, name=label, low=repr(control.min),
+                                        high=repr(control.max))
+    elif not control.min <= start <= control.max:
+        assert explorer.text == message("widgets.out_of_range", lang, name=label, low=control.min, high=control.max,
+                                        value=repr(start))
+    else:
+        assert explorer.text == before
+    setattr(control, bound, low if bound == "min" else high)
+    assert explorer.text == before
 
 
 # ---------------------------------------------------------------- drawing data
@@ -417,6 +654,115 @@ def test_pattern_panels_need_one_spectrum_per_output(outputs, spectra):
         diagrams.pattern_panels(outputs, spectra, "en")
 
 
+bad_stamps = st.one_of(st.none(), st.tuples(st.integers(0, 2), st.integers(0, 2), st.integers(1, 3)),
+                       st.tuples(*[st.integers(-3, 5)] * 4).filter(
+                           lambda s: not (s[0] >= 0 and s[1] >= 0 and s[2] >= 1 and s[3] >= 1 and s[0] + s[2] <= 3
+                                          and s[1] + s[3] <= 3)),
+                       st.tuples(*[st.floats(0, 1)] * 4), st.text(max_size=4))
+
+
+@BAD
+@given(st.lists(bad_stamps, min_size=1, max_size=3), st.integers(0, 2))
+def test_every_stamp_of_scatter_add_steps_is_checked_before_drawing(stamps, good_before):
+    snapshots = [[["a"] * 3] * 3] * (good_before + len(stamps))
+    with pytest.raises(ValueError, match=rf"stamps\[{good_before}\]"):
+        diagrams.scatter_add_steps(snapshots, [(0, 0, 1, 1)] * good_before + stamps, "en")
+
+
+bad_batches = st.one_of(
+    st.tuples(st.integers(0, 2), st.integers(0, 4), st.integers(0, 3), st.integers(0, 3)).filter(
+        lambda s: s[0] == 0 or s[1] not in (1, 3) or 0 in s).map(lambda s: torch.rand(s)),
+    st.just(np.random.default_rng(0).random((1, 1, 4, 4))), st.none(), st.just(torch.rand(1, 4, 4)),
+    st.sampled_from([float("nan"), float("inf")]).map(lambda v: torch.full((1, 1, 4, 4), v)),
+    st.just(torch.ones(1, 1, 4, 4, dtype=torch.complex64)))
+
+
+bad_spectra = st.one_of(bad_batches, st.sampled_from([
+    torch.full((4, 4), float("nan")), torch.zeros(0, 4), torch.ones(4, 4, dtype=torch.complex64), -torch.ones(4, 4),
+    np.ones((4, 4)), torch.ones(4, 4).to_sparse()]))
+
+
+@BAD
+@given(st.one_of(st.tuples(st.just("outputs"), bad_batches), st.tuples(st.just("spectra"), bad_spectra)))
+def test_pattern_panels_refuse_what_they_cannot_draw(case):
+    which, bad = case
+    arguments = {"outputs": {"a": torch.rand(2, 1, 4, 4)}, "spectra": {"a": torch.rand(4, 4)}}
+    arguments[which]["a"] = bad
+    with pytest.raises(ValueError, match=rf"{which}\['a'\] must"):
+        diagrams.pattern_panels(arguments["outputs"], arguments["spectra"], "en")
+
+
+NOT_LISTS = st.one_of(st.none(), st.integers(), st.text(max_size=3))
+# function -> {argument: call with that argument replaced}
+LIST_ARGUMENTS = {
+    "segmentation_samples": {"predictions": lambda v: diagrams.segmentation_samples(
+        torch.rand(1, 1, 4, 4), torch.rand(1, 1, 4, 4), v, "en")},
+    "response_gallery": {"images": lambda v: diagrams.response_gallery(v, ["a"], "en"),
+                         "titles": lambda v: diagrams.response_gallery([np.ones((2, 2))], v, "en")},
+    "crop_gallery": {"crops": lambda v: diagrams.crop_gallery(v, ["a"], "img", "en"),
+                     "titles": lambda v: diagrams.crop_gallery([np.ones((2, 2))], v, "img", "en")},
+    "strength_bars": {"names": lambda v: diagrams.strength_bars(v, [0.5], "en")},
+    "gain_bars": {"names": lambda v: diagrams.gain_bars(v, [0.5], (0.0, 1.0), "m", "en")},
+    "encoder_decoder": {"sizes": lambda v: diagrams.encoder_decoder(v, "en")},
+    "scatter_add_steps": {"snapshots": lambda v: diagrams.scatter_add_steps(v, [(0, 0, 1, 1)], "en"),
+                          "stamps": lambda v: diagrams.scatter_add_steps([[["a"]]], v, "en")},
+}
+LIST_CASES = [(function, argument) for function, calls in LIST_ARGUMENTS.items() for argument in calls]
+
+
+@pytest.mark.parametrize("function, argument", LIST_CASES)
+@BAD
+@given(value=NOT_LISTS)
+def test_list_arguments_that_are_not_lists_are_named(function, argument, value):
+    with pytest.raises(ValueError, match=rf"^{argument} must be a (list|dict)"):
+        LIST_ARGUMENTS[function][argument](value)
+
+
+@BAD
+@given(st.integers(1, 5), st.sampled_from([np.complex64, np.complex128, complex, torch.complex64]))
+def test_overlap_maps_refuse_complex_counts(side, kind):
+    counts = torch.ones(side, side, dtype=kind) if isinstance(kind, torch.dtype) else np.ones((side, side)).astype(kind)
+    for call in (lambda: diagrams.overlap_heatmap(counts, "en"), lambda: diagrams.overlap_heatmaps([("t", counts, None)], "en"),
+                 lambda: diagrams.overlap_outer_product(counts[0], "en")):
+        with pytest.raises(ValueError, match="must hold real numbers"):
+            call()
+
+
+@BAD
+@given(st.integers(1, 6), st.integers(1, 6), st.integers(-3, 8), st.integers(0, 9), st.sampled_from([1, 1, 2]))
+def test_the_interior_box_must_lie_on_the_map(height, width, start, length, step):
+    interior = range(start, start + length * step, step)
+    inside = not interior or (step == 1 and start >= 0 and interior.stop <= min(height, width))
+    call = lambda: diagrams.overlap_heatmap(np.ones((height, width)), "en", interior=interior)  # noqa: E731
+    if inside:
+        assert call() is not None
+    else:
+        with pytest.raises(ValueError, match="interior must be a range of step 1 inside"):
+            call()
+
+
+@BAD
+@given(st.floats(-1e6, 1e6, allow_nan=False).filter(lambda v: not 0 <= v <= 1), st.integers(0, 3))
+def test_crop_gallery_refuses_values_it_would_clip(value, where):
+    crops = [np.full((4, 4), 0.5) for _ in range(4)]
+    crops[where][1, 2] = value
+    with pytest.raises(ValueError, match=r"each crop must hold values in \[0, 1\]"):
+        diagrams.crop_gallery(crops, list("abcd"), "img", "en")
+
+
+@settings(BAD, max_examples=8)
+@given(st.integers(0, 3), st.integers(1, 3), st.integers(1, 3),
+       st.sampled_from([np.int64, np.int32, np.uint8, torch.tensor, lambda v: torch.tensor([v])]))
+def test_drawing_helpers_take_numpy_and_tensor_integers(gap, nrow, columns, wrap):
+    images = torch.rand(3, 1, 2, 2)
+    assert torch.equal(diagrams.tile(images, wrap(nrow), gap=wrap(gap)).nan_to_num(-1),
+                       diagrams.tile(images, nrow, gap=gap).nan_to_num(-1))
+    assert diagrams.response_gallery([np.ones((2, 2))] * 3, list("abc"), "en", columns=wrap(columns)) is not None
+    cells = [["a"] * 5] * 5
+    assert diagrams.scatter_add_step(cells, [[1] * 5] * 5, "en", stamp=tuple(map(wrap, (0, 1, 2, 3))),
+                                     padding=wrap(min(gap, 2))) is not None
+
+
 # ---------------------------------------------------------------- models and tables
 not_modules = st.one_of(st.none(), st.integers(), st.text(max_size=3), st.just(torch.ones(2)), st.just(F.relu))
 
@@ -469,6 +815,26 @@ def test_any_source_text_is_a_lesson_or_a_source_error(data):
             return
     langs = {tuple(c.metadata.get("tags", [])) for c in nb.cells if c.cell_type == "markdown"}
     assert any(c.cell_type == "code" for c in nb.cells) and len(langs) >= 2
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.text(alphabet="ab :E\t", max_size=700), min_size=1, max_size=120))
+def test_error_texts_of_the_build_are_shortened_saying_what_was_cut(lines):
+    text = "\n".join(lines)
+    short = shortened(text).split("\n")
+    keep, width = DETAIL_LINES, DETAIL_WIDTH
+    assert len(short) <= 2 * keep + 1
+    assert all(len(line) <= width + 40 for line in short)
+    if len(lines) <= 2 * keep and all(len(line) <= width for line in lines):
+        assert short == lines
+    for got, original in [(short[0], lines[0]), (short[-1], lines[-1])]:
+        assert got.startswith(original[:width])
+    if len(lines) > 2 * keep:
+        cut = lines[keep:-keep]
+        assert short[keep] == f"… [{len(cut)} lines ({sum(map(len, cut))} characters) cut] …"
+    for line, original in zip(short[:keep], lines):
+        if len(original) > width:
+            assert line == f"{original[:width]}… [{len(original) - width} more characters cut]"
 
 
 # ---------------------------------------------------------------- coverage of the public surface

@@ -257,3 +257,14 @@ def test_a_heading_missing_in_one_language_is_reported():
         "02: ko has 4 headings, en has 3"]
     renumbered = notebook("# 02. How it works", "## 1. Matrix", "## 3. Transposed", "### Writing it yourself")
     assert outline_problems("02", ko, renumbered)[0].startswith("02: heading 3 differs")
+
+
+def test_a_huge_error_text_is_shortened_saying_how_much_was_cut(course, monkeypatch, capsys):
+    source = course / "notebooks" / "src" / "01_demo.py"
+    source.write_text(GOOD + '\n# %%\nraise ValueError("\\n".join(f"line {i} " + "x" * 500 for i in range(5000)))\n',
+                      encoding="utf-8")
+    assert run(course, monkeypatch, "notebooks", "01_demo") == 2
+    err = capsys.readouterr().err
+    assert len(err) < 20_000 and re.search(r"… \[\d+ lines \(\d+ characters\) cut\] …", err)
+    assert re.search(r"\[\d+ more characters cut\]", err)
+    assert "ValueError: line 0 x" in err and "line 4999 x" in err

@@ -234,7 +234,7 @@ def test_views_are_differentiable(view):
 @pytest.mark.parametrize("dtype", [torch.int64, torch.int32, torch.bool, torch.complex64])
 def test_both_paths_refuse_what_is_not_floating_point_before_computing(dtype):
     for x, w in [(torch.ones(2, 1, 8, 8), torch.ones(1, 1, 4, 4)), (torch.ones(1, 2, 3, 3), torch.ones(2, 1, 3, 3))]:
-        with pytest.raises(ValueError, match=f"input must be a floating-point tensor.*got {dtype}"):
+        with pytest.raises(ValueError, match=f"input must be a real floating-point tensor.*got {dtype}"):
             conv_transpose2d(x.to(dtype), w.to(dtype), stride=2)
 
 
@@ -244,7 +244,8 @@ def test_bad_kinds_of_argument_name_the_parameter():
         conv_transpose2d([[1.0]], w)
     with pytest.raises(TypeError, match="bias must be a torch.Tensor, got float"):
         conv_transpose2d(x, w, 0.5)
-    with pytest.raises(ValueError, match=r"padding must be an int or a pair \(height, width\) of ints, got \(1, 1, 1\)"):
+    with pytest.raises(ValueError, match=r"padding must be an int or a pair \(height, width\) of ints \(a sequence of one int "
+                                         r"counts for both axes\), got \(1, 1, 1\)"):
         conv_transpose2d(x, w, padding=(1, 1, 1))
     with pytest.raises(ValueError, match=r"weight.shape\[1\] = C_out / groups must be at least 1"):
         conv_transpose2d(x, torch.ones(1, 0, 2, 2))

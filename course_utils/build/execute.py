@@ -14,10 +14,12 @@ from jupyter_core.paths import jupyter_runtime_dir
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-__all__ = ["ExecutionError", "execute", "prepare_kernel_env"]
+__all__ = ["ExecutionError", "execute", "prepare_kernel_env", "shortened"]
 
 CELL_TIMEOUT_S = 300
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+# An error text is kept to its first and last DETAIL_LINES lines, each at most DETAIL_WIDTH characters.
+DETAIL_LINES, DETAIL_WIDTH = 20, 300
 
 
 class ExecutionError(RuntimeError):
@@ -35,6 +37,19 @@ class ExecutionError(RuntimeError):
 def plain(text: str) -> str:
     """text without terminal colour codes (IPython colours its tracebacks)."""
     return ANSI_ESCAPE.sub("", text)
+
+
+def shortened(text: str, lines: int = DETAIL_LINES, width: int = DETAIL_WIDTH) -> str:
+    """text kept to its first and last `lines` lines, each cut to `width` characters; what is cut is said in
+    place (how many lines or characters), so a huge error message stays readable and the error type (last
+    line of a traceback) stays in."""
+    kept = []
+    for line in text.split("\n"):
+        kept.append(line if len(line) <= width else f"{line[:width]}… [{len(line) - width} more characters cut]")
+    if len(kept) > 2 * lines:
+        cut = text.split("\n")[lines:-lines]
+        kept[lines:-lines] = [f"… [{len(cut)} lines ({sum(map(len, cut))} characters) cut] …"]
+    return "\n".join(kept)
 
 
 class _CurrentEnvKernels(KernelSpecManager):
@@ -90,7 +105,7 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, label: str, record_timing: boo
             None,
         )
         where = f"cell {failing + 1}" if failing is not None else "a cell"
-        detail = plain(str(err)).strip()
+        detail = shortened(plain(str(err)).strip())
         raise ExecutionError(f"{label}: {where} failed:\n{detail}", failing, detail) from None
     except (DeadKernelError, CellTimeoutError) as err:
         failing = started[-1] if started else None  # the cell running when the kernel died or time ran out

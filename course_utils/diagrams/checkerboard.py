@@ -5,7 +5,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from course_utils.diagrams._canvas import axes, course_fonts
-from course_utils.diagrams._checks import finite_array, positive_int
+from course_utils.diagrams._checks import finite_array, items, positive_int
 from course_utils.i18n import check_lang, message
 
 __all__ = ["overlap_heatmap", "overlap_heatmaps", "overlap_outer_product", "response_gallery", "strength_bars"]
@@ -23,12 +23,17 @@ def _annotate(ax, counts: np.ndarray, fontsize: float) -> None:
 def overlap_heatmap(counts, lang, interior=None, title=None, ax=None, annotate=None, legend=True):
     """Draw a 2-D overlap-count map (H, W); `interior` (a 1-D range, the same for rows and columns) is outlined.
 
-    ValueError for counts that are not a non-empty finite 2-D array or an interior that is not a range.
+    ValueError for counts that are not a non-empty finite real 2-D array, or an interior that is not a range of
+    step 1 inside the map.
     """
     check_lang(lang)
     counts = finite_array(counts, 2, "counts")
     if interior is not None and not isinstance(interior, range):
         raise ValueError(f"interior must be a range of positions or None, got {interior!r}")
+    side = min(counts.shape)
+    if interior is not None and len(interior) and (interior.step != 1 or interior.start < 0 or interior.stop > side):
+        raise ValueError(f"interior must be a range of step 1 inside the {counts.shape[0]}×{counts.shape[1]} map "
+                         f"(positions 0 to {side - 1}), got {interior!r}")
     with course_fonts():
         ax = axes(ax, figsize=(3.4, 3.4))
         ax.imshow(counts, cmap="viridis", vmin=0, vmax=max(counts.max(), 1))
@@ -88,7 +93,8 @@ def response_gallery(images, titles, lang, columns=4):
     ones mid-grey. ValueError for an empty list, a title count that differs, or columns below 1."""
     check_lang(lang)
     columns = positive_int(columns, "columns")
-    images = [finite_array(image, 2, "each image") for image in images]
+    images = [finite_array(image, 2, "each image") for image in items(images, "images", "(H, W) arrays")]
+    titles = items(titles, "titles", "strings")
     if len(images) != len(titles) or not images:
         raise ValueError(f"need one title per image, got {len(images)} images and {len(titles)} titles")
     rows = -(-len(images) // columns)
@@ -114,6 +120,7 @@ def strength_bars(names, strengths, lang, ax=None):
     """
     check_lang(lang)
     values = finite_array(strengths, 1, "strengths")
+    names = items(names, "names", "labels")
     if values.min() < 0 or values.max() > 1:
         raise ValueError(f"a checkerboard strength lies in [0, 1], got {values.min():g} … {values.max():g}")
     if len(names) != len(values):

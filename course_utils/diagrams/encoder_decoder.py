@@ -3,7 +3,7 @@
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
 from course_utils.diagrams._canvas import axes, course_fonts
-from course_utils.diagrams._checks import positive_int
+from course_utils.diagrams._checks import items, positive_int
 from course_utils.i18n import check_lang, message
 
 
@@ -13,7 +13,7 @@ def encoder_decoder(sizes, lang, skips=True, ax=None):
     ValueError unless sizes are at least two positive integers, each smaller than the one before.
     """
     check_lang(lang)
-    sizes = [positive_int(s, "each size") for s in sizes]
+    sizes = [positive_int(s, "each size") for s in items(sizes, "sizes", "positive integers")]
     if len(sizes) < 2 or any(b >= a for a, b in zip(sizes, sizes[1:])):
         raise ValueError(f"sizes must shrink stage by stage, from the input to the bottleneck; got {sizes}")
     with course_fonts():

@@ -4,22 +4,21 @@ import torch
 from matplotlib.figure import Figure
 
 from course_utils.diagrams._canvas import axes, course_fonts
-from course_utils.diagrams._checks import positive_int, value_range as checked_range
+from course_utils.diagrams._checks import image_batch, items, positive_int, value_range as checked_range, whole
 from course_utils.i18n import check_lang, message
 
 __all__ = ["tile", "image_grid", "segmentation_samples", "pattern_panels"]
 
 
 def tile(images: torch.Tensor, nrow: int, gap: int = 1) -> torch.Tensor:
-    """(N, C, H, W) images as one (C, rows·(H+gap)−gap, nrow·(W+gap)−gap) picture, row by row; gaps are NaN."""
-    if not isinstance(images, torch.Tensor) or images.ndim != 4:
-        raise ValueError(f"images must be a tensor of shape (N, C, H, W), got {getattr(images, 'shape', images)!r}")
+    """(N, C, H, W) images as one (C, rows·(H+gap)−gap, nrow·(W+gap)−gap) picture, row by row; gaps are NaN.
+
+    ValueError unless images are a non-empty, real, finite (N, C, H, W) tensor, nrow ≥ 1 and gap ≥ 0 integers.
+    """
+    image_batch(images, "images", channels=None)
     nrow = positive_int(nrow, "nrow")
-    if isinstance(gap, bool) or not isinstance(gap, int) or gap < 0:
-        raise ValueError(f"gap must be a non-negative integer, got {gap!r}")
+    gap = whole(gap, "gap", 0)
     n, c, h, w = images.shape
-    if min(n, c, h, w) < 1:
-        raise ValueError(f"images must hold at least one image of at least one pixel, got shape {tuple(images.shape)}")
     rows = -(-n // nrow)
     out = torch.full((c, rows * (h + gap) - gap, nrow * (w + gap) - gap), float("nan"))
     for index, image in enumerate(images.detach().float().cpu()):
@@ -59,8 +58,14 @@ def image_grid(images: torch.Tensor, nrow: int = 8, title: str = "", value_range
 
 
 def segmentation_samples(images: torch.Tensor, masks: torch.Tensor, predictions: dict, lang: str) -> Figure:
-    """One row per example: the input, the true mask, then each named predicted mask (all (N, 1, H, W))."""
+    """One row per example: the input, the true mask, then each named predicted mask (all (N, 1, H, W)).
+
+    ValueError for predictions that are not a dict {name: tensor}, tensors that are not (N, C, H, W) with one
+    N ≥ 1 for all, 1 or 3 channels, finite real values.
+    """
     check_lang(lang)
+    if not isinstance(predictions, dict):
+        raise ValueError(f"predictions must be a dict {{name: (N, 1, H, W) tensor}}, got {type(predictions).__name__}")
     columns = [(message("samples.input", lang), images, None),
                (message("samples.true_mask", lang), masks, (0.0, 1.0))]
     columns += [(name, mask, (0.0, 1.0)) for name, mask in predictions.items()]
@@ -69,6 +74,8 @@ def segmentation_samples(images: torch.Tensor, masks: torch.Tensor, predictions:
     n = images.shape[0]
     if n < 1 or any(tensor.shape[0] != n for _, tensor, _ in columns):
         raise ValueError("images, masks and every prediction need the same number of examples, at least one")
+    for (name, tensor, _), what in zip(columns, ["images", "masks", *(f"predictions[{k!r}]" for k in predictions)]):
+        image_batch(tensor, what)
     with course_fonts():
         figure = Figure(figsize=(1.6 * len(columns), 1.6 * n + 0.4), layout="constrained")
         grid = figure.subplots(n, len(columns), squeeze=False)
@@ -82,10 +89,22 @@ def segmentation_samples(images: torch.Tensor, masks: torch.Tensor, predictions:
 
 
 def pattern_panels(outputs: dict, spectra: dict, lang: str) -> Figure:
-    """Per name: the first (C, H, W) image of its batch on top, its (H, W) power spectrum (log scale) below."""
+    """Per name: the first (C, H, W) image of its batch on top, its (H, W) power spectrum (log scale) below.
+
+    ValueError unless outputs and spectra are dicts naming the same models, each output a non-empty, finite,
+    real (N, 1 or 3, H, W) tensor and each spectrum a non-empty, finite, real (H, W) tensor of values ≥ 0.
+    """
     check_lang(lang)
-    if not outputs or set(outputs) != set(spectra):
+    if not isinstance(outputs, dict) or not isinstance(spectra, dict) or not outputs or set(outputs) != set(spectra):
         raise ValueError("outputs and spectra must name the same, non-empty set of models")
+    for name in outputs:
+        image_batch(outputs[name], f"outputs[{name!r}]")
+        power = spectra[name]
+        if not isinstance(power, torch.Tensor) or power.ndim != 2:
+            raise ValueError(f"spectra[{name!r}] must be an (H, W) tensor, got {getattr(power, 'shape', type(power))}")
+        image_batch(power[None, None], f"spectra[{name!r}]", channels=(1,))
+        if (power < 0).any():
+            raise ValueError(f"spectra[{name!r}] must hold powers ≥ 0, got a negative value")
     with course_fonts():
         figure = Figure(figsize=(2.4 * len(outputs), 5.0), layout="constrained")
         grid = figure.subplots(2, len(outputs), squeeze=False)

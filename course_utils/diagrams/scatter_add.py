@@ -1,13 +1,12 @@
 """Transposed convolution as pictures: the sparse convolution matrix C, and scatter-add one stamp at a time."""
 
-import numbers
-
 from matplotlib import colormaps
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from course_utils.diagrams._canvas import axes, course_fonts
-from course_utils.diagrams._checks import finite_array, grid_shape, positive_int
+from course_utils._ints import integer
+from course_utils.diagrams._checks import finite_array, grid_shape, items, positive_int
 from course_utils.i18n import check_lang, message
 
 __all__ = ["conv_matrix_grid", "scatter_add_step", "scatter_add_steps"]
@@ -22,22 +21,23 @@ def _texts(rows, name: str) -> tuple[int, int]:
     return shape
 
 
-def _check_stamp(stamp, rows: int, cols: int) -> None:
-    if stamp is None:
-        return
-    whole = isinstance(stamp, (tuple, list)) and len(stamp) == 4 and all(
-        isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in stamp)
-    if not whole:
-        raise ValueError(f"stamp must be (row, col, height, width) in integers, or None, got {stamp!r}")
-    r0, c0, h, w = stamp
+def _stamp(stamp, rows: int, cols: int, name: str = "stamp") -> tuple[int, int, int, int]:
+    """stamp as (row, col, height, width) in ints when it is four integers outlining cells of the grid."""
+    values = [integer(v) for v in stamp] if isinstance(stamp, (tuple, list)) and len(stamp) == 4 else [None]
+    if None in values:
+        raise ValueError(f"{name} must be (row, col, height, width) in integers, got {stamp!r}")
+    r0, c0, h, w = values
     if r0 < 0 or c0 < 0 or h < 1 or w < 1 or r0 + h > rows or c0 + w > cols:
-        raise ValueError(f"stamp {tuple(stamp)} must lie inside the {rows}×{cols} grid")
+        raise ValueError(f"{name} {tuple(values)} must lie inside the {rows}×{cols} grid")
+    return r0, c0, h, w
 
 
-def _check_padding(padding, rows: int, cols: int) -> None:
-    if isinstance(padding, bool) or not isinstance(padding, int) or padding < 0 or 2 * padding >= min(rows, cols):
+def _padding(padding, rows: int, cols: int) -> int:
+    number = integer(padding)
+    if number is None or number < 0 or 2 * number >= min(rows, cols):
         raise ValueError(f"padding must be an integer from 0 to less than half of the {rows}×{cols} grid, "
                          f"got {padding!r}")
+    return number
 
 
 def conv_matrix_grid(labels, lang, input_width=None, ax=None):
@@ -49,7 +49,7 @@ def conv_matrix_grid(labels, lang, input_width=None, ax=None):
     check_lang(lang)
     rows, cols = _texts(labels, "labels")
     if input_width is not None:
-        positive_int(input_width, "input_width")
+        input_width = positive_int(input_width, "input_width")
     with course_fonts():
         ax = axes(ax, figsize=(0.42 * cols + 1.2, 0.42 * rows + 1.3))
         for r, row in enumerate(labels):
@@ -89,8 +89,8 @@ def scatter_add_step(cells, counts, lang, stamp=None, padding=0, title=None, fon
     tally = finite_array(counts, 2, "counts")
     if tally.shape != (rows, cols) or (tally < 0).any() or (tally != tally.round()).any():
         raise ValueError(f"counts must be whole numbers ≥ 0 in a {rows}×{cols} grid like cells, got shape {tally.shape}")
-    _check_stamp(stamp, rows, cols)
-    _check_padding(padding, rows, cols)
+    stamp = None if stamp is None else _stamp(stamp, rows, cols)
+    padding = _padding(padding, rows, cols)
     most = max(4, max(max(row) for row in counts))
     shades = colormaps["Blues"]
     cells = [[_wrap(text) for text in row] for row in cells]
@@ -143,17 +143,23 @@ def scatter_add_steps(snapshots, stamps, lang, values=None, padding=0, columns=2
     """One panel per step: snapshots[t] is the grid of partial sums after step t, stamps[t] its (row, col, h, w).
 
     values[t], if given, is the input value of step t, shown in the panel's title. ValueError for no
-    snapshots, snapshots of different shapes, a stamp or value count that differs, columns below 1.
+    snapshots, snapshots of different shapes, a stamp or value count that differs, a stamp that is not four
+    integers inside the grid, a padding scatter_add_step refuses, columns below 1.
     """
     check_lang(lang)
     columns = positive_int(columns, "columns")
+    snapshots = items(snapshots, "snapshots", "grids of partial sums")
     if not snapshots or len({_texts(cells, "each snapshot") for cells in snapshots}) != 1:
         raise ValueError("snapshots must be one or more grids of one shape")
     steps = len(snapshots)
+    stamps = items(stamps, "stamps", "(row, col, height, width) tuples")
+    values = None if values is None else items(values, "values", "input values")
     if len(stamps) != steps or (values is not None and len(values) != steps):
         raise ValueError(f"need one stamp (and one value, if given) per snapshot, got {steps} snapshots, "
                          f"{len(stamps)} stamps" + ("" if values is None else f", {len(values)} values"))
     rows, cols = len(snapshots[0]), len(snapshots[0][0])
+    stamps = [_stamp(stamp, rows, cols, f"stamps[{t}]") for t, stamp in enumerate(stamps)]
+    padding = _padding(padding, rows, cols)
     grid_rows = -(-steps // columns)
     with course_fonts():
         fig = Figure(figsize=(columns * (0.85 * cols + 0.5), grid_rows * (0.85 * rows + 0.7) + 0.4), layout="constrained")

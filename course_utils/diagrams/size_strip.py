@@ -2,6 +2,7 @@
 
 from matplotlib.patches import Rectangle
 
+from course_utils._ints import is_sequence, single
 from course_utils.arithmetic import conv_transpose_output_size
 from course_utils.diagrams._canvas import axes, course_fonts
 from course_utils.i18n import check_lang, message
@@ -27,13 +28,20 @@ def _bracket(ax, start, stop, y, text):
 def size_strip(size, kernel_size, stride, padding, output_padding, dilation, lang, ax=None):
     """One row per step of O = (I−1)S − 2P + D(K−1) + P_out + 1, drawn cell by cell in output coordinates.
 
-    Sizes are single ints (one axis). RuleError where ConvTranspose2d refuses them, ValueError when the strip
-    would need more than MAX_CELLS cells.
+    Sizes are single ints (one axis; numpy integers, one-element integer tensors and one-int sequences count).
+    RuleError where ConvTranspose2d refuses them, ValueError for a (height, width) pair or when the strip would
+    need more than MAX_CELLS cells.
     """
     check_lang(lang)
-    out = conv_transpose_output_size(size, kernel_size, stride, padding, output_padding, dilation)
-    if isinstance(out, tuple):
-        raise ValueError("size_strip draws one axis: give each size as one integer, not a (height, width) pair")
+    named = {"size": size, "kernel_size": kernel_size, "stride": stride, "padding": padding,
+             "output_padding": output_padding, "dilation": dilation}
+    for name, value in named.items():
+        if is_sequence(value) and single(value) is None:
+            raise ValueError(f"size_strip draws one axis: give {name} as one integer, not a (height, width) pair "
+                             f"(got {value!r})")
+    named = {name: value if single(value) is None else single(value) for name, value in named.items()}
+    out = conv_transpose_output_size(**named)
+    size, kernel_size, stride, padding, output_padding, dilation = named.values()
     span = dilation * (kernel_size - 1) + 1
     full = (size - 1) * stride + span
     width = max(full, padding + out)

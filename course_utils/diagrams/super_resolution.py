@@ -4,7 +4,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from course_utils.diagrams._canvas import axes, course_fonts
-from course_utils.diagrams._checks import finite_array, positive_int
+from course_utils.diagrams._checks import finite_array, items, positive_int
 from course_utils.i18n import check_lang, message
 
 __all__ = ["crop_gallery", "gain_bars"]
@@ -13,13 +13,19 @@ __all__ = ["crop_gallery", "gain_bars"]
 def crop_gallery(crops, titles, image_name, lang, columns=4, note=None):
     """Square grey (H, W) crops in [0, 1], drawn pixel by pixel on one fixed brightness range; `note` ends the title.
 
-    ValueError for no crops, crops of different shapes or with NaN, a title count that differs, columns below 1.
+    ValueError for no crops, crops of different shapes, with NaN or with values outside [0, 1] (they would be
+    clipped silently), a title count that differs, columns below 1.
     """
     check_lang(lang)
     columns = positive_int(columns, "columns")
-    crops = [finite_array(crop, 2, "each crop") for crop in crops]
+    crops = [finite_array(crop, 2, "each crop") for crop in items(crops, "crops", "(H, W) arrays")]
+    titles = items(titles, "titles", "strings")
     if not crops or len(crops) != len(titles) or any(c.ndim != 2 or c.shape != crops[0].shape for c in crops):
         raise ValueError(f"need one title per crop and 2-D crops of one shape, got {len(crops)} crops, {len(titles)} titles")
+    low, high = min(c.min() for c in crops), max(c.max() for c in crops)
+    if low < 0 or high > 1:
+        raise ValueError(f"each crop must hold values in [0, 1], the brightness range it is drawn on, got {low:g} … "
+                         f"{high:g}; clamp the crops with .clamp(0, 1) (or numpy.clip) to draw them clipped")
     rows = -(-len(crops) // columns)
     with course_fonts():
         fig = Figure(figsize=(2.2 * min(columns, len(crops)), 2.4 * rows + 0.4), layout="constrained")
@@ -41,6 +47,7 @@ def gain_bars(names, gains, seed_range, seed_model, lang, ax=None):
     """
     check_lang(lang)
     gains = finite_array(gains, 1, "gains")
+    names = items(names, "names", "labels")
     band = finite_array(seed_range, 1, "seed_range")
     if len(band) != 2 or band[0] > band[1]:
         raise ValueError(f"seed_range must be (low, high) with low ≤ high, got {seed_range!r}")

@@ -7,6 +7,9 @@ import reprlib
 from dataclasses import dataclass
 from typing import Any, Callable
 
+import numpy as np
+import torch
+
 from course_utils.i18n import check_lang, message
 
 __all__ = ["Exercise", "as_number", "check", "echo", "feedback", "register", "registered"]
@@ -34,12 +37,15 @@ _ECHO.maxstring, _ECHO.maxother = 40, ECHO_CHARS
 
 
 def as_number(answer: Any) -> Any:
-    """A tensor or array of exactly one element (torch.tensor(16), numpy.array([16])) as the Python number it
-    holds; anything else unchanged."""
-    if hasattr(answer, "numel") and callable(answer.numel) and hasattr(answer, "item"):
-        return answer.item() if answer.numel() == 1 else answer
-    if hasattr(answer, "size") and hasattr(answer, "item") and hasattr(answer, "dtype"):
-        return answer.item() if answer.size == 1 else answer
+    """A tensor or array of exactly one readable element (torch.tensor(16), numpy.array([16])) as the Python
+    number it holds; anything else unchanged, so that it counts as the wrong kind of answer: several elements,
+    a tensor with no values (meta device), a masked element (numpy.ma)."""
+    if isinstance(answer, torch.Tensor):
+        readable = answer.numel() == 1 and not answer.is_meta
+        return answer.item() if readable else answer
+    if isinstance(answer, (np.ndarray, np.generic)):
+        readable = answer.size == 1 and not np.ma.getmaskarray(answer).any()
+        return answer.item() if readable else answer
     return answer
 
 

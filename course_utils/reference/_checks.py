@@ -5,11 +5,12 @@ naming the parameter and the rule for a value PyTorch refuses (or one too large 
 """
 
 import math
-import numbers
 from typing import NamedTuple
 
 import torch
 
+from course_utils._ints import integer, per_axis
+from course_utils._tensors import dense
 from course_utils.arithmetic import conv_transpose_output_size
 
 __all__ = ["Setting", "MAX_ELEMENTS", "pair", "tensor", "fits", "checked"]
@@ -31,17 +32,14 @@ class Setting(NamedTuple):
     out_size: tuple[int, int]
 
 
-def _is_int(value) -> bool:
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
-
-
 def pair(value, name: str) -> tuple[int, int]:
-    """An int or a pair of ints as (height, width); numpy integers count as ints, as in PyTorch."""
-    if isinstance(value, (tuple, list)) and len(value) == 2 and all(_is_int(v) for v in value):
-        return int(value[0]), int(value[1])
-    if _is_int(value):
-        return int(value), int(value)
-    raise ValueError(f"{name} must be an int or a pair (height, width) of ints, got {value!r}")
+    """(height, width) from what PyTorch takes: an int (numpy integers and one-element integer tensors too), a
+    pair of them, or a sequence of one for both axes ((2,), [2], torch.tensor([2]))."""
+    axes = per_axis(value)
+    if axes is None:
+        raise ValueError(f"{name} must be an int or a pair (height, width) of ints (a sequence of one int counts "
+                         f"for both axes), got {value!r}")
+    return axes[0], axes[-1]
 
 
 def tensor(value, name: str) -> torch.Tensor:
@@ -64,15 +62,22 @@ def _check_tensors(input, weight, bias) -> None:
     tensor(weight, "weight")
     if bias is not None:
         tensor(bias, "bias")
+    if input.is_complex():
+        raise ValueError(f"input must be a real floating-point tensor: this reference computes real transposed "
+                         f"convolutions only, got {input.dtype}; torch.nn.functional.conv_transpose2d takes complex "
+                         "tensors, use it for them")
     if not input.is_floating_point():
-        raise ValueError(f"input must be a floating-point tensor, like torch's conv_transpose2d needs, got {input.dtype}; "
-                         "convert it with input.float()")
+        raise ValueError(f"input must be a real floating-point tensor, got {input.dtype}: this reference computes in "
+                         "floating point; convert input and weight with .float() (or .double(), exact for integer sums "
+                         "below 2**53)")
     named = [("weight", weight)] + ([("bias", bias)] if bias is not None else [])
     for name, value in named:
         if value.dtype != input.dtype:
             raise ValueError(f"input and {name} must have the same dtype, got {input.dtype} and {value.dtype}")
         if value.device != input.device:
             raise ValueError(f"input and {name} must be on the same device, got {input.device} and {value.device}")
+    for name, value in [("input", input), *named]:
+        dense(value, name)
 
 
 def checked(input, weight, bias, stride, padding, output_padding, groups, dilation) -> Setting:
@@ -85,9 +90,9 @@ def checked(input, weight, bias, stride, padding, output_padding, groups, dilati
         raise ValueError(f"input must be 3-D (C_in, H, W) or 4-D (N, C_in, H, W), got shape {tuple(input.shape)}")
     if weight.dim() != 4:
         raise ValueError(f"weight must be 4-D (C_in, C_out / groups, kH, kW), got shape {tuple(weight.shape)}")
-    if not _is_int(groups) or groups < 1:
+    if integer(groups) is None or integer(groups) < 1:
         raise ValueError(f"groups must be a positive int, got {groups!r}")
-    groups = int(groups)
+    groups = integer(groups)
     c_in, cout_g = weight.shape[:2]
     if c_in < 1 or cout_g < 1:
         raise ValueError(f"weight.shape[0] = C_in and weight.shape[1] = C_out / groups must be at least 1, "

@@ -10,7 +10,7 @@ __all__ = ["conv_transpose2d_loops"]
 def conv_transpose2d_loops(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
     """Scatter-add with Python loops over input positions: slow, but each line is one step of the picture."""
     st = checked(input, weight, bias, stride, padding, output_padding, groups, dilation)
-    x = st.input
+    x, groups = st.input, st.groups
     n, c_in, h, w = x.shape
     kh, kw = weight.shape[2:]
     (sh, sw), (dh, dw), (ph, pw), (oh, ow) = st.stride, st.dilation, st.padding, st.out_size

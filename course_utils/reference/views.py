@@ -1,10 +1,9 @@
 """Equivalent views that reuse an ordinary convolution (F.conv2d); each gives conv_transpose2d's numbers."""
 
-import numbers
-
 import torch
 from torch.nn import functional as F
 
+from course_utils._ints import integer
 from course_utils.reference._checks import checked, tensor
 
 __all__ = ["as_conv_weight", "conv_transpose2d_zero_insertion", "conv_transpose2d_phases"]
@@ -17,8 +16,9 @@ def as_conv_weight(weight, groups=1):
     tensor(weight, "weight")
     if weight.dim() != 4:
         raise ValueError(f"weight must be 4-D (C_in, C_out / groups, kH, kW), got shape {tuple(weight.shape)}")
-    if isinstance(groups, bool) or not isinstance(groups, numbers.Integral) or groups < 1:
+    if integer(groups) is None or integer(groups) < 1:
         raise ValueError(f"groups must be a positive int, got {groups!r}")
+    groups = integer(groups)
     if weight.shape[0] % groups:
         raise ValueError(f"weight.shape[0] = C_in = {weight.shape[0]} must be divisible by groups = {groups}")
     c_in, cout_g, kh, kw = weight.shape
@@ -42,7 +42,7 @@ def conv_transpose2d_zero_insertion(input, weight, bias=None, stride=1, padding=
     spread[:, :, ::sh, ::sw] = x
     edge = [d * (k - 1) - p for d, k, p in zip(st.dilation, kernel, st.padding)]
     spread = _pad_or_cut(spread, edge, [e + op for e, op in zip(edge, st.output_padding)])
-    out = F.conv2d(spread, as_conv_weight(weight, groups), bias, dilation=st.dilation, groups=groups)
+    out = F.conv2d(spread, as_conv_weight(weight, st.groups), bias, dilation=st.dilation, groups=st.groups)
     return out if st.batched else out.squeeze(0)
 
 
@@ -57,14 +57,14 @@ def conv_transpose2d_phases(input, weight, bias=None, stride=1, padding=0, outpu
     dilated = weight.new_zeros(*weight.shape[:2], dh * (kh - 1) + 1, dw * (kw - 1) + 1)
     dilated[:, :, ::dh, ::dw] = weight
     full = (h - 1) * sh + dilated.shape[2], (w - 1) * sw + dilated.shape[3]
-    canvas = x.new_zeros(n, weight.shape[1] * groups, *full)
+    canvas = x.new_zeros(n, weight.shape[1] * st.groups, *full)
     for ry in range(min(sh, full[0])):
         for rx in range(min(sw, full[1])):
             sub = dilated[:, :, ry::sh, rx::sw]  # the taps that land on output rows ≡ ry, cols ≡ rx (mod S)
             if sub.numel() == 0:
                 continue
             a, b = sub.shape[2] - 1, sub.shape[3] - 1
-            phase = F.conv2d(F.pad(x, (b, b, a, a)), as_conv_weight(sub, groups), groups=groups)
+            phase = F.conv2d(F.pad(x, (b, b, a, a)), as_conv_weight(sub, st.groups), groups=st.groups)
             canvas[:, :, ry::sh, rx::sw] = phase
     (ph, pw), (oh, ow) = st.padding, st.out_size
     canvas = F.pad(canvas, (0, max(0, pw + ow - full[1]), 0, max(0, ph + oh - full[0])))

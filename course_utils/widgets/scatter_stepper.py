@@ -2,14 +2,13 @@
 
 import string
 
-import ipywidgets as widgets
 import torch
 from torch.nn import functional as F
 
 from course_utils.arithmetic import conv_transpose_output_size
 from course_utils.diagrams.scatter_add import scatter_add_step
 from course_utils.i18n import message
-from course_utils.widgets.explorer import Explorer, int_slider
+from course_utils.widgets.explorer import Explorer, StrictToggleButtons, int_slider
 
 __all__ = ["ScatterAddStepper", "INPUT"]
 
@@ -37,9 +36,9 @@ class ScatterAddStepper(Explorer):
             "kernel_size": slider("kernel_size", kernel_size, 1, 4),
             "stride": slider("stride", stride, 1, 3),
             "padding": slider("padding", padding, 0, 2),
-            "symbols": widgets.ToggleButtons(options=[(message("scatter_stepper.symbols", lang), True),
+            "symbols": StrictToggleButtons(options=[(message("scatter_stepper.symbols", lang), True),
                                                       (message("scatter_stepper.numbers", lang), False)],
-                                             value=symbols),
+                                           value=symbols),
         }
         super().__init__(controls, lang)
         self.children[0].layout.flex_flow = "row wrap"
