@@ -244,7 +244,7 @@ print("shape:", (1, 2))
 def test_no_colab_cells_without_a_repository():
     nb = nbformat.reads(nbformat.writes(nbformat.v4.new_notebook()), as_version=4)
     generated = for_language(nb, "en", "01_demo.py")
-    assert [c.metadata.get("course", {}).get("role") for c in generated.cells] == ["notice"]
+    assert generated.cells == [] and "01_demo.py" in generated.metadata.course.notice  # no banner cell
     assert load_config(Path("/nonexistent")) == CourseConfig()
 
 
@@ -257,14 +257,14 @@ def test_colab_link_and_install_cell_from_the_one_repository_address(tmp_path, m
     assert cli.main(["notebooks", "01"]) == 0
     for lang in LANGS:
         nb = nbformat.read(tmp_path / "notebooks" / lang / "01_demo.ipynb", as_version=4)
-        link, install, notice = nb.cells[:3]
+        link, install = nb.cells[:2]
         assert ("https://colab.research.google.com/github/example/course/blob/main/"
                 f"notebooks/{lang}/01_demo.ipynb") in link.source
         assert 'if "google.colab" in sys.modules:' in install.source
         assert "git+https://github.com/example/course@main" in install.source
         assert install.outputs == [] and install.execution_count is not None  # off Colab: runs, prints nothing
-        assert notice.metadata.course.role == "notice"
-        assert {c.metadata.slideshow.slide_type for c in (link, install, notice)} == {"skip"}
+        assert "notebooks/src/01_demo.py" in nb.metadata.course.notice
+        assert {c.metadata.slideshow.slide_type for c in (link, install)} == {"skip"}
     assert problems(tmp_path) == []
     (tmp_path / "pyproject.toml").write_text("[tool.course]\nrepository = \"\"\n", encoding="utf-8")
     assert any("stale against" in line for line in problems(tmp_path))

@@ -43,7 +43,7 @@ from torch.nn import functional as F
 
 from course_utils.claims import claim
 from course_utils.diagrams import encoder_decoder
-from course_utils.exercises import check
+from course_utils.exercises import check, verify
 from course_utils.notebook import setup
 
 torch.set_grad_enabled(False)
@@ -333,7 +333,7 @@ check("01.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = int(math.log2(256 // 8))
-check("01.1", solution, LANG)
+verify("01.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** 위와 같은 인코더 단계(padding=1인 3×3 합성곱 + 2×2 최대 풀링) 다섯 개에 224×224 이미지를 넣으면
@@ -352,7 +352,7 @@ side = torch.zeros(1, 1, 224, 224)
 for _ in range(5):
     side = encoder_stage(1, 1)(side)
 solution = side.shape[-1]
-check("01.2", solution, LANG)
+verify("01.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **3.** `nn.Upsample(scale_factor=4, mode="bilinear")`에는 학습 가능한 파라미터가 몇 개 있을까요?
@@ -366,4 +366,4 @@ check("01.3", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = sum(p.numel() for p in nn.Upsample(scale_factor=4, mode="bilinear").parameters())
-check("01.3", solution, LANG)
+verify("01.3", solution)

@@ -53,7 +53,7 @@ from tqdm.auto import tqdm
 from course_utils.arithmetic import conv_transpose_output_size, output_size_range
 from course_utils.claims import claim, close
 from course_utils.diagrams import segmentation_samples
-from course_utils.exercises import check
+from course_utils.exercises import check, verify
 from course_utils.notebook import setup
 from course_utils.summary import layer_table
 
@@ -651,7 +651,7 @@ check("06.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = sum(p.numel() for p in UNetDecoderBlock(256, 128, 128).parameters())
-check("06.1", solution, LANG)
+verify("06.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** 75×75 스킵 특징 맵을 2×2 최대 풀링으로 줄였다가 `ConvTranspose2d(k=2, s=2)`로 되돌리면 한 변이 몇이
@@ -667,7 +667,7 @@ check("06.2", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = nn.ConvTranspose2d(1, 1, 2, stride=2)(F.max_pool2d(torch.zeros(1, 1, 75, 75), 2)).shape[-1]
-check("06.2", solution, LANG)
+verify("06.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **3.** 풀링이 네 번 있는 U-Net(단계 4개)에서 어느 단계에서도 크기 맞춤이 필요 없으려면 입력의 한 변이 어떤 수의
@@ -683,4 +683,4 @@ check("06.3", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = next(side for side in range(500, 1000) if side % 2**4 == 0)
-check("06.3", solution, LANG)
+verify("06.3", solution)

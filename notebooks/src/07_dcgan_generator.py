@@ -55,7 +55,7 @@ from tqdm.auto import tqdm
 from course_utils.arithmetic import conv_transpose_output_size
 from course_utils.claims import claim, close
 from course_utils.diagrams import image_grid, pattern_panels
-from course_utils.exercises import check
+from course_utils.exercises import check, verify
 from course_utils.i18n import message
 from course_utils.metrics import checkerboard_strength, strength_verdict
 from course_utils.notebook import setup
@@ -730,7 +730,7 @@ check("07.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = sum(p.numel() for p in nn.ConvTranspose2d(100, 512, 4, 1, 0).parameters())
-check("07.1", solution, LANG)
+verify("07.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** 원래 DCGAN처럼 커널 5, 스트라이드 2, 패딩 2인 전치 합성곱에 4×4 입력을 넣되 `output_padding`을 주지
@@ -746,7 +746,7 @@ check("07.2", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = conv_transpose_output_size(4, kernel_size=5, stride=2, padding=2)
-check("07.2", solution, LANG)
+verify("07.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **3.** 4×4에서 시작해 4/2/1 전치 합성곱만으로 128×128 이미지를 만들려면 4/2/1 층이 몇 개 필요할까요?
@@ -762,7 +762,7 @@ check("07.3", answer, LANG)
 size, solution = 4, 0
 while size < 128:
     size, solution = conv_transpose_output_size(size, kernel_size=4, stride=2, padding=1), solution + 1
-check("07.3", solution, LANG)
+verify("07.3", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **4.** 위에서 줄인 판별자 `small_discriminator()`의 파라미터는 몇 개일까요?
@@ -776,4 +776,4 @@ check("07.4", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = sum(p.numel() for p in small_discriminator().parameters())
-check("07.4", solution, LANG)
+verify("07.4", solution)
