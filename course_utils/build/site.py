@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 
 import nbformat
+import sphinx.locale
 from sphinx.application import Sphinx
 from sphinx.util.console import nocolor
 from sphinx.util.docutils import docutils_namespace, patch_docutils
@@ -89,8 +90,6 @@ def sphinx_config(lang: str, config: CourseConfig, other_built: set[str]) -> dic
         "use_fullscreen_button": True,
         "home_page_in_toc": True,
         "navigation_with_keys": False,
-        "pygments_light_style": "default",
-        "pygments_dark_style": "github-dark",
     }
     if config.repository:
         options |= {
@@ -103,7 +102,7 @@ def sphinx_config(lang: str, config: CourseConfig, other_built: set[str]) -> dic
         "project": message("site.title", lang),
         "html_title": message("site.title", lang),
         "language": lang,
-        "extensions": ["myst_nb", "sphinx_copybutton"],
+        "extensions": ["myst_nb", "sphinx_copybutton", "course_utils.build.site_extension"],
         "master_doc": "index",
         "exclude_patterns": ["_build", "**.ipynb_checkpoints"],
         "nb_execution_mode": "off",
@@ -119,7 +118,7 @@ def sphinx_config(lang: str, config: CourseConfig, other_built: set[str]) -> dic
         "html_js_files": ["course-site.js"],
         "html_sidebars": {"**": ["navbar-logo.html", "icon-links.html", "search-button-field.html",
                                  "sbt-sidebar-nav.html", "course-language.html"]},
-        "html_context": {"course_other_lang": other, "course_other_label": message("site.language", other),
+        "html_context": {"default_mode": "auto", "course_other_lang": other, "course_other_label": message("site.language", other),
                          "course_other_pages": sorted(other_built | {"index", "search", "genindex"})},
         "html_show_sourcelink": False,
         "html_copy_source": True,
@@ -167,6 +166,7 @@ def _write(root: Path, slugs: list[str], out: Path) -> None:
 
 def _sphinx(src: Path, out: Path, doctrees: Path, overrides: dict) -> None:
     nocolor()
+    sphinx.locale.translators.clear()  # the UI strings of the previous project's language stay loaded otherwise
     log = io.StringIO()
     # A fresh docutils registry per project, as sphinx-build; the engine's own deprecation notices (e.g. the theme
     # using an API Sphinx 11 removes) are for its maintainers, not a fault of the course.
