@@ -303,3 +303,16 @@ def test_readme_documents_lecturers_and_classrooms(root):
     for text in ("python -m course_utils.build slides", "python -m course_utils.build site", "한국어 (대한민국)",
                  "jupyterlab-rise", "repo2docker", "postBuild", "[tool.course]"):
         assert text in readme
+
+
+def test_site_pages_name_no_machine_path(site, root):
+    """The built pages and the notebooks offered for download carry no folder of the machine that built them."""
+    import sys
+
+    found = []
+    for path in sorted([*site.rglob("*.html"), *site.rglob("*.ipynb"), *site.rglob("searchindex.js")]):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found += [f"{path.relative_to(site)}: {needle}" for needle in (str(root), sys.prefix, str(site.parent))
+                  if needle in text]
+        found += [f"{path.relative_to(site)}: {m}" for m in re.findall(r"/(?:tmp|home|root|work|Users)/[\w.-]+/", text)]
+    assert found == []

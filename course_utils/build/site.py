@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.util.console import nocolor
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
-from course_utils.build.assets import STATIC_DIR, node_modules
+from course_utils.build.assets import STATIC_DIR, copy_static
 from course_utils.build.config import CourseConfig, load_config
 from course_utils.build.pages import PublishError, escape, lesson_label, lesson_pages, prepare, simple_page, staged, verify, write
 from course_utils.i18n import LANGS, message
@@ -28,8 +28,6 @@ from course_utils.lessons import LESSONS
 __all__ = ["build_site", "site_notebook", "sphinx_config"]
 
 THEME = Path(__file__).with_name("site_theme")
-MATHJAX_FILES = ("LICENSE", "es5/tex-chtml.js", "es5/input/tex/extensions", "es5/output/chtml/fonts/woff-v2",
-                 "es5/ui", "es5/a11y")
 SETUP_LINE = "setup(LANG)"
 LESSON_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<slug>\d\d_\w+)\.ipynb(?P<fragment>#[^)]*)?\)")
 
@@ -145,7 +143,6 @@ def _write(root: Path, slugs: list[str], out: Path) -> None:
     pages = lesson_pages(root, slugs)
     built = {lang: {p.slug for p in pages[lang]} for lang in LANGS}
     config = load_config(root)
-    mathjax = node_modules(root) / "mathjax"
     with tempfile.TemporaryDirectory(prefix="site-src-", dir=out.parent) as work:
         for lang in LANGS:
             src = Path(work) / lang
@@ -155,7 +152,7 @@ def _write(root: Path, slugs: list[str], out: Path) -> None:
             write(src / "index.md", _index(lang, built[lang]))
             other = next(o for o in LANGS if o != lang)
             _sphinx(src, out / lang, Path(work) / f"doctrees-{lang}", sphinx_config(lang, config, built[other]))
-            _copy_mathjax(mathjax, out / lang / "_static" / "mathjax")
+            copy_static(root, out / lang / "_static", reveal=False)  # MathJax (mathjax_path) from npm
             for macros in (out / lang / "_static").glob("*.html"):  # the theme's Jinja macros, not pages
                 macros.unlink()
     shutil.rmtree(out / "jupyter_execute", ignore_errors=True)  # myst-nb's copies of the outputs, already in _images
@@ -178,16 +175,6 @@ def _sphinx(src: Path, out: Path, doctrees: Path, overrides: dict) -> None:
         app.build()
     if log.getvalue().strip():
         raise PublishError(f"Sphinx warned while building {out.name}:\n{log.getvalue().strip()}")
-
-
-def _copy_mathjax(package: Path, dest: Path) -> None:
-    for name in MATHJAX_FILES:
-        source = package / name
-        if not source.exists():
-            raise PublishError(f"{source} is missing from the npm package; check course_utils/build/npm/package.json")
-        target = dest / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        (shutil.copytree(source, target, dirs_exist_ok=True) if source.is_dir() else shutil.copy2(source, target))
 
 
 def _chooser() -> str:
