@@ -114,7 +114,7 @@ def sphinx_config(lang: str, config: CourseConfig, other_built: set[str]) -> dic
         "templates_path": [str(THEME / "templates")],
         "html_css_files": ["course-site.css"],
         "html_js_files": ["course-site.js"],
-        "html_sidebars": {"**": ["navbar-logo.html", "icon-links.html", "search-button-field.html",
+        "html_sidebars": {"**": ["navbar-logo.html", "icon-links.html",
                                  "sbt-sidebar-nav.html", "course-language.html"]},
         "html_context": {"default_mode": "auto", "course_other_lang": other, "course_other_label": message("site.language", other),
                          "course_other_pages": sorted(other_built | {"index", "search", "genindex"})},
