@@ -29,7 +29,34 @@ def setup(lang: str) -> None:
     plt.switch_backend(matplotlib.get_backend())
     plt.rcParams.update(fonts.rc())
     plt.rcParams.update({"figure.dpi": 80, "savefig.dpi": 80, "image.cmap": "viridis"})
+    _figures_sharp_and_described()
     random.seed(SEED)
     np.random.seed(SEED)
     torch.manual_seed(SEED)
     torch.set_printoptions(precision=4, sci_mode=False)
+
+
+def _figures_sharp_and_described() -> None:
+    """In a kernel: figures as 2x PNGs shown at their 1x size (sharp on hi-DPI screens and phones), each with
+    its alt text (diagrams.alt) in the output's metadata. Outside a kernel: nothing."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    from matplotlib.figure import Figure
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+    from course_utils.diagrams.alt import alt_text
+
+    set_matplotlib_formats("retina")
+    png = shell.display_formatter.formatters["image/png"]
+    draw = png.lookup_by_type(Figure)
+
+    def described(fig):
+        found = draw(fig)
+        data, metadata = found if isinstance(found, tuple) else (found, {})
+        alt = alt_text(fig)
+        return (data, {**(metadata or {}), "alt": alt}) if alt else (data, metadata)
+
+    png.for_type(Figure, described)

@@ -56,7 +56,7 @@ def test_build_then_check_passes_and_stale_source_is_reported(course, monkeypatc
     source = course / "notebooks" / "src" / "01_demo.py"
     source.write_text(GOOD.replace("(1, 2)", "(1, 3)"), encoding="utf-8")
     found = problems(course)
-    assert len(found) == 2 and all("stale against" in line and "cell 3" in line for line in found)
+    assert len(found) == 2 and all("stale against" in line and "cell 2" in line for line in found)  # no banner cell in front
     assert run(course, monkeypatch, "check") == 1
     assert "stale against" in capsys.readouterr().out
 
@@ -66,7 +66,7 @@ def test_failing_source_names_the_cell_of_the_source_and_keeps_the_old_notebook(
     generated = course / "notebooks" / "ko" / "01_demo.ipynb"
     before = generated.read_bytes()
     source = course / "notebooks" / "src" / "01_demo.py"
-    # Source cell 6; the Korean notebook has it at position 5 (a notice in front, no English cells).
+    # Source cell 6; the Korean notebook has it at position 4 (no English cells).
     source.write_text(GOOD + '\n# %% [markdown] tags=["lang-en"]\n# More\n\n# %% [markdown] tags=["lang-ko"]\n# 더\n'
                       '\n# %%\nraise ValueError("broken on purpose")\n', encoding="utf-8")
     assert run(course, monkeypatch, "notebooks", "01_demo") == 2

@@ -342,3 +342,16 @@ def test_a_check_leaves_the_random_state_alone(capsys):
     check_code("07.5", generator, "ko")
     assert torch.equal(state, torch.get_rng_state())
     assert capsys.readouterr().out.count("✅") == 2
+
+
+def test_verify_code_is_silent_for_a_right_solution_and_raises_for_a_wrong_one(capsys):
+    from course_utils.exercises import WrongSolution
+    from course_utils.exercises.coding import verify_code
+
+    def right(x, r):
+        return torch.nn.functional.pixel_shuffle(x, r)
+
+    verify_code("08.4", right)
+    assert capsys.readouterr().out == ""
+    with pytest.raises(WrongSolution, match="08.4"):
+        verify_code("08.4", lambda x, r: x)

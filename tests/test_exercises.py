@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from course_utils.exercises import feedback, registered
+from course_utils.build.source import SOLUTION_FIRST_LINE
+from course_utils.exercises import WrongSolution, feedback, registered, verify
 from course_utils.i18n import LANGS, message
 
 EXERCISES = sorted(registered())
@@ -41,18 +42,27 @@ def test_every_exercise_is_asked_and_has_a_hidden_solution(root):
     cells = sources.split("\n# %%")
     for exercise_id in EXERCISES:
         asked = [c for c in cells if f'check("{exercise_id}", answer, LANG)' in c and "answer = ..." in c]
-        solved = [c for c in cells if f'check("{exercise_id}", solution, LANG)' in c]
+        solved = [c for c in cells if f'verify("{exercise_id}", solution)' in c]
         assert len(asked) == 1, exercise_id
         assert len(solved) == 1 and ("# %%" + solved[0]).startswith(SOLUTION_HEADER), exercise_id
 
 
-def test_solutions_pass_their_checks_in_the_notebooks(root):
-    correct = {lang: message("exercises.correct", lang, explanation="").strip() for lang in LANGS}
+def test_verify_is_silent_for_the_answer_and_names_a_wrong_solution(capsys):
+    for exercise_id, exercise in registered().items():
+        verify(exercise_id, exercise.expected())
+        with pytest.raises(WrongSolution, match=rf"exercise {exercise_id} gives"):
+            verify(exercise_id, exercise.expected() + 1)
+    assert capsys.readouterr().out == ""
+
+
+def test_solutions_give_nothing_away_in_the_notebooks(root):
+    """Hidden source and outputs, a first line that is not the answer (JupyterLab shows it in place of the hidden
+    cell), and no output at all (JupyterLab shows a cell's outputs again when it runs): verify raised otherwise."""
     for lang in LANGS:
         for path in sorted((root / "notebooks" / lang).glob("*.ipynb")):
             nb = json.loads(path.read_text(encoding="utf-8"))
             for cell in nb["cells"]:
                 if "solution" in cell["metadata"].get("tags", []):
-                    assert cell["metadata"]["jupyter"]["source_hidden"] is True
-                    text = "".join("".join(o["text"]) for o in cell["outputs"] if o.get("name") == "stdout")
-                    assert text.startswith(correct[lang]), (path.name, text)
+                    assert cell["metadata"]["jupyter"] == {"source_hidden": True, "outputs_hidden": True}, path.name
+                    assert "".join(cell["source"]).startswith(SOLUTION_FIRST_LINE + "\n"), path.name
+                    assert cell["outputs"] == [] and cell["execution_count"] is not None, path.name

@@ -8,14 +8,12 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbconvert import HTMLExporter
 
 from course_utils.build import __main__ as cli
 from course_utils.build.check import problems
 from course_utils.build.config import ConfigError, CourseConfig, load_config
 from course_utils.build.offline import is_remote, tree_problems
-from course_utils.build.pages import exporter, export, prepare
-from course_utils.build.site import _nav, build_site
+from course_utils.build.site import build_site, site_notebook, sphinx_config
 from course_utils.build.slides import build_slides
 from course_utils.build.source import for_language, slide_types
 from course_utils.i18n import LANGS
@@ -131,14 +129,27 @@ def test_site_pages_link_each_other_and_the_other_language(site):
     for lang, other in (("ko", "en"), ("en", "ko")):
         first = (site / lang / f"{LESSON}.html").read_text(encoding="utf-8")
         second = (site / lang / "01_why_upsampling.html").read_text(encoding="utf-8")
-        assert f'href="../{other}/{LESSON}.html"' in first
-        assert _tag(first, "a", 'rel="next"', 'href="01_why_upsampling.html"') and not _tag(first, "a", 'rel="prev"')
-        assert _tag(second, "a", 'rel="prev"', f'href="{LESSON}.html"')
+        assert f'<html lang="{lang}"' in first
+        assert f'href="../{other}/{LESSON}.html"' in first  # the same lesson in the other language
+        assert re.search(r'class="right-next"\s+href="01_why_upsampling.html"', first)
+        assert re.search(rf'class="left-prev"\s+href="{LESSON}.html"', second)
         assert 'href="01_why_upsampling.html"' in first  # the course map's link to a notebook, now to the page
-        assert '<details class="course-solution">' in first
-        assert "data:image/png;base64" in second  # figures are inside the page
+        assert "02_how_it_works" not in re.sub(r"<script.*?</script>", "", first, flags=re.S)  # not built: text
+        assert '<details class="admonition hide above-input">' in first  # the solution, collapsed
+        assert '<details class="course-notes">' in first  # the lecturer's notes, collapsed
+        assert "setup(LANG)" not in first and 'LANG = ' not in first
+        assert re.search(r'<img alt="[^"]+" src="_images/\w+\.png"', second)  # figures beside the page
+        assert f"_sources/{LESSON}.ipynb" in first  # the download button's notebook
+        assert (site / lang / "searchindex.js").is_file() and (site / lang / "search.html").is_file()
         index = (site / lang / "index.html").read_text(encoding="utf-8")
         assert f'href="{LESSON}.html"' in index
+
+
+def test_site_is_rendered_by_sphinx_without_executing(site):
+    page = (site / "en" / f"{LESSON}.html").read_text(encoding="utf-8")
+    assert 'name="generator" content="Docutils' in page or "Sphinx" in page
+    assert "sphinx-book-theme" in page and "copybutton.js" in page and "mathjax/es5/tex-chtml.js" in page
+    assert not (site / "jupyter_execute").exists()
 
 
 def test_site_loads_nothing_remote_and_links_resolve(site):
@@ -164,21 +175,25 @@ def test_offline_check_catches_remote_loads_and_broken_links(tmp_path):
     assert "https://example.org/ " not in found and is_remote("//host/x") and not is_remote("data:image/png;base64,")
 
 
-def test_widget_views_fall_back_to_their_text(tmp_path):
+def test_site_notebook_leaves_out_widget_state_setup_and_unbuilt_links(tmp_path):
     nb = nbformat.v4.new_notebook(metadata={"widgets": {"application/vnd.jupyter.widget-state+json": {"state": {}}}})
     view = {"application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0},
             "text/plain": "KernelExplorer(k=3)"}
-    nb.cells = [nbformat.v4.new_markdown_cell("# Title"),
+    nb.cells = [nbformat.v4.new_markdown_cell("# Title\n\nSee [lesson 2](02_how_it_works.ipynb) and [1](01_a.ipynb)."),
+                nbformat.v4.new_code_cell('LANG = "en"', metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("setup(LANG)"),
                 nbformat.v4.new_code_cell("explorer", execution_count=1,
-                                          outputs=[nbformat.v4.new_output("execute_result", data=view, execution_count=1)])]
+                                          outputs=[nbformat.v4.new_output("execute_result", data=view, execution_count=1)]),
+                nbformat.v4.new_code_cell("solution = 1", metadata={"tags": ["solution"]})]
     path = tmp_path / "w.ipynb"
     nbformat.write(nb, path)
-    ready = prepare(path, for_slides=False)
+    ready = site_notebook(path, "ko", {"01_a"})
     assert "widgets" not in ready.metadata
-    html = export(exporter(HTMLExporter, "course_site", "en"), ready, "w",
-                  {"static": "../_static", "nav": "", "solution": "Solution"})
-    assert "KernelExplorer(k=3)" in html and "widget-view" not in html and "widget-state" not in html
-    assert "unpkg" not in html and "embed-amd" not in html
+    assert ready.cells[3].outputs[0].data == {"text/plain": "KernelExplorer(k=3)"}
+    assert "remove-cell" in ready.cells[1].metadata.tags and "remove-input" in ready.cells[2].metadata.tags
+    assert "hide-cell" in ready.cells[4].metadata.tags
+    assert ready.cells[4].metadata.mystnb["code_prompt_show"] == "풀이 보기"
+    assert ready.cells[0].source.endswith("See lesson 2 and [1](01_a.ipynb).")
 
 
 def _cells(*specs):
@@ -229,7 +244,7 @@ print("shape:", (1, 2))
 def test_no_colab_cells_without_a_repository():
     nb = nbformat.reads(nbformat.writes(nbformat.v4.new_notebook()), as_version=4)
     generated = for_language(nb, "en", "01_demo.py")
-    assert [c.metadata.get("course", {}).get("role") for c in generated.cells] == ["notice"]
+    assert generated.cells == [] and "01_demo.py" in generated.metadata.course.notice  # no banner cell
     assert load_config(Path("/nonexistent")) == CourseConfig()
 
 
@@ -242,25 +257,26 @@ def test_colab_link_and_install_cell_from_the_one_repository_address(tmp_path, m
     assert cli.main(["notebooks", "01"]) == 0
     for lang in LANGS:
         nb = nbformat.read(tmp_path / "notebooks" / lang / "01_demo.ipynb", as_version=4)
-        link, install, notice = nb.cells[:3]
+        link, install = nb.cells[:2]
         assert ("https://colab.research.google.com/github/example/course/blob/main/"
                 f"notebooks/{lang}/01_demo.ipynb") in link.source
         assert 'if "google.colab" in sys.modules:' in install.source
         assert "git+https://github.com/example/course@main" in install.source
         assert install.outputs == [] and install.execution_count is not None  # off Colab: runs, prints nothing
-        assert notice.metadata.course.role == "notice"
-        assert {c.metadata.slideshow.slide_type for c in (link, install, notice)} == {"skip"}
+        assert "notebooks/src/01_demo.py" in nb.metadata.course.notice
+        assert {c.metadata.slideshow.slide_type for c in (link, install)} == {"skip"}
     assert problems(tmp_path) == []
     (tmp_path / "pyproject.toml").write_text("[tool.course]\nrepository = \"\"\n", encoding="utf-8")
     assert any("stale against" in line for line in problems(tmp_path))
 
 
-def test_site_navigation_links_to_colab_only_with_a_repository():
-    config = CourseConfig(repository="https://github.com/example/course")
-    nav = _nav("en", "01_demo", None, None, set(), config)
-    assert 'href="https://colab.research.google.com/github/example/course/blob/main/notebooks/en/01_demo.ipynb"' in nav
-    assert 'href="../ko/index.html"' in nav  # no Korean page for this lesson: the Korean contents instead
-    assert "colab" not in _nav("en", "01_demo", None, None, set(), CourseConfig())
+def test_site_launch_buttons_only_with_a_repository():
+    options = sphinx_config("en", CourseConfig(repository="https://github.com/example/course"), set())["html_theme_options"]
+    assert options["repository_url"] == "https://github.com/example/course"
+    assert options["path_to_docs"] == "notebooks/en" and options["repository_branch"] == "main"
+    assert options["launch_buttons"]["colab_url"] == "https://colab.research.google.com"
+    assert "launch_buttons" not in sphinx_config("en", CourseConfig(), set())["html_theme_options"]
+    assert sphinx_config("ko", CourseConfig(), set())["language"] == "ko"
 
 
 def test_repository_must_be_a_github_address(tmp_path):
@@ -287,3 +303,16 @@ def test_readme_documents_lecturers_and_classrooms(root):
     for text in ("python -m course_utils.build slides", "python -m course_utils.build site", "한국어 (대한민국)",
                  "jupyterlab-rise", "repo2docker", "postBuild", "[tool.course]"):
         assert text in readme
+
+
+def test_site_pages_name_no_machine_path(site, root):
+    """The built pages and the notebooks offered for download carry no folder of the machine that built them."""
+    import sys
+
+    found = []
+    for path in sorted([*site.rglob("*.html"), *site.rglob("*.ipynb"), *site.rglob("searchindex.js")]):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found += [f"{path.relative_to(site)}: {needle}" for needle in (str(root), sys.prefix, str(site.parent))
+                  if needle in text]
+        found += [f"{path.relative_to(site)}: {m}" for m in re.findall(r"/(?:tmp|home|root|work|Users)/[\w.-]+/", text)]
+    assert found == []

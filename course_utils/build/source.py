@@ -22,6 +22,8 @@ TEACHES_TERMS_TAG = "teaches-terms"
 NOTES_TAG = "notes"
 SLIDES_SKIP_TAG = "slides-skip"
 SLIDES_OUTPUT_ONLY_TAG = "slides-output-only"
+# The first line of a solution cell: JupyterLab shows a hidden cell's first line, which must not be the answer.
+SOLUTION_FIRST_LINE = "# Solution: expand it only after you have tried the exercise."
 # A markdown cell this short that opens a slide keeps the code cell after it on the same slide.
 SHORT_LINES = 6
 
@@ -193,16 +195,26 @@ def slide_types(cells: list) -> None:
             cell.metadata["slideshow"] = {"slide_type": _rule_slide_type(cell, previous, following)}
 
 
+def _out_of_the_way(cell) -> None:
+    """Solutions (source and output) and lecturer's notes start hidden in JupyterLab; a solution's first line,
+    which JupyterLab shows in place of a hidden cell, says what it is instead of giving the answer."""
+    tags = cell.metadata.get("tags", [])
+    if cell.cell_type == "code" and "solution" in tags:
+        if not cell.source.startswith(SOLUTION_FIRST_LINE):
+            cell.source = f"{SOLUTION_FIRST_LINE}\n{cell.source}"
+        cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
+    elif NOTES_TAG in tags:
+        cell.metadata["jupyter"] = {"source_hidden": True}
+
+
 def for_language(
     nb: nbformat.NotebookNode, lang: str, source_name: str, config: CourseConfig | None = None
 ) -> nbformat.NotebookNode:
-    """An unexecuted notebook in one language: Colab cells (when the config names a repository), a
-    'generated' notice, shared cells and this language's cells, each with its slide type."""
+    """An unexecuted notebook in one language: Colab cells (when the config names a repository), shared cells
+    and this language's cells, each with its slide type; solutions and notes hidden; the 'generated from'
+    notice in the notebook's metadata (course.notice), out of the learner's way."""
     config = config or CourseConfig()
-    notice = nbformat.v4.new_markdown_cell(
-        message("build.generated_notice", lang, source=source_name), metadata={"tags": [f"lang-{lang}"]}
-    )
-    cells = [*_colab_cells(lang, source_name, config), _generated("notice", notice)]
+    cells = [*_colab_cells(lang, source_name, config)]
     cells += [cell for cell in nb.cells if lang_of(cell) in (None, lang)]
     out = nbformat.v4.new_notebook()
     for index, cell in enumerate(cells):
@@ -211,11 +223,13 @@ def for_language(
         cell.id = _cell_id(lang, index, cell.source)
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
+        _out_of_the_way(cell)
         out.cells.append(cell)
     slide_types(out.cells)
     out.metadata = nbformat.from_dict({
         "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
         "language_info": {"name": "python"},
-        "course": {"source": source_name, "lang": lang},
+        "course": {"source": source_name, "lang": lang,
+                   "notice": message("build.generated_notice", lang, source=source_name).removeprefix("> ")},
     })
     return out

@@ -6,6 +6,7 @@ from matplotlib.patches import Rectangle
 
 from course_utils.diagrams._canvas import axes, course_fonts
 from course_utils.diagrams._checks import finite_array, items, positive_int
+from course_utils.diagrams.alt import describe
 from course_utils.i18n import check_lang, message
 
 __all__ = ["overlap_heatmap", "overlap_heatmaps", "overlap_outer_product", "response_gallery", "strength_bars"]
@@ -34,6 +35,7 @@ def overlap_heatmap(counts, lang, interior=None, title=None, ax=None, annotate=N
     if interior is not None and len(interior) and (interior.step != 1 or interior.start < 0 or interior.stop > side):
         raise ValueError(f"interior must be a range of step 1 inside the {counts.shape[0]}×{counts.shape[1]} map "
                          f"(positions 0 to {side - 1}), got {interior!r}")
+    own_figure = ax is None
     with course_fonts():
         ax = axes(ax, figsize=(3.4, 3.4))
         ax.imshow(counts, cmap="viridis", vmin=0, vmax=max(counts.max(), 1))
@@ -48,6 +50,12 @@ def overlap_heatmap(counts, lang, interior=None, title=None, ax=None, annotate=N
             ax.set_title(title, fontsize=9)
         if interior is not None and legend:
             ax.set_xlabel(message("checkerboard.interior_legend", lang), fontsize=8, color=_INTERIOR)
+    if own_figure:
+        inside = counts if interior is None or len(interior) == 0 else counts[interior.start:interior.stop,
+                                                                               interior.start:interior.stop]
+        key = "checkerboard.heatmap_alt" if interior is None else "checkerboard.heatmap_interior_alt"
+        describe(ax.figure, message(key, lang, rows=counts.shape[0], cols=counts.shape[1], low=f"{counts.min():g}",
+                                    high=f"{counts.max():g}", inside=", ".join(f"{v:g}" for v in np.unique(inside))))
     return ax.figure
 
 

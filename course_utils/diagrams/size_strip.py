@@ -5,6 +5,7 @@ from matplotlib.patches import Rectangle
 from course_utils._ints import is_sequence, single
 from course_utils.arithmetic import conv_transpose_output_size
 from course_utils.diagrams._canvas import axes, course_fonts
+from course_utils.diagrams.alt import describe
 from course_utils.i18n import check_lang, message
 
 __all__ = ["size_strip"]
@@ -95,4 +96,6 @@ def size_strip(size, kernel_size, stride, padding, output_padding, dilation, lan
         ax.tick_params(axis="y", length=0, labelsize=8)
         for spine in ax.spines.values():
             spine.set_visible(False)
-    return ax.figure
+    return describe(ax.figure, message("size_strip.alt", lang, size=size, kernel_size=kernel_size, stride=stride,
+                                       padding=padding, output_padding=output_padding, dilation=dilation,
+                                       full=full, out=out))

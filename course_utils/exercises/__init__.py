@@ -12,7 +12,11 @@ import torch
 
 from course_utils.i18n import check_lang, message
 
-__all__ = ["Exercise", "as_number", "check", "echo", "feedback", "register", "registered"]
+__all__ = ["Exercise", "WrongSolution", "as_number", "check", "echo", "feedback", "register", "registered", "verify"]
+
+
+class WrongSolution(AssertionError):
+    """A lesson's own solution does not give the exercise's answer (the build and nbval then fail)."""
 
 
 @dataclass(frozen=True)
@@ -98,3 +102,18 @@ def feedback(exercise_id: str, answer: Any, lang: str) -> str:
 def check(exercise_id: str, answer: Any, lang: str) -> None:
     """Print whether the answer is right, with a hint or an explanation."""
     print(feedback(exercise_id, answer, lang))
+
+
+def verify(exercise_id: str, solution: Any) -> None:
+    """Check a lesson's own solution without printing anything, so running every cell gives no answer away.
+
+    Raises WrongSolution (naming the exercise, the solution and the expected answer) when it is wrong, KeyError
+    for an unknown exercise id.
+    """
+    exercises = registered()
+    if exercise_id not in exercises:
+        raise KeyError(f"unknown exercise {exercise_id!r}; known: {', '.join(sorted(exercises))}")
+    exercise = exercises[exercise_id]
+    if not exercise.is_correct(as_number(solution)):
+        raise WrongSolution(f"the solution of exercise {exercise_id} gives {echo(solution)}, "
+                            f"but the answer is {echo(exercise.expected())}")

@@ -29,7 +29,7 @@ from course_utils.exercises import as_number, echo
 from course_utils.i18n import check_lang, message
 
 __all__ = ["Case", "CodingExercise", "NotAModule", "REFUSED", "TIME_LIMIT_S", "Verdict", "cases_of", "check_code", "evaluate",
-           "feedback_code", "hint", "register_coding", "registered_coding"]
+           "feedback_code", "hint", "register_coding", "registered_coding", "verify_code"]
 
 TIME_LIMIT_S = 2.0
 RTOL = 1e-9
@@ -327,6 +327,20 @@ def feedback_code(exercise_id: str, submission: Any, lang: str, time_limit: floa
 def check_code(exercise_id: str, submission: Any, lang: str, time_limit: float = TIME_LIMIT_S) -> None:
     """Print whether the submitted function is right; if not, the smallest case it fails and why."""
     print(feedback_code(exercise_id, submission, lang, time_limit))
+
+
+def verify_code(exercise_id: str, solution: Any) -> None:
+    """Check a lesson's own solution function without printing anything, so running every cell gives no answer
+    away (the coding counterpart of `course_utils.exercises.verify`).
+
+    Raises WrongSolution naming the exercise and the verdict when the solution fails a case; KeyError for an
+    unknown exercise id.
+    """
+    from course_utils.exercises import WrongSolution
+    verdict = evaluate(exercise_id, solution)
+    if verdict.kind != "correct":
+        detail = feedback_code(exercise_id, solution, "en")
+        raise WrongSolution(f"the solution of coding exercise {exercise_id} fails: {detail}")
 
 
 def _hint_steps(exercise_id: str, lang: str) -> tuple[str, ...]:

@@ -154,6 +154,14 @@ class Explorer(widgets.VBox):
         self._text_view.value = f"<pre>{html.escape(self.text)}</pre>"
         self._plot.outputs = () if self.figure is None else (_png_output(self.figure),)
 
+    def _repr_mimebundle_(self, **kwargs):
+        """The live widget, with the current result as its text/plain: JupyterLab shows the widget once, nbval
+        checks the text, and pages without live widgets (site, slides) show the text in its place."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle:
+            bundle["text/plain"] = self.text
+        return bundle
+
     def print(self) -> None:
         """Print the current result as text (what slides and static pages show)."""
         print(self.text)

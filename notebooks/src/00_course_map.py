@@ -84,7 +84,7 @@ from IPython.display import Markdown
 from torch import nn
 
 from course_utils import glossary, lessons
-from course_utils.exercises import check
+from course_utils.exercises import check, verify
 from course_utils.notebook import setup
 
 torch.set_grad_enabled(False)
@@ -163,7 +163,7 @@ check("00.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = conv_output_size(28, 5, s=2, p=2)
-check("00.1", solution, LANG)
+verify("00.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 레슨 목록

@@ -43,8 +43,8 @@ from torch.nn import functional as F
 
 from course_utils.claims import claim
 from course_utils.diagrams import encoder_decoder
-from course_utils.exercises import check
-from course_utils.exercises.coding import check_code, hint
+from course_utils.exercises import check, verify
+from course_utils.exercises.coding import check_code, hint, verify_code
 from course_utils.notebook import setup
 
 torch.set_grad_enabled(False)
@@ -334,7 +334,7 @@ check("01.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = int(math.log2(256 // 8))
-check("01.1", solution, LANG)
+verify("01.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** 위와 같은 인코더 단계(padding=1인 3×3 합성곱 + 2×2 최대 풀링) 다섯 개에 224×224 이미지를 넣으면
@@ -353,7 +353,7 @@ side = torch.zeros(1, 1, 224, 224)
 for _ in range(5):
     side = encoder_stage(1, 1)(side)
 solution = side.shape[-1]
-check("01.2", solution, LANG)
+verify("01.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **3. (워밍업)** `nn.Upsample(scale_factor=4, mode="bilinear")`에는 학습 가능한 파라미터가 몇 개 있을까요?
@@ -367,7 +367,7 @@ check("01.3", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = sum(p.numel() for p in nn.Upsample(scale_factor=4, mode="bilinear").parameters())
-check("01.3", solution, LANG)
+verify("01.3", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **4. (코딩)** 전치 합성곱을 계산하는 한 방법(레슨 02)은 입력 값 사이에 0을 넣는 것으로 시작합니다. 이
@@ -404,4 +404,4 @@ def solution(x, stride):
     return out
 
 
-check_code("01.4", solution, LANG)
+verify_code("01.4", solution)

@@ -52,8 +52,8 @@ from torch.utils.flop_counter import FlopCounterMode
 
 from course_utils.claims import claim, close
 from course_utils.diagrams import conv_matrix_grid, scatter_add_steps
-from course_utils.exercises import check
-from course_utils.exercises.coding import check_code, hint
+from course_utils.exercises import check, verify
+from course_utils.exercises.coding import check_code, hint, verify_code
 from course_utils.notebook import setup
 from course_utils.reference import conv_matrix, conv_transpose2d
 from course_utils.widgets import ScatterAddStepper
@@ -433,8 +433,8 @@ claim("same as F.conv_transpose2d", close(ours, F.conv_transpose2d(xs[None], ws,
 #
 # 아래 위젯으로 단계를 하나씩 넘기며 출력이 채워지는 과정을 볼 수 있습니다. 위젯은 스트라이드 2로 시작합니다.
 # 스트라이드가 2이면 사본이 두 칸 간격으로 놓이고 겹침이 한 행과 한 열로 줄어듭니다. 패딩을 주면 잘려 나갈 가장자리가
-# 빗금으로 표시됩니다. 기호와 숫자를 오갈 수 있고, 숫자로 볼 때는 마지막 단계에서 결과를 PyTorch와 비교합니다. 위젯이 움직이지 않는 곳(슬라이드, HTML)을 위해
-# 바로 아래 셀이 같은 내용을 글로 출력합니다.
+# 빗금으로 표시됩니다. 기호와 숫자를 오갈 수 있고, 숫자로 볼 때는 마지막 단계에서 결과를 PyTorch와 비교합니다.
+# 위젯이 움직이지 않는 곳(슬라이드, HTML)에서는 위젯 자리에 같은 결과가 글로 나옵니다.
 
 # %% [markdown] tags=["lang-en"]
 # `course_utils.reference.conv_transpose2d_loops` is the same method with batch, groups, dilation,
@@ -446,15 +446,12 @@ claim("same as F.conv_transpose2d", close(ours, F.conv_transpose2d(xs[None], ws,
 # Move the widget below one step at a time and watch the output fill in. The widget starts at stride 2. With
 # stride 2 the copies land two cells apart and the overlap shrinks to a single row and column. With padding, the
 # border that will be cut is hatched. Switch between symbols and numbers; in numbers, the last step compares the
-# result with PyTorch. For places where
-# widgets do not run (slides, HTML), the next cell prints the same content as text.
+# result with PyTorch. Where
+# widgets do not run (slides, HTML), the same result appears as text in the widget's place.
 
 # %%
 stepper = ScatterAddStepper(LANG, step=2, stride=2)
 stepper
-
-# %%
-stepper.print()
 
 # %% [markdown] tags=["lang-ko"]
 # 자주 쓰는 2배 업샘플링 설정(커널 4, 스트라이드 2, 패딩 1)으로 끝까지 더한 숫자 결과입니다. 잘린 가장자리를
@@ -829,7 +826,7 @@ check("02.1", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 overlap = F.conv_transpose2d(torch.ones(1, 1, 2, 2), torch.ones(1, 1, 3, 3), stride=2)[0, 0]
 solution = int((overlap > 1).sum())
-check("02.1", solution, LANG)
+verify("02.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** 3×3 커널을 5×5 입력에 스트라이드 1, 패딩 0으로 적용하는 합성곱의 행렬을 $C$라 할 때, $C^\top C$의 랭크는
@@ -846,7 +843,7 @@ check("02.2", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 C5 = conv_matrix(torch.randn(3, 3), 5)
 solution = int(torch.linalg.matrix_rank(C5.T @ C5))
-check("02.2", solution, LANG)
+verify("02.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **3. (워밍업)** `nn.ConvTranspose2d(64, 32, kernel_size=4, stride=2, padding=1)`의 학습 가능한 파라미터는 몇 개일까요?
@@ -860,7 +857,7 @@ check("02.3", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = sum(p.numel() for p in nn.ConvTranspose2d(64, 32, kernel_size=4, stride=2, padding=1).parameters())
-check("02.3", solution, LANG)
+verify("02.3", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **4.** 8×8 입력을 `F.conv2d(x, w, stride=2, padding=1)`(커널 3)에 통과시켰습니다. 같은 `w`, 같은 스트라이드와
@@ -878,7 +875,7 @@ check("02.4", answer, LANG)
 grad_out = torch.ones(1, 1, 4, 4)
 solution = next(a for a in range(2)
                 if F.conv_transpose2d(grad_out, torch.ones(1, 1, 3, 3), stride=2, padding=1, output_padding=a).shape[-1] == 8)
-check("02.4", solution, LANG)
+verify("02.4", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **5. (코딩)** 전치 합성곱을 **0 삽입 + 보통 합성곱**으로 직접 만들어 봅시다. `transposed_conv2d(x, weight, stride)`는
@@ -914,4 +911,4 @@ def solution(x, weight, stride):
     return F.conv2d(F.pad(z, [k - 1] * 4), weight.transpose(0, 1).flip(-2, -1))
 
 
-check_code("02.5", solution, LANG)
+verify_code("02.5", solution)

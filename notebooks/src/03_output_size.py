@@ -53,8 +53,8 @@ from torch.nn import functional as F
 from course_utils.arithmetic import RuleError, conv_transpose_output_size, output_size_range
 from course_utils.claims import claim
 from course_utils.diagrams import size_strip
-from course_utils.exercises import check
-from course_utils.exercises.coding import check_code, hint
+from course_utils.exercises import check, verify
+from course_utils.exercises.coding import check_code, hint, verify_code
 from course_utils.notebook import setup
 from course_utils.widgets import SizeCalculator
 
@@ -502,7 +502,7 @@ size_strip(3, 3, 2, 0, 1, 1, LANG)
 #
 # 슬라이더로 $I, K, S, P, P_{out}, D$를 바꾸면 숫자를 넣은 공식, `forward(x, output_size=...)`의 허용 범위,
 # 같은 설정의 합성곱으로 되돌린 크기, 그리고 칸 그림이 바뀝니다. 규칙을 어기는 조합을 고르면 어떤 규칙을
-# 어겼는지 알려 줍니다. 위젯이 움직이지 않는 슬라이드나 HTML에서는 바로 아래의 출력 결과를 보세요.
+# 어겼는지 알려 줍니다. 위젯이 움직이지 않는 곳(슬라이드, HTML)에서는 위젯 자리에 같은 결과가 글로 나옵니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 6. The output-size calculator
@@ -510,15 +510,11 @@ size_strip(3, 3, 2, 0, 1, 1, LANG)
 # Move the sliders for $I, K, S, P, P_{out}, D$: the formula with the numbers substituted, the range
 # `forward(x, output_size=...)` accepts, the size the convolution with the same settings maps back to, and
 # the cell picture all follow. A combination that breaks a rule tells you which rule. Where widgets do not
-# run (slides, HTML), read the printed result just below.
+# run (slides, HTML), the same result appears as text in the widget's place.
 
 # %%
 calculator = SizeCalculator(LANG, I=7, K=3, S=2, P=1, P_out=1)
 calculator
-
-# %%
-calculator.print()
-calculator.figure
 
 # %% [markdown] tags=["lang-ko"]
 # 스트라이드 2, 팽창 1에서 `output_padding`을 2로 올리면 계산기가 어긴 규칙을 보여 줍니다. 위의 계산기는
@@ -596,7 +592,7 @@ check("03.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = next(p for p in range(6) if all(transposed_size(n, 6, 2, p) == 2 * n for n in range(1, 20)))
-check("03.1", solution, LANG)
+verify("03.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** 원문의 식 `(I - K + 2P) / S + 1`은 `Conv2d(kernel_size=3, stride=2)`에 10×10 입력을 넣으면
@@ -612,7 +608,7 @@ check("03.2", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = nn.Conv2d(1, 1, kernel_size=3, stride=2)(torch.zeros(1, 1, 10, 10)).shape[-1]
-check("03.2", solution, LANG)
+verify("03.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **3.** `Conv2d(kernel_size=4, stride=2, padding=1)`이 15×15를 7×7로 줄였습니다. 같은 설정의
@@ -628,7 +624,7 @@ check("03.3", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = (15 + 2 * 1 - 4) % 2
-check("03.3", solution, LANG)
+verify("03.3", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **4.** `ConvTranspose2d(1, 1, kernel_size=3, stride=3, padding=1)`에 5×5 입력을 넣을 때,
@@ -644,7 +640,7 @@ check("03.4", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = max(accepted_sizes(nn.ConvTranspose2d(1, 1, 3, stride=3, padding=1), torch.zeros(1, 1, 5, 5), range(1, 40)))
-check("03.4", solution, LANG)
+verify("03.4", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **5. (코딩)** 팽창과 `output_padding`까지 넣은 출력 크기 함수를 써 봅시다.
@@ -681,4 +677,4 @@ def solution(input_size, kernel_size, stride, padding, output_padding, dilation)
     return size
 
 
-check_code("03.5", solution, LANG)
+verify_code("03.5", solution)

@@ -59,8 +59,8 @@ from torch.nn import functional as F
 from course_utils.arithmetic import overlap_counts_1d, overlap_map
 from course_utils.claims import claim, close
 from course_utils.diagrams import overlap_heatmaps, overlap_outer_product, response_gallery, strength_bars
-from course_utils.exercises import check
-from course_utils.exercises.coding import check_code, hint
+from course_utils.exercises import check, verify
+from course_utils.exercises.coding import check_code, hint, verify_code
 from course_utils.metrics import checkerboard_strength, phase_means, strength_verdict
 from course_utils.notebook import setup
 from course_utils.overlap import interior_range, interior_values, verdict
@@ -242,22 +242,19 @@ overlap_heatmaps(panels, LANG)
 #
 # 슬라이더로 커널 $K$, 스트라이드 $S$, 패딩 $P$, 입력 크기 $I$를 바꾸며 겹침 지도와 판정을 확인해 보세요.
 # 처음 값은 원문의 표(입력 3, K=4, S=2, P=1)입니다. 쓸 수 없는 조합을 고르면 어떤 규칙을 어겼는지 알려 줍니다.
-# 위젯이 동작하지 않는 곳(슬라이드, HTML)을 위해 같은 결과를 글로도 출력합니다.
+# 위젯이 움직이지 않는 곳(슬라이드, HTML)에서는 위젯 자리에 같은 결과가 글로 나옵니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 3. The overlap explorer
 #
 # Move the sliders for the kernel $K$, stride $S$, padding $P$ and input size $I$ and watch the overlap map
 # and the verdict. It starts at the document's table (input 3, K=4, S=2, P=1). An invalid combination tells
-# you which rule it breaks. The same result is also printed as text, for places where widgets do not run
-# (slides, HTML).
+# you which rule it breaks. Where widgets do not run (slides, HTML), the same result appears as text in the
+# widget's place.
 
 # %%
 explorer = OverlapExplorer(LANG)
 explorer
-
-# %%
-explorer.print()
 
 # %% [markdown] tags=["lang-ko"]
 # 코드로 슬라이더를 움직여도 됩니다(위의 탐색기는 그대로 두고 새 탐색기로 해 봅니다). 입력을 6으로 키우고
@@ -778,7 +775,7 @@ check("04.1", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 grid, inside = overlap_map(8, 7, 2, 3), interior_range(8, 7, 2, 3)
 solution = int(grid[inside.start:inside.stop, inside.start:inside.stop].max())
-check("04.1", solution, LANG)
+verify("04.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** 스트라이드 3에서 안쪽이 균일하게 겹치는 커널 크기 가운데, 5 이상인 가장 작은 값은 얼마일까요?
@@ -792,7 +789,7 @@ check("04.2", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = next(k for k in range(5, 20) if len(interior_values(8, k, 3)) == 1)
-check("04.2", solution, LANG)
+verify("04.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **3.** 출력 채널 2개, 배율 2인 픽셀 셔플에 ICNR을 `.repeat(4, 1, 1, 1)`로 잘못 구현했습니다. 출력 채널 0의 네
@@ -811,7 +808,7 @@ check("04.3", answer, LANG)
 base_kernels = torch.randn(2, 1, 3, 3)
 copies = base_kernels.repeat(4, 1, 1, 1)[:4]
 solution = len({tuple(kernel.flatten().tolist()) for kernel in copies})
-check("04.3", solution, LANG)
+verify("04.3", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **4.** 가중치가 모두 1인 `Conv2d(1, 1, 3, stride=2, bias=False)`에 17×17 입력을 넣고 `y.sum()`을 역전파합니다.
@@ -832,7 +829,7 @@ with torch.enable_grad():
     x = torch.zeros(1, 1, 17, 17, requires_grad=True)
     conv(x).sum().backward()
 solution = len(x.grad[0, 0, 2:-2, 2:-2].unique())
-check("04.4", solution, LANG)
+verify("04.4", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **5. (코딩)** 1절의 겹침 수를 직접 세는 함수를 써 봅시다. `overlap_counts(input_size, kernel_size, stride, padding)`은
@@ -864,4 +861,4 @@ def solution(input_size, kernel_size, stride, padding):
     return full[padding:full.numel() - padding]
 
 
-check_code("04.5", solution, LANG)
+verify_code("04.5", solution)

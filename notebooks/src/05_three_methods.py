@@ -56,8 +56,8 @@ from torch.utils.flop_counter import FlopCounterMode
 
 from course_utils.claims import claim, close
 from course_utils.comparison import Measured, markdown_table
-from course_utils.exercises import check
-from course_utils.exercises.coding import check_code, hint
+from course_utils.exercises import check, verify
+from course_utils.exercises.coding import check_code, hint, verify_code
 from course_utils.memory import parameter_bytes, saved_for_backward_bytes, trace_activations
 from course_utils.metrics import checkerboard_strength, strength_verdict
 from course_utils.notebook import setup
@@ -609,7 +609,7 @@ check("05.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = sum(p.numel() for p in nn.Sequential(nn.Conv2d(256, 128 * 9, 3, padding=1), nn.PixelShuffle(3)).parameters())
-check("05.1", solution, LANG)
+verify("05.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** 6절의 등식 (2)와 같은 방법으로 K=2, S=2, P=0 전치 합성곱을 3×3 합성곱(4C 채널) + 픽셀 셔플로 나타내면,
@@ -633,7 +633,7 @@ for d in range(3):
         impulse[0, 0, 1 + d, 1 + e] = 1.0  # the input at offset (d, e) of the 3×3 window around (2, 2)
         used += int((probe(impulse)[0, 0, 4:6, 4:6] != 0).sum())  # the four phases of output block (2, 2)
 solution = 4 * 9 - used
-check("05.2", solution, LANG)
+verify("05.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **3. (워밍업)** `ConvTranspose2d(64, 32, 4, stride=2, padding=1)`은 `(1, 64, 32, 32)` 입력에 곱셈-덧셈을 몇 번 할까요?
@@ -648,7 +648,7 @@ check("05.3", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = multiply_adds(nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1), torch.zeros(1, 64, 32, 32))
-check("05.3", solution, LANG)
+verify("05.3", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **4. (코딩)** 6절 등식 (1)을 배율 r로 일반화해 봅시다. `as_pixel_shuffle(weight)`는 `kernel_size = stride = r`인
@@ -679,4 +679,4 @@ def solution(weight):
     return weight.permute(1, 2, 3, 0).reshape(c_out * r * r, c_in, 1, 1)
 
 
-check_code("05.4", solution, LANG)
+verify_code("05.4", solution)

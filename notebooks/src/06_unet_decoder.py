@@ -53,8 +53,8 @@ from tqdm.auto import tqdm
 from course_utils.arithmetic import conv_transpose_output_size, output_size_range
 from course_utils.claims import claim, close
 from course_utils.diagrams import segmentation_samples
-from course_utils.exercises import check
-from course_utils.exercises.coding import check_code, hint
+from course_utils.exercises import check, verify
+from course_utils.exercises.coding import check_code, hint, verify_code
 from course_utils.notebook import setup
 from course_utils.summary import layer_table
 
@@ -652,7 +652,7 @@ check("06.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = sum(p.numel() for p in UNetDecoderBlock(256, 128, 128).parameters())
-check("06.1", solution, LANG)
+verify("06.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** 한 변이 64부터 127까지인 스킵 특징 맵 64가지를 2×2 최대 풀링으로 줄였다가 `ConvTranspose2d(k=2, s=2)`로
@@ -670,7 +670,7 @@ check("06.2", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 up_2x = nn.ConvTranspose2d(1, 1, 2, stride=2)
 solution = sum(up_2x(F.max_pool2d(torch.zeros(1, 1, n, n), 2)).shape[-1] != n for n in range(64, 128))
-check("06.2", solution, LANG)
+verify("06.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **3.** 풀링이 네 번 있는 U-Net(단계 4개)에서 어느 단계에서도 크기 맞춤이 필요 없으려면 입력의 한 변이 어떤 수의
@@ -698,7 +698,7 @@ def needs_no_fix(side, levels=4):
 
 
 solution = next(side for side in range(500, 1000) if needs_no_fix(side))
-check("06.3", solution, LANG)
+verify("06.3", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **4. (코딩)** 홀수 크기에도 깨지지 않는 디코더 단계를 써 봅시다. `decoder_step(up, x, skip)`은 업샘플링 층 `up`
@@ -728,4 +728,4 @@ def solution(up, x, skip):
     return torch.cat([up(x, output_size=skip.shape[-2:]), skip], dim=1)
 
 
-check_code("06.4", solution, LANG)
+verify_code("06.4", solution)

@@ -55,8 +55,8 @@ from tqdm.auto import tqdm
 from course_utils.arithmetic import conv_transpose_output_size
 from course_utils.claims import claim, close
 from course_utils.diagrams import image_grid, pattern_panels
-from course_utils.exercises import check
-from course_utils.exercises.coding import check_code, hint
+from course_utils.exercises import check, verify
+from course_utils.exercises.coding import check_code, hint, verify_code
 from course_utils.i18n import message
 from course_utils.metrics import checkerboard_strength, strength_verdict
 from course_utils.notebook import setup
@@ -731,7 +731,7 @@ check("07.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = sum(p.numel() for p in nn.ConvTranspose2d(100, 512, 4, 1, 0).parameters())
-check("07.1", solution, LANG)
+verify("07.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** 원래 DCGAN처럼 커널 5, 스트라이드 2, 패딩 2인 전치 합성곱에 4×4 입력을 넣되 `output_padding`을 주지
@@ -747,7 +747,7 @@ check("07.2", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = conv_transpose_output_size(4, kernel_size=5, stride=2, padding=2)
-check("07.2", solution, LANG)
+verify("07.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **3.** 문서의 생성자는 4×4 뒤에 4/2/1 층 네 개로 64×64를 만듭니다. 이 네 층을 모두 커널 3, 스트라이드 2, 패딩 1
@@ -765,7 +765,7 @@ check("07.3", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 k3_layers = nn.Sequential(*[nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1) for _ in range(4)])
 solution = k3_layers(torch.zeros(1, 1, 4, 4)).shape[-1]
-check("07.3", solution, LANG)
+verify("07.3", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **4. (워밍업)** 위에서 줄인 판별자 `small_discriminator()`의 파라미터는 몇 개일까요?
@@ -779,7 +779,7 @@ check("07.4", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = sum(p.numel() for p in small_discriminator().parameters())
-check("07.4", solution, LANG)
+verify("07.4", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **5. (코딩)** 1×1 잡음에서 원하는 크기의 이미지를 만드는 생성자를 써 봅시다. `generator(z_dim, channels, size)`는
@@ -814,4 +814,4 @@ def solution(z_dim, channels, size):
     return nn.Sequential(*layers, nn.Tanh())
 
 
-check_code("07.5", solution, LANG)
+verify_code("07.5", solution)

@@ -40,8 +40,8 @@ from torch.nn import functional as F
 from course_utils import glossary
 from course_utils.arithmetic import conv_output_size, conv_transpose_output_size, output_size_range
 from course_utils.claims import claim
-from course_utils.exercises import check
-from course_utils.exercises.coding import check_code, hint
+from course_utils.exercises import check, verify
+from course_utils.exercises.coding import check_code, hint, verify_code
 from course_utils.notebook import setup
 from course_utils.review import QUESTIONS
 from course_utils.summary import layer_rows
@@ -370,8 +370,8 @@ print("parameters:", f"{sum(p.numel() for p in model.parameters()):,}")
 # ## 3. 코스 복습 퀴즈
 #
 # 레슨 01~07에서 한 문제 이상씩, 모두 아홉 문제입니다. 답을 고르면 바로 채점되고, 틀리면 힌트가, 맞으면 설명이
-# 나옵니다. 정답은 문제마다 코드를 실행해 정합니다(`course_utils/review.py`). 위젯이 움직이지 않는 곳(슬라이드, HTML)을
-# 위해 아래 셀이 같은 내용을 글로 출력합니다. 코드로 답하려면 `quiz.controls["q1"].value = 1`처럼 고를 보기의
+# 나옵니다. 정답은 문제마다 코드를 실행해 정합니다(`course_utils/review.py`). 위젯이 움직이지 않는 곳(슬라이드, HTML)에서는
+# 위젯 자리에 같은 결과가 글로 나옵니다. 코드로 답하려면 `quiz.controls["q1"].value = 1`처럼 고를 보기의
 # 번호(0부터)를 넣습니다. 정답과 설명은 이 노트북 맨 끝에 있습니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -379,16 +379,13 @@ print("parameters:", f"{sum(p.numel() for p in model.parameters()):,}")
 #
 # Nine questions, at least one from each of lessons 01 to 07. Picking an answer checks it at once: a hint when
 # it is wrong, an explanation when it is right. Each right answer is decided by running code
-# (`course_utils/review.py`). For places where widgets do not run (slides, HTML), the next cell prints the same
-# content as text. To answer in code, set the number of a choice (from 0), e.g. `quiz.controls["q1"].value = 1`.
+# (`course_utils/review.py`). Where widgets do not run (slides, HTML), the same result appears as text in the
+# widget's place. To answer in code, set the number of a choice (from 0), e.g. `quiz.controls["q1"].value = 1`.
 # The answers and explanations are at the very end of this notebook.
 
 # %%
 quiz = Quiz(QUESTIONS, LANG)
 quiz
-
-# %%
-quiz.print()
 
 # %% [markdown] tags=["lang-ko"]
 # ## 4. 한 장 요약: 공식과 결정
@@ -549,7 +546,7 @@ check("08.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = espcn(4, channels=3)[-2].out_channels
-check("08.1", solution, LANG)
+verify("08.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2. (워밍업)** Stable Diffusion의 `Upsample` 블록을 512채널로 만들면 파라미터는 몇 개일까요?
@@ -564,7 +561,7 @@ check("08.2", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 with torch.device("meta"):
     solution = sum(p.numel() for p in Upsample(512).parameters())
-check("08.2", solution, LANG)
+verify("08.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **3.** 원 논문의 U-Net(패딩 없는 합성곱, 네 번 풀링)에 한 변 636인 이미지를 넣으면 출력의 한 변은 얼마일까요?
@@ -580,7 +577,7 @@ check("08.3", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 with torch.device("meta"):
     solution = OriginalUNet()(torch.empty(1, 1, 636, 636)).shape[-1]
-check("08.3", solution, LANG)
+verify("08.3", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **4. (코딩)** 픽셀 셔플을 `reshape`와 `permute`만으로 구현해 봅시다. `pixel_shuffle(x, r)`은 `(N, C·r², H, W)`를
@@ -609,7 +606,7 @@ def solution(x, r):
     return x.reshape(n, c // (r * r), r, r, h, w).permute(0, 1, 4, 2, 5, 3).reshape(n, c // (r * r), h * r, w * r)
 
 
-check_code("08.4", solution, LANG)
+verify_code("08.4", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 퀴즈 정답

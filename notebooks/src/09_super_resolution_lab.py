@@ -65,8 +65,8 @@ from torch.nn import functional as F
 
 from course_utils.claims import claim, close
 from course_utils.diagrams import crop_gallery, gain_bars, response_gallery
-from course_utils.exercises import check
-from course_utils.exercises.coding import check_code, hint
+from course_utils.exercises import check, verify
+from course_utils.exercises.coding import check_code, hint, verify_code
 from course_utils.i18n import message
 from course_utils.metrics import checkerboard_strength, phase_means
 from course_utils.notebook import setup
@@ -771,7 +771,7 @@ check("09.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = nn.ConvTranspose2d(16, 1, kernel_size=3, stride=2, padding=1)(torch.zeros(1, 16, 16, 16)).shape[-1]
-check("09.1", solution, LANG)
+verify("09.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** 커널 크기를 바꿔 봅시다. ConvT k3s2 업샘플러를 커널 5, 스트라이드 2, `output_padding=1`로 바꿀 때, 16×16
@@ -788,7 +788,7 @@ check("09.2", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = next(p for p in range(5)
                 if nn.ConvTranspose2d(16, 1, 5, stride=2, padding=p, output_padding=1)(torch.zeros(1, 16, 16, 16)).shape[-1] == 32)
-check("09.2", solution, LANG)
+verify("09.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **3.** 픽셀 셔플 업샘플러(`nn.Conv2d(16, 4, 3, padding=1)` + `nn.PixelShuffle(2)`)의 파라미터 수는 보간 + 합성곱
@@ -804,7 +804,7 @@ check("09.3", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = count(nn.Conv2d(16, 4, 3, padding=1)) // count(nn.Conv2d(16, 1, 3, padding=1))
-check("09.3", solution, LANG)
+verify("09.3", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **4.** 어느 모델의 출력에 무늬가 생길지 예측해 봅시다. 여섯 업샘플러의 가중치를 모두 1, 편향을 모두 0으로 두고
@@ -825,7 +825,7 @@ with torch.no_grad():
         for parameter_name, parameter in layer.named_parameters():
             parameter.fill_(1.0 if parameter_name.endswith("weight") else 0.0)
     solution = sum(checkerboard_strength(layer(torch.ones(1, WIDTH, 12, 12))) > 1e-6 for layer in equal.values())
-check("09.4", solution, LANG)
+verify("09.4", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **5. (코딩)** 5절의 PSNR을 직접 계산하는 함수를 써 봅시다. `psnr(prediction, target)`은 값의 범위가 [0, 1]인
@@ -854,4 +854,4 @@ def solution(prediction, target):
     return 10 * torch.log10(1 / mse)
 
 
-check_code("09.5", solution, LANG)
+verify_code("09.5", solution)

@@ -119,6 +119,7 @@ window.lessonPage = (() => {
                       source: model.sharedModel.getSource()};
         if (model.type === 'code') {
           info.executionCount = model.executionCount;
+          info.visibleText = cell.node.innerText;  // what the learner can read in the cell (hidden parts excluded)
           info.outputs = model.outputs.toJSON().map(out => ({
             type: out.output_type, name: out.name || null, ename: out.ename || null, evalue: out.evalue || null,
             text: joined(out.text).slice(0, 500), mimes: Object.keys(out.data || {}),

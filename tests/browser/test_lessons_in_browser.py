@@ -325,8 +325,27 @@ def headings_without_hangul(lesson):
             if WORD.search(h["prose"]) and not HANGUL.search(h["prose"])]
 
 
+def solution_giveaways(lesson):
+    """A solution's code (past its first line, which says what the cell is) or any of its output, readable after
+    Run All without opening the cell."""
+    found = []
+    for cell in lesson.code_cells():
+        if "solution" not in cell["tags"]:
+            continue
+        lines = [line.strip() for line in cell["source"].splitlines()[1:] if line.strip()]
+        shown = [line for line in lines if line in cell["visibleText"]]
+        outputs = [r["text"].strip() for r in cell["rendered"] if r["text"].strip() or r["images"]]
+        if shown or outputs:
+            found.append(f"{where(lesson.relative, cell)}: shows {(shown + outputs)[:2]!r} before it is opened")
+    return found
+
+
 def test_every_code_cell_ran(lesson):
     assert not cells_not_run(lesson), "\n".join(cells_not_run(lesson))
+
+
+def test_solutions_stay_hidden_after_run_all(lesson):
+    assert solution_giveaways(lesson) == []
 
 
 def test_no_error_outputs(lesson):
