@@ -36,6 +36,9 @@ pytestmark = pytest.mark.usefixtures("one_thread")
 not_integers = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.booleans(), st.none(),
                          st.text(max_size=3), st.complex_numbers(max_magnitude=9), st.just(object()))
 wrong_length = st.lists(st.integers(1, 4), max_size=5).filter(lambda v: len(v) != 2).map(tuple)
+# The size arithmetic takes per-axis tuples for 1-D, 2-D and 3-D (lengths 1 to 3); other lengths are wrong there.
+PER_AXIS = {"conv_output_size", "conv_transpose_output_size", "output_size_range", "overlap_map"}
+wrong_axes = st.lists(st.integers(1, 4), max_size=5).filter(lambda v: not 1 <= len(v) <= 3).map(tuple)
 
 
 def below(low):
@@ -107,7 +110,8 @@ def refuses_naming(call, parameter, **overrides):
 @given(data=st.data())
 def test_integer_parameters_refuse_non_integers_and_values_below_the_rule(name, parameter, data):
     call, lows = INTEGER_PARAMETERS[name]
-    bad = data.draw(st.one_of(not_integers, below(lows[parameter]), wrong_length).filter(
+    lengths = wrong_axes if name in PER_AXIS else wrong_length
+    bad = data.draw(st.one_of(not_integers, below(lows[parameter]), lengths).filter(
         lambda v: v is not None or (name, parameter) not in NONE_MEANS_DEFAULT), label=parameter)
     refuses_naming(call, parameter, **{parameter: bad})
 
