@@ -82,7 +82,7 @@ resized = F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=False)
 transposed = F.conv_transpose2d(x, bilinear_kernel, stride=2, padding=1)
 print("interpolate:", tuple(resized.shape), " conv_transpose2d:", tuple(transposed.shape))
 claim("equal away from the border", close(resized[..., 1:-1, 1:-1], transposed[..., 1:-1, 1:-1]))
-print((~torch.isclose(resized, transposed, rtol=0, atol=1e-12))[0, 0].int())
+print((resized - transposed).abs().round(decimals=9).ne(0)[0, 0].int())  # 1 where they differ
 
 # %% [markdown] tags=["lang-ko"]
 # 다른 곳은 테두리 한 줄뿐입니다. 까닭은 가장자리 바깥을 채우는 방식에 있습니다. 전치 합성곱은 입력 바깥을
