@@ -76,6 +76,8 @@ INTEGER_PARAMETERS = {
                                         {"stride": 1, "padding": 0, "output_padding": 0, "dilation": 1, "groups": 1}),
     "conv_transpose2d_phases": (lambda **o: reference.conv_transpose2d_phases(X4, W4, **o),
                                 {"stride": 1, "padding": 0, "output_padding": 0, "dilation": 1, "groups": 1}),
+    "conv_transpose_nd_loops": (lambda **o: reference.conv_transpose_nd_loops(X4, W4, **o),
+                                {"stride": 1, "padding": 0, "output_padding": 0, "dilation": 1}),
     "conv_matrix": (lambda **o: reference.conv_matrix(torch.ones(3, 3), **{"input_size": 5, **o}),
                     {"input_size": 3, "stride": 1, "padding": 0, "dilation": 1}),
     "as_conv_weight": (lambda **o: reference.as_conv_weight(W4, **o), {"groups": 1}),

@@ -1,6 +1,7 @@
 """Scatter-add for 1-D, 2-D and 3-D transposed convolution with per-axis settings (ConvTranspose1d/2d/3d)."""
 
 import itertools
+import numbers
 
 import torch
 
@@ -10,12 +11,15 @@ from course_utils.reference._checks import fits, tensor
 __all__ = ["conv_transpose_nd_loops"]
 
 
+def _is_int(value) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
 def _per_axis(value, axes: int, name: str) -> tuple[int, ...]:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return (value,) * axes
-    if isinstance(value, (tuple, list)) and len(value) == axes and all(isinstance(v, int) and not isinstance(v, bool)
-                                                                        for v in value):
-        return tuple(value)
+    if _is_int(value):
+        return (int(value),) * axes
+    if isinstance(value, (tuple, list)) and len(value) == axes and all(_is_int(v) for v in value):
+        return tuple(int(v) for v in value)
     raise ValueError(f"{name} must be an int or a tuple of {axes} ints (one per spatial axis), got {value!r}")
 
 

@@ -154,6 +154,8 @@ except RuleError as err:
 # 6입니다. 3-D 겹침 지도와 3-D 흩뿌려 더하기도 같은 방식으로 확인합니다.
 
 # %% [markdown] tags=["lang-en"]
+# ## 3. Non-square kernels and strides
+#
 # On spectrograms (rows: frequency, columns: time) it is common to double only the time axis. Kernel (3, 4), stride
 # (1, 2), padding (1, 1) keeps the frequency size and doubles the time. The overlap map is computed per axis and
 # multiplied: the frequency axis (K=3, S=1) adds 3 inputs in the interior and the time axis (K=4, S=2) adds 2, so
