@@ -31,9 +31,12 @@ def size_strip(size, kernel_size, stride, padding, output_padding, dilation, lan
     would need more than MAX_CELLS cells.
     """
     check_lang(lang)
+    named = {"size": size, "kernel_size": kernel_size, "stride": stride, "padding": padding,
+             "output_padding": output_padding, "dilation": dilation}
+    for name, value in named.items():
+        if isinstance(value, (tuple, list)):
+            raise ValueError(f"size_strip draws one axis: give {name} as one integer, not a per-axis tuple (got {value!r})")
     out = conv_transpose_output_size(size, kernel_size, stride, padding, output_padding, dilation)
-    if isinstance(out, tuple):
-        raise ValueError("size_strip draws one axis: give each size as one integer, not a (height, width) pair")
     span = dilation * (kernel_size - 1) + 1
     full = (size - 1) * stride + span
     width = max(full, padding + out)
