@@ -259,6 +259,8 @@ claim("recovered there", close(again[pooled < 0], pooled[pooled < 0]), expected=
 # 위치가 늘 왼쪽 위인 최대 언풀링입니다. 레슨 02의 0 삽입과 같은 것입니다.
 
 # %% [markdown] tags=["lang-en"]
+# ### Zero insertion ("bed of nails")
+#
 # Putting each value at the top-left of a 2×2 block and zeros elsewhere is a K=2, S=2 transposed convolution with
 # kernel [[1, 0], [0, 0]], and max unpooling whose positions are always top-left. It is lesson 02's zero insertion.
 
@@ -278,6 +280,8 @@ claim("bed of nails == max unpooling at top-left", close(bed, max_unpool(pooled,
 # 하는 순열이므로 선형이고, 학습할 가중치가 없으며, 서로의 **정확한 역연산**입니다(비트 단위로 같음).
 
 # %% [markdown] tags=["lang-en"]
+# ### Pixel shuffle and pixel unshuffle
+#
 # `PixelShuffle(2)` moves 4 channels into one 2×2 block and `PixelUnshuffle(2)` does the reverse. Both only move
 # values (a permutation), so they are linear, have no weights, and are **exact inverses** of each other (equal bit
 # for bit).
@@ -295,6 +299,8 @@ claim("shuffle(unshuffle(x)) == x", torch.equal(F.pixel_shuffle(F.pixel_unshuffl
 # 풀링이 ×2 보간을 되돌리는지, 곧 보간이 평균 풀링의 오른쪽 역연산인지 모드마다 확인합니다.
 
 # %% [markdown] tags=["lang-en"]
+# ### The modes of `F.interpolate`
+#
 # Every interpolation mode is linear in its input (fixed weights mix neighbours); nothing is learned. For each mode
 # we check whether 2×2 average pooling undoes ×2 interpolation, that is, whether the interpolation is a right inverse
 # of average pooling.
