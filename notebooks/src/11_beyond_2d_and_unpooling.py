@@ -253,13 +253,13 @@ print("blocks with a negative maximum:", int((pooled < 0).sum()))
 claim("recovered there", close(again[pooled < 0], pooled[pooled < 0]), expected=False)
 
 # %% [markdown] tags=["lang-ko"]
-# ### 0 삽입("bed of nails")
+# ### "bed of nails": 0 삽입
 #
 # 각 값을 2×2 블록의 왼쪽 위에 두고 나머지를 0으로 채우는 것은 커널이 [[1, 0], [0, 0]]인 K=2, S=2 전치 합성곱이고,
 # 위치가 늘 왼쪽 위인 최대 언풀링입니다. 레슨 02의 0 삽입과 같은 것입니다.
 
 # %% [markdown] tags=["lang-en"]
-# ### Zero insertion ("bed of nails")
+# ### "Bed of nails": zero insertion
 #
 # Putting each value at the top-left of a 2×2 block and zeros elsewhere is a K=2, S=2 transposed convolution with
 # kernel [[1, 0], [0, 0]], and max unpooling whose positions are always top-left. It is lesson 02's zero insertion.
