@@ -26,14 +26,14 @@ def integer(value) -> int | None:
     return None
 
 
-def per_axis(value) -> tuple[int, ...] | None:
-    """(v,) for one integer, the integers of a sequence of one or two of them, else None."""
+def per_axis(value, most: int = 2) -> tuple[int, ...] | None:
+    """(v,) for one integer, the integers of a sequence of one to `most` of them, else None."""
     one = integer(value)
     if one is not None:
         return (one,)
     if isinstance(value, (tuple, list)) or isinstance(value, (torch.Tensor, np.ndarray)) and value.ndim == 1:
         items = [integer(item) for item in value]
-        if 1 <= len(items) <= 2 and None not in items:
+        if 1 <= len(items) <= most and None not in items:
             return tuple(items)
     return None
 

@@ -19,7 +19,8 @@ __all__ = [
 ]
 
 
-AXES = ("height", "width")
+# Axis names by the number of axes, as Conv1d / Conv2d / Conv3d count them (N, C, [D,] [H,] W).
+AXES = {1: ("length",), 2: ("height", "width"), 3: ("depth", "height", "width")}
 # overlap_counts_1d and overlap_map build one tensor entry per output position; beyond this they would need gigabytes.
 MAX_POSITIONS = 2**26
 
@@ -27,7 +28,8 @@ MAX_POSITIONS = 2**26
 class RuleError(ValueError):
     """A size configuration PyTorch refuses; `explain(lang)` names the broken rule in ko or en.
 
-    `axis` ("height" or "width", None for a single size) says which half of a (height, width) pair broke it.
+    `axis` ("length"; "height" or "width"; "depth", "height" or "width"; None for a single size) says which entry
+    of a per-axis tuple (1-D, 2-D or 3-D) broke it.
     """
 
     def __init__(self, key: str, axis: str | None = None, **values):
@@ -68,9 +70,12 @@ def one_axis(**named) -> list[int]:
 
 
 def _per_axis(function):
-    """Let function take its sizes per axis, like PyTorch: a (height, width) pair, or a sequence of one integer
-    for both axes (tuple, list, 1-D tensor or array). It then returns a pair, one result per axis, and a broken
-    rule names its axis. Plain integers (numpy integers and one-element integer tensors too) give a plain result."""
+    """Let function take its sizes per axis, like PyTorch's Conv1d/2d/3d: (length,), (height, width) or
+    (depth, height, width) as a tuple, list, 1-D tensor or 1-D array. The longest sequence sets the number of
+    axes; a sequence of one integer and a plain integer apply to every axis ((2,) with a (height, width) size means
+    2 on both axes, as in torch.nn.functional.conv_transpose2d). It then returns a tuple, one result per axis, and
+    a broken rule names its axis. Plain integers (numpy integers and one-element integer tensors too) give a plain
+    result."""
     parameters = signature(function)
 
     @wraps(function)
@@ -78,11 +83,13 @@ def _per_axis(function):
         named = parameters.bind(*args, **kwargs).arguments
         if not any(is_sequence(value) for value in named.values()):
             return function(*args, **kwargs)
-        axes = {name: per_axis(value) for name, value in named.items()}
+        axes = {name: per_axis(value, most=len(AXES)) for name, value in named.items()}
+        count = max(len(values) for values in axes.values() if values is not None)
         for name, value in named.items():
-            _require(axes[name] is not None, "not_pair", name=name, value=repr(value))
+            _require(axes[name] is not None and len(axes[name]) in (1, count), "not_per_axis", name=name,
+                     value=repr(value))
         results = []
-        for axis, side in enumerate(AXES):
+        for axis, side in enumerate(AXES[count]):
             one = {name: values[axis % len(values)] for name, values in axes.items()}
             try:
                 results.append(function(**one))
@@ -108,8 +115,8 @@ def _check_common(size, kernel_size, stride, padding, dilation) -> list[int]:
 def conv_output_size(size: int, kernel_size: int, stride: int = 1, padding: int = 0, dilation: int = 1) -> int:
     """O = floor((I + 2P - D(K-1) - 1) / S) + 1, as torch.nn.Conv2d computes it (formula from its docs).
 
-    Each argument is an int or per axis, as PyTorch takes it: a (height, width) pair or a sequence of one int
-    (both axes); then the result is (O_height, O_width). Numpy integers and one-element integer tensors are ints.
+    Each argument is an int or a per-axis tuple of 1, 2 or 3 ints (all tuples the same length); with tuples
+    the result has one entry per axis, e.g. (O_height, O_width).
     RuleError (a ValueError) names the broken rule, and the axis for pairs.
     """
     size, kernel_size, stride, padding, dilation = _check_common(size, kernel_size, stride, padding, dilation)
@@ -123,8 +130,8 @@ def conv_transpose_output_size(size: int, kernel_size: int, stride: int = 1, pad
                                output_padding: int = 0, dilation: int = 1) -> int:
     """O = (I-1)S - 2P + D(K-1) + P_out + 1, as torch.nn.ConvTranspose2d computes it (formula from its docs).
 
-    Each argument is an int or per axis, as PyTorch takes it: a (height, width) pair or a sequence of one int
-    (both axes); then the result is (O_height, O_width). Numpy integers and one-element integer tensors are ints.
+    Each argument is an int or a per-axis tuple of 1, 2 or 3 ints (all tuples the same length); with tuples
+    the result has one entry per axis, e.g. (O_height, O_width).
     RuleError (a ValueError) names the broken rule, and the axis for pairs.
     """
     size, kernel_size, stride, padding, dilation = _check_common(size, kernel_size, stride, padding, dilation)
@@ -143,7 +150,7 @@ def output_size_range(size: int, kernel_size: int, stride: int = 1, padding: int
     """The sizes ConvTranspose2d.forward(x, output_size=...) accepts: [min, min + S - 1], at least 1.
 
     The width is S whatever the dilation: forward sets output_padding = output_size - min (see PyTorch's
-    ConvTranspose2d._output_padding). With (height, width) pairs: one range per axis. RuleError otherwise.
+    ConvTranspose2d._output_padding). With per-axis tuples (1-D, 2-D, 3-D): one range per axis. RuleError otherwise.
     """
     size, kernel_size, stride, padding, dilation = _check_common(size, kernel_size, stride, padding, dilation)
     smallest = (size - 1) * stride - 2 * padding + dilation * (kernel_size - 1) + 1
@@ -174,12 +181,19 @@ def overlap_counts_1d(input_size: int, kernel_size: int, stride: int, padding: i
 
 
 def overlap_map(input_size, kernel_size, stride, padding=0) -> torch.Tensor:
-    """The 2-D overlap counts (O_height, O_width): the outer product of the 1-D counts of each axis.
+    """The overlap counts of a transposed convolution: the outer product of the 1-D counts of each axis.
 
-    Every argument is an int (the same on both axes) or per axis, as in conv_transpose_output_size. RuleError as overlap_counts_1d
-    (naming the axis when pairs are given), "too_large" when the map would exceed MAX_POSITIONS entries.
+    Plain ints give the 2-D map (O, O), the same on both axes. Per-axis tuples give one dimension per axis:
+    (O,) for 1-D, (O_height, O_width) for 2-D, (O_depth, O_height, O_width) for 3-D. RuleError as
+    overlap_counts_1d (naming the axis), "too_large" when the map would exceed MAX_POSITIONS entries.
     """
     counts = _per_axis(overlap_counts_1d)(input_size, kernel_size, stride, padding)
-    rows, cols = counts if isinstance(counts, tuple) else (counts, counts)
-    _require(len(rows) * len(cols) <= MAX_POSITIONS, "too_large", count=len(rows) * len(cols), limit=MAX_POSITIONS)
-    return rows[:, None] * cols[None, :]
+    per_axis = counts if isinstance(counts, tuple) else (counts, counts)
+    total = 1
+    for one in per_axis:
+        total *= len(one)
+    _require(total <= MAX_POSITIONS, "too_large", count=total, limit=MAX_POSITIONS)
+    grid = per_axis[0]
+    for one in per_axis[1:]:
+        grid = grid[..., None] * one
+    return grid

@@ -29,6 +29,8 @@ LESSONS = (
     Lesson("07_dcgan_generator", "실전: DCGAN 생성자", "In practice: the DCGAN generator"),
     Lesson("08_connections", "딥러닝 속 연결고리와 복습", "Connections and review"),
     Lesson("09_super_resolution_lab", "초해상도 실험실", "Super-resolution lab"),
+    Lesson("10_interpolation_and_init", "보간, 초기화, 주파수로 다시 보기", "Interpolation, initialization and the frequency view"),
+    Lesson("11_beyond_2d_and_unpooling", "2-D 너머와 언풀링", "Beyond 2-D, and unpooling"),
 )
 
 

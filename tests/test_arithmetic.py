@@ -169,7 +169,7 @@ RULE_EXAMPLES = {
     "output_padding_too_large": lambda: conv_transpose_output_size(7, 3, 2, 1, output_padding=2),
     "output_too_small": lambda: conv_transpose_output_size(1, 1, 1, padding=1),
     "no_output_size": lambda: output_size_range(1, 1, 1, padding=1),
-    "not_pair": lambda: conv_output_size((7, 7, 7), 3),
+    "not_per_axis": lambda: conv_output_size((7, 7, 7), (3, 3)),
     "one_axis": lambda: overlap_counts_1d((7, 5), 3, 2),
     "too_large": lambda: overlap_counts_1d(10**9, 3, 2),
 }

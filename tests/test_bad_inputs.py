@@ -41,6 +41,9 @@ pytestmark = pytest.mark.usefixtures("one_thread")
 not_integers = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.booleans(), st.none(),
                          st.text(max_size=3), st.complex_numbers(max_magnitude=9), st.just(object()))
 wrong_length = st.lists(st.integers(1, 4), max_size=5).filter(lambda v: len(v) not in (1, 2)).map(tuple)
+# The size arithmetic takes per-axis tuples for 1-D, 2-D and 3-D (lengths 1 to 3); other lengths are wrong there.
+PER_AXIS = {"conv_output_size", "conv_transpose_output_size", "output_size_range", "overlap_map"}
+wrong_axes = st.lists(st.integers(1, 4), max_size=5).filter(lambda v: not 1 <= len(v) <= 3).map(tuple)
 
 
 def below(low):
@@ -78,6 +81,8 @@ INTEGER_PARAMETERS = {
                                         {"stride": 1, "padding": 0, "output_padding": 0, "dilation": 1, "groups": 1}),
     "conv_transpose2d_phases": (lambda **o: reference.conv_transpose2d_phases(X4, W4, **o),
                                 {"stride": 1, "padding": 0, "output_padding": 0, "dilation": 1, "groups": 1}),
+    "conv_transpose_nd_loops": (lambda **o: reference.conv_transpose_nd_loops(X4, W4, **o),
+                                {"stride": 1, "padding": 0, "output_padding": 0, "dilation": 1}),
     "conv_matrix": (lambda **o: reference.conv_matrix(torch.ones(3, 3), **{"input_size": 5, **o}),
                     {"input_size": 3, "stride": 1, "padding": 0, "dilation": 1}),
     "as_conv_weight": (lambda **o: reference.as_conv_weight(W4, **o), {"groups": 1}),
@@ -112,7 +117,8 @@ def refuses_naming(call, parameter, **overrides):
 @given(data=st.data())
 def test_integer_parameters_refuse_non_integers_and_values_below_the_rule(name, parameter, data):
     call, lows = INTEGER_PARAMETERS[name]
-    bad = data.draw(st.one_of(not_integers, below(lows[parameter]), wrong_length).filter(
+    lengths = wrong_axes if name in PER_AXIS else wrong_length
+    bad = data.draw(st.one_of(not_integers, below(lows[parameter]), lengths).filter(
         lambda v: v is not None or (name, parameter) not in NONE_MEANS_DEFAULT), label=parameter)
     refuses_naming(call, parameter, **{parameter: bad})
 
@@ -263,12 +269,12 @@ def test_one_axis_helpers_and_widgets_take_every_single_integer_form(data, name)
 
 
 @BAD
-@given(st.lists(st.integers(1, 5), min_size=3, max_size=5), st.sampled_from([np.array, torch.tensor, tuple]),
+@given(st.lists(st.integers(1, 5), min_size=4, max_size=6), st.sampled_from([np.array, torch.tensor, tuple]),
        st.sampled_from(["size", "kernel_size", "stride", "padding"]))
-def test_sequences_of_more_than_two_are_refused_naming_the_pair_rule(values, wrap, name):
+def test_sequences_of_more_than_three_are_refused_naming_the_per_axis_rule(values, wrap, name):
     with pytest.raises(arithmetic.RuleError) as info:
         arithmetic.conv_output_size(**{"size": 9, "kernel_size": 3, name: wrap(values)})
-    assert info.value.key == "not_pair" and "(height, width) pair" in str(info.value) and name in str(info.value)
+    assert info.value.key == "not_per_axis" and name in str(info.value)
 
 
 @BAD

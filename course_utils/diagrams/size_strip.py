@@ -38,7 +38,7 @@ def size_strip(size, kernel_size, stride, padding, output_padding, dilation, lan
              "output_padding": output_padding, "dilation": dilation}
     for name, value in named.items():
         if is_sequence(value) and single(value) is None:
-            raise ValueError(f"size_strip draws one axis: give {name} as one integer, not a (height, width) pair "
+            raise ValueError(f"size_strip draws one axis: give {name} as one integer, not a per-axis sequence "
                              f"(got {value!r})")
     named = {name: value if single(value) is None else single(value) for name, value in named.items()}
     out = conv_transpose_output_size(**named)
