@@ -8,8 +8,8 @@ from importlib import resources
 __all__ = ["allowed_words", "english_words", "text_outputs"]
 
 WORD = re.compile(r"[A-Za-z]+")
-CODE_BEFORE = set("_.=/:[")
-CODE_AFTER = set("_(=[:")
+CODE_BEFORE = set("_.=/:[('\"")
+CODE_AFTER = set("_(=[:.)")
 
 
 @cache
@@ -30,7 +30,8 @@ def _is_code(text: str, start: int, end: int, word: str) -> bool:
 def english_words(text: str) -> list[str]:
     """The words of text that read as English prose: Latin letters, not code-like, not allowed.
 
-    Code-like: a single letter, glued to code punctuation or digits (x.grad, k=3, conv2d, aten::mul), or
+    Code-like: a single letter, glued to code punctuation or digits (x.grad, k=3, conv2d, aten::mul, 'uniform',
+    close(a, b), label:), or
     written in camel or upper case (PixelShuffle, ConvT, PSNR).
     """
     return [m[0] for m in WORD.finditer(text)

@@ -38,7 +38,7 @@
 # progress bars are left out of the comparison.
 
 # %% [markdown] tags=["lang-ko", "notes"]
-# **강의 노트.** 모델 여섯 개(와 시드 비교용 두 번)를 학습하므로 코스에서 실행 시간이 가장 긴 레슨입니다. 수업을 시작할
+# **강의 노트.** 모델 여섯 개를 학습하고 시드 비교용으로 두 번 더 학습하므로 코스에서 실행 시간이 가장 긴 레슨입니다. 수업을 시작할
 # 때 **Run All**을 눌러 두고, 학습이 도는 동안 1–3절을 설명하세요.
 
 # %% [markdown] tags=["lang-en", "notes"]
@@ -67,7 +67,7 @@ from course_utils.claims import claim, close
 from course_utils.diagrams import crop_gallery, gain_bars, response_gallery
 from course_utils.exercises import check
 from course_utils.i18n import message
-from course_utils.metrics import checkerboard_strength, phase_means
+from course_utils.metrics import checkerboard_strength, pattern_rms
 from course_utils.notebook import setup
 from course_utils.overlap import interior_values
 from course_utils.photos import bundled_path, downscale2, luminance, patches
@@ -91,7 +91,7 @@ setup(LANG)
 #   같은 커널이 돕니다. 이 레슨을 AVX-512 커널로 돌려 보니 출력한 PSNR 가운데 여럿이 소수점 둘째 자리에서
 #   달라졌고, MKL의 모드만 바꿔도 달라졌습니다.
 # - **스레드 수**: 스레드 수가 바뀌면 합을 나눠 더하는 순서가 바뀝니다. 스레드를 하나로 고정하면 코어가 몇 개인
-#   기계에서든 같은 계산 순서가 됩니다. 대가는 속도입니다. 코어가 여럿인 기계에서는 학습이 할 수 있는 것보다
+#   컴퓨터에서든 같은 계산 순서가 됩니다. 대가는 속도입니다. 코어가 여럿인 컴퓨터에서는 학습이 할 수 있는 것보다
 #   느려지지만, 어디서나 같은 숫자를 얻기 위해 감수합니다.
 # - **결정적 알고리즘**: `torch.use_deterministic_algorithms(True)`는 같은 입력에 늘 같은 결과를 내는 구현만 쓰게
 #   하고, 결정적 구현이 없는 연산이 있으면 조용히 넘어가지 않고 오류를 냅니다. 이 레슨의 연산은 모두 CPU에서
@@ -137,7 +137,7 @@ setup(LANG)
 # %% tags=["x86-digits"]
 # x86-digits: names the x86-64 kernels that setup pins
 print(describe())
-claim("deterministic algorithms only", torch.are_deterministic_algorithms_enabled())
+claim("torch.are_deterministic_algorithms_enabled()", torch.are_deterministic_algorithms_enabled())
 for name, value in KERNEL_ENV.items():
     print(f"{name}={value}")
 
@@ -152,7 +152,7 @@ for name, value in KERNEL_ENV.items():
 # - **평가용**: camera, coins, grass (학습에 쓰지 않습니다)
 #
 # 컬러 사진은 `skimage.color.rgb2gray`로 휘도 $Y = 0.2125R + 0.7154G + 0.0721B$(ITU-R BT.709 가중치)로 바꾸고,
-# 값의 범위는 $[0, 1]$입니다. 초해상도 논문들처럼 휘도 채널 하나만 다룹니다.
+# 값의 범위는 $[0, 1]$입니다. 많은 초해상도 논문처럼 휘도 채널 하나만 다룹니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 2. Data: photographs that ship with scikit-image
@@ -178,8 +178,8 @@ photos = {}
 for name in TRAIN + TEST:
     photos[name] = luminance(name)
     role = "train" if name in TRAIN else "test"
-    claim(f"{name:<10} {role:<5} {str(tuple(photos[name].shape)):<11} bundled", bundled_path(name).is_relative_to(package))
-print("scikit-image", skimage.__version__)
+    claim(f"{name:<10} {role!r:7} {str(tuple(photos[name].shape)):<11} bundled_path", bundled_path(name).is_relative_to(package))
+print("skimage.__version__:", skimage.__version__)
 
 # %% [markdown] tags=["lang-ko"]
 # ### 저해상도 입력 만들기
@@ -210,8 +210,8 @@ hr_train = torch.cat([patches(photos[name], PATCH) for name in TRAIN])[:, None]
 lr_train = downscale2(hr_train)
 for name in TRAIN:
     print(f"{name:<10} patches: {len(patches(photos[name], PATCH))}")
-print("high-res patches:", tuple(hr_train.shape))
-print("low-res inputs:  ", tuple(lr_train.shape))
+print("hr_train:", tuple(hr_train.shape))
+print("lr_train:", tuple(lr_train.shape))
 claim("2×2 block mean", close(downscale2(hr_train[:1].double())[0, 0, 0, 0], hr_train[0, 0, :2, :2].double().mean()))
 
 # %% [markdown] tags=["lang-ko"]
@@ -317,10 +317,10 @@ with torch.no_grad():
     for name in UPSAMPLERS:
         model = build(name)
         y = model(lr_train[:1])
-        print(f"{name:<18} {tuple(lr_train[:1].shape)} -> {tuple(y.shape)}  params: upsampler {count(model.upsample):>4}, "
-              f"model {count(model):,}")
-print("body (the same in every model):", f"{count(model.body):,}")
-print("ConvT k3s2 interior overlap (1-D):", interior_values(16, 3, 2, 1))
+        print(f"{name:<18} {tuple(lr_train[:1].shape)} -> {tuple(y.shape)}  count(model.upsample): "
+              f"{count(model.upsample):>4}, count(model): {count(model):,}")
+print("count(model.body):", f"{count(model.body):,}")
+print("ConvT k3s2 interior_values(16, 3, 2, 1):", interior_values(16, 3, 2, 1))
 
 # %% [markdown] tags=["lang-ko"]
 # 몸통은 모두 같으므로(5,456개) 모델의 파라미터 수 차이는 업샘플러에서만 나옵니다. 픽셀 셔플의 업샘플러는 출력
@@ -348,7 +348,8 @@ print("ConvT k3s2 interior overlap (1-D):", interior_values(16, 3, 2, 1))
 
 # %%
 STEPS, BATCH, LEARNING_RATE = 500, 32, 2e-3
-FLAT = torch.full((1, 1, 48, 48), 0.5)  # a flat mid-grey low-resolution image, for the checkerboard measure
+FLAT = torch.full((1, 1, 48, 48), 0.5)  # a flat mid-grey low-resolution image, for the pattern's size
+CAMERA_LOW = downscale2(photos["camera"])[None, None]  # an evaluation photograph, for the checkerboard strength
 
 
 def train(model, seed=0):
@@ -364,9 +365,9 @@ def train(model, seed=0):
     return model
 
 
-def flat_strength(model):
+def camera_strength(model):
     with torch.no_grad():
-        return checkerboard_strength(model(FLAT), border=8)
+        return checkerboard_strength(model(CAMERA_LOW), border=8)
 
 
 # %%
@@ -376,7 +377,7 @@ models, strength_init, seconds = {}, {}, {}
 def train_upsampler(name):
     """Build the model with this upsampler, measure its checkerboard at initialization, then train it (timed)."""
     model = build(name)
-    strength_init[name] = flat_strength(model)
+    strength_init[name] = camera_strength(model)
     start = time.perf_counter()
     models[name] = train(model)
     seconds[name] = time.perf_counter() - start
@@ -401,10 +402,10 @@ train_upsampler("PixelShuffle")
 train_upsampler("PixelShuffle ICNR")
 
 # %%
-claim("models trained, in the order of UPSAMPLERS", list(models) == list(UPSAMPLERS))
+claim("list(models) == list(UPSAMPLERS)", list(models) == list(UPSAMPLERS))
 
 # %% [markdown] tags=["lang-ko"]
-# 학습 시간은 기계와 그때의 부하에 따라 달라서 CI가 비교하지 않습니다. 함께 출력하는 부하 평균(최근 1분, 5분,
+# 학습 시간은 컴퓨터와 그때의 부하에 따라 달라서 CI가 비교하지 않습니다. 함께 출력하는 부하 평균(최근 1분, 5분,
 # 15분 동안 실행 중이거나 실행을 기다린 프로세스 수의 평균)이 코어 수보다 크면 다른 프로그램과 CPU를 나눠 쓴 것이므로 시간이
 # 부풀려집니다.
 
@@ -418,8 +419,8 @@ claim("models trained, in the order of UPSAMPLERS", list(models) == list(UPSAMPL
 # reason: wall-clock training times differ on every run and machine
 print(text_table([message("sr_report.model", LANG), message("sr_report.seconds", LANG)],
                  [[name, f"{s:.1f}"] for name, s in seconds.items()]))
-print("threads:", torch.get_num_threads(), "| cores:", os.cpu_count(),
-      "| load average:", tuple(round(v, 1) for v in os.getloadavg()))
+print("torch.get_num_threads():", torch.get_num_threads(), "| os.cpu_count():", os.cpu_count(),
+      "| os.getloadavg():", tuple(round(v, 1) for v in os.getloadavg()))
 slow, fast = max(seconds, key=seconds.get), min(seconds, key=seconds.get)
 print(message("sr_report.time_ratio", LANG, slow=slow, fast=fast, ratio=f"{seconds[slow] / seconds[fast]:.1f}"))
 
@@ -487,11 +488,11 @@ def mean_ssim(scores):
 
 scores = {name: evaluate(model) for name, model in models.items()}
 bicubic_scores = evaluate(bicubic)
-bicubic_strength = checkerboard_strength(bicubic(FLAT), border=8)
+bicubic_strength = checkerboard_strength(bicubic(CAMERA_LOW), border=8)
 baseline = Result(message("sr_report.bicubic", LANG), 0, mean_psnr(bicubic_scores), mean_ssim(bicubic_scores),
                   bicubic_strength, bicubic_strength)
 results = [Result(name, count(models[name]), mean_psnr(scores[name]), mean_ssim(scores[name]),
-                  strength_init[name], flat_strength(models[name])) for name in UPSAMPLERS]
+                  strength_init[name], camera_strength(models[name])) for name in UPSAMPLERS]
 print(results_table(baseline, results, LANG))
 
 # %% [markdown] tags=["lang-ko"]
@@ -538,9 +539,9 @@ seed_psnr[1] = mean_psnr(evaluate(train(build(SEED_MODEL, 1), seed=1)))
 # x86-digits: PSNR of models trained with other seeds (training magnifies kernel-dependent rounding)
 seed_psnr[2] = mean_psnr(evaluate(train(build(SEED_MODEL, 2), seed=2)))
 for seed, psnr in seed_psnr.items():
-    print(f"{SEED_MODEL} seed {seed}: PSNR {psnr:.2f} dB ({psnr - baseline.psnr:+.2f} vs bicubic)")
+    print(f"{SEED_MODEL} seed={seed}: PSNR {psnr:.2f} dB, Δ(bicubic) {psnr - baseline.psnr:+.2f} dB")
 seed_spread = max(seed_psnr.values()) - min(seed_psnr.values())
-print(f"seed range: {seed_spread:.2f} dB")
+print(f"max − min: {seed_spread:.2f} dB")
 
 # %% [markdown] tags=["lang-ko"]
 # 아래 문장은 위의 측정값으로 코드가 만든 결론입니다.
@@ -602,18 +603,16 @@ flat_outputs = {}
 with torch.no_grad():
     for name, model in models.items():
         flat_outputs[name] = model(FLAT)[0, 0]
-grey_levels = {}
-for name, y in flat_outputs.items():
-    means = phase_means(y, border=8)
-    grey_levels[name] = float((means - means.mean()).pow(2).mean().sqrt()) * 255
-    print(f"{name:<18} strength {checkerboard_strength(y, border=8):.3f}  pattern RMS {grey_levels[name]:.2f} grey levels")
-strongest = max(results, key=lambda r: r.strength_trained).name
+grey_levels = {name: pattern_rms(y, border=8) * 255 for name, y in flat_outputs.items()}
+for name, levels in grey_levels.items():
+    print(f"{name:<18} pattern_rms × 255: {levels:.2f}")
+strongest = max(grey_levels, key=grey_levels.get)
 key = "sr_report.pattern_small" if grey_levels[strongest] < 1 else "sr_report.pattern_visible"
 print(message(key, LANG, model=strongest, levels=f"{grey_levels[strongest]:.2f}"))
 
 # %%
 response_gallery([y[8:-8, 8:-8] for y in flat_outputs.values()],
-                 [f"{name}\n{r.strength_trained:.3f} | RMS {grey_levels[name]:.2f}/255" for name, r in zip(flat_outputs, results)],
+                 [f"{name}\nRMS {grey_levels[name]:.2f}/255" for name in flat_outputs],
                  LANG)
 
 # %% [markdown] tags=["lang-ko"]
