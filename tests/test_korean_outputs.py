@@ -59,3 +59,12 @@ def test_committed_korean_notebooks_print_no_english(root):
         for number, cell in enumerate(nb.cells, start=1):
             if cell.cell_type == "code":
                 assert english_words(text_outputs(cell)) == [], f"{path.name} cell {number}"
+
+
+def test_an_identifier_with_a_korean_particle_is_code():
+    assert english_words("output_padding(또는 forward의 output_size=)") == []
+    assert english_words("forward pass") == ["forward", "pass"]
+
+
+def test_variable_names_in_expressions_are_code():
+    assert english_words("cropped == torch_out: True | useful = 4 | grid[~rim]: [1]") == []

@@ -8,7 +8,9 @@ from importlib import resources
 __all__ = ["allowed_words", "english_words", "text_outputs"]
 
 WORD = re.compile(r"[A-Za-z]+")
-CODE_BEFORE = set("_.=/:[('\"")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+CODE_BEFORE = set("_.=/:[(~'\"")
+OPERATORS = set("=<>!+*/@×")
 CODE_AFTER = set("_(=[:.)")
 
 
@@ -23,15 +25,17 @@ def allowed_words() -> frozenset[str]:
 def _is_code(text: str, start: int, end: int, word: str) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return (len(word) < 2 or before in CODE_BEFORE or after in CODE_AFTER or before.isdigit() or after.isdigit()
-            or any(c.isupper() for c in word[1:]))
+    operator_near = text[:start].rstrip(" ")[-1:] in OPERATORS or text[end:].lstrip(" ")[:1] in OPERATORS
+    return (len(word) < 2 or operator_near or before in CODE_BEFORE or after in CODE_AFTER or before.isdigit() or after.isdigit()
+            or HANGUL.match(after) is not None or any(c.isupper() for c in word[1:]))
 
 
 def english_words(text: str) -> list[str]:
     """The words of text that read as English prose: Latin letters, not code-like, not allowed.
 
     Code-like: a single letter, glued to code punctuation or digits (x.grad, k=3, conv2d, aten::mul, 'uniform',
-    close(a, b), label:), or
+    close(a, b), label:), next to an operator (counts == x, useful = 4), followed by a Korean particle
+    (forward의), or
     written in camel or upper case (PixelShuffle, ConvT, PSNR).
     """
     return [m[0] for m in WORD.finditer(text)

@@ -143,7 +143,7 @@ for k, s, p, d in [(3, 1, 1, 1), (3, 2, 1, 1), (5, 1, 0, 1), (4, 2, 1, 1), (3, 1
 conv = nn.Conv2d(3, 8, kernel_size=3)
 print("weight:", tuple(conv.weight.shape), "bias:", tuple(conv.bias.shape))
 print("parameters:", sum(p.numel() for p in conv.parameters()), "=", 8 * 3 * 3 * 3, "+", 8)
-print("[conv_output_size(i, 3, s=2) for i in (7, 8)]:", [conv_output_size(i, 3, s=2) for i in (7, 8)])
+print("conv_output_size(i, 3, s=2), i = 7, 8:", [conv_output_size(i, 3, s=2) for i in (7, 8)])
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제 맛보기

@@ -227,7 +227,7 @@ for k in range(1, 6):
                 if out - size > largest_growth:
                     largest_growth, example = out - size, (k, s, p, size, out)
 print("largest_growth:", largest_growth)
-print("example = (k, s, p, size, out):", example)
+print("example:", example)
 
 # %% [markdown] tags=["lang-ko"]
 # 풀링으로는 기껏해야 한 픽셀 늘어날 뿐이고, 그 한 픽셀도 가장자리 값을 되풀이한 것입니다. 8을 256으로

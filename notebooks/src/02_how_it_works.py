@@ -422,7 +422,7 @@ ws = torch.randn(3, 2, 4, 4)  # ConvTranspose2d(3 → 2, kernel_size=4)
 ours = conv_transpose2d_loops(xs, ws, stride=2, padding=1)
 claim("conv_transpose2d_loops(small, kernel) == via_torch", torch.equal(conv_transpose2d_loops(small[None], kernel[None, None])[0], via_torch))
 print("C_in=3, C_out=2, k=4, s=2, p=1:", tuple(ours.shape))
-claim("ours == F.conv_transpose2d(xs, ws, stride=2, padding=1)", close(ours, F.conv_transpose2d(xs[None], ws, stride=2, padding=1)[0]))
+claim("ours == F.conv_transpose2d(…)", close(ours, F.conv_transpose2d(xs[None], ws, stride=2, padding=1)[0]))
 
 # %% [markdown] tags=["lang-ko"]
 # `course_utils.reference.conv_transpose2d_loops`는 같은 방식에 배치, 그룹, 팽창, `output_padding`, 편향까지 넣은
@@ -509,7 +509,7 @@ def conv_transpose2d_zeros(x, weight, stride=1, padding=0):
 
 
 print("F.pad(zero_insert(small, 2), [2] * 4):\n", F.pad(zero_insert(small[None], 2), [2] * 4)[0].long())
-claim("conv_transpose2d_zeros(small, kernel, 2) == conv_transpose2d(small, kernel, stride=2)", torch.equal(conv_transpose2d_zeros(small[None], kernel[None, None], 2),
+claim("conv_transpose2d_zeros(small, …) == conv_transpose2d(small, …)", torch.equal(conv_transpose2d_zeros(small[None], kernel[None, None], 2),
                                                F.conv_transpose2d(small[None, None], kernel[None, None], stride=2)[0]))
 claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_zeros(xs, ws, 2, 1), ours))
 

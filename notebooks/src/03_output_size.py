@@ -264,7 +264,7 @@ for I, K, S, P, D in itertools.product(range(1, 11), range(1, 5), range(1, 4), r
     lossy += a > 0
 print("pairs:", pairs)
 claim("back == I - a", exact == pairs)
-print("lossy (a > 0):", lossy)
+print("lossy:", lossy)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 4. 자주 쓰는 설정: 2배, 4배, 1×1 → 4×4

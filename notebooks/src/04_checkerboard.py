@@ -549,13 +549,14 @@ response_gallery([y[len(y) // 2 - 8:len(y) // 2 + 8, len(y) // 2 - 8:len(y) // 2
                  [f"ConvT k4s2 × {depth}, 16×16" for depth in (1, 2, 3)], LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# 전치 합성곱을 세 층 쌓으면 강도가 1에 가까워집니다. 출력 에너지의 거의 전부가 8픽셀마다 되풀이되는 무늬라는
-# 뜻이고, 그림에서도 여러 크기의 격자가 겹쳐 보입니다. 업샘플링 + 합성곱은 몇 층을 쌓아도 0입니다. 평평한 입력은
+# 전치 합성곱은 몇 층을 쌓아도 강도가 1입니다. 안쪽의 변동이 모두 $2^L$픽셀마다 되풀이되는 무늬라는 뜻입니다.
+# 층이 늘면서 달라지는 것은 무늬의 주기(2, 4, 8픽셀)이고, 그림에서도 여러 크기의 격자가 겹쳐 보입니다. 업샘플링 + 합성곱은 몇 층을 쌓아도 0입니다. 평평한 입력은
 # 평평한 출력으로, 그 출력은 다음 층에서 다시 평평한 출력으로 이어지기 때문입니다.
 
 # %% [markdown] tags=["lang-en"]
-# Three stacked transposed convolutions bring the strength close to 1: almost all of the output's energy is a
-# pattern that repeats every 8 pixels, and the picture shows grids of several sizes on top of each other.
+# Stacked transposed convolutions have strength 1 at every depth: all of the interior's variation is a pattern
+# that repeats every $2^L$ pixels. What changes with depth is the pattern's period (2, 4, 8 pixels), and the
+# picture shows grids of several sizes on top of each other.
 # Upsample + convolution stays at 0 however deep: a flat input gives a flat output, which the next layer
 # again turns into a flat output.
 

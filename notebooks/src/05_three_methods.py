@@ -93,7 +93,7 @@ methods = build_methods()
 document = {"1 TransConv": 524_416, "2 Upsample+Conv": 295_168, "3 PixelShuffle": 295_040}
 for name, method in methods.items():
     params = sum(p.numel() for p in method.parameters())
-    claim(f"{name:<16} {tuple(method(x).shape)}  Σ numel {params:>9,} == {document[name]:>9,}",
+    claim(f"{name:<16} {tuple(method(x).shape)}  Σ numel: {params:>9,} == {document[name]:>9,}",
           params == document[name], expected=name == "1 TransConv")
 
 # %% [markdown] tags=["lang-ko"]

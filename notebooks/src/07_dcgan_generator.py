@@ -104,7 +104,7 @@ z = torch.randn(4, 100)
 with torch.no_grad():
     img = gen(z)
 print("img:", tuple(img.shape))
-claim("-1 <= img.min() and img.max() <= 1", bool(img.min() >= -1 and img.max() <= 1))
+claim("-1 <= img.min(), img.max() <= 1", bool(img.min() >= -1 and img.max() <= 1))
 print(layer_table(gen, z, lang=LANG))
 
 # %% [markdown] tags=["lang-ko"]
@@ -215,8 +215,8 @@ with torch.no_grad():
     as_linear = linear(z.double()).view(-1, 512, 4, 4)
 print("first(z):", tuple(as_conv.shape), " linear(z).view(-1, 512, 4, 4):", tuple(as_linear.shape))
 claim("close(as_conv, as_linear)", close(as_conv, as_linear))
-print("Σ numel first:", f"{sum(p.numel() for p in first.parameters()):,},",
-      "linear:", f"{sum(p.numel() for p in linear.parameters()):,}")
+print("Σ p.numel(), first:", f"{sum(p.numel() for p in first.parameters()):,}",
+      "| linear:", f"{sum(p.numel() for p in linear.parameters()):,}")
 
 # %% [markdown] tags=["lang-ko"]
 # 파라미터 수는 편향만큼 다릅니다. 전치 합성곱은 채널마다 편향 하나를 4×4 위치가 함께 쓰고, 선형 층은 출력마다
@@ -315,7 +315,7 @@ with torch.no_grad():
                   f"{pattern_rms(response):6.3f}")
 
 # %% [markdown] tags=["lang-ko"]
-# 4/2/1이 고치는 것은 **겹침 횟수에서 오는 무늬**입니다. 모든 가중치가 같으면 안쪽이 평평합니다. 하지만 가중치가
+# 4/2/1이 고치는 것은 **겹침 수에서 오는 무늬**입니다. 모든 가중치가 같으면 안쪽이 평평합니다. 하지만 가중치가
 # 다르면 4/2/1도 무늬를 만듭니다. 이유는 레슨 02의 서브픽셀 관점에 있습니다. 스트라이드 2 전치 합성곱의 출력은
 # 네 위상(짝/홀 행 × 짝/홀 열)으로 나뉘고, 위상마다 커널의 다른 2×2 부분(`w[a::2, b::2]`)을 씁니다. 상수 입력에
 # 대한 안쪽 출력값은 바로 이 네 부분 커널의 합이므로, 네 합이 같지 않으면 2×2 무늬가 생깁니다.
@@ -658,14 +658,16 @@ for name, images in (("before", before), ("after", after), ("real[:500]", real[:
 # %% [markdown] tags=["lang-ko"]
 # ### 이 예산이 허락하는 것
 #
-# - 몇 초에서 수십 초의 학습으로 생성자는 회색 잡음에서 숫자 모양의 획을 그리는 데까지 갑니다. 분류기는 생성한
+# - 몇 초(부하가 큰 컴퓨터에서는 수십 초)의 학습으로 생성자는 회색 잡음에서 숫자 모양의 획을 그리는 데까지 갑니다. 분류기는 생성한
 #   이미지에서 열 숫자를 모두 찾아내지만 고르지는 않고(어떤 숫자는 훨씬 드뭅니다), 진짜 숫자보다 덜 확신합니다.
 #   흐릿하거나 두 숫자가 섞인 듯한 샘플이 많다는 뜻입니다.
-# - 학습 전 뚜렷하던 체커보드는 학습 뒤 크게 약해져 진짜 이미지와 같은 "약함" 등급이 됩니다(진짜 이미지보다는 아직
-#   조금 셉니다). 그럴듯한 설명은 판별자가 진짜 숫자에 없는 2×2 무늬를 가짜의 표시로 삼고, 생성자가 그것을 지우도록
-#   배웠다는 것입니다. 다만 이것은 작은 16×16 이미지 한 번의 실행일 뿐입니다. Odena 외(2016)는 학습된 신경망도 이 무늬를 피하지 못하는 일이 많고, 겹침이 고른 모델조차
-#   비슷한 무늬를 만드는 커널을 배우곤 한다고 보고합니다.
-# - 손실 값은 학습이 잘 되었는지 알려 주지 않습니다. 위에서 판별자 손실은 처음 100 스텝에 낮았다가(판별자가 앞섬)
+# - 학습 전 "뚜렷함"이던 체커보드 강도는 학습 뒤 진짜 이미지와 같은 "약함" 등급이 됩니다(진짜 이미지보다는 아직
+#   셉니다). 그러나 마지막 열의 무늬 RMS는 학습 전후로 조금 줄었을 뿐입니다. 강도가 준 것은 주로 이미지가 숫자의
+#   획이라는 큰 변동을 얻어 무늬가 그 변동의 작은 몫이 되었기 때문이고, 무늬 자체가 사라진 것은 아닙니다. 진짜
+#   이미지의 값도 0은 아닙니다. 이것은 작은 16×16 이미지로 한 번 실행한 결과일 뿐입니다. Odena 외(2016)도 학습된
+#   신경망이 이 무늬를 완전히 피하기 어렵고, 겹침이 균일한 모델조차 비슷한 아티팩트를 만드는 커널을 배우는 일이
+#   많다고 적었습니다.
+# - 손실 값은 학습이 잘 되었는지 알려 주지 않습니다. 위에서 판별자 손실은 처음 100단계에 낮았다가(판별자가 앞섬)
 #   1.39 가까이 올라가고(생성자가 따라잡음) 다시 내려가는데, 그동안 샘플은 계속 나아집니다. GAN의 두 손실은 서로를
 #   상대로 움직이므로 학습이 얼마나 진행되었는지 보여 주지 않습니다. 그래서 위와 같은 별도의 측정이 필요합니다.
 # - 원 논문(Radford 외 2015)은 원문 크기의 생성자를 큰 데이터셋(LSUN 침실 사진, 얼굴 사진, ImageNet-1k)으로
@@ -678,12 +680,12 @@ for name, images in (("before", before), ("after", after), ("real[:500]", real[:
 #   strokes. The classifier finds all ten digits among the generated images, though not evenly (some digits
 #   are much rarer), and it is less confident than on real digits: many samples are blurry or look like a
 #   mix of two digits.
-# - The clear checkerboard before training fades a lot, to the same "weak" grade as the real images (still
-#   somewhat stronger than theirs). A plausible explanation: the discriminator takes a 2×2 pattern that real
-#   digits lack as a sign of a fake, and the generator learns to remove it. That is one run on small 16×16
-#   images, though: Odena et al. (2016) report that trained
-#   networks often fail to avoid these patterns, and that even models with even overlap often learn kernels
-#   that cause similar artifacts.
+# - The checkerboard strength, "clear" before training, drops to the same "weak" grade as the real images (still
+#   stronger than theirs). But the pattern's RMS in the last column shrinks only a little. The strength fell
+#   mainly because the images gained a large variation, the digits' strokes, of which the pattern is now a
+#   small share; the pattern itself has not gone. The real images do not score 0 either. This is one run on
+#   small 16×16 images. Odena et al. (2016), too, write that trained networks struggle to avoid these patterns
+#   completely, and that even models with even overlap often learn kernels that cause similar artifacts.
 # - The loss values do not tell whether training went well. Above, the discriminator loss is low in the
 #   first 100 steps (the discriminator leads), climbs towards 1.39 (the generator catches up) and falls
 #   again, while the samples keep improving. The two GAN losses move against each other, so they do not show

@@ -10,8 +10,8 @@
 # 2. 모든 모델이 ESPCN을 닮은 똑같은 작은 몸통을 쓰고, 2배 업샘플러만 여섯 가지로 바꿔 끼웁니다. 전치 합성곱 두 가지,
 #    보간 + 합성곱 두 가지, 픽셀 셔플 두 가지(기본 초기화, ICNR 초기화)입니다.
 # 3. 같은 시드, 같은 학습 단계 수, 같은 옵티마이저로 CPU에서 짧게 학습합니다.
-# 4. 평가용 사진에서 PSNR과 SSIM을 재서 파라미터가 없는 쌍삼차 보간과 비교하고, 평평한 이미지에 대한 출력으로
-#    체커보드 강도(레슨 04)를 잽니다.
+# 4. 평가용 사진에서 PSNR과 SSIM을 재서 파라미터가 없는 쌍삼차 보간과 비교하고, 평가용 사진에 대한 출력으로
+#    체커보드 강도(레슨 04)를, 평평한 이미지에 대한 출력으로 무늬의 크기를 잽니다.
 # 5. 측정값이 원문의 표에 대해 무엇을 말하는지, 그리고 이 정도 예산으로는 **무엇을 가를 수 없는지** 정리합니다.
 #
 # 출력되는 숫자는 모두 CI가 다시 실행해 한 글자까지 비교합니다. 그래서 시드를 고정하고, 결정적 알고리즘만 쓰고,
@@ -29,8 +29,9 @@
 # 2. Every model has the same small ESPCN-like body; only its ×2 upsampler changes, six ways: two transposed
 #    convolutions, two interpolations + convolution, two pixel shuffles (default and ICNR initialization).
 # 3. Train each briefly on the CPU with the same seed, the same number of steps and the same optimizer.
-# 4. Measure PSNR and SSIM on the evaluation photographs against parameter-free bicubic interpolation, and the
-#    checkerboard strength (lesson 04) of each model's output on a flat image.
+# 4. Measure PSNR and SSIM on the evaluation photographs against parameter-free bicubic interpolation, the
+#    checkerboard strength (lesson 04) of each model's output for an evaluation photograph, and the size of the
+#    pattern it puts on a flat image.
 # 5. Say what the measurements tell us about the document's table, and what this budget **cannot** decide.
 #
 # CI re-runs every printed number and compares it character by character. So we fix the seeds, allow only
@@ -212,7 +213,7 @@ for name in TRAIN:
     print(f"{name:<10} patches: {len(patches(photos[name], PATCH))}")
 print("hr_train:", tuple(hr_train.shape))
 print("lr_train:", tuple(lr_train.shape))
-claim("2×2 block mean", close(downscale2(hr_train[:1].double())[0, 0, 0, 0], hr_train[0, 0, :2, :2].double().mean()))
+claim("downscale2(hr)[0, 0, 0, 0] == hr[0, 0, :2, :2].mean()", close(downscale2(hr_train[:1].double())[0, 0, 0, 0], hr_train[0, 0, :2, :2].double().mean()))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 3. 모델: 같은 몸통, 바꿔 끼우는 업샘플러
@@ -581,21 +582,32 @@ gain_bars([r.name for r in results], gains,
 # %% [markdown] tags=["lang-ko"]
 # ## 6. 학습 뒤의 체커보드
 #
-# 표의 마지막 두 열은 평평한 회색 이미지(48×48, 값 0.5)에 대한 모델 출력의 체커보드 강도입니다(레슨 04의 정의,
-# 테두리 8픽셀 제외). 초기화 직후에는 레슨 04와 같은 그림입니다. 전치 합성곱 두 가지와 기본 초기화 픽셀 셔플은
-# 뚜렷하고, 보간 + 합성곱과 ICNR 픽셀 셔플은 0입니다. 학습 뒤에는 어떨까요? 아래 그림은 각 모델의 출력에서
-# 테두리를 뺀 안쪽을 **이미지마다 밝기 범위를 따로 맞춰** 보여 줍니다. 아주 작은 무늬도 눈에 띄게 키워 보이는
-# 것이므로, 무늬의 실제 크기는 제목의 강도와 RMS(8비트 밝기 0~255 기준)로 판단하세요.
+# 표의 마지막 두 열은 평가용 사진 camera(256×256으로 줄인 입력)에 대한 모델 출력의 체커보드 강도입니다(레슨
+# 04의 정의, 테두리 8픽셀 제외). 사진이 만드는 변동 가운데 2×2 주기 무늬가 차지하는 몫이므로, 무늬를 만들지
+# 않는 쌍삼차 보간의 값이 사진 자체가 주는 바닥값입니다. 초기화 직후에는 레슨 04와 같은 그림입니다. 전치 합성곱
+# 두 가지와 기본 초기화 픽셀 셔플은 뚜렷하고, 보간 + 합성곱과 ICNR 픽셀 셔플은 바닥값에 머뭅니다. 학습 뒤에는
+# 어떨까요?
+#
+# 무늬의 크기는 평평한 회색 이미지(48×48, 값 0.5)에 대한 출력으로 잽니다. 평평한 입력에 대한 응답은 안쪽이
+# 정확히 주기적이라 강도가 0 아니면 1이므로(레슨 04), 여기서는 위상 무늬의 RMS(`pattern_rms`)를 8비트 밝기
+# 단계(0~255)로 출력합니다. 아래 그림은 그 출력에서 테두리를 뺀 안쪽을 **이미지마다 밝기 범위를 따로 맞춰**
+# 보여 줍니다. 아주 작은 무늬도 눈에 띄게 키워 보이는 것이므로, 무늬의 실제 크기는 제목의 RMS로 판단하세요.
 
 # %% [markdown] tags=["lang-en"]
 # ## 6. The checkerboard after training
 #
 # The table's last two columns are the checkerboard strength (lesson 04's definition, 8-pixel border dropped) of
-# each model's output for a flat grey image (48×48, value 0.5). At initialization the picture is lesson 04's:
-# clear for the two transposed convolutions and the default pixel shuffle, 0 for the interpolations +
-# convolution and for the ICNR pixel shuffle. And after training? The figure shows the interior of each model's
-# output, **each image stretched to its own brightness range**. That magnifies even a tiny pattern, so judge
-# its real size by the strength and the RMS (on the 8-bit scale of 0 to 255) in the titles.
+# each model's output for the evaluation photograph camera (input shrunk to 256×256). It is the share of the
+# photograph's variation that is a 2×2-periodic pattern, so bicubic interpolation, which makes no pattern, shows
+# the floor that the photograph itself gives. At initialization the picture is lesson 04's: clear for the two
+# transposed convolutions and the default pixel shuffle, at the floor for the interpolations + convolution and
+# for the ICNR pixel shuffle. And after training?
+#
+# The size of the pattern is measured on a flat grey image (48×48, value 0.5). The response to a flat input has
+# an exactly periodic interior, so its strength is 0 or 1 (lesson 04); here we print the RMS of the phase pattern
+# (`pattern_rms`) in 8-bit grey levels (0 to 255) instead. The figure shows the interior of each of these
+# outputs, **each image stretched to its own brightness range**. That magnifies even a tiny pattern, so judge
+# its real size by the RMS in the titles.
 
 # %% tags=["x86-digits"]
 # x86-digits: trained models' response to a flat image (training magnifies kernel-dependent rounding)
@@ -673,9 +685,9 @@ crop_gallery(crops_of(models), titles, "camera", LANG, note=message("super_resol
 # | 원문의 주장 | 이 실험이 말하는 것 |
 # |---|---|
 # | 품질: TransConv "보통", Upsample+Conv "좋음", Pixel Shuffle "좋음" | 5절의 표와 문장을 보세요. 이 예산에서 여섯 모델은 모두 같은 방향으로 쌍삼차 보간을 조금 넘어섰고, 모델 사이의 차이는 시드에 따른 흔들림과 크기가 비슷합니다. 원문처럼 방법마다 품질 등급을 매길 근거는 이 측정에서 나오지 않습니다. |
-# | 체커보드: TransConv "있을 수 있음" | 초기화 직후에는 언제나 뚜렷하고(레슨 04), 학습 뒤에는 약해졌습니다. 6절의 문장이 그 크기를 8비트 밝기 단계로 말해 줍니다. |
-# | 체커보드: Upsample+Conv "없음" | 맞습니다. 평평한 입력에 대해서는 구조적으로 무늬를 만들 수 없어 학습 뒤에도 0입니다. |
-# | 체커보드: Pixel Shuffle "거의 없음" | 기본 초기화에서는 초기화 직후 뚜렷합니다. ICNR로 0에서 출발해도 학습이 위상마다 다른 가중치를 만들면 무늬가 약하게 다시 생깁니다. |
+# | 체커보드: TransConv "있을 수 있음" | 초기화 직후에는 뚜렷하고(레슨 04), 학습 뒤에는 사진에서 "약함"이 되었습니다. 6절의 문장이 평평한 이미지에서 그 크기를 8비트 밝기 단계로 말해 줍니다. |
+# | 체커보드: Upsample+Conv "없음" | 평평한 입력에 대해서는 맞습니다. 보간이 평평한 입력을 평평하게 키우므로 학습 뒤에도 무늬의 RMS가 0입니다. |
+# | 체커보드: Pixel Shuffle "거의 없음" | 기본 초기화에서는 초기화 직후 뚜렷합니다. ICNR로 무늬 없이 출발해도 학습이 위상마다 다른 가중치를 만들면 평평한 이미지에서 작은 무늬가 다시 생깁니다. |
 # | 속도: Upsample+Conv "보통" | 4절의 학습 시간에서 가장 느린 편이었습니다. 곱셈-덧셈 수 때문이 아니라 구현 때문입니다(레슨 05). |
 #
 # **이 실험의 한계.** 작은 몸통 하나, 500단계, 휘도 채널, ×2, 상자 필터로 줄인 입력, 평가용 사진 세 장, 모델당 시드
@@ -689,9 +701,9 @@ crop_gallery(crops_of(models), titles, "camera", LANG, note=message("super_resol
 # | The document claims | What this experiment says |
 # |---|---|
 # | Quality: TransConv "average", Upsample+Conv "good", Pixel Shuffle "good" | See section 5's table and sentences. With this budget all six models beat bicubic by a little, in the same direction, and their differences are about the size of the seed-to-seed spread. Nothing in this measurement supports grading the methods as the document does. |
-# | Checkerboard: TransConv "possible" | Always clear at initialization (lesson 04), weak after training. Section 6's sentence gives its size in 8-bit grey levels. |
-# | Checkerboard: Upsample+Conv "none" | Right: on a flat input it cannot make a pattern by construction, so it stays 0 after training. |
-# | Checkerboard: Pixel Shuffle "almost none" | Clear right after default initialization. ICNR starts it at 0, but training can make the phases' weights differ again, and a weak pattern comes back. |
+# | Checkerboard: TransConv "possible" | Clear at initialization (lesson 04), "weak" on the photograph after training. Section 6's sentence gives its size on a flat image in 8-bit grey levels. |
+# | Checkerboard: Upsample+Conv "none" | Right for a flat input: interpolation grows a flat input into a flat map, so the pattern's RMS stays 0 after training. |
+# | Checkerboard: Pixel Shuffle "almost none" | Clear right after default initialization. ICNR starts it without a pattern, but training can make the phases' weights differ again, and a small pattern comes back on a flat image. |
 # | Speed: Upsample+Conv "average" | Among the slowest to train in section 4, because of the implementation, not the multiply-adds (lesson 05). |
 #
 # **Limits of this experiment.** One small body, 500 steps, the luminance channel, ×2, box-filter
