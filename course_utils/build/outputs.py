@@ -43,10 +43,10 @@ def english_words(text: str) -> list[str]:
 
 
 def text_outputs(cell) -> str:
-    """The text a code cell shows: its streams and plain-text results (not images, HTML or widgets)."""
+    """The text a code cell shows: stdout and plain-text results (not images, HTML or widgets; stderr is an error anyway)."""
     parts = []
     for out in cell.get("outputs", []):
-        if out.get("output_type") == "stream":
+        if out.get("output_type") == "stream" and out.get("name") == "stdout":
             parts.append(out.get("text", ""))
         elif "text/plain" in out.get("data", {}) and not any(
                 kind.startswith(("image/", "text/html", "application/vnd.jupyter.widget")) for kind in out["data"]):
