@@ -218,8 +218,8 @@ claim("downscale2(hr)[0, 0, 0, 0] == hr[0, 0, :2, :2].mean()", close(downscale2(
 # %% [markdown] tags=["lang-ko"]
 # ## 3. 모델: 같은 몸통, 바꿔 끼우는 업샘플러
 #
-# 몸통은 ESPCN(Shi 외 2016)처럼 저해상도 격자에서만 합성곱을 합니다. 5×5 합성곱(1 → 32채널), 3×3 합성곱
-# (32 → 16채널), 그 사이에 ReLU입니다. 마지막의 2배 업샘플러가 16채널 특징 맵을 1채널 고해상도 이미지로 바꿉니다.
+# 몸통은 ESPCN(Shi 외 2016)처럼 저해상도 격자에서만 합성곱을 합니다. 5×5 합성곱(1 → 32채널), 3×3
+# 합성곱(32 → 16채널), 그 사이에 ReLU입니다. 마지막의 2배 업샘플러가 16채널 특징 맵을 1채널 고해상도 이미지로 바꿉니다.
 #
 # 모든 모델은 입력을 쌍삼차 보간으로 키운 이미지에 네트워크의 출력을 **더합니다**. 네트워크는 이미지 전체가 아니라
 # 쌍삼차 보간이 놓친 부분(잔차)만 배우면 되므로, 짧은 학습으로도 차이를 잴 수 있습니다(잔차 학습, Kim 외 2016의
@@ -685,7 +685,7 @@ crop_gallery(crops_of(models), titles, "camera", LANG, note=message("super_resol
 # | 원문의 주장 | 이 실험이 말하는 것 |
 # |---|---|
 # | 품질: TransConv "보통", Upsample+Conv "좋음", Pixel Shuffle "좋음" | 5절의 표와 문장을 보세요. 이 예산에서 여섯 모델은 모두 같은 방향으로 쌍삼차 보간을 조금 넘어섰고, 모델 사이의 차이는 시드에 따른 흔들림과 크기가 비슷합니다. 원문처럼 방법마다 품질 등급을 매길 근거는 이 측정에서 나오지 않습니다. |
-# | 체커보드: TransConv "있을 수 있음" | 초기화 직후에는 뚜렷하고(레슨 04), 학습 뒤에는 사진에서 "약함"이 되었습니다. 6절의 문장이 평평한 이미지에서 그 크기를 8비트 밝기 단계로 말해 줍니다. |
+# | 체커보드: TransConv "있을 수 있음" | 초기화 직후에는 뚜렷하고(레슨 04), 학습 뒤에는 사진에서 쌍삼차 보간이 주는 바닥값 근처까지 줄었습니다. 6절의 문장이 평평한 이미지에서 남은 무늬의 크기를 8비트 밝기 단계로 말해 줍니다. |
 # | 체커보드: Upsample+Conv "없음" | 평평한 입력에 대해서는 맞습니다. 보간이 평평한 입력을 평평하게 키우므로 학습 뒤에도 무늬의 RMS가 0입니다. |
 # | 체커보드: Pixel Shuffle "거의 없음" | 기본 초기화에서는 초기화 직후 뚜렷합니다. ICNR로 무늬 없이 출발해도 학습이 위상마다 다른 가중치를 만들면 평평한 이미지에서 작은 무늬가 다시 생깁니다. |
 # | 속도: Upsample+Conv "보통" | 4절의 학습 시간에서 가장 느린 편이었습니다. 곱셈-덧셈 수 때문이 아니라 구현 때문입니다(레슨 05). |
@@ -701,7 +701,7 @@ crop_gallery(crops_of(models), titles, "camera", LANG, note=message("super_resol
 # | The document claims | What this experiment says |
 # |---|---|
 # | Quality: TransConv "average", Upsample+Conv "good", Pixel Shuffle "good" | See section 5's table and sentences. With this budget all six models beat bicubic by a little, in the same direction, and their differences are about the size of the seed-to-seed spread. Nothing in this measurement supports grading the methods as the document does. |
-# | Checkerboard: TransConv "possible" | Clear at initialization (lesson 04), "weak" on the photograph after training. Section 6's sentence gives its size on a flat image in 8-bit grey levels. |
+# | Checkerboard: TransConv "possible" | Clear at initialization (lesson 04); after training, on the photograph, down to about the floor that bicubic interpolation shows. Section 6's sentence gives the size of what is left on a flat image in 8-bit grey levels. |
 # | Checkerboard: Upsample+Conv "none" | Right for a flat input: interpolation grows a flat input into a flat map, so the pattern's RMS stays 0 after training. |
 # | Checkerboard: Pixel Shuffle "almost none" | Clear right after default initialization. ICNR starts it without a pattern, but training can make the phases' weights differ again, and a small pattern comes back on a flat image. |
 # | Speed: Upsample+Conv "average" | Among the slowest to train in section 4, because of the implementation, not the multiply-adds (lesson 05). |
