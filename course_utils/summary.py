@@ -5,6 +5,9 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
+from course_utils.i18n import message
+from course_utils.sr_report import display_width
+
 __all__ = ["LayerRow", "layer_rows", "layer_table"]
 
 
@@ -53,15 +56,24 @@ def layer_rows(model: nn.Module, *inputs: torch.Tensor) -> list[LayerRow]:
     return rows
 
 
-def layer_table(model: nn.Module, *inputs: torch.Tensor) -> str:
-    """layer_rows as aligned text with a total line (the total counts every parameter of the model)."""
+def layer_table(model: nn.Module, *inputs: torch.Tensor, lang: str = "en") -> str:
+    """layer_rows as aligned text with a total line (the total counts every parameter of the model).
+
+    Column heads in lang ("ko" or "en"; ValueError otherwise).
+    """
+    head = [message(f"summary.{key}", lang) for key in ("layer", "type", "output_shape", "params", "total")]
     rows = layer_rows(model, *inputs)
     total = sum(p.numel() for p in model.parameters())
-    cells = [("layer", "type", "output shape", "params")]
+    cells = [tuple(head[:4])]
     cells += [(r.name, r.kind, str(r.output_shape), f"{r.parameters:,}") for r in rows]
-    cells.append(("total", "", "", f"{total:,}"))
-    widths = [max(len(row[i]) for row in cells) for i in range(4)]
-    lines = [f"{a:<{widths[0]}}  {b:<{widths[1]}}  {c:<{widths[2]}}  {d:>{widths[3]}}".rstrip()
+    cells.append((head[4], "", "", f"{total:,}"))
+    widths = [max(display_width(row[i]) for row in cells) for i in range(4)]
+
+    def pad(text, width, right=False):
+        fill = " " * (width - display_width(text))
+        return fill + text if right else text + fill
+
+    lines = [f"{pad(a, widths[0])}  {pad(b, widths[1])}  {pad(c, widths[2])}  {pad(d, widths[3], True)}".rstrip()
              for a, b, c, d in cells]
     lines.insert(1, "-" * (sum(widths) + 6))
     return "\n".join(lines)

@@ -24,6 +24,24 @@ def test_variants_are_found():
     assert find_variants("전치 합성곱의 특징 맵") == []
 
 
+def test_phrase_variants_are_found_without_rejecting_their_words_elsewhere():
+    assert find_variants("레슨 04의 체커보드 세기는 0입니다") == [("체커보드 세기", "체커보드 강도")]
+    assert find_variants("레슨 04의 체커보드\n세기는 0입니다") == [("체커보드 세기", "체커보드 강도")]
+    assert find_variants("겹침 수 세기: 입력이 몇 개 더해지는지 셉니다") == []
+    assert find_variants("체커보드 강도를 잽니다") == []
+
+
+def test_a_variant_is_found_only_where_a_word_starts():
+    assert find_variants("역 연산이 아닙니다") == [("역 연산", "역연산")]
+    assert find_variants("가역 연산입니다") == []
+    assert find_variants("12차원 가운데") == []
+
+
+def test_allowed_phrases_are_not_searched():
+    assert find_variants("PyTorch 문서의 식") == []
+    assert find_variants("원문 문서의 식") == [("원문 문서", "원문"), ("문서의", "원문")]
+
+
 def test_korean_notebook_prose_uses_preferred_terms(root):
     for path in sorted((root / "notebooks" / "ko").glob("*.ipynb")):
         for number, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"], start=1):

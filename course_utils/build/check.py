@@ -7,6 +7,7 @@ from typing import Callable
 import nbformat
 
 from course_utils.build.config import load_config
+from course_utils.build.outputs import english_words, text_outputs
 from course_utils.build.source import TEACHES_TERMS_TAG, for_language, lang_of, read_source
 from course_utils.glossary import find_variants
 from course_utils.i18n import LANGS
@@ -43,6 +44,9 @@ def notebook_problems(path: Path, nb, lang: str, where: Callable[[int], str] | N
                     found.append(f"{_where(index)}: error output {out.get('ename')}: {out.get('evalue')}")
                 if out.get("output_type") == "stream" and out.get("name") == "stderr":
                     found.append(f"{_where(index)}: stderr output {out.get('text', '')[:80]!r}")
+            if lang == "ko" and (english := english_words(text_outputs(cell))):
+                found.append(f"{_where(index)}: the Korean notebook prints English {sorted(set(english))}; print "
+                             "shapes, symbols, identifiers or a message of course_utils.i18n instead")
         elif cell.cell_type == "markdown" and TEACHES_TERMS_TAG not in tags:
             has_hangul = bool(HANGUL.search(cell.source))
             if lang == "ko" and not has_hangul:

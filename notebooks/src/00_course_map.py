@@ -93,7 +93,7 @@ setup(LANG)
 # %% [markdown] tags=["lang-ko"]
 # ## 선수 지식과 합성곱 복습
 #
-# Python과 PyTorch의 기초(텐서의 `shape`, `nn.Module`), 그리고 2차원 합성곱(`nn.Conv2d`)을 안다고 가정합니다.
+# 파이썬과 PyTorch의 기초(텐서의 `shape`, `nn.Module`), 그리고 2-D 합성곱(`nn.Conv2d`)을 안다고 가정합니다.
 # 전치 합성곱은 합성곱을 거꾸로 본 연산이므로, 먼저 합성곱의 출력 크기 공식을 떠올려 봅시다.
 # 입력 크기가 $I$, 커널 크기가 $K$, 스트라이드가 $S$, 패딩이 $P$, 팽창이 $D$일 때 출력 크기는
 #
@@ -121,7 +121,7 @@ x = torch.randn(1, 3, 32, 32)
 for k, s, p, d in [(3, 1, 1, 1), (3, 2, 1, 1), (5, 1, 0, 1), (4, 2, 1, 1), (3, 1, 2, 2)]:
     conv = nn.Conv2d(3, 8, kernel_size=k, stride=s, padding=p, dilation=d)
     y = conv(x)
-    print(f"K={k} S={s} P={p} D={d}: y {tuple(y.shape)}, formula {conv_output_size(32, k, s, p, d)}")
+    print(f"K={k} S={s} P={p} D={d}: y {tuple(y.shape)}, conv_output_size {conv_output_size(32, k, s, p, d)}")
 
 # %% [markdown] tags=["lang-ko"]
 # 모든 설정에서 공식과 PyTorch의 결과가 일치합니다. 바닥 함수 $\lfloor\cdot\rfloor$ 때문에 **서로 다른 입력
@@ -143,7 +143,7 @@ for k, s, p, d in [(3, 1, 1, 1), (3, 2, 1, 1), (5, 1, 0, 1), (4, 2, 1, 1), (3, 1
 conv = nn.Conv2d(3, 8, kernel_size=3)
 print("weight:", tuple(conv.weight.shape), "bias:", tuple(conv.bias.shape))
 print("parameters:", sum(p.numel() for p in conv.parameters()), "=", 8 * 3 * 3 * 3, "+", 8)
-print("inputs 7 and 8, same output:", [conv_output_size(i, 3, s=2) for i in (7, 8)])
+print("conv_output_size(i, 3, s=2), i = 7, 8:", [conv_output_size(i, 3, s=2) for i in (7, 8)])
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제 맛보기
@@ -168,7 +168,7 @@ verify("00.1", solution)
 # %% [markdown] tags=["lang-ko"]
 # ## 레슨 목록
 #
-# 레슨은 원문 문서의 절 순서를 따르고, 마지막 레슨만 원문을 넘어 직접 측정해 보는 실험입니다.
+# 레슨은 원문의 절 순서를 따르고, 마지막 레슨만 원문을 넘어 직접 측정해 보는 실험입니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## Lessons

@@ -72,10 +72,10 @@ encoder = nn.Sequential(*[encoder_stage(a, b) for a, b in zip(channels, channels
 
 image = torch.randn(1, 3, 256, 256)
 features = image
-print("input:  ", tuple(features.shape))
+print("image:     ", tuple(features.shape))
 for number, stage in enumerate(encoder, start=1):
     features = stage(features)
-    print(f"stage {number}:", tuple(features.shape))
+    print(f"encoder[{number - 1}]:", tuple(features.shape))
 
 # %% [markdown] tags=["lang-ko"]
 # 공간 크기는 256 → 128 → 64 → 32 → 16 → 8로 줄고, 채널은 3에서 128로 늘어납니다. 작은 특징 맵의 한 칸은
@@ -114,8 +114,8 @@ F.cross_entropy(scores, mask)
 
 # %%
 factor = mask.shape[-1] // scores.shape[-1]
-print("one score cell covers:", f"{factor}×{factor}", "pixels")
-print("×2 steps needed:", int(math.log2(factor)))
+print("factor × factor:", f"{factor}×{factor}")
+print("log2(factor):", int(math.log2(factor)))
 
 # %% [markdown] tags=["lang-ko"]
 # 디코더는 인코더를 거꾸로 따라 8 → 16 → … → 256으로, 2배 업샘플링을 다섯 번 거쳐 되돌아갑니다. U-Net은
@@ -150,10 +150,10 @@ generator = nn.Sequential(
 )
 
 z = torch.randn(1, 512, 1, 1)
-print("noise:  ", tuple(z.shape))
+print("z:           ", tuple(z.shape))
 for number, layer in enumerate(generator, start=1):
     z = layer(z)
-    print(f"layer {number}:", tuple(z.shape))
+    print(f"generator[{number - 1}]:", tuple(z.shape))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 4. 초해상도: 64×64를 256×256으로 (×4)
@@ -175,8 +175,8 @@ sr = nn.Sequential(
     nn.ConvTranspose2d(16, 3, kernel_size=4, stride=2, padding=1),
 )
 high_res = sr(low_res)
-print("low-res: ", tuple(low_res.shape))
-print("high-res:", tuple(high_res.shape))
+print("low_res: ", tuple(low_res.shape))
+print("high_res:", tuple(high_res.shape))
 print("scale:", high_res.shape[-1] // low_res.shape[-1])
 
 # %% [markdown] tags=["lang-ko"]
@@ -198,9 +198,9 @@ conv = nn.Conv2d(1, 1, kernel_size=3, padding=5)
 small = torch.randn(1, 1, 8, 8)
 grown = conv(small)
 bias_only = grown[0, 0] == conv.bias
-print("input:", tuple(small.shape), "output:", tuple(grown.shape))
-print("outputs that see the input:", int((~bias_only).sum()), "of", bias_only.numel())
-print("outputs that see only padding (= bias):", int(bias_only.sum()))
+print("small:", tuple(small.shape), "grown:", tuple(grown.shape))
+print("(~bias_only).sum():", int((~bias_only).sum()), "/", bias_only.numel())
+print("bias_only.sum():", int(bias_only.sum()))
 
 # %% [markdown] tags=["lang-ko"]
 # 16×16 출력 256칸 가운데 입력을 조금이라도 본 칸은 가운데의 100칸뿐이고, 나머지 156칸은 편향 값만 담은,
@@ -227,8 +227,8 @@ for k in range(1, 6):
                 out = pool(torch.zeros(1, 1, size, size)).shape[-1]
                 if out - size > largest_growth:
                     largest_growth, example = out - size, (k, s, p, size, out)
-print("largest growth by pooling:", largest_growth, "pixel(s)")
-print("example (kernel, stride, padding, in, out):", example)
+print("largest_growth:", largest_growth)
+print("example:", example)
 
 # %% [markdown] tags=["lang-ko"]
 # 풀링으로는 기껏해야 한 픽셀 늘어날 뿐이고, 그 한 픽셀도 가장자리 값을 되풀이한 것입니다. 8을 256으로
@@ -265,7 +265,7 @@ nearest = nn.Upsample(scale_factor=2, mode="nearest")
 bilinear = nn.Upsample(scale_factor=2, mode="bilinear", align_corners=False)
 print("nearest:\n", nearest(tiny)[0, 0])
 print("bilinear:\n", bilinear(tiny)[0, 0])
-print("learnable parameters:", sum(p.numel() for p in nearest.parameters()),
+print("Σ numel:", sum(p.numel() for p in nearest.parameters()),
       sum(p.numel() for p in bilinear.parameters()))
 
 # %% [markdown] tags=["lang-ko"]
@@ -286,8 +286,8 @@ print("learnable parameters:", sum(p.numel() for p in nearest.parameters()),
 # %%
 learnable = nn.ConvTranspose2d(1, 1, kernel_size=2, stride=2, bias=False)
 learnable.weight.fill_(1.0)
-print("learnable parameters:", sum(p.numel() for p in learnable.parameters()))
-claim("same as nearest", torch.equal(learnable(tiny), nearest(tiny)))
+print("Σ numel:", sum(p.numel() for p in learnable.parameters()))
+claim("torch.equal(learnable(tiny), nearest(tiny))", torch.equal(learnable(tiny), nearest(tiny)))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 정리

@@ -1,7 +1,7 @@
 # %% [markdown] tags=["lang-ko"]
 # # 02. 동작 원리
 #
-# 전치 합성곱(transposed convolution)이라는 이름은 합성곱을 행렬 $C$로 썼을 때 그 **전치 $C^\top$** 를 곱하는
+# 전치 합성곱(transposed convolution)이라는 이름은 합성곱을 행렬 $C$로 썼을 때 그 **전치 $C^\top$를** 곱하는
 # 연산이라는 뜻입니다. 이 레슨에서는 그 행렬을 직접 만들어 보고, 다음 네 가지를 코드로 확인합니다.
 #
 # 1. 합성곱은 행렬 $C$를 곱하는 것이고, 전치 합성곱은 $C^\top$를 곱하는 것입니다.
@@ -102,7 +102,7 @@ def conv_matrix_3x3(kernel, size):
 
 C = conv_matrix_3x3(kernel, 4)
 print("C:", tuple(C.shape))
-print("nonzero entries:", int((C != 0).sum()), "of", C.numel())
+print("(C != 0).sum():", int((C != 0).sum()), "/", C.numel())
 
 # %% [markdown] tags=["lang-ko"]
 # 그림으로 보면 구조가 드러납니다. 네 행 모두 같은 a…i를 담고 있습니다. 출력이 오른쪽으로 한 칸 가면 커널도 한 칸,
@@ -132,7 +132,7 @@ conv_matrix_grid(labels, LANG, input_width=4)
 y = F.conv2d(x.view(1, 1, 4, 4), kernel.view(1, 1, 3, 3)).view(2, 2)
 print("conv2d(x):\n", y.long())
 claim("C @ x.flatten() == conv2d(x)", torch.equal(C @ x.flatten(), y.flatten()))
-claim("same C as course_utils.reference.conv_matrix", torch.equal(C, conv_matrix(kernel, 4)))
+claim("C == course_utils.reference.conv_matrix(kernel, 4)", torch.equal(C, conv_matrix(kernel, 4)))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 전치 합성곱은 $C^\top$를 곱한다
@@ -169,7 +169,7 @@ claim("Cᵀ @ small.flatten() == conv_transpose2d(small)", torch.equal(via_matri
 
 # %%
 copies = [value * row.view(4, 4) for value, row in zip(small.flatten(), C)]
-claim("sum of scaled kernel copies == Cᵀ @ small.flatten()", torch.equal(sum(copies), via_matrix))
+claim("sum(copies) == Cᵀ @ small.flatten()", torch.equal(sum(copies), via_matrix))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 3. 역연산이 아니다: "deconvolution"은 잘못된 이름
@@ -199,8 +199,8 @@ x_back = (C.T @ (C @ x.flatten())).view(4, 4)
 print("CᵀC:", tuple(gram.shape), "rank:", int(torch.linalg.matrix_rank(gram)))
 claim("CᵀC == identity", torch.equal(gram, torch.eye(16)), expected=False)
 print("x_back:", tuple(x_back.shape))
-claim("same shape as x", x_back.shape == x.shape)
-print("relative error of x_back:", round(float((x_back - x).norm() / x.norm()), 4))
+claim("x_back.shape == x.shape", x_back.shape == x.shape)
+print("‖x_back − x‖ / ‖x‖:", round(float((x_back - x).norm() / x.norm()), 4))
 
 # %% [markdown] tags=["lang-ko"]
 # 모양은 4×4로 돌아왔지만 값은 전혀 다릅니다. $C^\top C$의 랭크는 4이므로 16차원 가운데 12차원이 사라졌습니다.
@@ -217,9 +217,9 @@ print("relative error of x_back:", round(float((x_back - x).norm() / x.norm()), 
 unseen = torch.linalg.svd(C).Vh[-1].view(4, 4)  # C @ unseen.flatten() == 0
 x_other = x + 10 * unseen
 best_guess = (torch.linalg.pinv(C) @ (C @ x.flatten())).view(4, 4)
-claim("x and x_other differ", not close(x, x_other))
+claim("x != x_other", not close(x, x_other))
 claim("conv2d(x) == conv2d(x_other)", close(C @ x.flatten(), C @ x_other.flatten()))
-print("relative error of the best linear guess:", round(float((best_guess - x).norm() / x.norm()), 4))
+print("‖best_guess − x‖ / ‖x‖:", round(float((best_guess - x).norm() / x.norm()), 4))
 
 # %% [markdown] tags=["lang-ko"]
 # 신호 처리에서 deconvolution은 흐려진 사진을 되돌리듯 합성곱을 **거꾸로 푸는** 일을 말합니다. 전치 합성곱은 그런
@@ -281,7 +281,7 @@ print("x:", tuple(x8.shape), "→ y:", tuple(y8.shape))
 print("output_padding=0:", tuple(F.conv_transpose2d(upstream8, weight, stride=2, padding=1).shape))
 back8 = F.conv_transpose2d(upstream8, weight, stride=2, padding=1, output_padding=1)
 print("output_padding=1:", tuple(back8.shape))
-claim("output_padding=1 result == x.grad", close(x8.grad, back8))
+claim("back8 == x.grad", close(x8.grad, back8))
 
 # %% [markdown] tags=["lang-ko"]
 # 그래서 딥러닝 라이브러리는 흔히 전치 합성곱을 "합성곱의 입력 기울기" 계산으로 구현합니다. PyTorch도 GPU에서는 cuDNN의
@@ -333,7 +333,7 @@ for i in range(2):
                 grid[top + ki][left + kj] = f"{cell}+{term}" if cell else term
         snapshots.append([row[:] for row in grid])
         stamps.append((top, left, k, k))
-        print(f"step {len(stamps)}: input[{i},{j}] = {values[i][j]} → rows {top}–{top + k - 1}, cols {left}–{left + k - 1}")
+        print(f"{len(stamps)}: input[{i},{j}] = {values[i][j]} → [{top}:{top + k}, {left}:{left + k}]")
 
 
 def show(grid):
@@ -359,7 +359,7 @@ show(grid)
 
 # %%
 counts = torch.tensor([[cell.count("+") + 1 if cell else 0 for cell in row] for row in grid])
-print("products per output cell:\n", counts)
+print("counts:\n", counts)
 
 # %% [markdown] tags=["lang-ko"]
 # 네 단계를 그림으로 보면 다음과 같습니다. 주황 테두리가 그 단계에 더한 사본이고, 색이 진할수록 더 많은 곱이
@@ -387,7 +387,7 @@ def evaluate(cell):
 
 numeric = torch.tensor([[evaluate(cell) for cell in row] for row in grid], dtype=torch.float64)
 print(numeric.long())
-claim("symbolic sums, evaluated == conv_transpose2d", torch.equal(numeric, via_torch))
+claim("numeric == conv_transpose2d(small, kernel)", torch.equal(numeric, via_torch))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 직접 구현하기
@@ -421,9 +421,9 @@ def conv_transpose2d_loops(x, weight, stride=1, padding=0):
 xs = torch.randn(3, 5, 5)
 ws = torch.randn(3, 2, 4, 4)  # ConvTranspose2d(3 → 2, kernel_size=4)
 ours = conv_transpose2d_loops(xs, ws, stride=2, padding=1)
-claim("document example", torch.equal(conv_transpose2d_loops(small[None], kernel[None, None])[0], via_torch))
+claim("conv_transpose2d_loops(small, kernel) == via_torch", torch.equal(conv_transpose2d_loops(small[None], kernel[None, None])[0], via_torch))
 print("C_in=3, C_out=2, k=4, s=2, p=1:", tuple(ours.shape))
-claim("same as F.conv_transpose2d", close(ours, F.conv_transpose2d(xs[None], ws, stride=2, padding=1)[0]))
+claim("ours == F.conv_transpose2d(…)", close(ours, F.conv_transpose2d(xs[None], ws, stride=2, padding=1)[0]))
 
 # %% [markdown] tags=["lang-ko"]
 # `course_utils.reference.conv_transpose2d_loops`는 같은 방식에 배치, 그룹, 팽창, `output_padding`, 편향까지 넣은
@@ -506,8 +506,8 @@ def conv_transpose2d_zeros(x, weight, stride=1, padding=0):
     return F.conv2d(spread[None], weight.transpose(0, 1).flip(-2, -1))[0]
 
 
-print("document input, stride 2, padded by K−P−1 = 2:\n", F.pad(zero_insert(small[None], 2), [2] * 4)[0].long())
-claim("document example, stride 2", torch.equal(conv_transpose2d_zeros(small[None], kernel[None, None], 2),
+print("F.pad(zero_insert(small, 2), [2] * 4):\n", F.pad(zero_insert(small[None], 2), [2] * 4)[0].long())
+claim("conv_transpose2d_zeros(small, …) == conv_transpose2d(small, …)", torch.equal(conv_transpose2d_zeros(small[None], kernel[None, None], 2),
                                                F.conv_transpose2d(small[None, None], kernel[None, None], stride=2)[0]))
 claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_zeros(xs, ws, 2, 1), ours))
 
@@ -547,7 +547,7 @@ def conv_transpose2d_gemm(x, weight, stride=1, padding=0):
     return F.fold(columns[None], size, kernel_size=k, stride=stride, padding=padding)[0]
 
 
-print("columns:", (ws.shape[1] * 4 * 4, 5 * 5), "= (C_out·k·k, H·W)")
+print("columns.shape:", (ws.shape[1] * 4 * 4, 5 * 5), "= (C_out·k·k, H·W)")
 claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_gemm(xs, ws, 2, 1), ours))
 
 # %% [markdown] tags=["lang-ko"]
@@ -561,7 +561,7 @@ claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_gemm(xs, ws, 2, 1
 
 # %%
 ones = torch.ones(1, 9, 4)  # 4 copies of a 3×3 kernel of ones
-claim("fold(ones) == products per cell", torch.equal(F.fold(ones, (4, 4), kernel_size=3)[0, 0], counts.double()))
+claim("fold(ones) == counts", torch.equal(F.fold(ones, (4, 4), kernel_size=3)[0, 0], counts.double()))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 6.3 스트라이드 $S$ = 작은 합성곱 $S^2$개를 엇갈려 놓기 (서브픽셀 위상)
@@ -595,7 +595,7 @@ def conv_transpose2d_phases(x, weight, stride, padding=0):
     return canvas[:, padding:canvas.shape[1] - padding, padding:canvas.shape[2] - padding]
 
 
-print("sub-kernels per phase:", [tuple(ws[:, :, ry::2, rx::2].shape[-2:]) for ry in range(2) for rx in range(2)])
+print("ws[:, :, ry::2, rx::2].shape[-2:]:", [tuple(ws[:, :, ry::2, rx::2].shape[-2:]) for ry in range(2) for rx in range(2)])
 claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_phases(xs, ws, 2, 1), ours))
 
 # %% [markdown] tags=["lang-ko"]
@@ -605,7 +605,7 @@ claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_phases(xs, ws, 2,
 #
 # ## 7. 채널과 편향
 #
-# `nn.ConvTranspose2d(256, 128, …)`의 가중치 모양은 (256, 128, 4, 4), 곧 **(C_in, C_out, K, K)** 로,
+# `nn.ConvTranspose2d(256, 128, …)`의 가중치 모양은 (256, 128, 4, 4), 곧 **(C_in, C_out, K, K)로**,
 # `nn.Conv2d`의 (C_out, C_in, K, K)와 순서가 반대입니다. 4절을 떠올리면 이유가 보입니다. 256 → 128 전치
 # 합성곱은 128 → 256 합성곱의 전치이고, **두 층의 가중치는 모양이 같습니다**. 4절에서처럼 텐서 하나를 두 층에 그대로
 # 쓸 수 있습니다.
@@ -628,7 +628,7 @@ up = nn.ConvTranspose2d(256, 128, kernel_size=4, stride=2, padding=1)
 down = nn.Conv2d(128, 256, kernel_size=4, stride=2, padding=1)
 print("ConvTranspose2d(256 → 128).weight:", tuple(up.weight.shape))
 print("Conv2d(128 → 256).weight:         ", tuple(down.weight.shape))
-print("ConvTranspose2d parameters:", f"{sum(p.numel() for p in up.parameters()):,}")
+print("ConvTranspose2d Σ numel:", f"{sum(p.numel() for p in up.parameters()):,}")
 
 # %% [markdown] tags=["lang-ko"]
 # 파라미터 524,416개는 원문의 "방법 1" 숫자와 같습니다(가중치 256·128·4·4 + 편향 128). 흩뿌리기로 읽으면
@@ -647,9 +647,9 @@ print("ConvTranspose2d parameters:", f"{sum(p.numel() for p in up.parameters()):
 probe = torch.zeros(1, 256, 14, 14)
 probe[0, 5, 3, 3] = 1.0
 response = F.conv_transpose2d(probe, up.weight, stride=2, padding=1)[0]
-print("output:", tuple(response.shape))
+print("response:", tuple(response.shape))
 claim("response[:, 5:9, 5:9] == weight[5]", close(response[:, 5:9, 5:9], up.weight[5]))
-claim("nonzero outside that 4×4 block", int((response != 0).sum()) - int((response[:, 5:9, 5:9] != 0).sum()), expected=0)
+claim("(response != 0).sum() − (response[:, 5:9, 5:9] != 0).sum()", int((response != 0).sum()) - int((response[:, 5:9, 5:9] != 0).sum()), expected=0)
 
 # %% [markdown] tags=["lang-ko"]
 # 편향은 사본마다 더하는 것이 아니라, 모든 사본을 더한 뒤 **출력 픽셀마다 한 번** 더합니다. 사본이 네 개 겹친
@@ -666,11 +666,11 @@ claim("nonzero outside that 4×4 block", int((response != 0).sum()) - int((respo
 with torch.no_grad():
     features = torch.randn(1, 256, 14, 14)
     bias_map = up.bias.view(1, -1, 1, 1).expand(1, 128, 28, 28)
-    claim("zero input → bias everywhere", close(up(torch.zeros(1, 256, 14, 14)), bias_map))
-    claim("with bias − without == bias, once per pixel",
+    claim("up(0) == bias_map", close(up(torch.zeros(1, 256, 14, 14)), bias_map))
+    claim("up(x) − conv_transpose2d(x, up.weight) == bias_map",
           close(up(features) - F.conv_transpose2d(features, up.weight, stride=2, padding=1), bias_map))
     grouped = nn.ConvTranspose2d(256, 128, kernel_size=4, stride=2, padding=1, groups=4)
-    print("groups=4 weight:", tuple(grouped.weight.shape))
+    print("groups=4, grouped.weight:", tuple(grouped.weight.shape))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 8. 어느 방식이 빠른가, 그리고 왜
@@ -698,12 +698,12 @@ with torch.no_grad():
     x1, w1 = features[0], up.weight
     work = {
         "PyTorch conv_transpose2d": multiply_adds(lambda: F.conv_transpose2d(x1[None], w1, stride=2, padding=1)),
-        "zero insertion + conv2d": multiply_adds(conv_transpose2d_zeros, x1, w1, 2, 1),
-        "GEMM + fold": multiply_adds(conv_transpose2d_gemm, x1, w1, 2, 1),
-        "4 phases (sub-pixel)": multiply_adds(conv_transpose2d_phases, x1, w1, 2, 1),
+        "conv_transpose2d_zeros": multiply_adds(conv_transpose2d_zeros, x1, w1, 2, 1),
+        "conv_transpose2d_gemm": multiply_adds(conv_transpose2d_gemm, x1, w1, 2, 1),
+        "conv_transpose2d_phases": multiply_adds(conv_transpose2d_phases, x1, w1, 2, 1),
     }
 useful = 256 * 128 * 4 * 4 * 14 * 14
-print("necessary multiply-adds:", f"{useful:,}")
+print("useful = 256·128·4·4·14·14:", f"{useful:,}")
 for name, count in work.items():
     print(f"{name:26} {count:>12,}  ×{count / useful:.2f}")
 
@@ -744,9 +744,9 @@ for name, count in work.items():
 # reason: wall-clock timings vary between machines and runs
 xt, wt = torch.randn(32, 14, 14), torch.randn(32, 16, 4, 4)
 candidates = {
-    "loops": lambda: conv_transpose2d_loops(xt, wt, 2, 1),
-    "zero insertion": lambda: conv_transpose2d_zeros(xt, wt, 2, 1),
-    "GEMM + fold": lambda: conv_transpose2d_gemm(xt, wt, 2, 1),
+    "conv_transpose2d_loops": lambda: conv_transpose2d_loops(xt, wt, 2, 1),
+    "conv_transpose2d_zeros": lambda: conv_transpose2d_zeros(xt, wt, 2, 1),
+    "conv_transpose2d_gemm": lambda: conv_transpose2d_gemm(xt, wt, 2, 1),
     "course_utils.reference": lambda: conv_transpose2d(xt[None], wt, stride=2, padding=1),
     "PyTorch": lambda: F.conv_transpose2d(xt[None], wt, stride=2, padding=1),
 }

@@ -70,7 +70,7 @@ setup(LANG)
 # - 첫 입력($i = 0$)의 사본은 0번 칸에서 시작하고,
 # - 마지막 입력($i = I-1$)의 사본은 $(I-1)\,S$번 칸에서 시작해 $K$칸을 덮습니다.
 #
-# 잘라 내기 전의 길이는 $(I-1)\,S + K$입니다. 전치 합성곱의 패딩 $P$는 칸을 더하지 않고 양쪽 끝에서
+# 잘라내기 전의 길이는 $(I-1)\,S + K$입니다. 전치 합성곱의 패딩 $P$는 칸을 더하지 않고 양쪽 끝에서
 # $P$칸씩 **잘라 냅니다**. $P$는 같은 설정의 합성곱이 입력에 붙이는 패딩이고, 전치 합성곱의 출력은 그
 # 합성곱의 입력에 해당하므로 패딩 부분을 버리는 것입니다. 마지막으로 `output_padding`은 한쪽 끝(아래쪽과
 # 오른쪽)에 $P_{out}$칸을 더합니다.
@@ -114,15 +114,15 @@ S, P = 2, 1
 full = scatter_add_1d(x, w, S)
 cropped = full[P: len(full) - P]
 torch_out = F.conv_transpose1d(x.view(1, 1, -1), w.view(1, 1, -1), stride=S, padding=P).flatten()
-print("uncropped:", full.tolist(), "length:", len(full), "= (I-1)*S + K =", (len(x) - 1) * S + len(w))
-print("cropped:  ", cropped.tolist(), "length:", len(cropped))
-print("PyTorch:  ", torch_out.tolist())
-claim("equal", torch.equal(cropped, torch_out))
+print("full:   ", full.tolist(), "len:", len(full), "= (I-1)*S + K =", (len(x) - 1) * S + len(w))
+print("cropped:", cropped.tolist(), "len:", len(cropped))
+print("PyTorch:", torch_out.tolist())
+claim("cropped == torch_out", torch.equal(cropped, torch_out))
 
 # %% [markdown] tags=["lang-ko"]
 # 같은 계산을 칸으로 그리면 다음과 같습니다. 위에서부터 $S$칸 간격으로 놓인 입력, 입력마다 커널이 닿는 범위,
 # 그리고 양쪽에서 $P$칸씩 잘린 출력입니다. 맨 아래 두 괄호가 나타내는 $(I-1)\,S$와 커널이 닿는 범위를 더하면
-# 잘라 내기 전의 길이가 됩니다.
+# 잘라내기 전의 길이가 됩니다.
 
 # %% [markdown] tags=["lang-en"]
 # Drawn cell by cell: from the top, the inputs placed $S$ cells apart, the span each input's kernel copy
@@ -177,9 +177,9 @@ for I, K, S, P, D in itertools.product(range(1, 7), range(1, 6), range(1, 4), ra
         if y.shape[-1] != document_size(I, K, S, P, P_out):
             wrong += 1
             wrong_dilated += D > 1 and K > 1
-print("configurations:", checked)
-claim("general formula == PyTorch", agree == checked)
-print("document's formula wrong:", wrong, "of which D > 1 and K > 1:", wrong_dilated)
+print("checked:", checked)
+claim("agree == checked", agree == checked)
+print("wrong:", wrong, "| wrong_dilated (D > 1, K > 1):", wrong_dilated)
 
 # %% [markdown] tags=["lang-ko"]
 # 설정 1884개 가운데 원문의 공식이 틀린 1142개는 모두 $D > 1$이고 $K > 1$입니다. 한 예로 $I = 5$, $K = 3$, $S = 2$, $P = 1$,
@@ -191,9 +191,9 @@ print("document's formula wrong:", wrong, "of which D > 1 and K > 1:", wrong_dil
 
 # %%
 dilated = nn.ConvTranspose2d(1, 1, kernel_size=3, stride=2, padding=1, dilation=2)
-print("document:", document_size(5, 3, 2, 1))
-print("general: ", transposed_size(5, 3, 2, 1, D=2))
-print("PyTorch: ", tuple(dilated(torch.zeros(1, 1, 5, 5)).shape))
+print("document_size:  ", document_size(5, 3, 2, 1))
+print("transposed_size:", transposed_size(5, 3, 2, 1, D=2))
+print("PyTorch:        ", tuple(dilated(torch.zeros(1, 1, 5, 5)).shape))
 size_strip(5, 3, 2, 1, 0, 2, LANG)
 
 # %% [markdown] tags=["lang-ko"]
@@ -227,7 +227,7 @@ def conv_size(I, K, S=1, P=0, D=1):
 
 for I in (7, 8):
     conv = nn.Conv2d(1, 1, kernel_size=3, stride=2)
-    print(f"I={I}:", "document:", (I - 3 + 0) / 2 + 1, "floor formula:", conv_size(I, 3, 2),
+    print(f"I={I}:", "(I - 3 + 0) / 2 + 1 =", (I - 3 + 0) / 2 + 1, "| conv_size:", conv_size(I, 3, 2),
           "PyTorch:", conv(torch.zeros(1, 1, I, I)).shape[-1])
 
 # %% [markdown] tags=["lang-ko"]
@@ -263,9 +263,9 @@ for I, K, S, P, D in itertools.product(range(1, 11), range(1, 5), range(1, 4), r
     pairs += 1
     exact += back.shape[-1] == I - a
     lossy += a > 0
-print("conv -> transposed conv pairs:", pairs)
+print("pairs:", pairs)
 claim("back == I - a", exact == pairs)
-print("pairs that lose a > 0 cells:", lossy)
+print("lossy:", lossy)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 4. 자주 쓰는 설정: 2배, 4배, 1×1 → 4×4
@@ -285,7 +285,7 @@ print("pairs that lose a > 0 cells:", lossy)
 x = torch.randn(1, 256, 14, 14)
 k4_s2_p1 = nn.ConvTranspose2d(256, 128, kernel_size=4, stride=2, padding=1)
 k2_s2_p0 = nn.ConvTranspose2d(256, 128, kernel_size=2, stride=2)
-print("input:   ", tuple(x.shape))
+print("x:       ", tuple(x.shape))
 print("k4 s2 p1:", tuple(k4_s2_p1(x).shape), "=", transposed_size(14, 4, 2, 1))
 print("k2 s2 p0:", tuple(k2_s2_p0(x).shape), "=", transposed_size(14, 2, 2, 0))
 
@@ -313,7 +313,7 @@ for K, S, P, P_out in [(8, 4, 2, 0), (4, 4, 0, 0), (3, 2, 1, 1)]:
 z = torch.randn(1, 100, 1, 1)
 for S in (1, 2):
     first = nn.ConvTranspose2d(100, 512, kernel_size=4, stride=S, padding=0)
-    print(f"GAN first layer, stride {S}:", tuple(z.shape), "->", tuple(first(z).shape))
+    print(f"GAN first(z), S={S}:", tuple(z.shape), "->", tuple(first(z).shape))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 5. 출력 패딩(output_padding)
@@ -361,7 +361,7 @@ for K, S, P in [(3, 2, 1), (4, 2, 1)]:
         a = (I + 2 * P - K) % S
         back = nn.ConvTranspose2d(1, 1, K, S, P)(torch.zeros(1, 1, O, O)).shape[-1]
         fixed = nn.ConvTranspose2d(1, 1, K, S, P, output_padding=a)(torch.zeros(1, 1, O, O)).shape[-1]
-        print(f"  I={I:2d} -> {O} -> {back:2d}   a={a}   with output_padding=a: {fixed:2d}")
+        print(f"  I={I:2d} -> {O} -> {back:2d}   a={a}   output_padding=a: {fixed:2d}")
 
 # %% [markdown] tags=["lang-ko"]
 # ### 5.2 PyTorch가 검사하는 규칙
@@ -378,7 +378,7 @@ for K, S, P in [(3, 2, 1), (4, 2, 1)]:
 
 # %% tags=["raises-exception"]
 too_much = nn.ConvTranspose2d(1, 1, kernel_size=3, stride=2, padding=1, output_padding=2)
-print("constructed, output_padding =", too_much.output_padding)
+print("too_much.output_padding =", too_much.output_padding)
 too_much(torch.zeros(1, 1, 4, 4))
 
 # %% [markdown] tags=["lang-ko"]
@@ -411,7 +411,7 @@ x3 = torch.zeros(1, 1, 3, 3)
 dilated_up = nn.ConvTranspose2d(1, 1, kernel_size=3, stride=1, dilation=3, output_padding=2)
 y = dilated_up(x3)
 print("S=1, D=3, P_out=2:", tuple(x3.shape), "->", tuple(y.shape))
-print("same Conv2d back:", tuple(nn.Conv2d(1, 1, kernel_size=3, stride=1, dilation=3)(y).shape))
+print("Conv2d(y):", tuple(nn.Conv2d(1, 1, kernel_size=3, stride=1, dilation=3)(y).shape))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 5.3 `forward(x, output_size=...)`
@@ -443,11 +443,11 @@ def accepted_sizes(layer, x, candidates):
 
 up = nn.ConvTranspose2d(1, 1, kernel_size=3, stride=2, padding=1)
 x4 = torch.zeros(1, 1, 4, 4)
-print("k3 s2 p1 on 4x4 accepts:", accepted_sizes(up, x4, range(4, 12)))
-print("output_size_range:      ", list(output_size_range(4, 3, stride=2, padding=1)))
+print("k3 s2 p1, 4x4, accepted_sizes:", accepted_sizes(up, x4, range(4, 12)))
+print("output_size_range:            ", list(output_size_range(4, 3, stride=2, padding=1)))
 
 skip = torch.zeros(1, 1, 8, 8)
-print("matched to the skip:", tuple(up(x4, output_size=skip.shape).shape))
+print("up(x4, output_size=skip.shape):", tuple(up(x4, output_size=skip.shape).shape))
 
 # %% [markdown] tags=["lang-ko"]
 # 팽창이 스트라이드보다 클 때는 어떨까요? 5.2에서 `output_padding=2`를 직접 주면 11이 나왔지만,
@@ -464,9 +464,9 @@ print("matched to the skip:", tuple(up(x4, output_size=skip.shape).shape))
 # %%
 dilated_plain = nn.ConvTranspose2d(1, 1, kernel_size=3, stride=1, dilation=3)
 down = nn.Conv2d(1, 1, kernel_size=3, stride=1, dilation=3)
-print("S=1, D=3 on 3x3 accepts:", accepted_sizes(dilated_plain, x3, range(7, 14)))
-print("output_size_range:      ", list(output_size_range(3, 3, stride=1, dilation=3)))
-print("sizes the Conv2d maps to 3:", [n for n in range(7, 14) if down(torch.zeros(1, 1, n, n)).shape[-1] == 3])
+print("S=1, D=3, 3x3, accepted_sizes:", accepted_sizes(dilated_plain, x3, range(7, 14)))
+print("output_size_range:            ", list(output_size_range(3, 3, stride=1, dilation=3)))
+print("down(n × n) == 3, n:", [n for n in range(7, 14) if down(torch.zeros(1, 1, n, n)).shape[-1] == 3])
 
 # %% [markdown] tags=["lang-ko"]
 # ### 5.4 $P = 0$이면 덧붙인 줄에는 편향만 있다
@@ -491,8 +491,8 @@ for P in (0, 1):
     y = layer(x3)[0, 0]
     bias = layer.bias.expand(y.shape[-1])
     print(f"P={P}:", tuple(y.shape))
-    claim(f"P={P}: last row == bias", torch.equal(y[-1], bias), expected=P == 0)
-    claim(f"P={P}: last column == bias", torch.equal(y[:, -1], bias), expected=P == 0)
+    claim(f"P={P}: y[-1] == bias", torch.equal(y[-1], bias), expected=P == 0)
+    claim(f"P={P}: y[:, -1] == bias", torch.equal(y[:, -1], bias), expected=P == 0)
 
 # %%
 size_strip(3, 3, 2, 0, 1, 1, LANG)
@@ -532,7 +532,7 @@ second_calculator.print()
 # %% [markdown] tags=["lang-ko"]
 # ## 정리
 #
-# - 흩뿌려 더하기로 보면 잘라 내기 전 길이는 $(I-1)\,S + K$이고, 양쪽에서 $P$칸씩 잘라 낸 뒤 $P_{out}$칸을 더합니다.
+# - 흩뿌려 더하기로 보면 잘라내기 전 길이는 $(I-1)\,S + K$이고, 양쪽에서 $P$칸씩 잘라 낸 뒤 $P_{out}$칸을 더합니다.
 # - 일반형은 $O = (I-1)\,S - 2P + D\,(K-1) + P_{out} + 1$입니다. 원문의 공식은 $D = 1$인 경우입니다.
 # - 합성곱의 크기 공식에는 내림이 있습니다. 원문의 `(I - K + 2P) / S + 1`은 $I = 8, K = 3, S = 2$에서
 #   3.5를 주지만 실제 크기는 3입니다. 내림이 버린 나머지 $a$를 되돌리는 것이 `output_padding`입니다.

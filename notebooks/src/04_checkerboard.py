@@ -102,7 +102,7 @@ for k, s, p in CASES:
     counts = overlap_1d(6, k, s, p)
     agrees = torch.equal(counts, overlap_counts_1d(6, k, s, p))
     print(f"K={k} S={s} P={p}:", counts.tolist())
-    claim("    course_utils agrees", agrees)
+    claim("    == overlap_counts_1d(6, k, s, p)", agrees)
 
 # %% [markdown] tags=["lang-ko"]
 # 양 끝에서 값이 작아지거나 되풀이가 흐트러지는 것은 가장자리 효과입니다. 출력의 맨 끝 칸에는 "그 바깥의
@@ -133,7 +133,7 @@ for k, s, p in CASES:
 # %%
 for k, s, p in CASES:
     inside = interior_range(6, k, s, p)
-    print(f"K={k} S={s} P={p}: interior {inside.start}..{inside.stop - 1}, values {interior_values(6, k, s, p)}")
+    print(f"K={k} S={s} P={p}: interior_range {inside.start}..{inside.stop - 1}, interior_values {interior_values(6, k, s, p)}")
 
 # %% [markdown] tags=["lang-ko"]
 # ### 2-D는 1-D의 곱이다
@@ -158,8 +158,8 @@ claim("2-D == outer(1-D, 1-D)", torch.equal(grid, torch.outer(counts, counts)))
 inside = interior_range(5, 3, 2)
 core_1d = counts[inside.start:inside.stop]
 core_2d = grid[inside.start:inside.stop, inside.start:inside.stop]
-print("1-D interior max/min:", (core_1d.max() / core_1d.min()).item())
-print("2-D interior max/min:", (core_2d.max() / core_2d.min()).item())
+print("1-D core_1d.max() / core_1d.min():", (core_1d.max() / core_1d.min()).item())
+print("2-D core_2d.max() / core_2d.min():", (core_2d.max() / core_2d.min()).item())
 
 # %%
 overlap_outer_product(counts, LANG)
@@ -191,7 +191,7 @@ document_table = torch.tensor([
     [2, 4, 4, 4, 4, 2],
     [1, 2, 2, 2, 2, 1],
 ])
-claim("document's table == overlap_map(3, 4, 2, 1)", torch.equal(document_table, overlap_map(3, 4, 2, 1)))
+claim("document_table == overlap_map(3, 4, 2, 1)", torch.equal(document_table, overlap_map(3, 4, 2, 1)))
 
 # %% [markdown] tags=["lang-ko"]
 # 표의 숫자는 맞습니다. 그러나 설명은 틀렸습니다. 1과 2는 표의 **테두리**에만 있고, 안쪽은 모두 4입니다.
@@ -208,9 +208,9 @@ grid = overlap_map(8, 4, 2, 1)
 inside = interior_range(8, 4, 2, 1)
 rim = torch.ones_like(grid, dtype=torch.bool)
 rim[inside.start:inside.stop, inside.start:inside.stop] = False
-print("output:", tuple(grid.shape), "interior:", (len(inside), len(inside)))
-print("interior values:", grid[~rim].unique().tolist())
-print("rim values:", grid[rim].unique().tolist())
+print("grid:", tuple(grid.shape), "interior_range:", (len(inside), len(inside)))
+print("grid[~rim]:", grid[~rim].unique().tolist())
+print("grid[rim]: ", grid[rim].unique().tolist())
 print(verdict(8, 4, 2, 1, LANG))
 
 # %% [markdown] tags=["lang-ko"]
@@ -287,13 +287,16 @@ demo.print()
 # 속합니다. **체커보드 강도**(`course_utils.metrics.checkerboard_strength`)는 다음과 같이 정의합니다.
 #
 # 1. 출력의 테두리 `border`(기본 4)픽셀을 버리고 안쪽 $Y$만 남깁니다(한 변이 주기의 배수가 되게 자릅니다).
-# 2. 채널마다 위상 $(a, b)$의 평균 $m_{ab}$를 구하고, 네 값의 평균 $\bar m$도 구합니다.
-# 3. $\text{강도} = \sqrt{\operatorname{mean}(m_{ab} - \bar m)^2 \,/\, \operatorname{mean} Y^2}$
+# 2. 채널마다 안쪽의 평균 $c$와 위상 $(a, b)$의 평균 $m_{ab}$를 구합니다($c$는 네 $m_{ab}$의 평균이기도 합니다).
+# 3. $\text{강도} = \sqrt{\operatorname{mean}(m_{ab} - c)^2 \,/\, \operatorname{mean} (Y - c)^2}$
 #
-# 강도²은 안쪽의 에너지(제곱 평균) 가운데 위상에만 달린 무늬가 차지하는 몫입니다. 따라서 위상에 따른 차이가
-# 없으면 0, 채널마다 평균이 0인 무늬뿐이면 1이고, 출력에 0이 아닌 어떤 수를 곱해도 변하지 않으며 0과 1 사이를
-# 벗어나지 않습니다(`tests/test_metrics.py`가 이 성질을 검사합니다). 판정 단어는 1e-3 미만이면 "없음", 0.1 미만(에너지의
-# 1% 미만)이면 "약함", 그 이상이면 "뚜렷함"입니다.
+# 분모는 안쪽의 변동(채널 평균을 뺀 값의 제곱 평균, 곧 분산)이고, 강도²은 그 변동 가운데 위상에만 달린 무늬가
+# 차지하는 몫입니다. 따라서 위상에 따른 차이가 없으면 0, 변동이 모두 위상 무늬이면 1이고, 0과 1 사이를 벗어나지
+# 않습니다. 출력에 상수를 더해도(채널마다 다른 상수여도), 0이 아닌 수를 곱해도 변하지 않습니다. 변동이 float32
+# 반올림 크기(가장 큰 절댓값의 10⁻⁵배) 이하인 평평한 안쪽은 0입니다(`tests/test_metrics.py`가 이 성질을 모두
+# 검사합니다). 상수 입력에 대한 응답은 안쪽이 정확히 주기적이므로, 무늬를 만드는 층은 1, 만들지 않는 층은 0이
+# 나옵니다. 무늬가 얼마나 큰지는 위상 평균(`phase_means`)과 그 RMS(`pattern_rms`, 출력과 같은 단위)로 봅니다.
+# 판정 단어는 1e-3 미만이면 "없음", 0.1 미만(변동 에너지의 1% 미만)이면 "약함", 그 이상이면 "뚜렷함"입니다.
 #
 # 아래 여덟 층은 32채널 12×12 상수 입력을 24×24로 키웁니다. 픽셀 셔플에는 **ICNR 초기화**(Aitken 외 2017)를
 # 쓴 경우와, 흔히 보는 잘못된 구현(`repeat_interleave` 대신 `.repeat`)도 넣었습니다. 이 두 층을 빼면 모두
@@ -311,13 +314,20 @@ demo.print()
 # $(i \bmod 2,\ j \bmod 2)$. The **checkerboard strength** (`course_utils.metrics.checkerboard_strength`) is:
 #
 # 1. Drop `border` pixels (4 by default) on each side and keep the interior $Y$ (cropped to whole periods).
-# 2. For every channel, take the mean $m_{ab}$ of each of the four phases and their average $\bar m$.
-# 3. $\text{strength} = \sqrt{\operatorname{mean}(m_{ab} - \bar m)^2 \,/\, \operatorname{mean} Y^2}$
+# 2. For every channel, take the interior's mean $c$ and the mean $m_{ab}$ of each of the four phases ($c$ is
+#    also the average of the four $m_{ab}$).
+# 3. $\text{strength} = \sqrt{\operatorname{mean}(m_{ab} - c)^2 \,/\, \operatorname{mean} (Y - c)^2}$
 #
-# Strength² is the share of the interior's energy (mean square) that depends only on the phase. So it is 0
-# with no phase dependence, 1 when every channel is nothing but a zero-mean pattern, unchanged when the output
-# is multiplied by any nonzero number, and never outside [0, 1] (`tests/test_metrics.py` checks these properties).
-# The verdict words: "none" below 1e-3, "weak" below 0.1 (under 1% of the energy), "clear" from there up.
+# The denominator is the interior's variation (the mean square of the values minus their channel mean: the
+# variance), and strength² is the share of that variation that depends only on the phase. So it is 0 with no
+# phase dependence, 1 when all the variation is the phase pattern, and never outside [0, 1]. Adding a constant
+# to the output (even a different one per channel) or multiplying it by any nonzero number leaves it unchanged.
+# A flat interior, whose variation is no larger than float32 rounding (10⁻⁵ of the largest magnitude), has
+# strength 0 (`tests/test_metrics.py` checks all of these properties). The response to a constant input has an
+# exactly periodic interior, so a layer that makes a pattern scores 1 and one that makes none scores 0; how
+# large the pattern is shows in the phase means (`phase_means`) and their RMS (`pattern_rms`, in the output's
+# units). The verdict words: "none" below 1e-3, "weak" below 0.1 (under 1% of the variation's energy), "clear"
+# from there up.
 #
 # The eight layers below grow a 32-channel 12×12 constant input to 24×24. For the pixel shuffle we add **ICNR
 # initialization** (Aitken et al. 2017) and the common wrong version of it (`.repeat` instead of
@@ -364,7 +374,7 @@ flat = torch.ones(1, C, 12, 12)
 responses = {name: layer(flat) for name, layer in layers.items()}
 strengths = {name: checkerboard_strength(y) for name, y in responses.items()}
 for name, y in responses.items():
-    print(f"{name:<32} {tuple(y.shape)}  strength {strengths[name]:.3f}  {strength_verdict(strengths[name], LANG)}")
+    print(f"{name:<32} {tuple(y.shape)}  checkerboard_strength {strengths[name]:.3f}  {strength_verdict(strengths[name], LANG)}")
 
 # %%
 strength_bars(list(strengths), list(strengths.values()), LANG)
@@ -431,7 +441,7 @@ for k, s, p in CASES:
     layer.weight.fill_(1.0)
     y = layer(torch.ones(1, 1, 12, 12))
     equal_weight[f"K={k} S={s} P={p}"] = y
-    print(f"K={k} S={s} P={p}: strength {checkerboard_strength(y):.3f}, phase means {phase_means(y)[0, 0].tolist()}")
+    print(f"K={k} S={s} P={p}: checkerboard_strength {checkerboard_strength(y):.3f}, phase_means {phase_means(y)[0, 0].tolist()}")
 
 # %% [markdown] tags=["lang-ko"]
 # 가중치가 모두 같으면 불균일한 설정(K=3, K=5)에만 무늬가 생기고, 균일한 설정(K=4, K=2)은 강도가 0입니다.
@@ -458,9 +468,9 @@ taps = {0: [1, 3], 1: [0, 2]}
 from_weights = torch.tensor([[convt.weight[:, 0][:, taps[a]][:, :, taps[b]].sum() + convt.bias[0]
                               for b in (0, 1)] for a in (0, 1)], dtype=torch.float64)
 measured = phase_means(convt(flat.double()))[0, 0]
-print("phase means (measured):    ", [[round(v, 4) for v in row] for row in measured.tolist()])
-print("phase weight sums + bias:  ", [[round(v, 4) for v in row] for row in from_weights.tolist()])
-claim("same", close(measured, from_weights))
+print("phase_means(convt(flat)):", [[round(v, 4) for v in row] for row in measured.tolist()])
+print("from_weights:            ", [[round(v, 4) for v in row] for row in from_weights.tolist()])
+claim("close(measured, from_weights)", close(measured, from_weights))
 
 # %% [markdown] tags=["lang-ko"]
 # 측정한 위상 평균과 가중치 합이 같습니다. 즉 **균일한 겹침만으로는 무늬가 사라지지 않습니다**. 겹침 수가
@@ -499,8 +509,8 @@ for depth in (1, 2, 3):
     y = layer(y)
     border = 2 ** (depth + 1)
     core = y[0, 0, border:-border, border:-border]
-    print(f"depth {depth}: {tuple(y.shape)}, interior max/min {(core.max() / core.min()).item():.1f}, "
-          f"period {smallest_period(core)}")
+    print(f"L={depth}: {tuple(y.shape)}, core.max() / core.min() {(core.max() / core.min()).item():.1f}, "
+          f"smallest_period {smallest_period(core)}")
 
 # %% [markdown] tags=["lang-ko"]
 # 원인 2를 보려면 겹침이 균일한 K=4, S=2, P=1 층을 기본 초기화 그대로 쌓습니다. 편향은 DCGAN처럼 뺍니다
@@ -528,7 +538,7 @@ for kind in ("ConvT k4s2", "Upsample(nearest)+Conv"):
         y = upsample_stack(kind, depth)(flat)
         stacked[kind, depth] = y
         period, border = 2**depth, 2 ** (depth + 1)
-        print(f"{kind:<24} depth {depth}: {tuple(y.shape)}, strength (period {period}) "
+        print(f"{kind:<24} L={depth}: {tuple(y.shape)}, checkerboard_strength(y, period={period}) "
               f"{checkerboard_strength(y, period, border):.3f}")
 
 # %%
@@ -537,13 +547,14 @@ response_gallery([y[len(y) // 2 - 8:len(y) // 2 + 8, len(y) // 2 - 8:len(y) // 2
                  [f"ConvT k4s2 × {depth}, 16×16" for depth in (1, 2, 3)], LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# 전치 합성곱을 세 층 쌓으면 강도가 1에 가까워집니다. 출력 에너지의 거의 전부가 8픽셀마다 되풀이되는 무늬라는
-# 뜻이고, 그림에서도 여러 크기의 격자가 겹쳐 보입니다. 업샘플링 + 합성곱은 몇 층을 쌓아도 0입니다. 평평한 입력은
+# 전치 합성곱은 몇 층을 쌓아도 강도가 1입니다. 안쪽의 변동이 모두 $2^L$픽셀마다 되풀이되는 무늬라는 뜻입니다.
+# 층이 늘면서 달라지는 것은 무늬의 주기(2, 4, 8픽셀)이고, 그림에서도 여러 크기의 격자가 겹쳐 보입니다. 업샘플링 + 합성곱은 몇 층을 쌓아도 0입니다. 평평한 입력은
 # 평평한 출력으로, 그 출력은 다음 층에서 다시 평평한 출력으로 이어지기 때문입니다.
 
 # %% [markdown] tags=["lang-en"]
-# Three stacked transposed convolutions bring the strength close to 1: almost all of the output's energy is a
-# pattern that repeats every 8 pixels, and the picture shows grids of several sizes on top of each other.
+# Stacked transposed convolutions have strength 1 at every depth: all of the interior's variation is a pattern
+# that repeats every $2^L$ pixels. What changes with depth is the pattern's period (2, 4, 8 pixels), and the
+# picture shows grids of several sizes on top of each other.
 # Upsample + convolution stays at 0 however deep: a flat input gives a flat output, which the next layer
 # again turns into a flat output.
 
@@ -591,7 +602,7 @@ for k, s, p in [(3, 1, 1), (3, 2, 1), (4, 2, 1)]:
         x = torch.randn(1, C, 32, 32, requires_grad=True)
         conv(x).sum().backward()
     g = checkerboard_strength(x.grad)
-    print(f"Conv2d K={k} S={s} P={p}: gradient strength {g:.3f}  {strength_verdict(g, LANG)}")
+    print(f"Conv2d K={k} S={s} P={p}: checkerboard_strength(x.grad) {g:.3f}  {strength_verdict(g, LANG)}")
 
 # %% [markdown] tags=["lang-ko"]
 # ## 7. 세 가지 해결책
@@ -661,7 +672,7 @@ x = torch.randn(1, 256, 14, 14)
 flat_256 = torch.ones(1, 256, 14, 14)
 for name, module in fixes.items():
     g = checkerboard_strength(module(flat_256))
-    print(f"{name:<24} {tuple(x.shape)} → {tuple(module(x).shape)}  strength {g:.3f}  {strength_verdict(g, LANG)}")
+    print(f"{name:<24} {tuple(x.shape)} → {tuple(module(x).shape)}  checkerboard_strength {g:.3f}  {strength_verdict(g, LANG)}")
 
 # %% [markdown] tags=["lang-ko"]
 # ICNR로 초기화한 픽셀 셔플은 처음에는 "저해상도에서 3×3 합성곱을 한 뒤 최근접 이웃 보간으로 2배 키우기"와
@@ -679,7 +690,7 @@ base = nn.Conv2d(256, 128, 3, padding=1, dtype=torch.float64)
 base.weight.copy_(icnr_fix.conv.weight[::4])
 base.bias.copy_(icnr_fix.conv.bias[::4])
 nearest_after_conv = F.interpolate(base(x.double()), scale_factor=2, mode="nearest")
-claim("ICNR sub-pixel conv == conv, then nearest ×2", close(icnr_fix(x.double()), nearest_after_conv))
+claim("close(icnr_fix(x), nearest_after_conv)", close(icnr_fix(x.double()), nearest_after_conv))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 각 해결책이 고치는 것과 못 고치는 것

@@ -58,6 +58,7 @@ from course_utils.claims import claim, close
 from course_utils.comparison import Measured, markdown_table
 from course_utils.exercises import check, verify
 from course_utils.exercises.coding import check_code, hint, verify_code
+from course_utils.i18n import message
 from course_utils.memory import parameter_bytes, saved_for_backward_bytes, trace_activations
 from course_utils.metrics import checkerboard_strength, strength_verdict
 from course_utils.notebook import setup
@@ -93,7 +94,7 @@ methods = build_methods()
 document = {"1 TransConv": 524_416, "2 Upsample+Conv": 295_168, "3 PixelShuffle": 295_040}
 for name, method in methods.items():
     params = sum(p.numel() for p in method.parameters())
-    claim(f"{name:<16} {tuple(method(x).shape)}  parameters {params:>9,}  document {document[name]:>9,}  match",
+    claim(f"{name:<16} {tuple(method(x).shape)}  Σ numel: {params:>9,} == {document[name]:>9,}",
           params == document[name], expected=name == "1 TransConv")
 
 # %% [markdown] tags=["lang-ko"]
@@ -129,7 +130,7 @@ print("3 PixelShuffle:  ", (128 * 4) * 256 * 3 * 3 + 128 * 4)
 #
 # 계산량은 `torch.utils.flop_counter.FlopCounterMode`로 잽니다. 이 도구는 곱셈-덧셈 하나를 FLOP 2개로 세므로 2로
 # 나눕니다. 모듈을 `meta` 장치에 만들면 실제 계산 없이 모양만으로 셀 수 있어서, 큰 입력도 바로 셉니다.
-# 이 도구는 합성곱과 행렬곱만 세고, 보간과 픽셀 셔플(값을 옮기기만 함)은 세지 않습니다.
+# 이 도구는 합성곱과 행렬 곱만 세고, 보간과 픽셀 셔플(값을 옮기기만 함)은 세지 않습니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 2. Multiply-adds
@@ -157,7 +158,7 @@ for size, shape in SIZES.items():
     for name, method in meta_methods.items():
         macs[name, size] = multiply_adds(method, torch.empty(shape, device="meta"))
         ratio = macs[name, size] / macs["1 TransConv", size]
-        print(f"{str(shape):<18} {name:<16} {macs[name, size]:>15,} multiply-adds  (× {ratio:.2f} of method 1)")
+        print(f"{str(shape):<18} {name:<16} {macs[name, size]:>15,} MAC  (× {ratio:.2f})")
 
 # %% [markdown] tags=["lang-ko"]
 # 공식으로도 확인합니다. 방법 1은 **입력** 픽셀마다 $C_{in} C_{out} K^2$번, 방법 2는 **출력** 픽셀마다
@@ -174,12 +175,12 @@ for size, shape in SIZES.items():
 
 # %%
 n, c_in, h, w = SIZES["small"]
-claim("method 1 == C_in·C_out·16·H·W", macs["1 TransConv", "small"] == n * c_in * 128 * 16 * h * w)
-claim("method 2 == C_in·C_out·9·2H·2W", macs["2 Upsample+Conv", "small"] == n * c_in * 128 * 9 * (2 * h) * (2 * w))
-claim("method 3 == method 2", macs["3 PixelShuffle", "small"] == macs["2 Upsample+Conv", "small"])
+claim("MAC(1) == C_in·C_out·16·H·W", macs["1 TransConv", "small"] == n * c_in * 128 * 16 * h * w)
+claim("MAC(2) == C_in·C_out·9·2H·2W", macs["2 Upsample+Conv", "small"] == n * c_in * 128 * 9 * (2 * h) * (2 * w))
+claim("MAC(3) == MAC(2)", macs["3 PixelShuffle", "small"] == macs["2 Upsample+Conv", "small"])
 interpolated = n * c_in * (2 * h) * (2 * w)
 share = 4 * interpolated / macs["2 Upsample+Conv", "small"]
-print("bilinear, 4 per value (not counted):", 4 * interpolated, f"= {share:.2%} of method 2")
+print("bilinear 4 × interpolated:", 4 * interpolated, f"= {share:.2%} × MAC(2)")
 
 # %% [markdown] tags=["lang-ko"]
 # ## 3. 메모리: 파라미터와 활성값
@@ -202,11 +203,11 @@ for size, shape in SIZES.items():
     x_meta = torch.empty(shape, device="meta")
     for name, method in meta_methods.items():
         trace = trace_activations(method, x_meta)
-        made = ", ".join(f"{a.op} {a.shape} {a.bytes / MiB:.2f}" for a in trace.allocations)
-        print(f"{str(shape):<18} {name:<16} parameters {parameter_bytes(method) / MiB:.2f} MiB")
-        print(f"{'':<35} new tensors (MiB): {made}")
-        print(f"{'':<35} peak alive {trace.peak_bytes / MiB:.2f} MiB, "
-              f"saved for backward {saved_for_backward_bytes(method, x_meta) / MiB:.2f} MiB")
+        made = ", ".join(f"{a.op}() {a.shape} {a.bytes / MiB:.2f}" for a in trace.allocations)
+        print(f"{str(shape):<18} {name:<16}", message("outputs.parameters_mib", LANG, mib=f"{parameter_bytes(method) / MiB:.2f}"))
+        print(f"{'':<35}", message("outputs.new_tensors", LANG, made=made))
+        print(f"{'':<35}", message("outputs.peak_saved", LANG, peak=f"{trace.peak_bytes / MiB:.2f}",
+                                     saved=f"{saved_for_backward_bytes(method, x_meta) / MiB:.2f}"))
 
 # %% [markdown] tags=["lang-ko"]
 # 원문은 픽셀 셔플의 단점으로 "메모리 사용량 증가(중간에 채널 폭발)"를 듭니다. 측정해 보면 사정이 다릅니다.
@@ -229,8 +230,8 @@ for size, shape in SIZES.items():
 # - What the pixel shuffle really spends more of is **parameters**: 4.50 MiB, 4 times method 2 (1.13 MiB).
 
 # %%
-claim("intermediate of 3 == output", (1 * 512 * 14 * 14) == (1 * 128 * 28 * 28))
-print("intermediate of 2 / output: ", (1 * 256 * 28 * 28) / (1 * 128 * 28 * 28))
+claim("1·512·14·14 == 1·128·28·28", (1 * 512 * 14 * 14) == (1 * 128 * 28 * 28))
+print("(1·256·28·28) / (1·128·28·28):", (1 * 256 * 28 * 28) / (1 * 128 * 28 * 28))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 4. CPU 시간
@@ -269,9 +270,9 @@ for size, min_run_time in [("small", 0.3), ("large", 3.0)]:
     for name, method in methods.items():
         measured = cpu_time(method, x_size, min_run_time)
         timings[name, size] = measured
-        print(f"{str(SIZES[size]):<18} {name:<16} median {measured.median * 1e3:8.1f} ms  "
-              f"IQR {measured.iqr * 1e3:6.1f} ms  runs {len(measured.times)}")
-print("threads:", torch.get_num_threads(), "| torch", torch.__version__)
+        print(f"{str(SIZES[size]):<18} {name:<16}", message("outputs.timing", LANG, median=f"{measured.median * 1e3:8.1f}",
+                                                            iqr=f"{measured.iqr * 1e3:6.1f}", runs=len(measured.times)))
+print("torch.get_num_threads():", torch.get_num_threads(), "| torch.__version__:", torch.__version__)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 5. 측정값으로 다시 만든 비교표
@@ -302,7 +303,7 @@ flat = torch.ones(1, 256, 14, 14)
 strength = {name: checkerboard_strength(method(flat)) for name, method in methods.items()}
 strength["3 PixelShuffle + ICNR"] = checkerboard_strength(icnr_method(flat))
 for name, value in strength.items():
-    print(f"{name:<22} strength {value:.3f}  {strength_verdict(value, LANG)}")
+    print(f"{name:<22} checkerboard_strength {value:.3f}  {strength_verdict(value, LANG)}")
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -324,7 +325,7 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # | TransConv: 체커보드 "있을 수 있음" | 기본 초기화 직후부터 뚜렷합니다(위 강도). 위상별 가중치 합이 서로 독립인 난수이기 때문입니다(레슨 04). "있을 수 있음"이 아니라 "처음부터 있고, 학습이 없애 주기를 바라야 함"입니다. |
 # | Upsample+Conv: 체커보드 "없음" | 맞습니다(강도 0). 보간은 평평한 입력을 평평하게 키우므로, 가중치가 무엇이든 평평한 입력에 무늬를 만들 수 없습니다. 최근접 이웃 보간이라면 6절에서 이를 가중치 합으로도 확인합니다. |
 # | Pixel Shuffle: 체커보드 "거의 없음" | 기본 초기화에서는 전치 합성곱만큼 뚜렷합니다. ICNR로 초기화해야 0이 됩니다. |
-# | 속도: TransConv "빠름", Upsample+Conv "보통", Pixel Shuffle "빠름" | 곱셈-덧셈은 방법 2와 3이 **똑같고**, 방법 1의 2.25배입니다. 그러니 계산량으로는 픽셀 셔플이 빠르고 업샘플링 + 합성곱이 보통일 이유가 없습니다. 실제 시간은 라이브러리 구현과 기계에 달려 있으니 위에서 잰 표를 보세요. 원문은 측정값을 보이지 않습니다. |
+# | 속도: TransConv "빠름", Upsample+Conv "보통", Pixel Shuffle "빠름" | 곱셈-덧셈은 방법 2와 3이 **똑같고**, 방법 1의 2.25배입니다. 그러니 계산량으로는 픽셀 셔플이 빠르고 업샘플링 + 합성곱이 보통일 이유가 없습니다. 실제 시간은 라이브러리 구현과 컴퓨터에 달려 있으니 위에서 잰 표를 보세요. 원문은 측정값을 보이지 않습니다. |
 # | 품질: Upsample+Conv와 Pixel Shuffle "좋음", TransConv "보통" | 원문에 근거가 없고, 여기서도 재지 않았습니다(학습이 필요합니다: 레슨 09). |
 # | 파라미터: 524,416 / 295,168 / 295,040 | 524,416 / **295,040** / **1,180,160** (1절). |
 # | Pixel Shuffle 단점: 메모리 증가(채널 폭발) | 중간 텐서는 출력과 원소 수가 같고, 업샘플링 + 합성곱의 중간 텐서보다 작습니다. 늘어나는 것은 파라미터입니다(3절). |
@@ -383,7 +384,7 @@ one_by_one = nn.Sequential(nn.Conv2d(256, 128 * 4, 1), nn.PixelShuffle(2)).doubl
 # ConvTranspose2d weight: (in, out, a, b) -> Conv2d weight: (out·4 + a·2 + b, in, 1, 1)
 one_by_one[0].weight.copy_(k2s2.weight.permute(1, 2, 3, 0).reshape(128 * 4, 256, 1, 1))
 one_by_one[0].bias.copy_(k2s2.bias.repeat_interleave(4))
-claim("k2s2 transposed conv == 1×1 conv + PixelShuffle", close(k2s2(x.double()), one_by_one(x.double())))
+claim("close(k2s2(x), one_by_one(x))", close(k2s2(x.double()), one_by_one(x.double())))
 
 # %% [markdown] tags=["lang-ko"]
 # ### (2) K=4, S=2, P=1 전치 합성곱 == 3×3 합성곱(4C 채널) + 픽셀 셔플(2), 일부 탭은 0
@@ -422,8 +423,8 @@ for a in (0, 1):
 as_sub_pixel = nn.Sequential(nn.Conv2d(256, 128 * 4, 3, padding=1), nn.PixelShuffle(2)).double()
 as_sub_pixel[0].weight.copy_(weight)
 as_sub_pixel[0].bias.copy_(method1.bias.repeat_interleave(4))
-claim("method 1 == 3×3 conv + PixelShuffle", close(method1(x.double()), as_sub_pixel(x.double())))
-print("non-zero taps per (in, out) channel pair:", int((weight[:4, 0] != 0).sum()), "of", 4 * 3 * 3)
+claim("close(method1(x), as_sub_pixel(x))", close(method1(x.double()), as_sub_pixel(x.double())))
+print("(weight[:4, 0] != 0).sum():", int((weight[:4, 0] != 0).sum()), "/", 4 * 3 * 3)
 
 # %% [markdown] tags=["lang-ko"]
 # 원문의 방법 1은 방법 3과 모양이 같은 층에서 (in, out) 채널 쌍마다 탭 36개 가운데 20개를 0으로 묶은 것입니다.
@@ -460,13 +461,13 @@ v = resize_conv[1].weight                                              # (out, i
 boxed = F.conv_transpose2d(v.flip(-2, -1).reshape(-1, 1, 3, 3), torch.ones(1, 1, 2, 2, dtype=torch.float64))
 tied = boxed.reshape(128, 256, 4, 4).transpose(0, 1)                   # ConvTranspose2d layout (in, out, 4, 4)
 as_transposed = F.conv_transpose2d(x.double(), tied, resize_conv[1].bias, stride=2, padding=1)
-claim("nearest ×2 + 3×3 conv == K=4 S=2 P=1 transposed conv", close(resize_conv(x.double()), as_transposed))
+claim("close(resize_conv(x), as_transposed)", close(resize_conv(x.double()), as_transposed))
 
 taps = {0: [1, 3], 1: [0, 2]}
 phase_sums = torch.stack([tied[:, :, taps[a]][:, :, :, taps[b]].sum(dim=(-2, -1)) for a in (0, 1) for b in (0, 1)])
-print("phase weight sums of pair (0, 0):", [round(s, 4) for s in phase_sums[:, 0, 0].tolist()],
-      "| sum of v:", round(v[0, 0].sum().item(), 4))
-claim("four phase sums equal for every pair", close(phase_sums, phase_sums[:1].expand_as(phase_sums)))
+print("phase_sums[:, 0, 0]:", [round(s, 4) for s in phase_sums[:, 0, 0].tolist()],
+      "| v[0, 0].sum():", round(v[0, 0].sum().item(), 4))
+claim("close(phase_sums, phase_sums[:1])", close(phase_sums, phase_sums[:1].expand_as(phase_sums)))
 
 # %% [markdown] tags=["lang-ko"]
 # 마지막 줄이 레슨 04와 이어집니다. 상수 입력에 대한 응답은 위상별 가중치 합이었고, 상자 필터는 네 위상의 합을

@@ -7,7 +7,7 @@
 #
 # 이 레슨에서 할 일:
 #
-# 1. 원문 문서의 디코더 블록을 그대로 실행해 출력 크기, 파라미터 수, 층별 표를 확인합니다.
+# 1. 원문의 디코더 블록을 그대로 실행해 출력 크기, 파라미터 수, 층별 표를 확인합니다.
 # 2. 입력 크기가 홀수일 때 `torch.cat`이 왜 실패하는지 보고, 세 가지 해결책 가운데 무엇이 맞는지 따져 봅니다.
 # 3. 두 단계짜리 작은 U-Net을 합성 데이터로 직접 학습시키고, 전치 합성곱 업 블록과 업샘플링 + 합성곱 업 블록을
 #    같은 예산으로 비교합니다.
@@ -55,15 +55,17 @@ from course_utils.claims import claim, close
 from course_utils.diagrams import segmentation_samples
 from course_utils.exercises import check, verify
 from course_utils.exercises.coding import check_code, hint, verify_code
+from course_utils.i18n import message
+from course_utils.metrics import checkerboard_strength, strength_verdict
 from course_utils.notebook import setup
 from course_utils.summary import layer_table
 
 setup(LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# ## 1. 문서의 디코더 블록
+# ## 1. 원문의 디코더 블록
 #
-# 원문 문서의 코드를 그대로 옮겼습니다. 전치 합성곱(커널 2, 스트라이드 2)이 크기를 두 배로 키우며 채널을
+# 원문의 코드를 그대로 옮겼습니다. 전치 합성곱(커널 2, 스트라이드 2)이 크기를 두 배로 키우며 채널을
 # 절반으로 줄이고, 스킵 연결의 특징 맵과 채널 방향으로 이어 붙인 뒤, `합성곱 → 배치 정규화 → ReLU`를 두 번
 # 거칩니다.
 
@@ -100,11 +102,11 @@ block = UNetDecoderBlock(512, 256, 256)
 x = torch.randn(1, 512, 14, 14)
 skip = torch.randn(1, 256, 28, 28)
 y = block(x, skip)
-print("output:", tuple(y.shape))
-print("parameters:", f"{sum(p.numel() for p in block.parameters()):,}")
+print("y:", tuple(y.shape))
+print("Σ numel:", f"{sum(p.numel() for p in block.parameters()):,}")
 
 # %% [markdown] tags=["lang-ko"]
-# 문서가 주석으로 적은 출력 `(1, 256, 28, 28)`이 맞습니다. 블록 안에서 텐서가 어떻게 바뀌는지 한 단계씩 보면
+# 원문이 주석으로 적은 출력 `(1, 256, 28, 28)`이 맞습니다. 블록 안에서 텐서가 어떻게 바뀌는지 한 단계씩 보면
 # 채널을 절반으로 줄이는 이유가 드러납니다. 이어 붙인 뒤의 채널은 `in_ch // 2 + skip_ch`이고, U-Net처럼
 # `skip_ch = in_ch // 2`이면 다시 `in_ch`가 됩니다.
 
@@ -124,7 +126,7 @@ print("conv:  ", tuple(block.conv(joined).shape))
 # %% [markdown] tags=["lang-ko"]
 # ### 층별 표
 #
-# `course_utils.summary.layer_table`은 순전파 훅으로 각 층의 출력 크기와 그 층이 가진 파라미터 수를 호출 순서대로
+# `course_utils.summary.layer_table`은 순전파 훅으로 각 층의 출력 크기와 그 층 자신의 파라미터 수를 호출 순서대로
 # 적습니다(평가 모드로 한 번 실행하고 원래 모드로 되돌립니다). `torch.cat`은 모듈이 아니라 함수라서 표에 줄이
 # 없습니다. 위에서 본 `(1, 512, 28, 28)`이 `conv.0`의 입력입니다.
 
@@ -137,7 +139,7 @@ print("conv:  ", tuple(block.conv(joined).shape))
 # `conv.0` receives.
 
 # %%
-print(layer_table(block, x, skip))
+print(layer_table(block, x, skip, lang=LANG))
 
 # %% [markdown] tags=["lang-ko"]
 # 표의 숫자를 공식으로 다시 셉니다. 전치 합성곱의 가중치 모양은 `(in_ch, out_ch, k, k)`이고 편향이 `out_ch`개,
@@ -160,12 +162,12 @@ for name, count in formula.items():
     module = block.get_submodule(name)
     claim(f"{name:7} {count:>9,}", sum(p.numel() for p in module.parameters()) == count)
 total = sum(p.numel() for p in block.parameters())
-print("share of the up-convolution:", round(formula["up"] / total, 3))
+print('formula["up"] / total:', round(formula["up"] / total, 3))
 
 # %% [markdown] tags=["lang-ko"]
 # 업샘플링 층은 블록 파라미터의 약 23%이고, 가장 큰 층은 이어 붙인 512채널을 받는 첫 번째 3×3 합성곱입니다.
 #
-# **문서 코드의 작은 낭비.** `nn.Conv2d`는 기본으로 편향을 가지는데, 바로 뒤의 배치 정규화가 채널마다 평균을
+# **원문 코드의 작은 낭비.** `nn.Conv2d`에는 기본으로 편향이 있는데, 바로 뒤의 배치 정규화가 채널마다 평균을
 # 빼므로 그 편향은 학습 모드에서 출력에 아무 영향을 주지 못합니다. 그래서 흔히 `bias=False`를 씁니다(이
 # 블록에서는 256 + 256 = 512개를 아낍니다). 블록의 복사본에서 편향에 5를 더해도 출력이 그대로인지 확인합니다.
 # `float32`에서는 5를 더하고 평균을 다시 빼는 동안 생기는 반올림 오차가 비교를 흐릴 수 있으므로 `float64`로
@@ -188,14 +190,14 @@ with torch.no_grad():
     before = block64(x64, skip64)
     block64.conv[0].bias.add_(5.0)
     after = block64(x64, skip64)
-claim("output unchanged by the conv bias", close(before, after))
+claim("close(before, after)", close(before, after))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 홀수 크기: 101은 50을 거쳐 100으로 돌아온다
 #
 # 2×2 최대 풀링은 나머지를 버립니다(⌊101/2⌋ = 50). 커널 2, 스트라이드 2인 전치 합성곱은 50을 정확히 두 배인
-# 100으로 만듭니다. 그래서 101×101 스킵 특징 맵과 이어 붙일 수 없습니다. 채널 수를 줄인 블록으로 재현합니다
-# (아래 셀은 일부러 오류를 냅니다).
+# 100으로 만듭니다. 그래서 101×101 스킵 특징 맵과 이어 붙일 수 없습니다. 채널 수를 줄인 블록으로
+# 재현합니다(아래 셀은 일부러 오류를 냅니다).
 
 # %% [markdown] tags=["lang-en"]
 # ## 2. Odd sizes: 101 comes back as 100 through 50
@@ -217,8 +219,8 @@ claim("output unchanged by the conv bias", close(before, after))
 small = UNetDecoderBlock(16, 8, 8)
 skip_odd = torch.randn(1, 8, 101, 101)
 x_odd = torch.randn(1, 16, 50, 50)
-print("pooled skip:", tuple(F.max_pool2d(skip_odd, 2).shape))
-print("up(x):      ", tuple(small.up(x_odd).shape))
+print("max_pool2d(skip_odd):", tuple(F.max_pool2d(skip_odd, 2).shape))
+print("up(x_odd):           ", tuple(small.up(x_odd).shape))
 
 # %% tags=["raises-exception"]
 small(x_odd, skip_odd)
@@ -234,14 +236,14 @@ small(x_odd, skip_odd)
 # so 101 can be chosen too.
 
 # %%
-print("formula:", conv_transpose_output_size(50, kernel_size=2, stride=2))
-print("output_size accepts:", list(output_size_range(50, kernel_size=2, stride=2)))
+print("conv_transpose_output_size:", conv_transpose_output_size(50, kernel_size=2, stride=2))
+print("output_size_range:", list(output_size_range(50, kernel_size=2, stride=2)))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 세 가지 해결책
 #
 # 1. **`output_size=`**: 업샘플링할 때 스킵의 크기를 알려 줍니다. PyTorch가 `output_padding=1`을 넣어 101을 만듭니다.
-# 2. **패딩**: 업샘플링 결과에 한 줄을 덧붙입니다. 널리 복사된 Pytorch-UNet 저장소(milesial)의 방식
+# 2. **패딩**: 업샘플링 결과에 한 행과 한 열을 덧붙입니다. 널리 복사된 Pytorch-UNet 저장소(milesial)의 방식
 #    `F.pad(x, [diff // 2, diff - diff // 2, ...])`를 그대로 씁니다.
 # 3. **잘라내기**: 스킵 쪽을 가운데에서 100×100으로 잘라 냅니다. 원 논문은 패딩 없는 합성곱 때문에 디코더 쪽이
 #    더 작아서 이렇게 했습니다.
@@ -273,13 +275,13 @@ def center_crop(skip, size):
 up_odd = small.up(x_odd)
 fixes = {
     "output_size=": (small.up(x_odd, output_size=skip_odd.shape[-2:]), skip_odd),
-    "pad": (pad_to(up_odd, skip_odd), skip_odd),
-    "crop": (up_odd, center_crop(skip_odd, up_odd.shape[-2:])),
+    "pad_to": (pad_to(up_odd, skip_odd), skip_odd),
+    "center_crop": (up_odd, center_crop(skip_odd, up_odd.shape[-2:])),
 }
 for name, (a, b) in fixes.items():
     print(f"{name:13}", "cat:", tuple(torch.cat([a, b], dim=1).shape))
 last_row = fixes["output_size="][0][0, :, 100, :]
-claim("output_size= row 100 is bias only", torch.equal(last_row, small.up.bias[:, None].expand_as(last_row)))
+claim("up(x_odd, output_size=…)[0, :, 100, :] == up.bias", torch.equal(last_row, small.up.bias[:, None].expand_as(last_row)))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 어느 것이 맞을까: 줄 맞춤을 세어 보기
@@ -308,22 +310,22 @@ with torch.no_grad():
     up_rows = copy_up(pooled)
     decoded = {
         "output_size=": (copy_up(pooled, output_size=(101, 101)), rows),
-        "pad": (F.pad(up_rows, [0, 1, 0, 1], value=-1), rows),
-        "pad at start": (F.pad(up_rows, [1, 0, 1, 0], value=-1), rows),
-        "crop": (up_rows, center_crop(rows, (100, 100))),
+        "F.pad [0, 1, 0, 1]": (F.pad(up_rows, [0, 1, 0, 1], value=-1), rows),
+        "F.pad [1, 0, 1, 0]": (F.pad(up_rows, [1, 0, 1, 0], value=-1), rows),
+        "center_crop": (up_rows, center_crop(rows, (100, 100))),
     }
-print("fix            rows  aligned")
+print(" " * 18, message("outputs.rows", LANG), message("outputs.aligned", LANG))
 for name, (dec, ref) in decoded.items():
     source, target = dec[0, 0, :, 50], ref[0, 0, :, 50]
     aligned = int((torch.div(source, 2, rounding_mode="floor") == torch.div(target, 2, rounding_mode="floor")).sum())
-    print(f"{name:13}", f"{len(target):5}", f"{aligned:8}")
+    print(f"{name:18}", f"{len(target):5}", f"{aligned:8}")
 
 # %% [markdown] tags=["lang-ko"]
 # - `output_size=`와 milesial식 패딩은 같은 결과입니다. 차이가 1이면 `diff // 2 = 0`이라 덧붙임이 모두
 #   끝쪽으로 가기 때문입니다. 101줄 가운데 100줄이 맞고, 남은 한 줄(100번)은 풀링이 이미 버린 줄이라 어떤
 #   방법으로도 되살릴 수 없습니다. `output_size=`로 만든 그 줄에는 어떤 입력도 닿지 않아 편향만 남습니다(레슨 03의
 #   `output_padding`).
-# - **앞쪽 패딩**도 크기는 맞지만 절반(50줄)이 한 칸씩 어긋납니다. 오류가 나지 않으니 가장 위험한 실수입니다.
+# - **앞쪽 패딩**(`F.pad [1, 0, 1, 0]`)도 크기는 맞지만 절반(50줄)이 한 칸씩 어긋납니다. 오류가 나지 않으니 가장 위험한 실수입니다.
 # - **잘라내기**도 줄은 맞지만, 스킵의 한 줄을 버리고 디코더의 출력이 100×100이 되어 101×101 입력의 정답 마스크와
 #   크기가 다릅니다. 원 논문은 입력의 가운데 부분만 예측하고 큰 이미지를 겹치는 타일로 나누어(overlap-tile) 이를
 #   감당했습니다.
@@ -337,7 +339,7 @@ for name, (dec, ref) in decoded.items():
 #   puts all of the padding at the end. 100 of the 101 rows are aligned; the remaining row (row 100) was
 #   already dropped by the pooling, and no method can bring it back. In the `output_size=` version no input
 #   reaches that row, so it holds only the bias (lesson 03's `output_padding`).
-# - **Padding at the start** also matches the sizes, but half of the rows (50) are off by one. It raises no
+# - **Padding at the start** (`F.pad [1, 0, 1, 0]`) also matches the sizes, but half of the rows (50) are off by one. It raises no
 #   error, which makes it the most dangerous mistake.
 # - **Cropping** keeps the rows aligned too, but it throws away a skip row, and the decoder's output becomes
 #   100×100, which no longer matches the true mask of a 101×101 input. The original paper lived with this by
@@ -388,8 +390,8 @@ def make_shapes(n, size=32, seed=0):
 
 train_x, train_y = make_shapes(512, seed=1)
 test_x, test_y = make_shapes(128, seed=2)
-print("train:", tuple(train_x.shape), "test:", tuple(test_x.shape))
-print("disk pixels:", round(train_y.mean().item(), 3))
+print("train_x:", tuple(train_x.shape), "test_x:", tuple(test_x.shape))
+print("train_y.mean():", round(train_y.mean().item(), 3))
 
 # %% [markdown] tags=["lang-ko"]
 # 성능은 IoU(교집합 ÷ 합집합)로 잽니다. 테스트 세트 전체에서 예측한 원 픽셀과 정답 원 픽셀의 교집합을 합집합으로
@@ -411,16 +413,16 @@ thresholds = torch.linspace(0.0, 1.2, 25)
 above = train_x.flatten() > thresholds[:, None]
 truth = train_y.flatten().bool()
 best = thresholds[((above & truth).sum(dim=1) / (above | truth).sum(dim=1)).argmax()].item()
-print("best threshold:", round(best, 2))
-print("threshold IoU (test):", round(iou(test_x > best, test_y), 3))
+print("best:", round(best, 2))
+print(f"iou(test_x > {round(best, 2)}, test_y):", round(iou(test_x > best, test_y), 3))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 두 단계 U-Net과 두 가지 업 블록
 #
-# 인코더는 32 → 16 → 8로 두 번 줄이고, 디코더는 8 → 16 → 32로 두 번 키웁니다. 각 단계는 위 문서 블록과 같은
+# 인코더는 32 → 16 → 8로 두 번 줄이고, 디코더는 8 → 16 → 32로 두 번 키웁니다. 각 단계는 위 원문 블록과 같은
 # `합성곱-배치 정규화-ReLU` 두 번입니다. 업 블록만 갈아 끼울 수 있게 했습니다.
 #
-# - `"transposed"`: 문서와 같은 `ConvTranspose2d(k=2, s=2)`로 채널을 절반으로 줄이며 두 배로 키움
+# - `"transposed"`: 원문과 같은 `ConvTranspose2d(k=2, s=2)`로 채널을 절반으로 줄이며 두 배로 키움
 # - `"upsample"`: 최근접 이웃 보간으로 두 배로 키운 뒤 3×3 합성곱으로 채널을 절반으로 줄임(레슨 04의 해결책,
 #   Stable Diffusion의 디코더도 이 방식입니다)
 
@@ -475,8 +477,8 @@ class TinyUNet(nn.Module):
 
 for kind in ("transposed", "upsample"):
     model = TinyUNet(kind)
-    print(f"{kind:10}", "parameters:", f"{sum(p.numel() for p in model.parameters()):,}",
-          "output:", tuple(model(test_x[:2]).shape))
+    print(f"{kind!r:12}", "Σ numel:", f"{sum(p.numel() for p in model.parameters()):,}",
+          "y:", tuple(model(test_x[:2]).shape))
 
 # %% [markdown] tags=["lang-ko"]
 # 층별 표로 두 단계를 따라가 봅니다. 크기가 32 → 16 → 8 → 16 → 32로 바뀌는 것을 `up` 줄에서 확인하세요.
@@ -485,13 +487,13 @@ for kind in ("transposed", "upsample"):
 # Follow the two levels in the per-layer table: the `up` rows show the size going 32 → 16 → 8 → 16 → 32.
 
 # %%
-print(layer_table(TinyUNet("transposed"), test_x[:1]))
+print(layer_table(TinyUNet("transposed"), test_x[:1], lang=LANG))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 같은 예산으로 학습
 #
-# 두 모델은 같은 시드로 초기화하고, 같은 순서의 미니배치(8장)로, 같은 횟수(200 스텝)만큼, 같은 옵티마이저
-# (Adam, 학습률 0.01에서 코사인으로 0까지)로 학습합니다. 원 픽셀은 전체의 약 8%뿐이어서 손실에서 원 픽셀에 3배
+# 두 모델은 같은 시드로 초기화하고, 같은 순서의 미니배치(8장)로, 같은 횟수(200단계)만큼, 같은
+# 옵티마이저(Adam, 학습률 0.01에서 코사인으로 0까지)로 학습합니다. 원 픽셀은 전체의 약 8%뿐이어서 손실에서 원 픽셀에 3배
 # 가중치(`pos_weight=3`)를 줍니다.
 #
 # **재현성**: 스레드 수나 CPU 연산 커널(계산 루틴)이 다르면 합의 순서가 바뀌어 마지막 자릿수가 달라지고,
@@ -539,22 +541,28 @@ results = {kind: train(kind) for kind in ("transposed", "upsample")}
 
 # %% [markdown] tags=["lang-ko"]
 # 진행 표시줄 셀은 CI가 비교하지 않으므로, 결과는 아래 셀에서 반올림해 출력합니다(이 셀은 CI가 비교합니다).
-# 손실은 마지막 20 스텝의 평균이고, IoU는 학습에 쓰지 않은 테스트 세트 128장에서 잽니다.
+# 손실은 마지막 20단계의 평균이고, IoU는 학습에 쓰지 않은 테스트 세트 128장에서 잽니다. 마지막 열은 테스트 세트에
+# 대한 출력(로짓)의 체커보드 강도(레슨 04, 테두리 2픽셀 제외)로, 출력의 변동 가운데 2×2 주기 무늬의 몫입니다.
 
 # %% [markdown] tags=["lang-en"]
 # CI does not compare the progress-bar cell, so the results are printed, rounded, in the next cell (which
 # CI does compare). The loss is the mean of the last 20 steps; IoU is measured on the 128 test images that
-# training never saw.
+# training never saw. The last column is the checkerboard strength (lesson 04, 2-pixel border dropped) of the
+# outputs (logits) on the test set: the share of their variation that is a 2×2-periodic pattern.
 
 # %% tags=["x86-digits"]
 # x86-digits: trained models' loss and IoU (training magnifies kernel-dependent rounding)
-predictions = {}
-print("up-block    loss(last 20)  IoU(test)")
+predictions, strengths = {}, {}
+print(message("outputs.up_block", LANG), "|", message("outputs.loss_last_20", LANG), "| IoU |",
+      message("outputs.checkerboard", LANG))
 with torch.no_grad():
     for kind, (model, losses) in results.items():
-        predictions[kind] = (model(test_x) > 0).float()
-        print(f"{kind:10}", f"{sum(losses[-20:]) / 20:14.3f}", f"{iou(predictions[kind], test_y):10.3f}")
-print("threshold ", " " * 14, f"{iou(test_x > best, test_y):10.3f}")
+        logits = model(test_x)
+        predictions[kind] = (logits > 0).float()
+        strengths[kind] = checkerboard_strength(logits, border=2)
+        print(f"{kind!r:12}", f"{sum(losses[-20:]) / 20:8.3f}", f"{iou(predictions[kind], test_y):8.3f}",
+              f"{strengths[kind]:8.3f}", strength_verdict(strengths[kind], LANG))
+print(f"{message('outputs.threshold', LANG):12}", " " * 8, f"{iou(test_x > best, test_y):8.3f}")
 
 # %%
 shown = {"threshold": (test_x[:4] > best).float()} | {kind: mask[:4] for kind, mask in predictions.items()}
@@ -569,8 +577,10 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 # - 이번 실행에서는 전치 합성곱 업 블록이 앞섰습니다. 하지만 시드 하나로 얻은 차이이므로 일반적인 우열로 읽으면
 #   안 됩니다. 기껏해야 이 작은 예산에서 전치 합성곱 블록이 더 빨리 배웠다는 뜻이고, 더 오래 학습한 뒤의 우열은
 #   알 수 없습니다. `train` 함수의 시드를 바꿔 직접 다시 비교해 보세요.
-# - 분할처럼 업샘플링 뒤에 합성곱이 더 있고 스킵 연결이 세밀한 정보를 채우는 구조에서는 전치 합성곱의 체커보드
-#   문제가 크게 드러나지 않습니다. 체커보드가 눈에 띄는 곳은 출력 픽셀을 직접 만드는 생성자입니다(레슨 07).
+# - 체커보드는 학습한 두 U-Net 모두 "약함"으로 쟀습니다. 전치 합성곱 업 블록 쪽이 조금 크지만, 출력의 변동
+#   가운데 2×2 주기 무늬의 에너지는 1%에 못 미칩니다. 업샘플링 뒤에 합성곱이 더 있고 스킵 연결이 세밀한 정보를
+#   채우는 이 구조에서는 무늬가 작게 남았습니다. 이것은 이 작은 과제와 예산에서 잰 한 번의 결과입니다. 체커보드가
+#   뚜렷한 예는 레슨 07의 생성자에서 봅니다.
 # - 파라미터 수는 업샘플링 + 합성곱 쪽이 조금 더 많습니다(3×3 커널 대 2×2 커널).
 
 # %% [markdown] tags=["lang-en"]
@@ -583,9 +593,11 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 # - In this run the transposed-convolution up-block came out ahead. But it is one seed, so do not read it as
 #   a general ranking: at most, the transposed block learned faster on this small budget; which block wins
 #   after longer training is left open. Change the seeds in the `train` function and compare again yourself.
-# - In segmentation, where more convolutions follow the upsampling and the skip connections supply the fine
-#   detail, the checkerboard problem of transposed convolutions hardly shows. It stands out in generators,
-#   which produce the output pixels directly (lesson 07).
+# - The checkerboard measured "weak" in both trained U-Nets. It is somewhat larger with the transposed-convolution
+#   up-block, but the 2×2-periodic pattern holds less than 1% of the energy of the outputs' variation. In this
+#   architecture, where more convolutions follow the upsampling and the skip connections supply the fine detail,
+#   the pattern stayed small. That is one measurement on this small task and budget; lesson 07's generators show
+#   a clear checkerboard.
 # - The upsample + convolution block has slightly more parameters (a 3×3 kernel against a 2×2 one).
 
 # %% [markdown] tags=["lang-ko"]
@@ -597,7 +609,7 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 # - 풀링이 홀수 크기의 나머지를 버리면 디코더가 한 픽셀 작아집니다. `output_size=skip.shape[-2:]`가 줄을 맞추며
 #   크기를 되돌리고, 앞쪽 패딩은 오류 없이 줄을 어긋나게 합니다. 가장 간단한 예방은 입력을 $2^{\text{단계 수}}$의
 #   배수로 맞추는 것입니다.
-# - 작은 U-Net은 CPU에서 200 스텝 만에 모양으로 원을 찾아냅니다. 이 예산에서는 전치 합성곱 업 블록이 업샘플링 +
+# - 작은 U-Net은 CPU에서 200단계 만에 모양으로 원을 찾아냅니다. 이 예산에서는 전치 합성곱 업 블록이 업샘플링 +
 #   합성곱 업 블록보다 조금 빨리 배웠습니다.
 #
 # 참고 문헌
@@ -673,7 +685,7 @@ solution = sum(up_2x(F.max_pool2d(torch.zeros(1, 1, n, n), 2)).shape[-1] != n fo
 verify("06.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
-# **3.** 풀링이 네 번 있는 U-Net(단계 4개)에서 어느 단계에서도 크기 맞춤이 필요 없으려면 입력의 한 변이 어떤 수의
+# **3.** 풀링이 네 번 있는 U-Net(네 단계)에서 어느 단계에서도 크기 맞춤이 필요 없으려면 입력의 한 변이 어떤 수의
 # 배수여야 할까요? 그런 크기 가운데 500 이상에서 가장 작은 것은? 먼저 예측한 뒤, 네 번의 풀링과 되돌리기를
 # 코드로 따라가 확인해 보세요.
 

@@ -6,9 +6,9 @@
 #
 # 이 레슨에서 할 일:
 #
-# 1. 원문 문서의 생성자를 그대로 실행해 층마다 출력 크기와 파라미터 수를 보고, 출력 크기 공식으로 확인합니다.
+# 1. 원문의 생성자를 그대로 실행해 층마다 출력 크기와 파라미터 수를 보고, 출력 크기 공식으로 확인합니다.
 # 2. 1×1 입력을 받는 첫 층이 선형 층 + 모양 바꾸기와 같다는 것을 가중치를 복사해 보입니다.
-# 3. 학습하지 않은 생성자의 출력에서 주기적인 무늬를 재고, 원래 DCGAN의 커널 5 / 스트라이드 2와 문서의
+# 3. 학습하지 않은 생성자의 출력에서 주기적인 무늬를 재고, 원래 DCGAN의 커널 5 / 스트라이드 2와 원문의
 #    4/2/1 설정이 무엇을 고치고 무엇을 못 고치는지 봅니다.
 # 4. 같은 설계를 줄인 생성자와 판별자를 scikit-learn에 들어 있는 손글씨 숫자로 짧게, 그러나 실제로 학습합니다.
 
@@ -58,17 +58,17 @@ from course_utils.diagrams import image_grid, pattern_panels
 from course_utils.exercises import check, verify
 from course_utils.exercises.coding import check_code, hint, verify_code
 from course_utils.i18n import message
-from course_utils.metrics import checkerboard_strength, strength_verdict
+from course_utils.metrics import checkerboard_strength, pattern_rms, strength_verdict
 from course_utils.notebook import setup
 from course_utils.summary import layer_table
 
 setup(LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# ## 1. 문서의 생성자
+# ## 1. 원문의 생성자
 #
-# 원문 문서의 코드를 그대로 옮겼습니다. `(B, 100)` 잡음을 `(B, 100, 1, 1)`로 바꾼 뒤, 전치 합성곱 다섯 층으로
-# 1 → 4 → 8 → 16 → 32 → 64로 키우고 마지막에 Tanh로 값을 [−1, 1]에 가둡니다. 배치 4개로 실행합니다.
+# 원문의 코드를 그대로 옮겼습니다. `(B, 100)` 잡음을 `(B, 100, 1, 1)`로 바꾼 뒤, 전치 합성곱 다섯 층으로
+# 1 → 4 → 8 → 16 → 32 → 64로 키우고 마지막에 Tanh로 값을 [−1, 1]에 가둡니다. 배치 크기 4로 실행합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 1. The document's generator
@@ -104,12 +104,12 @@ gen = Generator()
 z = torch.randn(4, 100)
 with torch.no_grad():
     img = gen(z)
-print("image:", tuple(img.shape))
-claim("value range inside [-1, 1]", bool(img.min() >= -1 and img.max() <= 1))
-print(layer_table(gen, z))
+print("img:", tuple(img.shape))
+claim("-1 <= img.min(), img.max() <= 1", bool(img.min() >= -1 and img.max() <= 1))
+print(layer_table(gen, z, lang=LANG))
 
 # %% [markdown] tags=["lang-ko"]
-# 문서의 주석대로 `(4, 3, 64, 64)`가 나오고, 파라미터는 모두 3,577,667개입니다. 그 가운데 절반 이상(2,097,408개)이
+# 원문의 주석대로 `(4, 3, 64, 64)`가 나오고, 파라미터는 모두 3,577,667개입니다. 그 가운데 절반 이상(2,097,408개)이
 # 512 → 256 채널의 두 번째 층에 있습니다.
 #
 # ### 층마다 공식으로 확인하기
@@ -126,7 +126,7 @@ print(layer_table(gen, z))
 # next to the size it actually produces.
 
 # %%
-print("layer    k  s  p   in  formula  actual")
+print("          k  s  p    I  (I-1)S-2P+K  O")
 h = z.view(-1, 100, 1, 1)
 with torch.no_grad():
     for name, layer in gen.net.named_children():
@@ -134,7 +134,7 @@ with torch.no_grad():
         if isinstance(layer, nn.ConvTranspose2d):
             k, s, p = layer.kernel_size[0], layer.stride[0], layer.padding[0]
             formula = conv_transpose_output_size(h.shape[-1], k, s, p)
-            claim(f"net.{name:4} {k:2} {s:2} {p:2} {h.shape[-1]:4} {formula:8} {out.shape[-1]:7}", formula == out.shape[-1])
+            claim(f"net.{name:4} {k:2} {s:2} {p:2} {h.shape[-1]:4} {formula:11} {out.shape[-1]:3}", formula == out.shape[-1])
         h = out
 
 # %% [markdown] tags=["lang-ko"]
@@ -143,9 +143,9 @@ with torch.no_grad():
 #
 # ### 원 논문과 비교하면
 #
-# 문서는 "간략화"했다고 밝히고 있고, 실제로 원 논문의 그림 1보다 채널이 절반입니다(4×4에서 1024가 아니라 512).
-# 한 가지 더: 배치 정규화 바로 앞 전치 합성곱의 편향은 배치 정규화가 평균을 빼면서 지워지므로 쓸모가 없습니다
-# (레슨 06에서 확인했습니다). 원 논문의 코드에는 이 편향이 없습니다. 문서 생성자에서 낭비되는 파라미터를 셉니다.
+# 원문은 "간략화"했다고 밝히고 있고, 실제로 원 논문의 그림 1보다 채널이 절반입니다(4×4에서 1024가 아니라 512).
+# 한 가지 더: 배치 정규화 바로 앞 전치 합성곱의 편향은 배치 정규화가 평균을 빼면서 지워지므로 쓸모가
+# 없습니다(레슨 06에서 확인했습니다). 원 논문의 코드에는 이 편향이 없습니다. 원문 생성자에서 낭비되는 파라미터를 셉니다.
 
 # %% [markdown] tags=["lang-en"]
 # The first layer gives $(1-1)\cdot 1 - 0 + 4 = 4$; the others give $(I-1)\cdot 2 - 2 + 4 = 2I$, exactly
@@ -161,7 +161,29 @@ with torch.no_grad():
 
 # %%
 wasted = sum(layer.bias.numel() for layer in gen.net[:-2] if isinstance(layer, nn.ConvTranspose2d))
-print("biases before batch normalization:", wasted)
+print("Σ bias.numel(), ConvTranspose2d → BatchNorm2d:", wasted)
+
+# %% [markdown] tags=["lang-ko"]
+# **원문 코드의 실수: 쓰이지 않는 `latent_dim`.** `Generator(latent_dim=100)`는 잠재 벡터의 차원을 인자로 받지만
+# 어디에도 쓰지 않습니다. 100이 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`과 `forward`의 `z.view(-1, 100, 1, 1)`에
+# 그대로 적혀 있기 때문입니다. 그래서 `Generator(latent_dim=64)`도 100차원 잠재 벡터를 받는 층을 만들고, 64차원
+# 잠재 벡터 4개를 넣으면 `view`에서 오류가 납니다(256개의 값은 100개씩 나뉘지 않습니다). 고치려면 두 곳의 100을
+# `latent_dim`으로 바꾸면 됩니다.
+
+# %% [markdown] tags=["lang-en"]
+# **A slip in the document's code: `latent_dim` is never used.** `Generator(latent_dim=100)` takes the latent
+# vector's dimension as an argument and then ignores it: 100 is written out in the first layer,
+# `ConvTranspose2d(100, 512, 4, 1, 0)`, and in `forward`'s `z.view(-1, 100, 1, 1)`. So `Generator(latent_dim=64)`
+# still builds a layer for 100-dimensional latent vectors, and four 64-dimensional latent vectors fail in
+# `view` (256 values do not split into rows of 100). The fix is to replace both 100s with `latent_dim`.
+
+# %%
+gen64 = Generator(latent_dim=64)
+claim("gen64.net[0].in_channels == 100", gen64.net[0].in_channels == 100)
+try:
+    gen64(torch.randn(4, 64))
+except RuntimeError as error:
+    print("gen64(torch.randn(4, 64)):", type(error).__name__)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 첫 층은 선형 층이다
@@ -192,14 +214,14 @@ with torch.no_grad():
     linear.bias.copy_(first.bias.repeat_interleave(4 * 4))
     as_conv = first(z.double().view(-1, 100, 1, 1))
     as_linear = linear(z.double()).view(-1, 512, 4, 4)
-print("conv-transpose:", tuple(as_conv.shape), " linear + reshape:", tuple(as_linear.shape))
-claim("equal", close(as_conv, as_linear))
-print("parameters:", f"{sum(p.numel() for p in first.parameters()):,}", "(conv-transpose),",
-      f"{sum(p.numel() for p in linear.parameters()):,}", "(linear)")
+print("first(z):", tuple(as_conv.shape), " linear(z).view(-1, 512, 4, 4):", tuple(as_linear.shape))
+claim("close(as_conv, as_linear)", close(as_conv, as_linear))
+print("Σ p.numel(), first:", f"{sum(p.numel() for p in first.parameters()):,}",
+      "| linear:", f"{sum(p.numel() for p in linear.parameters()):,}")
 
 # %% [markdown] tags=["lang-ko"]
 # 파라미터 수는 편향만큼 다릅니다. 전치 합성곱은 채널마다 편향 하나를 4×4 위치가 함께 쓰고, 선형 층은 출력마다
-# 편향을 따로 가집니다(512개 대 8,192개). 그래서 정확히 말하면 첫 층은 "위치끼리 편향을 공유하는 선형 층 + 모양
+# 편향이 따로 있습니다(512개 대 8,192개). 그래서 정확히 말하면 첫 층은 "위치끼리 편향을 공유하는 선형 층 + 모양
 # 바꾸기"입니다.
 #
 # 원 논문도 이 점을 적어 두었습니다. 첫 층은 "행렬 곱일 뿐이라 완전 연결 층이라 불러도 되지만, 결과를 4차원
@@ -217,7 +239,7 @@ print("parameters:", f"{sum(p.numel() for p in first.parameters()):,}", "(conv-t
 # %% [markdown] tags=["lang-ko"]
 # ## 3. 학습 전부터 있는 무늬
 #
-# ### 겹침 횟수: 커널 5와 커널 4
+# ### 겹침 수: 커널 5와 커널 4
 #
 # 원 논문의 코드는 커널 5, 스트라이드 2를 썼습니다(출력을 정확히 두 배로 맞추므로 PyTorch로는
 # `ConvTranspose2d(k=5, s=2, p=2, output_padding=1)`). 가중치와 입력을 모두 1로 두면 출력의 각 칸에는 그 칸에
@@ -233,7 +255,7 @@ print("parameters:", f"{sum(p.numel() for p in first.parameters()):,}", "(conv-t
 # each output cell shows how many inputs were added into it. Here is one row for an input of 8.
 
 # %% [markdown] tags=["lang-ko", "notes"]
-# **강의 노트.** 출력된 겹침 횟수 줄에서 주기적인 무늬를 먼저 찾게 하세요. 원래 DCGAN의 K=5, S=2 설정과 K=4,
+# **강의 노트.** 출력된 겹침 수 줄에서 주기적인 무늬를 먼저 찾게 하세요. 원래 DCGAN의 K=5, S=2 설정과 K=4,
 # S=2, P=1 설정을 비교하면 레슨 04의 두 원인이 다시 나옵니다. 4/2/1은 첫째 원인만 없앱니다.
 
 # %% [markdown] tags=["lang-en", "notes"]
@@ -258,15 +280,16 @@ with torch.no_grad():
         print(f"{setting}:", counts.int().tolist())
 
 # %% [markdown] tags=["lang-ko"]
-# 4/2/1은 가장자리 한 칸만 1이고 안쪽은 모두 2(2차원으로는 2×2 = 4)로 고릅니다. 문서의 체커보드 그림이 4/2/1에서
+# 4/2/1은 가장자리 한 칸만 1이고 안쪽은 모두 2(2-D로는 2×2 = 4)로 균일합니다. 원문의 체커보드 그림이 4/2/1에서
 # 보여 주는 1과 4의 차이는 이 가장자리의 차이일 뿐이고, 안쪽에는 체커보드가 없습니다. 반면 커널 5는 안쪽이 3과 2로
-# 번갈아 나옵니다(2차원으로는 9, 6, 4). 커널 크기가 스트라이드로 나누어떨어지지 않을 때 생기는 불균일한 겹침입니다.
+# 번갈아 나옵니다(2-D로는 9, 6, 4). 커널 크기가 스트라이드로 나누어떨어지지 않을 때 생기는 불균일한 겹침입니다.
 #
 # ### 가중치까지 넣으면
 #
-# 겹침 횟수는 가중치를 모두 1로 둔 특수한 경우입니다. 상수 입력에 대한 한 층의 응답을 레슨 04의 체커보드 세기
-# (`course_utils.metrics.checkerboard_strength`: 안쪽 에너지 가운데 2×2 주기 성분이 차지하는 비율의 제곱근,
-# 0이면 무늬 없음)로 잽니다. 같은 가중치(모두 1)와 무작위 가중치를 비교합니다.
+# 겹침 수는 가중치를 모두 1로 둔 특수한 경우입니다. 상수 입력에 대한 한 층의 응답을 레슨 04의 체커보드
+# 강도(`course_utils.metrics.checkerboard_strength`: 안쪽의 변동, 곧 채널 평균을 뺀 값의 에너지 가운데 2×2 주기
+# 성분이 차지하는 몫의 제곱근. 0이면 무늬가 없고, 1이면 변동이 모두 주기 무늬입니다)와 무늬의
+# RMS(`pattern_rms`, 출력과 같은 단위)로 잽니다. 같은 가중치(모두 1)와 무작위 가중치를 비교합니다.
 
 # %% [markdown] tags=["lang-en"]
 # With 4/2/1 only the outermost cell is 1 and the whole interior is an even 2 (2×2 = 4 in 2-D). The
@@ -278,20 +301,22 @@ with torch.no_grad():
 #
 # Overlap counts are the special case with every weight equal to 1. We measure one layer's response to a
 # constant input with lesson 04's checkerboard strength (`course_utils.metrics.checkerboard_strength`: the
-# square root of the share of the interior's energy in the 2×2-periodic component; 0 means no pattern),
-# comparing equal weights (all 1) with random weights.
+# square root of the share of the interior's variation, the values minus their channel mean, that is the
+# 2×2-periodic component; 0 means no pattern, 1 that all the variation is the periodic pattern) and with
+# the pattern's RMS (`pattern_rms`, in the output's units), comparing equal weights (all 1) with random weights.
 
 # %%
-print("setting   weights   strength")
+print(" " * 20, message("outputs.checkerboard", LANG), "| pattern_rms")
 with torch.no_grad():
     for setting in SETTINGS:
         for weights in ("uniform", "random"):
             response = single_layer(setting, weights)(torch.ones(1, 1, 16, 16))
             strength = checkerboard_strength(response)
-            print(f"{setting:9}", f"{weights:8}", f"{strength:8.3f}", strength_verdict(strength, LANG))
+            print(f"{setting:9}", f"{weights!r:10}", f"{strength:6.3f}", f"{strength_verdict(strength, LANG):4}",
+                  f"{pattern_rms(response):6.3f}")
 
 # %% [markdown] tags=["lang-ko"]
-# 4/2/1이 고치는 것은 **겹침 횟수에서 오는 무늬**입니다. 모든 가중치가 같으면 안쪽이 평평합니다. 하지만 가중치가
+# 4/2/1이 고치는 것은 **겹침 수에서 오는 무늬**입니다. 모든 가중치가 같으면 안쪽이 평평합니다. 하지만 가중치가
 # 다르면 4/2/1도 무늬를 만듭니다. 이유는 레슨 02의 서브픽셀 관점에 있습니다. 스트라이드 2 전치 합성곱의 출력은
 # 네 위상(짝/홀 행 × 짝/홀 열)으로 나뉘고, 위상마다 커널의 다른 2×2 부분(`w[a::2, b::2]`)을 씁니다. 상수 입력에
 # 대한 안쪽 출력값은 바로 이 네 부분 커널의 합이므로, 네 합이 같지 않으면 2×2 무늬가 생깁니다.
@@ -311,17 +336,17 @@ with torch.no_grad():
 w = layer.weight[0, 0]
 sub_kernel_sums = sorted(w[a::2, b::2].sum().item() for a in (0, 1) for b in (0, 1))
 interior_values = sorted(response[8 + a, 8 + b].item() for a in (0, 1) for b in (0, 1))
-print("sub-kernel sums:", [round(v, 3) for v in sub_kernel_sums])
-print("interior values:", [round(v, 3) for v in interior_values])
-claim("equal", close(torch.tensor(sub_kernel_sums, dtype=torch.float64), torch.tensor(interior_values, dtype=torch.float64)))
+print("w[a::2, b::2].sum():   ", [round(v, 3) for v in sub_kernel_sums])
+print("response[8 + a, 8 + b]:", [round(v, 3) for v in interior_values])
+claim("close(sub_kernel_sums, interior_values)", close(torch.tensor(sub_kernel_sums, dtype=torch.float64), torch.tensor(interior_values, dtype=torch.float64)))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 학습하지 않은 생성자 세 가지
 #
-# 이제 생성자 전체를 봅니다. 문서의 설계에서 업샘플링 층만 바꾼 세 가지를 같은 시드로 초기화하고, 같은 잡음 16개를
+# 이제 생성자 전체를 봅니다. 원문의 설계에서 업샘플링 층만 바꾼 세 가지를 같은 시드로 초기화하고, 같은 잡음 16개를
 # 넣습니다.
 #
-# - `k4 s2 p1`: 문서의 생성자
+# - `k4 s2 p1`: 원문의 생성자
 # - `k5 s2 p2`: 원래 DCGAN 코드처럼 커널 5
 # - `nearest + conv3×3`: 최근접 이웃 보간 ×2 뒤 3×3 합성곱(레슨 04의 해결책)
 
@@ -351,7 +376,7 @@ def generator(kind, widths=(512, 256, 128, 64)):
 
 noise = torch.randn(16, 100, 1, 1)
 untrained = {}
-print("generator           output            strength")
+print(" " * 37, message("outputs.checkerboard", LANG))
 with torch.no_grad():
     for kind in ("k4 s2 p1", "k5 s2 p2", "nearest + conv3×3"):
         torch.manual_seed(0)
@@ -362,7 +387,7 @@ with torch.no_grad():
 
 # %% [markdown] tags=["lang-ko"]
 # 무늬는 눈보다 스펙트럼에서 더 잘 보입니다. 주기가 2픽셀인 무늬는 격자가 담을 수 있는 가장 높은 주파수(한 픽셀에
-# 반 주기)여서, 2차원 푸리에 변환의 파워 스펙트럼(가운데가 주파수 0)에서 가장자리 가운데와 모서리의 점으로 나타납니다.
+# 반 주기)여서, 2-D 푸리에 변환의 파워 스펙트럼(가운데가 주파수 0)에서 가장자리 가운데와 모서리의 점으로 나타납니다.
 # 앞쪽 층들의 스트라이드 2는 더 긴 주기(4픽셀, 8픽셀)의 무늬도 남기므로, 점들이 스펙트럼 전체에 규칙적인 격자를
 # 이룹니다. 16개 샘플과 세 채널의 스펙트럼을 평균합니다.
 
@@ -386,7 +411,9 @@ pattern_panels(untrained, {kind: power_spectrum(images) for kind, images in untr
 # 합성곱 생성자는 매끈한 얼룩을 만들고, 스펙트럼도 낮은 주파수에 모여 있으며 점의 격자가 없습니다.
 #
 # - 4/2/1 생성자는 학습 전부터 뚜렷한 2×2 무늬를 보입니다. 이 실행에서는 오히려 커널 5보다 셉니다.
-#   **겹침이 고르다고 무늬가 없는 것은 아닙니다**(Odena 외, 2016: "even overlap is not sufficient").
+#   **겹침이 균일하다고 무늬가 없는 것은 아닙니다.** Odena 외(2016)도 겹침이 균일한 모델조차 비슷한 아티팩트를
+#   만드는 커널을 학습하는 일이 많다고 적었습니다. 다만 그 글이 말하는 것은 학습된 커널이고, 여기서 보는 무늬는
+#   학습 전부터 있습니다. 초기화된 가중치에서는 네 부분 커널의 합이 서로 독립인 난수라서 같을 리가 없기 때문입니다.
 # - 최근접 이웃 보간 + 합성곱은 평평한 입력을 받으면 어느 위상에서나 같은 값(모든 가중치의 합 × 입력값)을
 #   냅니다. 입력에 없는 2×2 무늬를 스스로 만들지 않으므로 무늬가 거의 없습니다.
 #
@@ -401,8 +428,10 @@ pattern_panels(untrained, {kind: power_spectrum(images) for kind, images in untr
 # gathers at low frequencies and has no grid of dots.
 #
 # - The 4/2/1 generator shows a clear 2×2 pattern before any training; in this run it is even stronger than
-#   with kernel 5. **Even overlap does not mean no pattern** (Odena et al., 2016: "even overlap is not
-#   sufficient").
+#   with kernel 5. **Even overlap does not mean no pattern.** Odena et al. (2016) also write that models with
+#   even overlap often learn kernels that cause similar artifacts. They speak of learned kernels, though; the
+#   pattern here is there before training, because in initialized weights the sums of the four sub-kernels are
+#   independent random numbers, which are never equal.
 # - Nearest-neighbour + convolution answers a flat input with the same value in every phase (the sum of all
 #   its weights times the input value). It does not create a 2×2 pattern the input lacks, so it shows almost
 #   none.
@@ -433,13 +462,13 @@ pattern_panels(untrained, {kind: power_spectrum(images) for kind, images in untr
 digits = load_digits()
 real = torch.tensor(digits.images, dtype=torch.float32).unsqueeze(1) / 16
 real = F.interpolate(real, size=16, mode="bilinear", align_corners=False) * 2 - 1
-print("digits:", tuple(real.shape), "range:", round(real.min().item(), 2), round(real.max().item(), 2))
+print("real:", tuple(real.shape), "real.min(), real.max():", round(real.min().item(), 2), round(real.max().item(), 2))
 image_grid(real[:64], nrow=16, title=message("samples.real", LANG))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 같은 설계를 줄인 생성자와 맞짝 판별자
 #
-# 생성자는 문서와 같은 설계입니다. 첫 층(k4 s1 p0)이 잠재 벡터를 4×4로 펴고, 4/2/1 전치 합성곱이 8×8, 16×16으로
+# 생성자는 원문과 같은 설계입니다. 첫 층(k4 s1 p0)이 잠재 벡터를 4×4로 펴고, 4/2/1 전치 합성곱이 8×8, 16×16으로
 # 키우며, 마지막은 Tanh입니다. 잠재 벡터는 32차원, 채널은 64 → 32 → 1로 줄였고, 배치 정규화 앞의 편향은 뺐습니다.
 # 판별자는 그 거울상입니다. 스트라이드 2 합성곱이 16 → 8 → 4로 줄이고, 마지막 4×4 합성곱이 점수 하나를 냅니다.
 # 활성화 함수는 DCGAN대로 LeakyReLU(0.2)입니다.
@@ -473,9 +502,9 @@ def small_discriminator():
     )
 
 
-print(layer_table(small_generator(), torch.zeros(2, LATENT, 1, 1)))
+print(layer_table(small_generator(), torch.zeros(2, LATENT, 1, 1), lang=LANG))
 print()
-print(layer_table(small_discriminator(), torch.zeros(2, 1, 16, 16)))
+print(layer_table(small_discriminator(), torch.zeros(2, 1, 16, 16), lang=LANG))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 학습 설정
@@ -483,7 +512,7 @@ print(layer_table(small_discriminator(), torch.zeros(2, 1, 16, 16)))
 # DCGAN의 처방을 따릅니다. 가중치는 평균 0, 표준편차 0.02의 정규분포로 초기화하고, Adam의 β₁은 0.5입니다.
 # 판별자는 진짜를 1, 가짜를 0으로 맞히도록, 생성자는 판별자가 가짜를 1로 보도록 학습합니다(이진 교차 엔트로피).
 # 다른 점은 예산입니다. 논문은 학습률 0.0002, 배치 128로 수십만 장을 여러 번 돌았지만, 여기서는 CPU 한 스레드로
-# 빠르면 10초 안에 끝나도록 학습률 0.001, 배치 32로 400 스텝(데이터를 약 7번 훑는 양)만 학습합니다. 레슨 06처럼
+# 빠르면 10초 안에 끝나도록 학습률 0.001, 배치 크기 32로 400단계(데이터를 약 7번 훑는 양)만 학습합니다. 레슨 06처럼
 # `setup`이 고정한 연산 커널과 한 스레드, 결정적 알고리즘 덕분에 AVX2가 있는 x86-64 컴퓨터라면 어디서나 같은
 # 숫자가 나옵니다.
 
@@ -541,7 +570,7 @@ for step in tqdm(range(STEPS), desc="DCGAN"):
     history.append((loss_d.item(), loss_g.item()))
 
 # %% [markdown] tags=["lang-ko"]
-# 100 스텝마다 평균 손실을 소수 둘째 자리까지 출력합니다. 판별자가 진짜와 가짜를 전혀 구별하지 못하면 판별자 손실은
+# 100단계마다 평균 손실을 소수 둘째 자리까지 출력합니다. 판별자가 진짜와 가짜를 전혀 구별하지 못하면 판별자 손실은
 # 2·ln 2 ≈ 1.39, 생성자 손실은 ln 2 ≈ 0.69입니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -551,7 +580,7 @@ for step in tqdm(range(STEPS), desc="DCGAN"):
 # %% tags=["x86-digits"]
 # x86-digits: GAN losses (training magnifies kernel-dependent rounding)
 losses = torch.tensor(history).view(-1, 100, 2).mean(dim=1)
-print("steps      loss_D  loss_G")
+print(" " * 9, "loss_D  loss_G")
 for index, (d, g) in enumerate(losses.tolist()):
     print(f"{index * 100 + 1:4}-{index * 100 + 100:<4}", f"{d:7.2f}", f"{g:7.2f}")
 with torch.no_grad():
@@ -581,7 +610,7 @@ image_grid(after[:64], nrow=16, title=message("samples.after_training", LANG, st
 # 1. **숫자 분류기의 판단**: 진짜 숫자 1,000장(8×8)으로 소프트맥스 회귀 분류기(선형 층 하나)를 학습시키고, 나머지
 #    797장에서 정확도와 평균 확신도(가장 높은 클래스 확률)를 잽니다. 생성한 500장을 8×8로 줄여 같은 분류기에 넣고,
 #    열 숫자가 모두 나오는지(모드 붕괴가 없는지)와 평균 확신도를 봅니다.
-# 2. **체커보드 세기**: 학습 전후 생성 이미지와 진짜 이미지(16×16, 가장자리 2픽셀 제외)를 비교합니다.
+# 2. **체커보드 강도**: 학습 전후 생성 이미지와 진짜 이미지(16×16, 가장자리 2픽셀 제외)를 비교합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### How digit-like? An honest measurement
@@ -617,30 +646,33 @@ with torch.no_grad():
     real_probabilities = classifier(features[1000:]).softmax(dim=1)
     probabilities = classifier(as_digits_8x8(after)).softmax(dim=1)
 accuracy = (real_probabilities.argmax(dim=1) == labels[1000:]).float().mean().item()
-print("classifier accuracy on held-out real digits:", round(accuracy, 3))
-print("mean confidence, held-out real digits:      ", round(real_probabilities.max(dim=1).values.mean().item(), 3))
-print("mean confidence, generated digits:          ", round(probabilities.max(dim=1).values.mean().item(), 3))
-print("generated digits per class:", torch.bincount(probabilities.argmax(dim=1), minlength=10).tolist())
+print(message("outputs.accuracy_real", LANG), round(accuracy, 3))
+print(message("outputs.confidence_real", LANG), round(real_probabilities.max(dim=1).values.mean().item(), 3))
+print(message("outputs.confidence_generated", LANG), round(probabilities.max(dim=1).values.mean().item(), 3))
+print(message("outputs.per_class", LANG), torch.bincount(probabilities.argmax(dim=1), minlength=10).tolist())
 print()
-for name, images in (("before training", before), ("after training", after), ("real digits", real[:500])):
+print(" " * 12, message("outputs.checkerboard", LANG), "| pattern_rms")
+for name, images in (("before", before), ("after", after), ("real[:500]", real[:500])):
     strength = checkerboard_strength(images, border=2)
-    print(f"{name:16}", "strength:", f"{strength:.3f}", strength_verdict(strength, LANG))
+    print(f"{name!r:12}", f"{strength:6.3f}", f"{strength_verdict(strength, LANG):4}", f"{pattern_rms(images, border=2):8.4f}")
 
 # %% [markdown] tags=["lang-ko"]
 # ### 이 예산이 허락하는 것
 #
-# - 몇 초에서 수십 초의 학습으로 생성자는 회색 잡음에서 숫자 모양의 획을 그리는 데까지 갑니다. 분류기는 생성한
+# - 몇 초(부하가 큰 컴퓨터에서는 수십 초)의 학습으로 생성자는 회색 잡음에서 숫자 모양의 획을 그리는 데까지 갑니다. 분류기는 생성한
 #   이미지에서 열 숫자를 모두 찾아내지만 고르지는 않고(어떤 숫자는 훨씬 드뭅니다), 진짜 숫자보다 덜 확신합니다.
 #   흐릿하거나 두 숫자가 섞인 듯한 샘플이 많다는 뜻입니다.
-# - 학습 전 뚜렷하던 체커보드는 학습 뒤 크게 약해져 진짜 이미지와 같은 "약함" 등급이 됩니다(진짜 이미지보다는 아직
-#   조금 셉니다). 그럴듯한 설명은 판별자가 진짜 숫자에 없는 2×2 무늬를 가짜의 표시로 삼고, 생성자가 그것을 지우도록
-#   배웠다는 것입니다. 다만 이것은 작은 16×16 이미지 한 번의 실행일 뿐입니다. Odena 외(2016)는 학습된 신경망도 이 무늬를 피하지 못하는 일이 많고, 겹침이 고른 모델조차
-#   비슷한 무늬를 만드는 커널을 배우곤 한다고 보고합니다.
-# - 손실 값은 학습이 잘 되었는지 알려 주지 않습니다. 위에서 판별자 손실은 처음 100 스텝에 낮았다가(판별자가 앞섬)
+# - 학습 전 "뚜렷함"이던 체커보드 강도는 학습 뒤 진짜 이미지와 같은 "약함" 등급이 됩니다(진짜 이미지보다는 아직
+#   셉니다). 그러나 마지막 열의 무늬 RMS는 학습 전후로 조금 줄었을 뿐입니다. 강도가 준 것은 주로 이미지가 숫자의
+#   획이라는 큰 변동을 얻어 무늬가 그 변동의 작은 몫이 되었기 때문이고, 무늬 자체가 사라진 것은 아닙니다. 진짜
+#   이미지의 값도 0은 아닙니다. 이것은 작은 16×16 이미지로 한 번 실행한 결과일 뿐입니다. Odena 외(2016)도 학습된
+#   신경망이 이 무늬를 완전히 피하기 어렵고, 겹침이 균일한 모델조차 비슷한 아티팩트를 만드는 커널을 배우는 일이
+#   많다고 적었습니다.
+# - 손실 값은 학습이 잘 되었는지 알려 주지 않습니다. 위에서 판별자 손실은 처음 100단계에 낮았다가(판별자가 앞섬)
 #   1.39 가까이 올라가고(생성자가 따라잡음) 다시 내려가는데, 그동안 샘플은 계속 나아집니다. GAN의 두 손실은 서로를
-#   상대로 움직이므로 진행 정도를 재는 자가 아닙니다. 그래서 위와 같은 별도의 측정이 필요합니다.
-# - 64×64 컬러 얼굴을 만들려면 문서 크기의 생성자와 큰 데이터셋, GPU에서 수십 분 이상의 학습이 필요합니다. 이 레슨의 목표는
-#   그 구조가 실제로 학습된다는 것을 보는 데까지입니다.
+#   상대로 움직이므로 학습이 얼마나 진행되었는지 보여 주지 않습니다. 그래서 위와 같은 별도의 측정이 필요합니다.
+# - 원 논문(Radford 외 2015)은 원문 크기의 생성자를 큰 데이터셋(LSUN 침실 사진, 얼굴 사진, ImageNet-1k)으로
+#   학습했습니다. 이 레슨은 그 학습을 재현하지 않고, 같은 구조가 실제로 학습된다는 것을 보는 데까지 갑니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### What this budget allows
@@ -649,30 +681,31 @@ for name, images in (("before training", before), ("after training", after), ("r
 #   strokes. The classifier finds all ten digits among the generated images, though not evenly (some digits
 #   are much rarer), and it is less confident than on real digits: many samples are blurry or look like a
 #   mix of two digits.
-# - The clear checkerboard before training fades a lot, to the same "weak" grade as the real images (still
-#   somewhat stronger than theirs). A plausible explanation: the discriminator takes a 2×2 pattern that real
-#   digits lack as a sign of a fake, and the generator learns to remove it. That is one run on small 16×16
-#   images, though: Odena et al. (2016) report that trained
-#   networks often fail to avoid these patterns, and that even models with even overlap often learn kernels
-#   that cause similar artifacts.
+# - The checkerboard strength, "clear" before training, drops to the same "weak" grade as the real images (still
+#   stronger than theirs). But the pattern's RMS in the last column shrinks only a little. The strength fell
+#   mainly because the images gained a large variation, the digits' strokes, of which the pattern is now a
+#   small share; the pattern itself has not gone. The real images do not score 0 either. This is one run on
+#   small 16×16 images. Odena et al. (2016), too, write that trained networks struggle to avoid these patterns
+#   completely, and that even models with even overlap often learn kernels that cause similar artifacts.
 # - The loss values do not tell whether training went well. Above, the discriminator loss is low in the
 #   first 100 steps (the discriminator leads), climbs towards 1.39 (the generator catches up) and falls
-#   again, while the samples keep improving. The two GAN losses move against each other, so they are no
-#   ruler of progress. That is why separate measurements like the ones above are needed.
-# - Making 64×64 colour faces takes a generator of the document's size, a large data set and tens of minutes
-#   or more of training on a GPU. This lesson goes as far as seeing that the architecture really trains.
+#   again, while the samples keep improving. The two GAN losses move against each other, so they do not show
+#   how far training has come. That is why separate measurements like the ones above are needed.
+# - The paper (Radford et al. 2015) trained generators of the document's size on large data sets (LSUN
+#   bedrooms, faces, ImageNet-1k). This lesson does not reproduce that training; it goes as far as seeing that
+#   the same architecture really trains.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 정리
 #
-# - 문서의 생성자는 `(4, 100)` 잡음을 `(4, 3, 64, 64)` 이미지로 만들고, 파라미터는 3,577,667개입니다. 층마다 출력
-#   크기는 $O = (I-1)S - 2P + K$와 일치합니다.
+# - 원문의 생성자는 `(4, 100)` 잡음을 `(4, 3, 64, 64)` 이미지로 만들고, 파라미터는 3,577,667개입니다. 층마다 출력
+#   크기는 $O = (I-1)S - 2P + K$와 일치합니다. 인자 `latent_dim`은 쓰이지 않습니다(100이 두 곳에 고정).
 # - 1×1 입력의 첫 층 `ConvTranspose2d(nz, C, 4, 1, 0)`은 `Linear(nz, C·16)` + 모양 바꾸기입니다.
-# - 4/2/1은 크기를 정확히 두 배로 만들고 겹침 횟수를 고르게 합니다(안쪽). 원래 DCGAN의 커널 5는 겹침이 고르지
-#   않습니다. 그러나 어느 쪽이든 초기화된 가중치 때문에 학습 전부터 2×2 무늬가 있고, 고른 겹침만으로는 없어지지
-#   않습니다.
-# - 배치 정규화 앞 편향은 쓸모없습니다(문서 생성자에서 960개).
-# - 줄인 DCGAN은 CPU에서 400 스텝 만에 숫자 모양을 그리기 시작합니다. 얼마나 잘 되었는지는 손실이 아니라 별도의
+# - 4/2/1은 크기를 정확히 두 배로 만들고 안쪽의 겹침 수를 균일하게 합니다. 원래 DCGAN의 커널 5는 겹침이
+#   불균일합니다. 그러나 어느 쪽이든 초기화된 가중치 때문에 학습 전부터 2×2 무늬가 있고, 균일한 겹침만으로는
+#   없어지지 않습니다.
+# - 배치 정규화 앞 편향은 쓸모없습니다(원문 생성자에서 960개).
+# - 줄인 DCGAN은 CPU에서 400단계 만에 숫자 모양을 그리기 시작합니다. 얼마나 잘 되었는지는 손실이 아니라 별도의
 #   측정으로 판단합니다.
 #
 # 참고 문헌
@@ -690,7 +723,8 @@ for name, images in (("before training", before), ("after training", after), ("r
 # ## Summary
 #
 # - The document's generator turns `(4, 100)` noise into `(4, 3, 64, 64)` images with 3,577,667 parameters.
-#   Every layer's output size agrees with $O = (I-1)S - 2P + K$.
+#   Every layer's output size agrees with $O = (I-1)S - 2P + K$. Its `latent_dim` argument is never used (100
+#   is written out twice).
 # - The first layer on a 1×1 input, `ConvTranspose2d(nz, C, 4, 1, 0)`, is `Linear(nz, C·16)` + a reshape.
 # - 4/2/1 doubles the size exactly and evens out the overlap counts (inside). The original DCGAN's kernel 5
 #   overlaps unevenly. Either way the initialized weights put a 2×2 pattern there before training, and
@@ -715,7 +749,7 @@ for name, images in (("before training", before), ("after training", after), ("r
 #
 # `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다.
 #
-# **1. (워밍업)** 문서 생성자의 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`의 파라미터는 몇 개일까요?
+# **1. (워밍업)** 원문 생성자의 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`의 파라미터는 몇 개일까요?
 
 # %% [markdown] tags=["lang-en"]
 # ## Exercises

@@ -10,8 +10,8 @@
 # 2. 모든 모델이 ESPCN을 닮은 똑같은 작은 몸통을 쓰고, 2배 업샘플러만 여섯 가지로 바꿔 끼웁니다. 전치 합성곱 두 가지,
 #    보간 + 합성곱 두 가지, 픽셀 셔플 두 가지(기본 초기화, ICNR 초기화)입니다.
 # 3. 같은 시드, 같은 학습 단계 수, 같은 옵티마이저로 CPU에서 짧게 학습합니다.
-# 4. 평가용 사진에서 PSNR과 SSIM을 재서 파라미터가 없는 쌍삼차 보간과 비교하고, 평평한 이미지에 대한 출력으로
-#    체커보드 강도(레슨 04)를 잽니다.
+# 4. 평가용 사진에서 PSNR과 SSIM을 재서 파라미터가 없는 쌍삼차 보간과 비교하고, 평가용 사진에 대한 출력으로
+#    체커보드 강도(레슨 04)를, 평평한 이미지에 대한 출력으로 무늬의 크기를 잽니다.
 # 5. 측정값이 원문의 표에 대해 무엇을 말하는지, 그리고 이 정도 예산으로는 **무엇을 가를 수 없는지** 정리합니다.
 #
 # 출력되는 숫자는 모두 CI가 다시 실행해 한 글자까지 비교합니다. 그래서 시드를 고정하고, 결정적 알고리즘만 쓰고,
@@ -29,8 +29,9 @@
 # 2. Every model has the same small ESPCN-like body; only its ×2 upsampler changes, six ways: two transposed
 #    convolutions, two interpolations + convolution, two pixel shuffles (default and ICNR initialization).
 # 3. Train each briefly on the CPU with the same seed, the same number of steps and the same optimizer.
-# 4. Measure PSNR and SSIM on the evaluation photographs against parameter-free bicubic interpolation, and the
-#    checkerboard strength (lesson 04) of each model's output on a flat image.
+# 4. Measure PSNR and SSIM on the evaluation photographs against parameter-free bicubic interpolation, the
+#    checkerboard strength (lesson 04) of each model's output for an evaluation photograph, and the size of the
+#    pattern it puts on a flat image.
 # 5. Say what the measurements tell us about the document's table, and what this budget **cannot** decide.
 #
 # CI re-runs every printed number and compares it character by character. So we fix the seeds, allow only
@@ -38,7 +39,7 @@
 # progress bars are left out of the comparison.
 
 # %% [markdown] tags=["lang-ko", "notes"]
-# **강의 노트.** 모델 여섯 개(와 시드 비교용 두 번)를 학습하므로 코스에서 실행 시간이 가장 긴 레슨입니다. 수업을 시작할
+# **강의 노트.** 모델 여섯 개를 학습하고 시드 비교용으로 두 번 더 학습하므로 코스에서 실행 시간이 가장 긴 레슨입니다. 수업을 시작할
 # 때 **Run All**을 눌러 두고, 학습이 도는 동안 1–3절을 설명하세요.
 
 # %% [markdown] tags=["lang-en", "notes"]
@@ -68,7 +69,7 @@ from course_utils.diagrams import crop_gallery, gain_bars, response_gallery
 from course_utils.exercises import check, verify
 from course_utils.exercises.coding import check_code, hint, verify_code
 from course_utils.i18n import message
-from course_utils.metrics import checkerboard_strength, phase_means
+from course_utils.metrics import checkerboard_strength, pattern_rms
 from course_utils.notebook import setup
 from course_utils.overlap import interior_values
 from course_utils.photos import bundled_path, downscale2, luminance, patches
@@ -92,7 +93,7 @@ setup(LANG)
 #   같은 커널이 돕니다. 이 레슨을 AVX-512 커널로 돌려 보니 출력한 PSNR 가운데 여럿이 소수점 둘째 자리에서
 #   달라졌고, MKL의 모드만 바꿔도 달라졌습니다.
 # - **스레드 수**: 스레드 수가 바뀌면 합을 나눠 더하는 순서가 바뀝니다. 스레드를 하나로 고정하면 코어가 몇 개인
-#   기계에서든 같은 계산 순서가 됩니다. 대가는 속도입니다. 코어가 여럿인 기계에서는 학습이 할 수 있는 것보다
+#   컴퓨터에서든 같은 계산 순서가 됩니다. 대가는 속도입니다. 코어가 여럿인 컴퓨터에서는 학습이 할 수 있는 것보다
 #   느려지지만, 어디서나 같은 숫자를 얻기 위해 감수합니다.
 # - **결정적 알고리즘**: `torch.use_deterministic_algorithms(True)`는 같은 입력에 늘 같은 결과를 내는 구현만 쓰게
 #   하고, 결정적 구현이 없는 연산이 있으면 조용히 넘어가지 않고 오류를 냅니다. 이 레슨의 연산은 모두 CPU에서
@@ -138,7 +139,7 @@ setup(LANG)
 # %% tags=["x86-digits"]
 # x86-digits: names the x86-64 kernels that setup pins
 print(describe())
-claim("deterministic algorithms only", torch.are_deterministic_algorithms_enabled())
+claim("torch.are_deterministic_algorithms_enabled()", torch.are_deterministic_algorithms_enabled())
 for name, value in KERNEL_ENV.items():
     print(f"{name}={value}")
 
@@ -153,7 +154,7 @@ for name, value in KERNEL_ENV.items():
 # - **평가용**: camera, coins, grass (학습에 쓰지 않습니다)
 #
 # 컬러 사진은 `skimage.color.rgb2gray`로 휘도 $Y = 0.2125R + 0.7154G + 0.0721B$(ITU-R BT.709 가중치)로 바꾸고,
-# 값의 범위는 $[0, 1]$입니다. 초해상도 논문들처럼 휘도 채널 하나만 다룹니다.
+# 값의 범위는 $[0, 1]$입니다. 많은 초해상도 논문처럼 휘도 채널 하나만 다룹니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 2. Data: photographs that ship with scikit-image
@@ -179,8 +180,8 @@ photos = {}
 for name in TRAIN + TEST:
     photos[name] = luminance(name)
     role = "train" if name in TRAIN else "test"
-    claim(f"{name:<10} {role:<5} {str(tuple(photos[name].shape)):<11} bundled", bundled_path(name).is_relative_to(package))
-print("scikit-image", skimage.__version__)
+    claim(f"{name:<10} {role!r:7} {str(tuple(photos[name].shape)):<11} bundled_path", bundled_path(name).is_relative_to(package))
+print("skimage.__version__:", skimage.__version__)
 
 # %% [markdown] tags=["lang-ko"]
 # ### 저해상도 입력 만들기
@@ -211,15 +212,15 @@ hr_train = torch.cat([patches(photos[name], PATCH) for name in TRAIN])[:, None]
 lr_train = downscale2(hr_train)
 for name in TRAIN:
     print(f"{name:<10} patches: {len(patches(photos[name], PATCH))}")
-print("high-res patches:", tuple(hr_train.shape))
-print("low-res inputs:  ", tuple(lr_train.shape))
-claim("2×2 block mean", close(downscale2(hr_train[:1].double())[0, 0, 0, 0], hr_train[0, 0, :2, :2].double().mean()))
+print("hr_train:", tuple(hr_train.shape))
+print("lr_train:", tuple(lr_train.shape))
+claim("downscale2(hr)[0, 0, 0, 0] == hr[0, 0, :2, :2].mean()", close(downscale2(hr_train[:1].double())[0, 0, 0, 0], hr_train[0, 0, :2, :2].double().mean()))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 3. 모델: 같은 몸통, 바꿔 끼우는 업샘플러
 #
-# 몸통은 ESPCN(Shi 외 2016)처럼 저해상도 격자에서만 합성곱을 합니다. 5×5 합성곱(1 → 32채널), 3×3 합성곱
-# (32 → 16채널), 그 사이에 ReLU입니다. 마지막의 2배 업샘플러가 16채널 특징 맵을 1채널 고해상도 이미지로 바꿉니다.
+# 몸통은 ESPCN(Shi 외 2016)처럼 저해상도 격자에서만 합성곱을 합니다. 5×5 합성곱(1 → 32채널), 3×3
+# 합성곱(32 → 16채널), 그 사이에 ReLU입니다. 마지막의 2배 업샘플러가 16채널 특징 맵을 1채널 고해상도 이미지로 바꿉니다.
 #
 # 모든 모델은 입력을 쌍삼차 보간으로 키운 이미지에 네트워크의 출력을 **더합니다**. 네트워크는 이미지 전체가 아니라
 # 쌍삼차 보간이 놓친 부분(잔차)만 배우면 되므로, 짧은 학습으로도 차이를 잴 수 있습니다(잔차 학습, Kim 외 2016의
@@ -318,10 +319,10 @@ with torch.no_grad():
     for name in UPSAMPLERS:
         model = build(name)
         y = model(lr_train[:1])
-        print(f"{name:<18} {tuple(lr_train[:1].shape)} -> {tuple(y.shape)}  params: upsampler {count(model.upsample):>4}, "
-              f"model {count(model):,}")
-print("body (the same in every model):", f"{count(model.body):,}")
-print("ConvT k3s2 interior overlap (1-D):", interior_values(16, 3, 2, 1))
+        print(f"{name:<18} {tuple(lr_train[:1].shape)} -> {tuple(y.shape)}  count(model.upsample): "
+              f"{count(model.upsample):>4}, count(model): {count(model):,}")
+print("count(model.body):", f"{count(model.body):,}")
+print("ConvT k3s2 interior_values(16, 3, 2, 1):", interior_values(16, 3, 2, 1))
 
 # %% [markdown] tags=["lang-ko"]
 # 몸통은 모두 같으므로(5,456개) 모델의 파라미터 수 차이는 업샘플러에서만 나옵니다. 픽셀 셔플의 업샘플러는 출력
@@ -349,7 +350,8 @@ print("ConvT k3s2 interior overlap (1-D):", interior_values(16, 3, 2, 1))
 
 # %%
 STEPS, BATCH, LEARNING_RATE = 500, 32, 2e-3
-FLAT = torch.full((1, 1, 48, 48), 0.5)  # a flat mid-grey low-resolution image, for the checkerboard measure
+FLAT = torch.full((1, 1, 48, 48), 0.5)  # a flat mid-grey low-resolution image, for the pattern's size
+CAMERA_LOW = downscale2(photos["camera"])[None, None]  # an evaluation photograph, for the checkerboard strength
 
 
 def train(model, seed=0):
@@ -365,9 +367,9 @@ def train(model, seed=0):
     return model
 
 
-def flat_strength(model):
+def camera_strength(model):
     with torch.no_grad():
-        return checkerboard_strength(model(FLAT), border=8)
+        return checkerboard_strength(model(CAMERA_LOW), border=8)
 
 
 # %%
@@ -377,7 +379,7 @@ models, strength_init, seconds = {}, {}, {}
 def train_upsampler(name):
     """Build the model with this upsampler, measure its checkerboard at initialization, then train it (timed)."""
     model = build(name)
-    strength_init[name] = flat_strength(model)
+    strength_init[name] = camera_strength(model)
     start = time.perf_counter()
     models[name] = train(model)
     seconds[name] = time.perf_counter() - start
@@ -402,10 +404,10 @@ train_upsampler("PixelShuffle")
 train_upsampler("PixelShuffle ICNR")
 
 # %%
-claim("models trained, in the order of UPSAMPLERS", list(models) == list(UPSAMPLERS))
+claim("list(models) == list(UPSAMPLERS)", list(models) == list(UPSAMPLERS))
 
 # %% [markdown] tags=["lang-ko"]
-# 학습 시간은 기계와 그때의 부하에 따라 달라서 CI가 비교하지 않습니다. 함께 출력하는 부하 평균(최근 1분, 5분,
+# 학습 시간은 컴퓨터와 그때의 부하에 따라 달라서 CI가 비교하지 않습니다. 함께 출력하는 부하 평균(최근 1분, 5분,
 # 15분 동안 실행 중이거나 실행을 기다린 프로세스 수의 평균)이 코어 수보다 크면 다른 프로그램과 CPU를 나눠 쓴 것이므로 시간이
 # 부풀려집니다.
 
@@ -419,8 +421,8 @@ claim("models trained, in the order of UPSAMPLERS", list(models) == list(UPSAMPL
 # reason: wall-clock training times differ on every run and machine
 print(text_table([message("sr_report.model", LANG), message("sr_report.seconds", LANG)],
                  [[name, f"{s:.1f}"] for name, s in seconds.items()]))
-print("threads:", torch.get_num_threads(), "| cores:", os.cpu_count(),
-      "| load average:", tuple(round(v, 1) for v in os.getloadavg()))
+print("torch.get_num_threads():", torch.get_num_threads(), "| os.cpu_count():", os.cpu_count(),
+      "| os.getloadavg():", tuple(round(v, 1) for v in os.getloadavg()))
 slow, fast = max(seconds, key=seconds.get), min(seconds, key=seconds.get)
 print(message("sr_report.time_ratio", LANG, slow=slow, fast=fast, ratio=f"{seconds[slow] / seconds[fast]:.1f}"))
 
@@ -488,11 +490,11 @@ def mean_ssim(scores):
 
 scores = {name: evaluate(model) for name, model in models.items()}
 bicubic_scores = evaluate(bicubic)
-bicubic_strength = checkerboard_strength(bicubic(FLAT), border=8)
+bicubic_strength = checkerboard_strength(bicubic(CAMERA_LOW), border=8)
 baseline = Result(message("sr_report.bicubic", LANG), 0, mean_psnr(bicubic_scores), mean_ssim(bicubic_scores),
                   bicubic_strength, bicubic_strength)
 results = [Result(name, count(models[name]), mean_psnr(scores[name]), mean_ssim(scores[name]),
-                  strength_init[name], flat_strength(models[name])) for name in UPSAMPLERS]
+                  strength_init[name], camera_strength(models[name])) for name in UPSAMPLERS]
 print(results_table(baseline, results, LANG))
 
 # %% [markdown] tags=["lang-ko"]
@@ -539,9 +541,9 @@ seed_psnr[1] = mean_psnr(evaluate(train(build(SEED_MODEL, 1), seed=1)))
 # x86-digits: PSNR of models trained with other seeds (training magnifies kernel-dependent rounding)
 seed_psnr[2] = mean_psnr(evaluate(train(build(SEED_MODEL, 2), seed=2)))
 for seed, psnr in seed_psnr.items():
-    print(f"{SEED_MODEL} seed {seed}: PSNR {psnr:.2f} dB ({psnr - baseline.psnr:+.2f} vs bicubic)")
+    print(f"{SEED_MODEL} seed={seed}: PSNR {psnr:.2f} dB, Δ(bicubic) {psnr - baseline.psnr:+.2f} dB")
 seed_spread = max(seed_psnr.values()) - min(seed_psnr.values())
-print(f"seed range: {seed_spread:.2f} dB")
+print(f"max − min: {seed_spread:.2f} dB")
 
 # %% [markdown] tags=["lang-ko"]
 # 아래 문장은 위의 측정값으로 코드가 만든 결론입니다.
@@ -581,21 +583,32 @@ gain_bars([r.name for r in results], gains,
 # %% [markdown] tags=["lang-ko"]
 # ## 6. 학습 뒤의 체커보드
 #
-# 표의 마지막 두 열은 평평한 회색 이미지(48×48, 값 0.5)에 대한 모델 출력의 체커보드 강도입니다(레슨 04의 정의,
-# 테두리 8픽셀 제외). 초기화 직후에는 레슨 04와 같은 그림입니다. 전치 합성곱 두 가지와 기본 초기화 픽셀 셔플은
-# 뚜렷하고, 보간 + 합성곱과 ICNR 픽셀 셔플은 0입니다. 학습 뒤에는 어떨까요? 아래 그림은 각 모델의 출력에서
-# 테두리를 뺀 안쪽을 **이미지마다 밝기 범위를 따로 맞춰** 보여 줍니다. 아주 작은 무늬도 눈에 띄게 키워 보이는
-# 것이므로, 무늬의 실제 크기는 제목의 강도와 RMS(8비트 밝기 0~255 기준)로 판단하세요.
+# 표의 마지막 두 열은 평가용 사진 camera(256×256으로 줄인 입력)에 대한 모델 출력의 체커보드 강도입니다(레슨
+# 04의 정의, 테두리 8픽셀 제외). 사진이 만드는 변동 가운데 2×2 주기 무늬가 차지하는 몫이므로, 무늬를 만들지
+# 않는 쌍삼차 보간의 값이 사진 자체가 주는 바닥값입니다. 초기화 직후에는 레슨 04와 같은 그림입니다. 전치 합성곱
+# 두 가지와 기본 초기화 픽셀 셔플은 뚜렷하고, 보간 + 합성곱과 ICNR 픽셀 셔플은 바닥값에 머뭅니다. 학습 뒤에는
+# 어떨까요?
+#
+# 무늬의 크기는 평평한 회색 이미지(48×48, 값 0.5)에 대한 출력으로 잽니다. 평평한 입력에 대한 응답은 안쪽이
+# 정확히 주기적이라 강도가 0 아니면 1이므로(레슨 04), 여기서는 위상 무늬의 RMS(`pattern_rms`)를 8비트 밝기
+# 단계(0~255)로 출력합니다. 아래 그림은 그 출력에서 테두리를 뺀 안쪽을 **이미지마다 밝기 범위를 따로 맞춰**
+# 보여 줍니다. 아주 작은 무늬도 눈에 띄게 키워 보이는 것이므로, 무늬의 실제 크기는 제목의 RMS로 판단하세요.
 
 # %% [markdown] tags=["lang-en"]
 # ## 6. The checkerboard after training
 #
 # The table's last two columns are the checkerboard strength (lesson 04's definition, 8-pixel border dropped) of
-# each model's output for a flat grey image (48×48, value 0.5). At initialization the picture is lesson 04's:
-# clear for the two transposed convolutions and the default pixel shuffle, 0 for the interpolations +
-# convolution and for the ICNR pixel shuffle. And after training? The figure shows the interior of each model's
-# output, **each image stretched to its own brightness range**. That magnifies even a tiny pattern, so judge
-# its real size by the strength and the RMS (on the 8-bit scale of 0 to 255) in the titles.
+# each model's output for the evaluation photograph camera (input shrunk to 256×256). It is the share of the
+# photograph's variation that is a 2×2-periodic pattern, so bicubic interpolation, which makes no pattern, shows
+# the floor that the photograph itself gives. At initialization the picture is lesson 04's: clear for the two
+# transposed convolutions and the default pixel shuffle, at the floor for the interpolations + convolution and
+# for the ICNR pixel shuffle. And after training?
+#
+# The size of the pattern is measured on a flat grey image (48×48, value 0.5). The response to a flat input has
+# an exactly periodic interior, so its strength is 0 or 1 (lesson 04); here we print the RMS of the phase pattern
+# (`pattern_rms`) in 8-bit grey levels (0 to 255) instead. The figure shows the interior of each of these
+# outputs, **each image stretched to its own brightness range**. That magnifies even a tiny pattern, so judge
+# its real size by the RMS in the titles.
 
 # %% tags=["x86-digits"]
 # x86-digits: trained models' response to a flat image (training magnifies kernel-dependent rounding)
@@ -603,18 +616,16 @@ flat_outputs = {}
 with torch.no_grad():
     for name, model in models.items():
         flat_outputs[name] = model(FLAT)[0, 0]
-grey_levels = {}
-for name, y in flat_outputs.items():
-    means = phase_means(y, border=8)
-    grey_levels[name] = float((means - means.mean()).pow(2).mean().sqrt()) * 255
-    print(f"{name:<18} strength {checkerboard_strength(y, border=8):.3f}  pattern RMS {grey_levels[name]:.2f} grey levels")
-strongest = max(results, key=lambda r: r.strength_trained).name
+grey_levels = {name: pattern_rms(y, border=8) * 255 for name, y in flat_outputs.items()}
+for name, levels in grey_levels.items():
+    print(f"{name:<18} pattern_rms × 255: {levels:.2f}")
+strongest = max(grey_levels, key=grey_levels.get)
 key = "sr_report.pattern_small" if grey_levels[strongest] < 1 else "sr_report.pattern_visible"
 print(message(key, LANG, model=strongest, levels=f"{grey_levels[strongest]:.2f}"))
 
 # %%
 response_gallery([y[8:-8, 8:-8] for y in flat_outputs.values()],
-                 [f"{name}\n{r.strength_trained:.3f} | RMS {grey_levels[name]:.2f}/255" for name, r in zip(flat_outputs, results)],
+                 [f"{name}\nRMS {grey_levels[name]:.2f}/255" for name in flat_outputs],
                  LANG)
 
 # %% [markdown] tags=["lang-ko"]
@@ -675,9 +686,9 @@ crop_gallery(crops_of(models), titles, "camera", LANG, note=message("super_resol
 # | 원문의 주장 | 이 실험이 말하는 것 |
 # |---|---|
 # | 품질: TransConv "보통", Upsample+Conv "좋음", Pixel Shuffle "좋음" | 5절의 표와 문장을 보세요. 이 예산에서 여섯 모델은 모두 같은 방향으로 쌍삼차 보간을 조금 넘어섰고, 모델 사이의 차이는 시드에 따른 흔들림과 크기가 비슷합니다. 원문처럼 방법마다 품질 등급을 매길 근거는 이 측정에서 나오지 않습니다. |
-# | 체커보드: TransConv "있을 수 있음" | 초기화 직후에는 언제나 뚜렷하고(레슨 04), 학습 뒤에는 약해졌습니다. 6절의 문장이 그 크기를 8비트 밝기 단계로 말해 줍니다. |
-# | 체커보드: Upsample+Conv "없음" | 맞습니다. 평평한 입력에 대해서는 구조적으로 무늬를 만들 수 없어 학습 뒤에도 0입니다. |
-# | 체커보드: Pixel Shuffle "거의 없음" | 기본 초기화에서는 초기화 직후 뚜렷합니다. ICNR로 0에서 출발해도 학습이 위상마다 다른 가중치를 만들면 무늬가 약하게 다시 생깁니다. |
+# | 체커보드: TransConv "있을 수 있음" | 초기화 직후에는 뚜렷하고(레슨 04), 학습 뒤에는 사진에서 쌍삼차 보간이 주는 바닥값 근처까지 줄었습니다. 6절의 문장이 평평한 이미지에서 남은 무늬의 크기를 8비트 밝기 단계로 말해 줍니다. |
+# | 체커보드: Upsample+Conv "없음" | 평평한 입력에 대해서는 맞습니다. 보간이 평평한 입력을 평평하게 키우므로 학습 뒤에도 무늬의 RMS가 0입니다. |
+# | 체커보드: Pixel Shuffle "거의 없음" | 기본 초기화에서는 초기화 직후 뚜렷합니다. ICNR로 무늬 없이 출발해도 학습이 위상마다 다른 가중치를 만들면 평평한 이미지에서 작은 무늬가 다시 생깁니다. |
 # | 속도: Upsample+Conv "보통" | 4절의 학습 시간에서 가장 느린 편이었습니다. 곱셈-덧셈 수 때문이 아니라 구현 때문입니다(레슨 05). |
 #
 # **이 실험의 한계.** 작은 몸통 하나, 500단계, 휘도 채널, ×2, 상자 필터로 줄인 입력, 평가용 사진 세 장, 모델당 시드
@@ -691,9 +702,9 @@ crop_gallery(crops_of(models), titles, "camera", LANG, note=message("super_resol
 # | The document claims | What this experiment says |
 # |---|---|
 # | Quality: TransConv "average", Upsample+Conv "good", Pixel Shuffle "good" | See section 5's table and sentences. With this budget all six models beat bicubic by a little, in the same direction, and their differences are about the size of the seed-to-seed spread. Nothing in this measurement supports grading the methods as the document does. |
-# | Checkerboard: TransConv "possible" | Always clear at initialization (lesson 04), weak after training. Section 6's sentence gives its size in 8-bit grey levels. |
-# | Checkerboard: Upsample+Conv "none" | Right: on a flat input it cannot make a pattern by construction, so it stays 0 after training. |
-# | Checkerboard: Pixel Shuffle "almost none" | Clear right after default initialization. ICNR starts it at 0, but training can make the phases' weights differ again, and a weak pattern comes back. |
+# | Checkerboard: TransConv "possible" | Clear at initialization (lesson 04); after training, on the photograph, down to about the floor that bicubic interpolation shows. Section 6's sentence gives the size of what is left on a flat image in 8-bit grey levels. |
+# | Checkerboard: Upsample+Conv "none" | Right for a flat input: interpolation grows a flat input into a flat map, so the pattern's RMS stays 0 after training. |
+# | Checkerboard: Pixel Shuffle "almost none" | Clear right after default initialization. ICNR starts it without a pattern, but training can make the phases' weights differ again, and a small pattern comes back on a flat image. |
 # | Speed: Upsample+Conv "average" | Among the slowest to train in section 4, because of the implementation, not the multiply-adds (lesson 05). |
 #
 # **Limits of this experiment.** One small body, 500 steps, the luminance channel, ×2, box-filter
