@@ -283,15 +283,18 @@ print("output_padding=1:", tuple(back8.shape))
 claim("output_padding=1 result == x.grad", close(x8.grad, back8))
 
 # %% [markdown] tags=["lang-ko"]
-# 그래서 딥러닝 라이브러리는 흔히 전치 합성곱을 "합성곱의 입력 기울기" 계산으로 구현합니다. PyTorch도 GPU에서는 cuDNN의
-# backward-data 합성곱을 부릅니다. 거꾸로, 합성곱의 역전파는 전치 합성곱의 성질을 그대로 물려받습니다. 스트라이드가
-# 있는 합성곱의 기울기에 체커보드 무늬가 생길 수 있는 것도 그 때문입니다(Odena 외, 2016; 레슨 04).
+# 그래서 딥러닝 라이브러리는 흔히 전치 합성곱을 "합성곱의 입력 기울기" 계산으로 구현합니다. 이 레슨은 GPU에서 실행하지
+# 않지만, PyTorch 소스 코드(`aten/src/ATen/native/cudnn/ConvShared.cpp`의 `cudnn_convolution_transpose`)를 보면
+# GPU에서는 cuDNN의 입력 기울기(backward-data) 합성곱을 부르도록 되어 있습니다. 거꾸로, 합성곱의 역전파는 전치 합성곱의 성질을 그대로 물려받습니다. 스트라이드가
+# 있는 합성곱의 기울기에 체커보드 무늬가 생길 수 있는 것도 그 때문입니다(Odena 외 2016, 레슨 04).
 
 # %% [markdown] tags=["lang-en"]
-# That is why deep-learning libraries often implement a transposed convolution as the "input gradient of a convolution";
-# on a GPU, PyTorch calls cuDNN's backward-data convolution. Conversely, the backward pass of a convolution inherits
+# That is why deep-learning libraries often implement a transposed convolution as the "input gradient of a convolution".
+# This lesson does not run on a GPU, but PyTorch's source code (`cudnn_convolution_transpose` in
+# `aten/src/ATen/native/cudnn/ConvShared.cpp`) shows that on a GPU it calls cuDNN's backward-data (input gradient)
+# convolution. Conversely, the backward pass of a convolution inherits
 # every property of the transposed convolution, which is why the gradient of a strided convolution can carry
-# checkerboard patterns (Odena et al., 2016; lesson 04).
+# checkerboard patterns (Odena et al. 2016, lesson 04).
 
 # %% [markdown] tags=["lang-ko"]
 # ## 5. 흩뿌려 더하기, 한 단계씩
@@ -569,10 +572,10 @@ claim("fold(ones) == products per cell", torch.equal(F.fold(ones, (4, 4), kernel
 # ### 6.3 스트라이드 $S$ = 작은 합성곱 $S^2$개를 엇갈려 놓기 (서브픽셀 위상)
 #
 # 스트라이드가 2이면 출력의 짝수 행에 닿는 커널 성분과 홀수 행에 닿는 성분이 따로 정해져 있습니다. 위의 예처럼 커널이
-# 4이면, 입력 $i$의 사본에서 성분 $t$는 (자르기 전 캔버스의) 출력 $2i + t$에 닿으므로, 짝수 행에는 $t = 0, 2$만, 홀수
+# 4이면, 입력 $i$의 사본에서 성분 $t$는 (잘라 내기 전 캔버스의) 출력 $2i + t$에 닿으므로, 짝수 행에는 $t = 0, 2$만, 홀수
 # 행에는 $t = 1, 3$만 닿습니다. 그래서 출력을
 # (행의 홀짝) × (열의 홀짝) 네 **위상**으로 나누면, 위상마다 2×2 부분 커널로 하는 **0 없는 스트라이드 1 합성곱**이
-# 됩니다. 네 결과를 엇갈려 끼우면 전체 출력입니다(Shi 외, 2016b). 레슨 05의 픽셀 셔플이 바로 이 엇갈려 끼우기입니다.
+# 됩니다. 네 결과를 엇갈려 끼우면 전체 출력입니다(Shi 외 2016b). 레슨 05의 픽셀 셔플이 바로 이 엇갈려 끼우기입니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### 6.3 Stride $S$ = $S^2$ small convolutions, interleaved (sub-pixel phases)
@@ -581,7 +584,7 @@ claim("fold(ones) == products per cell", torch.equal(F.fold(ones, (4, 4), kernel
 # rows. With kernel 4 as in the example above, entry $t$ of the copy of input $i$ lands on output $2i + t$ (on the
 # canvas, before cropping), so even rows see only $t = 0, 2$ and odd rows only $t = 1, 3$. Split the output into four **phases**, (row parity) × (column parity), and each phase is a
 # **stride-1 convolution without zeros** with a 2×2 sub-kernel. Interleave the four results and you have the
-# whole output (Shi et al., 2016b). The pixel shuffle of lesson 05 is exactly this interleaving.
+# whole output (Shi et al. 2016b). The pixel shuffle of lesson 05 is exactly this interleaving.
 
 # %%
 def conv_transpose2d_phases(x, weight, stride, padding=0):
@@ -678,16 +681,21 @@ with torch.no_grad():
 # ## 8. 어느 방식이 빠른가, 그리고 왜
 #
 # 모든 관점은 같은 값을 내지만 하는 일의 양은 다릅니다. 원문의 설정 (1, 256, 14, 14) → 128채널, 커널 4,
-# 스트라이드 2, 패딩 1에서 `FlopCounterMode`로 각 방식의 곱셈-덧셈 수를 세어 봅니다. 기준은 PyTorch의
-# `conv_transpose2d`, 곧 꼭 필요한 곱의 수($C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot W$)입니다.
+# 스트라이드 2, 패딩 1에서 `FlopCounterMode`로 각 방식의 곱셈-덧셈 수를 세어 봅니다. 이 도구는 연산을 실제로 세지
+# 않고, 호출된 연산(합성곱, 행렬 곱 등)마다 텐서 모양에서 공식으로 FLOP 수를 계산합니다. 전치 합성곱에는
+# $C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot W$ 공식을 씁니다. 그러니 아래의 PyTorch 행이 ×1.00인 것은 측정
+# 결과가 아니라, 꼭 필요한 곱의 수를 기준으로 삼았기 때문에 정의상 그렇습니다. 다른 방식의 배율은 그 방식이
+# 부르는 연산들의 공식 값을 더한 것입니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 8. Which formulation is fast, and why
 #
 # All views give the same values, but not the same amount of work. On the document's setting, (1, 256, 14, 14) →
-# 128 channels, kernel 4, stride 2, padding 1, we count multiply-adds with `FlopCounterMode`. The reference is
-# PyTorch's `conv_transpose2d`, which does exactly the necessary products ($C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot
-# W$).
+# 128 channels, kernel 4, stride 2, padding 1, we count multiply-adds with `FlopCounterMode`. This tool counts
+# nothing as it runs: for every operation called (convolution, matrix product, …) it computes the FLOPs from the
+# tensor shapes by a formula, for a transposed convolution $C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot W$. So the
+# ×1.00 of the PyTorch row below is not a measurement: it holds by definition, since that formula is our
+# reference for the necessary products. The other rows add up the formulas of the operations each view calls.
 
 # %%
 def multiply_adds(fn, *args):
@@ -713,8 +721,8 @@ for name, count in work.items():
 # - **0 삽입**은 꼭 필요한 양의 4배를 계산합니다. 출력이 입력의 $S^2 = 4$배 넓은데 출력 칸마다 커널 전체를 곱하니,
 #   곱의 3/4이 끼워 넣은 0과의 곱입니다.
 # - **GEMM + fold**는 꼭 필요한 곱만 하고, 그것도 BLAS가 가장 잘하는 큰 행렬 곱 하나로 합니다. 남는 일은 fold가
-#   겹치는 칸을 더하는 메모리 작업뿐입니다. oneDNN을 쓰지 않을 때 PyTorch가 CPU에서 쓰는 구현
-#   (`slow_conv_transpose2d`)이 바로 GEMM + col2im이고, 합성곱의 입력 기울기도 같은 방식으로 계산합니다.
+#   겹치는 칸을 더하는 메모리 작업뿐입니다. PyTorch 소스 코드(`aten/src/ATen/native/NaiveConvolutionTranspose2d.cpp`)를
+#   보면 oneDNN을 쓰지 않을 때 CPU에서 쓰는 구현(`slow_conv_transpose2d`)이 바로 GEMM + col2im입니다.
 # - **위상 분해**는 잘라 낼 가장자리까지 계산해 조금(×1.15) 더 하지만 겹침 더하기가 없습니다. `course_utils.reference.conv_transpose2d`는
 #   GEMM + col2im을 기본으로 하고, 커널이 스트라이드의 배수이고 입력 위치 수(N·H·W)가 입력 채널 수의 32배 이상일
 #   때는 위상 분해를 GEMM 하나로 계산합니다. 가중치를 위상별로 재배치하는 고정 비용은 위치가 많아야 상쇄되기 때문입니다.
@@ -727,9 +735,9 @@ for name, count in work.items():
 # - **Zero insertion** does 4 times the necessary work. The output is $S^2 = 4$ times larger than the input and
 #   every output cell multiplies the whole kernel, so 3/4 of its products multiply an inserted zero.
 # - **GEMM + fold** does only the necessary products, in one large matrix product, which is what BLAS does best.
-#   What remains is fold adding overlapping cells, a memory-bound pass. PyTorch's CPU implementation without
-#   oneDNN (`slow_conv_transpose2d`) is exactly GEMM + col2im, and it computes a convolution's input gradient the
-#   same way.
+#   What remains is fold adding overlapping cells, a memory-bound pass. PyTorch's source code
+#   (`aten/src/ATen/native/NaiveConvolutionTranspose2d.cpp`) shows that its CPU implementation without oneDNN
+#   (`slow_conv_transpose2d`) is exactly GEMM + col2im.
 # - **Phases** do a little more (×1.15) because they compute the border that will be cut, but no overlap-add.
 #   `course_utils.reference.conv_transpose2d` uses GEMM + col2im by default, and computes the phases with one GEMM
 #   when the kernel is a multiple of the stride and there are at least 32 input positions (N·H·W) per input

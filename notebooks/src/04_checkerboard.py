@@ -12,8 +12,8 @@
 # 4. 원문의 세 가지 해결책을 모듈로 만들어 같은 잣대로 판정하고, 각각이 무엇을 고치고 무엇을 못 고치는지
 #    정리합니다.
 #
-# 이 레슨에서 다루는 사실은 대부분 A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard
-# Artifacts*, Distill (2016)에서 처음 정리한 것입니다. 여기서는 그 주장을 하나하나 코드로 다시 확인합니다.
+# 이 레슨의 출발점은 Odena 외(2016), *Deconvolution and Checkerboard Artifacts*(Distill)입니다. 그 주장을
+# 하나하나 코드로 다시 확인하고, 이 레슨의 측정이 그 글과 다른 곳은 그렇다고 밝힙니다.
 
 # %% [markdown] tags=["lang-en"]
 # # 04. Checkerboard artifacts and three fixes
@@ -31,8 +31,8 @@
 # 4. Build the document's three fixes as modules, judge them with the same measure, and say what each one
 #    fixes and what it does not.
 #
-# Most facts here were first set out by A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard
-# Artifacts*, Distill (2016). We re-check each claim in code.
+# The starting point is Odena et al. (2016), *Deconvolution and Checkerboard Artifacts* (Distill). We re-check
+# each of its claims in code, and say so where our measurements differ from the article.
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 원문의 6×6 표(1과 4)를 체커보드의 원인으로 가르치지 마세요. 그 차이는 가장자리 효과이고, K=4,
@@ -213,14 +213,16 @@ print("rim values:", grid[rim].unique().tolist())
 print(verdict(8, 4, 2, 1, LANG))
 
 # %% [markdown] tags=["lang-ko"]
-# 그러니 K=4, S=2의 겹침은 **안쪽에서 균일합니다**(Odena 외 2016도 같은 점을 지적합니다). 원문이 말하는 1과
+# 그러니 K=4, S=2의 겹침은 **안쪽에서 균일합니다**. Odena 외(2016)도 커널 크기가 스트라이드로 나누어떨어지면
+# 겹침이 균일하다고 설명합니다. 원문이 말하는 1과
 # 4의 차이는 주기적인 무늬가 아니라, 이미지 테두리 한 줄이 덜 더해져 어두워지는 가장자리 효과입니다. 겹침
 # 수에서 체커보드처럼 2픽셀마다 되풀이되는 무늬는 K가 S로 나누어떨어지지 않을 때 안쪽에 생깁니다. 네 가지
 # 설정을 나란히 판정해 보겠습니다. (그렇다고 K=4, S=2에 체커보드가 없다는 뜻은 아닙니다. 4절에서 보듯 무늬는
 # 여전히 생기고, 그 두 번째 원인은 5절에서 다룹니다.)
 
 # %% [markdown] tags=["lang-en"]
-# So the overlap of K=4, S=2 is **even in the interior** (Odena et al. 2016 point this out too). The
+# So the overlap of K=4, S=2 is **even in the interior**; Odena et al. (2016) too explain that the overlap is even
+# when the stride divides the kernel size. The
 # document's 1 versus 4 is not a periodic pattern but a border effect: the outermost ring of the image
 # receives fewer contributions and comes out darker. A pattern that repeats every two pixels, like a
 # checkerboard, appears in the overlap counts' interior when S does not divide K. Let us judge the four
@@ -466,9 +468,13 @@ claim("same", close(measured, from_weights))
 
 # %% [markdown] tags=["lang-ko"]
 # 측정한 위상 평균과 가중치 합이 같습니다. 즉 **균일한 겹침만으로는 무늬가 사라지지 않습니다**. 겹침 수가
-# 같다는 것은 탭의 개수가 같다는 뜻이지, 가중치의 합이 같다는 뜻이 아닙니다. Odena 외(2016)도 균일하게 겹치는
-# 모델에서 아티팩트가 여전히 생기고, 학습하기 전 초기화 상태에서 이미 보인다고 보고했습니다. 학습이 이 합들을
-# 맞춰 줄 수는 있지만, 그렇게 된다는 보장은 없습니다.
+# 같다는 것은 탭의 개수가 같다는 뜻이지, 가중치의 합이 같다는 뜻이 아닙니다.
+#
+# Odena 외(2016)는 불균일한 겹침을 아티팩트가 생기는 기본 원인으로 꼽고, 겹침이 균일한 층도 모델이 학습한
+# 커널에 따라 비슷한 아티팩트를 자주 만든다고 설명합니다. 이 레슨의 측정은 "균일한 겹침만으로는 충분하지
+# 않다"는 점에서 그 글과 같고, 무늬가 언제 생기느냐에서 다릅니다. 학습을 기다릴 것 없이 기본 초기화 직후에
+# 이미 무늬가 뚜렷합니다. 네 위상의 가중치 합이 처음부터 서로 독립인 난수이기 때문입니다(원인 2). 학습이 이
+# 합들을 맞춰 줄 수는 있지만, 그렇게 된다는 보장은 없습니다.
 #
 # ### 층을 쌓으면 무늬가 커진다
 #
@@ -477,9 +483,14 @@ claim("same", close(measured, from_weights))
 
 # %% [markdown] tags=["lang-en"]
 # The measured phase means equal the weight sums. So **even overlap alone does not remove the pattern**:
-# equal overlap counts mean an equal number of taps, not equal sums of weights. Odena et al. (2016) likewise
-# report that models with even overlap still produce artifacts, visible already at initialization, before
-# any training. Training may equalize these sums, but nothing guarantees it.
+# equal overlap counts mean an equal number of taps, not equal sums of weights.
+#
+# Odena et al. (2016) name uneven overlap as the default cause of the artifacts, and explain that layers with
+# even overlap also often produce similar artifacts through the kernels the model learns. Our measurement agrees
+# that even overlap is not enough, and differs on when the pattern appears: there is no need to wait for
+# training, because right after default initialization the four phases' weight sums are already independent
+# random numbers (cause 2), and the pattern is clear. Training may equalize these sums, but nothing guarantees
+# it.
 #
 # ### Stacking layers makes it grow
 #
@@ -603,7 +614,7 @@ for k, s, p in [(3, 1, 1), (3, 2, 1), (4, 2, 1)]:
 #
 # 1. **업샘플링 + 합성곱**(resize-convolution): 보간으로 먼저 키우고 3×3 합성곱을 합니다(Odena 외 2016).
 # 2. **픽셀 셔플**(서브픽셀 합성곱): 3×3 합성곱으로 채널을 $r^2$배로 늘린 뒤 `PixelShuffle`로 공간에 펼칩니다
-#    (Shi 외 2016). 필요하면 ICNR 초기화를 씁니다(Aitken 외 2017).
+#    (Shi 외 2016a). 필요하면 ICNR 초기화를 씁니다(Aitken 외 2017).
 # 3. **커널 = 스트라이드**: K=2, S=2 전치 합성곱으로 겹침을 없앱니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -615,7 +626,7 @@ for k, s, p in [(3, 1, 1), (3, 2, 1), (4, 2, 1)]:
 # 1. **Upsample + convolution** (resize-convolution): interpolate first, then a 3×3 convolution (Odena et al.
 #    2016).
 # 2. **Pixel shuffle** (sub-pixel convolution): a 3×3 convolution makes $r^2$ times the channels, and
-#    `PixelShuffle` spreads them over space (Shi et al. 2016), optionally with ICNR initialization (Aitken et
+#    `PixelShuffle` spreads them over space (Shi et al. 2016a), optionally with ICNR initialization (Aitken et
 #    al. 2017).
 # 3. **Kernel = stride**: a K=2, S=2 transposed convolution, so nothing overlaps.
 
@@ -684,11 +695,55 @@ nearest_after_conv = F.interpolate(base(x.double()), scale_factor=2, mode="neare
 claim("ICNR sub-pixel conv == conv, then nearest ×2", close(icnr_fix(x.double()), nearest_after_conv))
 
 # %% [markdown] tags=["lang-ko"]
+# ### 평평하지 않은 입력: 램프
+#
+# 지금까지의 판정은 모두 상수 입력으로 했습니다. 업샘플링 + 합성곱이 보장하는 것은 정확히 그만큼입니다. 평평한
+# 입력은 보간을 거쳐도 평평하므로, 가중치가 무엇이든 평평한 영역에는 위상 무늬가 생기지 않습니다. 그러나
+# 밝기가 고르게 변하는 영역에서는 다릅니다. 한 방향으로 1씩 커지는 **램프**를 2배로 키운 뒤, 시드를 고정한
+# 무작위 3×3 합성곱을 적용하고, 가장자리에서 떨어진 한 행에서 이웃한 출력 픽셀의 차이(계단 높이)를 봅시다.
+# 최근접 이웃 보간은 램프를 0, 0, 1, 1, 2, 2, …처럼 두 칸씩 같은 계단으로 만들기 때문에, 합성곱을 거친 계단
+# 높이가 주기 2로 번갈아 나옵니다. 쌍선형 보간은 램프를 안쪽에서 그대로 램프로 키우므로 계단 높이가 일정합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### Beyond flat inputs: a ramp
+#
+# Every verdict so far used a constant input, and that is exactly what upsample + convolution guarantees: a flat
+# input stays flat through interpolation, so whatever the weights, flat regions get no phase pattern. Regions
+# whose brightness changes steadily are another matter. Upsample a **ramp** that grows by 1 per pixel along one
+# axis by 2, apply a random 3×3 convolution with a fixed seed, and look at the differences between neighbouring
+# output pixels (the steps) along one row away from the border. Nearest-neighbour upsampling turns the ramp into
+# stairs of width two (0, 0, 1, 1, 2, 2, …), so after the convolution the steps alternate with period 2.
+# Bilinear upsampling keeps a ramp a ramp in the interior, so the step is constant.
+
+# %%
+ramp = torch.arange(16, dtype=torch.float64).expand(1, 1, 16, 16)
+kernel = torch.randn(1, 1, 3, 3, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
+for mode in ("nearest", "bilinear"):
+    y = F.conv2d(F.interpolate(ramp, scale_factor=2, mode=mode), kernel, padding=1)
+    steps = y[0, 0, 16, 4:-4].diff()
+    print(f"{mode:<8} steps:", [round(v, 4) for v in steps[:6].tolist()])
+    claim(f"    {mode}: steps repeat with period 2", close(steps[2:], steps[:-2]))
+    claim(f"    {mode}: one constant step", close(steps, steps[0].expand_as(steps)), expected=mode == "bilinear")
+
+# %% [markdown] tags=["lang-ko"]
+# 그러니 업샘플링 + 합성곱에 대해 말할 수 있는 것은 "평평한 영역에는 가중치와 상관없이 체커보드가 생기지 않는다"
+# 까지입니다. 최근접 이웃 쪽은 밝기가 변하는 영역에 주기 2의 무늬를 남길 수 있고, 쌍선형 쪽도 선형 램프에서
+# 일정할 뿐 모든 입력에서 그런 것은 아닙니다. 다만 이 무늬는 입력의 기울기에 비례하므로, 상수 입력에서 보던
+# 전치 합성곱의 무늬와 달리 평평한 배경 전체에 깔리지는 않습니다.
+
+# %% [markdown] tags=["lang-en"]
+# So what can be said of upsample + convolution is "no checkerboard on flat regions, whatever the weights", and
+# no more. The nearest-neighbour version can leave a period-2 pattern where brightness changes, and the bilinear
+# version gives a constant step on a linear ramp, which does not make it pattern-free for every input. The
+# pattern is proportional to the input's slope, though, so unlike the transposed convolution's response to a
+# constant input it does not cover flat backgrounds.
+
+# %% [markdown] tags=["lang-ko"]
 # ### 각 해결책이 고치는 것과 못 고치는 것
 #
 # | 해결책 | 고치는 것 | 못 고치는 것 |
 # |---|---|---|
-# | 업샘플링 + 합성곱 | 두 원인 모두. 보간이 평평한 입력을 평평하게 키우므로 **가중치가 무엇이든**(학습 뒤에도) 평평한 영역에 위상 무늬를 만들 수 없습니다. 레슨 05에서 최근접 이웃 보간 + 3×3 합성곱이 "네 위상의 가중치 합이 늘 같도록 묶인" K=4, S=2, P=1 전치 합성곱임을 보입니다. | 비용: 합성곱이 고해상도에서 돌아 곱셈-덧셈이 K=4 전치 합성곱의 2.25배입니다(레슨 05). 최근접 이웃 보간은 2×2 블록을 복사할 뿐이라 매끄럽게 만드는 일은 합성곱이 맡고, 쌍선형 보간은 결과를 흐리게 합니다(Odena 외는 최근접 이웃 쪽이 더 나았다고 보고). 다른 곳의 스트라이드 합성곱에서 오는 기울기 체커보드는 그대로입니다. |
+# | 업샘플링 + 합성곱 | 평평한 영역에서는 두 원인 모두. 보간이 평평한 입력을 평평하게 키우므로 **가중치가 무엇이든**(학습 뒤에도) 평평한 영역에 위상 무늬를 만들 수 없습니다. 밝기가 변하는 영역에서는 최근접 이웃 쪽에 주기 2의 무늬가 남을 수 있습니다(위의 램프). 레슨 05에서 최근접 이웃 보간 + 3×3 합성곱이 "네 위상의 가중치 합이 늘 같도록 묶인" K=4, S=2, P=1 전치 합성곱임을 보입니다. | 비용: 합성곱이 고해상도에서 돌아 곱셈-덧셈이 K=4 전치 합성곱의 2.25배입니다(레슨 05). 최근접 이웃 보간은 2×2 블록을 복사할 뿐이라 매끄럽게 만드는 일은 합성곱이 맡고, 쌍선형 보간은 결과를 흐리게 합니다(Odena 외는 최근접 이웃 쪽이 더 나았다고 보고). 다른 곳의 스트라이드 합성곱에서 오는 기울기 체커보드는 그대로입니다. |
 # | 픽셀 셔플 | 기본 초기화로는 **아무것도** 고치지 않습니다(위 측정: 전치 합성곱만큼 뚜렷). ICNR을 쓰면 초기화 시점의 무늬가 정확히 0이 됩니다. | ICNR은 출발점일 뿐입니다. 학습이 시작되면 서브픽셀 커널을 같게 묶어 두는 것이 없습니다. 편향도 같이 묶어야 하고, `.repeat`로 복사하면 효과가 없습니다. 파라미터는 업샘플링 + 합성곱의 4배입니다. |
 # | 커널 = 스트라이드 (K=2, S=2) | 원인 1(겹침이 전혀 없으므로 겹침 수는 모두 1). | 원인 2. 네 위상이 커널의 서로 다른 탭 하나씩을 쓰는 가장 극단적인 "독립 위상" 층이라, 초기화 직후 무늬가 뚜렷합니다. "겹침이 없으니 체커보드도 없다"는 원문의 설명은 측정과 맞지 않습니다. 출력 픽셀 하나가 입력 픽셀 하나만 보므로 주변 정보를 섞지 못합니다. |
 
@@ -697,7 +752,7 @@ claim("ICNR sub-pixel conv == conv, then nearest ×2", close(icnr_fix(x.double()
 #
 # | Fix | Fixes | Does not fix |
 # |---|---|---|
-# | Upsample + convolution | Both causes. Interpolation grows a flat input into a flat map, so **whatever the weights** (also after training) it cannot put a phase pattern on flat regions. Lesson 05 shows that nearest-neighbour upsampling + 3×3 convolution is a K=4, S=2, P=1 transposed convolution whose four phase weight sums are tied to be equal. | Cost: the convolution runs at high resolution, 2.25 times the multiply-adds of the K=4 transposed convolution (lesson 05). Nearest-neighbour upsampling only copies 2×2 blocks and leaves the smoothing to the convolution; bilinear blurs (Odena et al. found nearest-neighbour worked better). Gradient checkerboards from strided convolutions elsewhere remain. |
+# | Upsample + convolution | Both causes, on flat regions. Interpolation grows a flat input into a flat map, so **whatever the weights** (also after training) it cannot put a phase pattern on flat regions. Where brightness changes, the nearest-neighbour version can leave a period-2 pattern (the ramp above). Lesson 05 shows that nearest-neighbour upsampling + 3×3 convolution is a K=4, S=2, P=1 transposed convolution whose four phase weight sums are tied to be equal. | Cost: the convolution runs at high resolution, 2.25 times the multiply-adds of the K=4 transposed convolution (lesson 05). Nearest-neighbour upsampling only copies 2×2 blocks and leaves the smoothing to the convolution; bilinear blurs (Odena et al. found nearest-neighbour worked better). Gradient checkerboards from strided convolutions elsewhere remain. |
 # | Pixel shuffle | With default initialization, **nothing** (measured above: as clear as a transposed convolution). With ICNR, the pattern at initialization is exactly 0. | ICNR is only a starting point: once training starts nothing keeps the sub-pixel kernels equal. The bias must be tied too, and copying with `.repeat` does nothing. It has 4 times the parameters of upsample + convolution. |
 # | Kernel = stride (K=2, S=2) | Cause 1 (nothing overlaps, every overlap count is 1). | Cause 2. Each of the four phases uses a different single tap of the kernel, the most extreme "independent phases" layer, so the pattern is clear right after initialization. The document's "no overlap, so no checkerboard" does not match the measurement. Each output pixel sees a single input pixel, so it mixes no neighbourhood information. |
 
@@ -712,8 +767,9 @@ claim("ICNR sub-pixel conv == conv, then nearest ×2", close(icnr_fix(x.double()
 #   탭의 가중치가 서로 다르면(서로 독립인 위상) 무늬가 생깁니다. 균일한 겹침만으로는 무늬가 사라지지 않고,
 #   층을 쌓으면 무늬가 커집니다.
 # - 스트라이드 합성곱의 기울기도 같은 무늬를 가집니다.
-# - 업샘플링 + 합성곱은 구조적으로 무늬를 막고, 픽셀 셔플은 ICNR로 초기화할 때만 무늬 없이 출발하며, 커널 =
-#   스트라이드는 원인 1만 없앱니다.
+# - 업샘플링 + 합성곱은 가중치가 무엇이든 평평한 영역에 무늬를 만들지 못합니다. 밝기가 변하는 영역에서는
+#   최근접 이웃 쪽에 주기 2의 계단이 남을 수 있습니다(램프). 픽셀 셔플은 ICNR로 초기화할 때만 무늬 없이
+#   출발하고, 커널 = 스트라이드는 원인 1만 없앱니다.
 #
 # **참고 문헌**
 #
@@ -739,8 +795,9 @@ claim("ICNR sub-pixel conv == conv, then nearest ×2", close(icnr_fix(x.double()
 #   taps per phase (uneven overlap) or different tap weights (independent phases) make a pattern. Even
 #   overlap alone does not remove it, and stacking layers makes the pattern grow.
 # - Gradients of strided convolutions carry the same pattern.
-# - Upsample + convolution prevents the pattern by construction; the pixel shuffle starts pattern-free only
-#   with ICNR; kernel = stride removes cause 1 only.
+# - Upsample + convolution cannot put a pattern on flat regions, whatever the weights; where brightness
+#   changes, the nearest-neighbour version can leave period-2 steps (the ramp). The pixel shuffle starts
+#   pattern-free only with ICNR; kernel = stride removes cause 1 only.
 #
 # **References**
 #

@@ -124,6 +124,54 @@ print("3 PixelShuffle:  ", (128 * 4) * 256 * 3 * 3 + 128 * 4)
 # method 2).
 
 # %% [markdown] tags=["lang-ko"]
+# ### 원문이 설명하지 않은 `align_corners=True`
+#
+# 원문의 방법 2는 `align_corners=True`를 아무 설명 없이 씁니다. 이 인자는 쌍선형 보간이 출력 픽셀마다 입력의 어느
+# 좌표에서 값을 읽을지 정합니다. `True`이면 입력과 출력의 양 끝 픽셀 중심을 맞춥니다. 입력 $I$칸을 출력 $O$칸으로
+# 키우면 출력 픽셀 $j$는 입력 좌표 $j\,(I-1)/(O-1)$을 읽습니다. PyTorch의 기본값은 `False`입니다. 이때는 픽셀을
+# 넓이가 1인 칸으로 보고 칸의 바깥 경계를 맞추므로, 2배 업샘플링에서 출력 픽셀 $j$는 입력 좌표 $(j + 0.5)/2 - 0.5$를
+# 읽고, 범위를 벗어난 좌표는 가장자리로 자릅니다. 입력 0, 1, 2, 3을 넣으면 보간한 값이 곧 읽은 좌표이므로 두
+# 격자를 그대로 볼 수 있습니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### The document's unexplained `align_corners=True`
+#
+# The document's method 2 uses `align_corners=True` without a word of explanation. The argument decides which
+# input coordinate bilinear interpolation reads for each output pixel. With `True`, the centres of the first and
+# last pixels of input and output are aligned: growing $I$ pixels to $O$, output pixel $j$ reads input
+# coordinate $j\,(I-1)/(O-1)$. PyTorch's default is `False`: pixels are unit-wide cells whose outer edges are
+# aligned, so for 2× upsampling output pixel $j$ reads input coordinate $(j + 0.5)/2 - 0.5$, and coordinates
+# outside the input are clamped to the border. Feeding the values 0, 1, 2, 3 makes the interpolated value the
+# coordinate read, so we can see both grids.
+
+# %%
+positions = torch.arange(4, dtype=torch.float64).view(1, 1, 1, 4)
+for corners in (True, False):
+    read = F.interpolate(positions, scale_factor=2, mode="bilinear", align_corners=corners)[0, 0, 0]
+    print(f"align_corners={corners!s:<5}", [round(v, 4) for v in read.tolist()])
+    claim("    interior spacing == 1/2", close(read[1:-1].diff(), torch.full((5,), 0.5, dtype=torch.float64)),
+          expected=not corners)
+default = F.interpolate(positions, scale_factor=2, mode="bilinear")
+claim("default == align_corners=False", close(default, F.interpolate(positions, scale_factor=2, mode="bilinear",
+                                                                      align_corners=False)))
+
+# %% [markdown] tags=["lang-ko"]
+# `True`의 간격은 $3/7$이지 $1/2$이 아닙니다. 출력이 정확히 2배인데도 출력 격자가 입력 격자와 2:1로 맞지 않고,
+# 간격이 입력 크기에 따라 달라집니다(원문의 14 → 28이면 $13/27$). `False`에서는 안쪽 간격이 정확히 $1/2$이고,
+# 입력 픽셀 하나가 출력 픽셀 둘을 낳습니다. 원문은 `True`를 고른 이유를 적지 않았습니다. 이 레슨의 파라미터 수,
+# 출력 크기, 체커보드 판정(상수 입력은 어느 쪽으로 보간해도 평평함)은 이 선택과 상관없습니다. 기본값은 PyTorch 문서
+# [`torch.nn.Upsample`](https://pytorch.org/docs/stable/generated/torch.nn.Upsample.html)에 적혀 있습니다.
+
+# %% [markdown] tags=["lang-en"]
+# With `True` the spacing is $3/7$, not $1/2$: although the output is exactly twice as large, its grid is not
+# aligned 2:1 with the input grid, and the spacing depends on the input size ($13/27$ for the document's 14 → 28).
+# With `False` the interior spacing is exactly $1/2$ and every input pixel gives rise to two output pixels. The
+# document does not say why it chose `True`. This lesson's parameter counts, output shapes and checkerboard
+# verdict (a constant input stays flat either way) do not depend on the choice. The default is documented in
+# PyTorch's
+# [`torch.nn.Upsample`](https://pytorch.org/docs/stable/generated/torch.nn.Upsample.html).
+
+# %% [markdown] tags=["lang-ko"]
 # ## 2. 곱셈-덧셈 횟수
 #
 # 계산량은 `torch.utils.flop_counter.FlopCounterMode`로 잽니다. 이 도구는 곱셈-덧셈 하나를 FLOP 2개로 세므로 2로
@@ -240,7 +288,9 @@ print("intermediate of 2 / output: ", (1 * 256 * 28 * 28) / (1 * 128 * 28 * 28))
 # 비교표 셀은 출력을 테스트가 비교하지 않습니다.
 #
 # **GPU 시간: 기록하지 않았습니다.** 이 노트북은 GPU가 없는 컴퓨터에서 만들었고, 재지 않은 숫자는 적지 않습니다.
-# GPU가 있다면 모듈과 입력을 `.cuda()`로 GPU에 옮겨 같은 셀을 실행해 보세요(`Timer`가 CUDA 동기화를 처리합니다).
+# GPU가 있다면 모듈과 입력을 `.cuda()`로 GPU에 옮겨 같은 셀을 실행해 보세요. 문서
+# [`torch.utils.benchmark.Timer`](https://pytorch.org/docs/stable/benchmark_utils.html)에 따르면 `Timer`가 필요할 때
+# CUDA를 동기화합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 4. CPU time
@@ -252,7 +302,9 @@ print("intermediate of 2 / output: ", (1 * 256 * 28 * 28) / (1 * 128 * 28 * 28))
 #
 # **GPU times: not recorded.** This notebook was built on a machine without a GPU, and we write down no number
 # we did not measure. If you have one, move the modules and inputs to `.cuda()` and run the same cell
-# (`Timer` takes care of CUDA synchronization).
+# (according to its documentation,
+# [`torch.utils.benchmark.Timer`](https://pytorch.org/docs/stable/benchmark_utils.html) synchronizes CUDA when
+# necessary).
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -344,7 +396,7 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # %% [markdown] tags=["lang-ko"]
 # ## 6. 세 방법은 한 가족이다
 #
-# 세 방법이 서로 얼마나 가까운지 수치로 확인합니다(Shi 외 2016, arXiv:1609.07009도 같은 관계를 보였습니다).
+# 세 방법이 서로 얼마나 가까운지 수치로 확인합니다(Shi 외 2016b도 같은 관계를 보였습니다).
 # 핵심은 레슨 04의 **위상**입니다. 스트라이드 2인 층의 출력은 네 위상으로 나뉘고, 각 위상은 저해상도에서 작은
 # 합성곱을 한 결과와 같습니다. 서브픽셀 합성곱은 그 네 합성곱을 채널로 한꺼번에 계산하고, 픽셀 셔플이 그
 # 결과를 제자리에 끼워 넣습니다.
@@ -357,8 +409,7 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # %% [markdown] tags=["lang-en"]
 # ## 6. The three methods are one family
 #
-# Let us check numerically how close the three methods are (Shi et al. 2016, arXiv:1609.07009, showed the same
-# relations). The key is lesson 04's **phases**: the output of a stride-2 layer splits into four phases, and
+# Let us check numerically how close the three methods are (Shi et al. 2016b showed the same relations). The key is lesson 04's **phases**: the output of a stride-2 layer splits into four phases, and
 # each phase is a small convolution at low resolution. The sub-pixel convolution computes those four
 # convolutions at once as channels, and the pixel shuffle slots them into place.
 #
@@ -479,14 +530,15 @@ claim("four phase sums equal for every pair", close(phase_sums, phase_sums[:1].e
 #
 # | 방법 | 자유로운 가중치 / 쌍 | 곱셈-덧셈 (방법 1 대비) | 체커보드 |
 # |---|---|---|---|
-# | 최근접 이웃 ×2 + 3×3 합성곱 | 9 (상자 필터로 묶임) | 2.25배 | 구조적으로 없음 |
+# | 최근접 이웃 ×2 + 3×3 합성곱 | 9 (상자 필터로 묶임) | 2.25배 | 평평한 입력에는 가중치와 상관없이 없음. 밝기가 변하는 곳에는 주기 2가 남을 수 있음(레슨 04) |
 # | K=4, S=2, P=1 전치 합성곱 | 16 | 1배 | 초기화 때 있음, 학습에 맡김 |
 # | 3×3 합성곱 + 픽셀 셔플 | 36 | 2.25배 | 초기화 때 있음, ICNR이면 없이 출발 |
 #
 # 그러니 선택은 "어떤 보장을 원하는가"의 문제입니다.
 #
-# - 생성 모델처럼 체커보드가 눈에 띄는 곳에서는 **업샘플링 + 합성곱**(최근접 이웃)이 체커보드가 생기지 않는다는
-#   보장을 줍니다. 대신 계산이 더 들고, 표현력은 가장 좁습니다. Odena 외(2016)가 권장하는 방법이기도 합니다.
+# - 생성 모델처럼 체커보드가 눈에 띄는 곳에서는 **업샘플링 + 합성곱**(최근접 이웃)이 평평한 영역에는 가중치와
+#   상관없이 체커보드가 생기지 않는다는 보장을 줍니다. 밝기가 변하는 영역까지 보장하지는 않습니다(레슨 04의
+#   램프). 대신 계산이 더 들고, 표현력은 가장 좁습니다. Odena 외(2016)가 권장하는 방법이기도 합니다.
 # - **픽셀 셔플 + ICNR**은 표현력이 가장 넓으면서도 체커보드 없이 출발합니다. 처음에는 "저해상도 합성곱 뒤
 #   최근접 이웃 보간"과 똑같습니다(레슨 04). 픽셀 셔플은 초해상도(ESPCN)에서 널리 씁니다. 다만 학습 중에는
 #   보장이 없습니다.
@@ -509,15 +561,16 @@ claim("four phase sums equal for every pair", close(phase_sums, phase_sums[:1].e
 #
 # | Method | Free weights / pair | Multiply-adds (vs method 1) | Checkerboard |
 # |---|---|---|---|
-# | Nearest ×2 + 3×3 convolution | 9 (tied by the box filter) | 2.25× | none, by construction |
+# | Nearest ×2 + 3×3 convolution | 9 (tied by the box filter) | 2.25× | none on flat input, whatever the weights; period 2 can remain where brightness changes (lesson 04) |
 # | K=4, S=2, P=1 transposed convolution | 16 | 1× | present at initialization, left to training |
 # | 3×3 convolution + pixel shuffle | 36 | 2.25× | present at initialization; none at the start with ICNR |
 #
 # So the choice is about which guarantee you want.
 #
 # - Where checkerboards show, as in generative models, **upsample + convolution** (nearest-neighbour) guarantees
-#   that no checkerboard appears, at more compute and with the narrowest expressiveness. It is what Odena et al.
-#   (2016) recommend.
+#   that no checkerboard appears on flat regions, whatever the weights; it does not guarantee it where
+#   brightness changes (lesson 04's ramp). It costs more compute and has the narrowest expressiveness. It is what
+#   Odena et al. (2016) recommend.
 # - **Pixel shuffle + ICNR** has the widest expressiveness and still starts free of checkerboards: at first it
 #   is exactly "a low-resolution convolution, then nearest-neighbour upsampling" (lesson 04). The pixel
 #   shuffle is widely used in super-resolution (ESPCN). There is no guarantee during training.
