@@ -596,8 +596,8 @@ claim("four phase sums equal for every pair", close(phase_sums, phase_sums[:1].e
 # **참고 문헌**
 #
 # - W. Shi 외, *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional
-#   Neural Network*, CVPR 2016, arXiv:1609.05158
-# - W. Shi 외, *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016)
+#   Neural Network*, CVPR 2016, arXiv:1609.05158 (2016a)
+# - W. Shi 외, *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016b)
 # - A. Aitken 외, *Checkerboard artifact free sub-pixel convolution: A note on sub-pixel convolution, resize
 #   convolution and convolution resize*, arXiv:1707.02937 (2017)
 # - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
@@ -625,8 +625,8 @@ claim("four phase sums equal for every pair", close(phase_sums, phase_sums[:1].e
 # **References**
 #
 # - W. Shi et al., *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel
-#   Convolutional Neural Network*, CVPR 2016, arXiv:1609.05158
-# - W. Shi et al., *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016)
+#   Convolutional Neural Network*, CVPR 2016, arXiv:1609.05158 (2016a)
+# - W. Shi et al., *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016b)
 # - A. Aitken et al., *Checkerboard artifact free sub-pixel convolution: A note on sub-pixel convolution,
 #   resize convolution and convolution resize*, arXiv:1707.02937 (2017)
 # - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),

@@ -1,0 +1,74 @@
+"""One bibliography for the course: unique labels, and every citation in every lesson names one of them."""
+
+from pathlib import Path
+
+import pytest
+
+from course_utils import bibliography
+from course_utils.bibliography import citation_problems, citations, labels, reference_problems, works
+from course_utils.build.source import read_source
+
+
+def _prose(root: Path):
+    for path in sorted((root / "notebooks" / "src").glob("*.py")):
+        for number, cell in enumerate(read_source(path).cells, start=1):
+            if cell.cell_type == "markdown":
+                yield f"{path.name} cell {number}", cell.source
+
+
+def test_labels_are_unique_and_entries_complete():
+    assert len(labels()) == len(works())
+    for work in works():
+        assert work.authors and work.title and work.venue and 1900 < work.year < 2100, work.label
+        assert str(work.year) in work.label, work.label
+
+
+def test_two_entries_with_one_label_are_refused(monkeypatch, tmp_path):
+    text = (Path(bibliography.__file__).parent / "data" / "bibliography.toml").read_text(encoding="utf-8")
+    first = text.index("[[work]]")
+    doubled = text + "\n" + text[first:text.index("[[work]]", first + 1)]
+    works.cache_clear()
+    monkeypatch.setattr(bibliography.resources, "files", lambda _: tmp_path)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "bibliography.toml").write_text(doubled, encoding="utf-8")
+    try:
+        with pytest.raises(ValueError, match="unique"):
+            works()
+    finally:
+        works.cache_clear()
+
+
+@pytest.mark.parametrize("text, label", [
+    ("as Odena et al. (2016) show", "Odena et al. 2016"),
+    ("(Odena 외 2016)", "Odena et al. 2016"),
+    ("Odena 외(2016)는", "Odena et al. 2016"),
+    ("Dumoulin과 Visin(2016)은", "Dumoulin and Visin 2016"),
+    ("Dumoulin and Visin's (2016) view", "Dumoulin and Visin 2016"),
+    ("(Shi 외 2016b도 같은", "Shi et al. 2016b"),
+    ("ICNR, Aitken et\\n al. 2017)", "Aitken et al. 2017"),
+])
+def test_citations_are_read_in_both_languages(text, label):
+    assert [found[1] for found in citations(text.replace("\\n", "\n"))] == [label]
+    assert citation_problems(text) == []
+
+
+@pytest.mark.parametrize("planted", [
+    "(Shi et al. 2016)",                 # ambiguous: two works of Shi et al. in 2016
+    "(Shi 외, 2016a)",                   # comma between author and year
+    "DCGAN (Radford, Metz, Chintala, 2015)",
+    "Odena et al. (2017)",               # no such work
+])
+def test_planted_citation_errors_are_caught(planted):
+    assert citation_problems(planted)
+
+
+def test_every_citation_in_every_lesson_is_in_the_bibliography(root):
+    problems = [f"{where}: {p}" for where, text in _prose(root) for p in citation_problems(text)]
+    assert problems == []
+
+
+def test_reference_lists_tell_works_of_one_author_and_year_apart(root):
+    assert reference_problems("- W. Shi et al., *ESPCN*, CVPR 2016, arXiv:1609.05158") != []
+    assert reference_problems("- W. Shi et al., *ESPCN*, CVPR 2016, arXiv:1609.05158 (2016a)") == []
+    problems = [f"{where}: {p}" for where, text in _prose(root) for p in reference_problems(text)]
+    assert problems == []
