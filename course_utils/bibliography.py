@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["Work", "works", "labels", "citations", "citation_problems", "reference_problems"]
+from course_utils.i18n import check_lang
+
+__all__ = ["Work", "works", "labels", "citations", "citation_problems", "reference_problems", "cite", "markdown_list"]
 
 _NAME = r"[A-Z][A-Za-z-]+"
 _YEAR = r"(?:19|20)\d\d[a-z]?"
@@ -41,6 +43,25 @@ def works() -> tuple[Work, ...]:
 
 def labels() -> frozenset[str]:
     return frozenset(w.label for w in works())
+
+
+def cite(label: str, lang: str) -> str:
+    """The label as Korean or English prose writes it: "Odena 외 2016" / "Odena et al. 2016". KeyError if unknown."""
+    if label not in labels():
+        raise KeyError(f"{label!r} is not in the bibliography; labels: {sorted(labels())}")
+    if check_lang(lang) == "en":
+        return label
+    return label.replace(" et al.", " 외").replace(" and ", "과 ")
+
+
+def markdown_list(lang: str) -> str:
+    """The whole bibliography as a Markdown list, each entry led by its label in the learner's language."""
+    lines = []
+    for w in works():
+        note = f" ({w.note})" if w.note else ""
+        link = f", <{w.url}>" if w.url else ""
+        lines.append(f"- **{cite(w.label, lang)}**: {w.authors}, *{w.title}*{note}, {w.venue}, {w.year}{link}.")
+    return "\n".join(lines)
 
 
 def citations(text: str) -> list[tuple[str, str, bool]]:

@@ -72,3 +72,13 @@ def test_reference_lists_tell_works_of_one_author_and_year_apart(root):
     assert reference_problems("- W. Shi et al., *ESPCN*, CVPR 2016, arXiv:1609.05158 (2016a)") == []
     problems = [f"{where}: {p}" for where, text in _prose(root) for p in reference_problems(text)]
     assert problems == []
+
+
+def test_the_course_list_names_every_work_in_the_learners_language():
+    from course_utils.bibliography import cite, markdown_list
+    ko, en = markdown_list("ko").splitlines(), markdown_list("en").splitlines()
+    assert len(ko) == len(en) == len(works())
+    assert cite("Odena et al. 2016", "ko") == "Odena 외 2016" and cite("Dumoulin and Visin 2016", "ko") == "Dumoulin과 Visin 2016"
+    assert all(f"**{w.label}**" in line for w, line in zip(works(), en))
+    with pytest.raises(KeyError, match="not in the bibliography"):
+        cite("Shi et al. 2016", "en")

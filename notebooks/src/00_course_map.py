@@ -83,7 +83,7 @@ import torch
 from IPython.display import Markdown
 from torch import nn
 
-from course_utils import glossary, lessons
+from course_utils import bibliography, glossary, lessons
 from course_utils.exercises import check
 from course_utils.notebook import setup
 
@@ -93,7 +93,7 @@ setup(LANG)
 # %% [markdown] tags=["lang-ko"]
 # ## 선수 지식과 합성곱 복습
 #
-# Python과 PyTorch의 기초(텐서의 `shape`, `nn.Module`), 그리고 2차원 합성곱(`nn.Conv2d`)을 안다고 가정합니다.
+# 파이썬과 PyTorch의 기초(텐서의 `shape`, `nn.Module`), 그리고 2-D 합성곱(`nn.Conv2d`)을 안다고 가정합니다.
 # 전치 합성곱은 합성곱을 거꾸로 본 연산이므로, 먼저 합성곱의 출력 크기 공식을 떠올려 봅시다.
 # 입력 크기가 $I$, 커널 크기가 $K$, 스트라이드가 $S$, 패딩이 $P$, 팽창이 $D$일 때 출력 크기는
 #
@@ -168,7 +168,7 @@ check("00.1", solution, LANG)
 # %% [markdown] tags=["lang-ko"]
 # ## 레슨 목록
 #
-# 레슨은 원문 문서의 절 순서를 따르고, 마지막 레슨만 원문을 넘어 직접 측정해 보는 실험입니다.
+# 레슨은 원문의 절 순서를 따르고, 마지막 레슨만 원문을 넘어 직접 측정해 보는 실험입니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## Lessons
@@ -205,15 +205,16 @@ Markdown(glossary.markdown_table(LANG))
 # %% [markdown] tags=["lang-ko"]
 # ## 참고 문헌
 #
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
-# - PyTorch 문서: `torch.nn.ConvTranspose2d`, `torch.nn.PixelShuffle`, `torch.nn.Upsample`.
+# 코스 전체의 참고 문헌은 `course_utils/data/bibliography.toml` 한 곳에 있습니다. 레슨은 아래 굵은 글씨의
+# 이름표(저자와 연도)로 인용하고, 본문의 인용이 모두 이 목록에 있는지는 테스트가 확인합니다. 제1저자와 연도가
+# 같은 두 글은 2016a, 2016b처럼 구별합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## References
 #
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
-# - PyTorch documentation: `torch.nn.ConvTranspose2d`, `torch.nn.PixelShuffle`, `torch.nn.Upsample`.
+# The course keeps its references in one place, `course_utils/data/bibliography.toml`. Lessons cite a work by
+# the label in bold below (author and year), and a test checks that every citation in the prose is in this list.
+# Two works with the same first author and year are told apart as 2016a and 2016b.
+
+# %%
+Markdown(bibliography.markdown_list(LANG))

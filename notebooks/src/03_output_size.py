@@ -515,7 +515,7 @@ size_strip(3, 3, 2, 0, 1, 1, LANG)
 
 # %%
 same = nn.ConvTranspose2d(1, 1, kernel_size=3, padding="same")
-print("padding stored as:", same.padding)
+print("same.padding:", same.padding)
 try:
     same(torch.zeros(1, 1, 50, 50))
 except TypeError as err:
@@ -565,9 +565,9 @@ for K, S, D in itertools.product(range(1, 8), range(1, 5), range(1, 4)):
             sweep += not allowed
     if not allowed:
         refused.append((K, S, D))
-print("settings × sizes checked:", 7 * 4 * 3 * 3)
-claim("O == S·I where allowed, refused elsewhere", sweep == 7 * 4 * 3 * 3)
-print("refused (K, S, D):", refused)
+print("(K, S, D, I):", 7 * 4 * 3 * 3)
+claim("O == S·I, or RuntimeError where P_out ≥ S and P_out ≥ D", sweep == 7 * 4 * 3 * 3)
+print("RuntimeError (K, S, D):", refused)
 
 # %% [markdown] tags=["lang-ko"]
 # 거부된 설정은 모두 $S = 1$, $D = 1$에 짝수 $K$입니다. 팽창이 2 이상이면 $P_{out} = 1 < D$라서 스트라이드 1에서도
@@ -599,8 +599,8 @@ try:
 except RuntimeError as err:
     print(f"{type(err).__name__}: {str(err).split(', but')[0]}")
 cropped = F.conv_transpose2d(x50, even.weight, even.bias, padding=1)[..., :-1, :-1]
-print("P=1, last row and column cropped:", tuple(cropped.shape))
-claim("cropped == full output [1:51, 1:51]", close(cropped, even(x50)[..., 1:51, 1:51]))
+print("K=4 S=1 P=1, [..., :-1, :-1]:", tuple(cropped.shape))
+claim("    == (P=0)[..., 1:51, 1:51]", close(cropped, even(x50)[..., 1:51, 1:51]))
 print("K=3 S=1 P=1:", tuple(nn.ConvTranspose2d(1, 1, kernel_size=3, padding=1, dtype=torch.float64)(x50).shape))
 
 # %% [markdown] tags=["lang-ko"]
@@ -656,8 +656,8 @@ second_calculator.print()
 #
 # - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016),
 #   4장: $o' = s\,(i' - 1) + a + k - 2p$, $a = (i + 2p - k) \bmod s$.
-# - PyTorch 문서, [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html)
-#   (출력 크기 식, `output_padding`, `output_size`)와
+# - PyTorch 문서: [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html)의
+#   출력 크기 식, `output_padding`, `output_size` 설명과
 #   [`torch.nn.Conv2d`](https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html).
 
 # %% [markdown] tags=["lang-en"]

@@ -516,8 +516,8 @@ for depth in (1, 2, 3):
           f"period {smallest_period(core)}")
 
 # %% [markdown] tags=["lang-ko"]
-# 원인 2를 보려면 겹침이 균일한 K=4, S=2, P=1 층을 기본 초기화 그대로 쌓습니다. 편향은 DCGAN처럼 뺍니다
-# (`bias=False`). 층 $L$개를 지나면 무늬가 $2^L$픽셀마다 되풀이되므로, 강도를 잴 때도 주기를 그만큼 늘립니다.
+# 원인 2를 보려면 겹침이 균일한 K=4, S=2, P=1 층을 기본 초기화 그대로 쌓습니다. 편향은 DCGAN처럼 뺍니다(`bias=False`).
+# 층 $L$개를 지나면 무늬가 $2^L$픽셀마다 되풀이되므로, 강도를 잴 때도 주기를 그만큼 늘립니다.
 # 비교를 위해 최근접 이웃 보간 + 합성곱도 같은 깊이로 쌓습니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -613,8 +613,8 @@ for k, s, p in [(3, 1, 1), (3, 2, 1), (4, 2, 1)]:
 # 상수 입력에 대한 체커보드 강도로 판정합니다.
 #
 # 1. **업샘플링 + 합성곱**(resize-convolution): 보간으로 먼저 키우고 3×3 합성곱을 합니다(Odena 외 2016).
-# 2. **픽셀 셔플**(서브픽셀 합성곱): 3×3 합성곱으로 채널을 $r^2$배로 늘린 뒤 `PixelShuffle`로 공간에 펼칩니다
-#    (Shi 외 2016a). 필요하면 ICNR 초기화를 씁니다(Aitken 외 2017).
+# 2. **픽셀 셔플**(서브픽셀 합성곱): 3×3 합성곱으로 채널을 $r^2$배로 늘린 뒤 `PixelShuffle`로 공간에
+#    펼칩니다(Shi 외 2016a). 필요하면 ICNR 초기화를 씁니다(Aitken 외 2017).
 # 3. **커널 = 스트라이드**: K=2, S=2 전치 합성곱으로 겹침을 없앱니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -700,7 +700,7 @@ claim("ICNR sub-pixel conv == conv, then nearest ×2", close(icnr_fix(x.double()
 # 지금까지의 판정은 모두 상수 입력으로 했습니다. 업샘플링 + 합성곱이 보장하는 것은 정확히 그만큼입니다. 평평한
 # 입력은 보간을 거쳐도 평평하므로, 가중치가 무엇이든 평평한 영역에는 위상 무늬가 생기지 않습니다. 그러나
 # 밝기가 고르게 변하는 영역에서는 다릅니다. 한 방향으로 1씩 커지는 **램프**를 2배로 키운 뒤, 시드를 고정한
-# 무작위 3×3 합성곱을 적용하고, 가장자리에서 떨어진 한 행에서 이웃한 출력 픽셀의 차이(계단 높이)를 봅시다.
+# 무작위 3×3 합성곱을 적용하고, 가장자리에서 떨어진 한 행에서 이웃한 출력 픽셀의 차이(계단 높이 Δy)를 봅시다.
 # 최근접 이웃 보간은 램프를 0, 0, 1, 1, 2, 2, …처럼 두 칸씩 같은 계단으로 만들기 때문에, 합성곱을 거친 계단
 # 높이가 주기 2로 번갈아 나옵니다. 쌍선형 보간은 램프를 안쪽에서 그대로 램프로 키우므로 계단 높이가 일정합니다.
 
@@ -711,7 +711,7 @@ claim("ICNR sub-pixel conv == conv, then nearest ×2", close(icnr_fix(x.double()
 # input stays flat through interpolation, so whatever the weights, flat regions get no phase pattern. Regions
 # whose brightness changes steadily are another matter. Upsample a **ramp** that grows by 1 per pixel along one
 # axis by 2, apply a random 3×3 convolution with a fixed seed, and look at the differences between neighbouring
-# output pixels (the steps) along one row away from the border. Nearest-neighbour upsampling turns the ramp into
+# output pixels (the steps Δy) along one row away from the border. Nearest-neighbour upsampling turns the ramp into
 # stairs of width two (0, 0, 1, 1, 2, 2, …), so after the convolution the steps alternate with period 2.
 # Bilinear upsampling keeps a ramp a ramp in the interior, so the step is constant.
 
@@ -721,9 +721,9 @@ kernel = torch.randn(1, 1, 3, 3, generator=torch.Generator().manual_seed(0), dty
 for mode in ("nearest", "bilinear"):
     y = F.conv2d(F.interpolate(ramp, scale_factor=2, mode=mode), kernel, padding=1)
     steps = y[0, 0, 16, 4:-4].diff()
-    print(f"{mode:<8} steps:", [round(v, 4) for v in steps[:6].tolist()])
-    claim(f"    {mode}: steps repeat with period 2", close(steps[2:], steps[:-2]))
-    claim(f"    {mode}: one constant step", close(steps, steps[0].expand_as(steps)), expected=mode == "bilinear")
+    print(f"{mode:<8} Δy:", [round(v, 4) for v in steps[:6].tolist()])
+    claim(f"    {mode}: Δy[j + 2] == Δy[j]", close(steps[2:], steps[:-2]))
+    claim(f"    {mode}: Δy[j] == Δy[0]", close(steps, steps[0].expand_as(steps)), expected=mode == "bilinear")
 
 # %% [markdown] tags=["lang-ko"]
 # 그러니 업샘플링 + 합성곱에 대해 말할 수 있는 것은 "평평한 영역에는 가중치와 상관없이 체커보드가 생기지 않는다"
@@ -766,7 +766,7 @@ for mode in ("nearest", "bilinear"):
 # - 상수 입력에 대한 응답의 위상 평균은 위상별 가중치 합입니다. 위상마다 탭 개수가 다르거나(불균일한 겹침)
 #   탭의 가중치가 서로 다르면(서로 독립인 위상) 무늬가 생깁니다. 균일한 겹침만으로는 무늬가 사라지지 않고,
 #   층을 쌓으면 무늬가 커집니다.
-# - 스트라이드 합성곱의 기울기도 같은 무늬를 가집니다.
+# - 스트라이드 합성곱의 기울기에도 같은 무늬가 생깁니다.
 # - 업샘플링 + 합성곱은 가중치가 무엇이든 평평한 영역에 무늬를 만들지 못합니다. 밝기가 변하는 영역에서는
 #   최근접 이웃 쪽에 주기 2의 계단이 남을 수 있습니다(램프). 픽셀 셔플은 ICNR로 초기화할 때만 무늬 없이
 #   출발하고, 커널 = 스트라이드는 원인 1만 없앱니다.

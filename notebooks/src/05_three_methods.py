@@ -5,7 +5,7 @@
 # 보이고, 체커보드·속도·품질·사용처를 표로 정리합니다. 이 레슨에서는 그 표를 **측정값으로 다시 만듭니다**.
 #
 # 1. 원문의 코드를 그대로 실행해 출력 크기와 파라미터 수를 확인합니다. 원문의 숫자 세 개 가운데 두 개가 틀립니다.
-# 2. 두 입력 크기 `(1, 256, 14, 14)`와 `(8, 256, 56, 56)`에서 비용을 잽니다. 곱셈-덧셈 횟수(`FlopCounterMode`),
+# 2. 두 입력 크기 `(1, 256, 14, 14)`와 `(8, 256, 56, 56)`에서 비용을 잽니다. 곱셈-덧셈 수(`FlopCounterMode`),
 #    파라미터 메모리, 활성값 메모리, CPU 시간(`torch.utils.benchmark`)입니다.
 # 3. 측정값으로 비교표를 다시 만들고, 원문의 주장과 다른 곳을 짚습니다.
 # 4. 세 방법이 사실은 한 가족이라는 것을 수치로 확인합니다. 전치 합성곱은 픽셀 셔플의 특수한 경우이고,
@@ -149,16 +149,16 @@ positions = torch.arange(4, dtype=torch.float64).view(1, 1, 1, 4)
 for corners in (True, False):
     read = F.interpolate(positions, scale_factor=2, mode="bilinear", align_corners=corners)[0, 0, 0]
     print(f"align_corners={corners!s:<5}", [round(v, 4) for v in read.tolist()])
-    claim("    interior spacing == 1/2", close(read[1:-1].diff(), torch.full((5,), 0.5, dtype=torch.float64)),
+    claim("    Δ == 1/2", close(read[1:-1].diff(), torch.full((5,), 0.5, dtype=torch.float64)),
           expected=not corners)
 default = F.interpolate(positions, scale_factor=2, mode="bilinear")
-claim("default == align_corners=False", close(default, F.interpolate(positions, scale_factor=2, mode="bilinear",
+claim("interpolate(mode='bilinear') == align_corners=False", close(default, F.interpolate(positions, scale_factor=2, mode="bilinear",
                                                                       align_corners=False)))
 
 # %% [markdown] tags=["lang-ko"]
 # `True`의 간격은 $3/7$이지 $1/2$이 아닙니다. 출력이 정확히 2배인데도 출력 격자가 입력 격자와 2:1로 맞지 않고,
 # 간격이 입력 크기에 따라 달라집니다(원문의 14 → 28이면 $13/27$). `False`에서는 안쪽 간격이 정확히 $1/2$이고,
-# 입력 픽셀 하나가 출력 픽셀 둘을 낳습니다. 원문은 `True`를 고른 이유를 적지 않았습니다. 이 레슨의 파라미터 수,
+# 입력 픽셀 하나가 출력 픽셀 둘을 낳습니다. 원문은 왜 `True`를 썼는지 밝히지 않았습니다. 이 레슨의 파라미터 수,
 # 출력 크기, 체커보드 판정(상수 입력은 어느 쪽으로 보간해도 평평함)은 이 선택과 상관없습니다. 기본값은 PyTorch 문서
 # [`torch.nn.Upsample`](https://pytorch.org/docs/stable/generated/torch.nn.Upsample.html)에 적혀 있습니다.
 
@@ -172,11 +172,11 @@ claim("default == align_corners=False", close(default, F.interpolate(positions, 
 # [`torch.nn.Upsample`](https://pytorch.org/docs/stable/generated/torch.nn.Upsample.html).
 
 # %% [markdown] tags=["lang-ko"]
-# ## 2. 곱셈-덧셈 횟수
+# ## 2. 곱셈-덧셈 수
 #
 # 계산량은 `torch.utils.flop_counter.FlopCounterMode`로 잽니다. 이 도구는 곱셈-덧셈 하나를 FLOP 2개로 세므로 2로
 # 나눕니다. 모듈을 `meta` 장치에 만들면 실제 계산 없이 모양만으로 셀 수 있어서, 큰 입력도 바로 셉니다.
-# 이 도구는 합성곱과 행렬곱만 세고, 보간과 픽셀 셔플(값을 옮기기만 함)은 세지 않습니다.
+# 이 도구는 합성곱과 행렬 곱만 세고, 보간과 픽셀 셔플(값을 옮기기만 함)은 세지 않습니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 2. Multiply-adds
@@ -375,7 +375,7 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # | TransConv: 체커보드 "있을 수 있음" | 기본 초기화 직후부터 뚜렷합니다(위 강도). 위상별 가중치 합이 서로 독립인 난수이기 때문입니다(레슨 04). "있을 수 있음"이 아니라 "처음부터 있고, 학습이 없애 주기를 바라야 함"입니다. |
 # | Upsample+Conv: 체커보드 "없음" | 맞습니다(강도 0). 보간은 평평한 입력을 평평하게 키우므로, 가중치가 무엇이든 평평한 입력에 무늬를 만들 수 없습니다. 최근접 이웃 보간이라면 6절에서 이를 가중치 합으로도 확인합니다. |
 # | Pixel Shuffle: 체커보드 "거의 없음" | 기본 초기화에서는 전치 합성곱만큼 뚜렷합니다. ICNR로 초기화해야 0이 됩니다. |
-# | 속도: TransConv "빠름", Upsample+Conv "보통", Pixel Shuffle "빠름" | 곱셈-덧셈은 방법 2와 3이 **똑같고**, 방법 1의 2.25배입니다. 그러니 계산량으로는 픽셀 셔플이 빠르고 업샘플링 + 합성곱이 보통일 이유가 없습니다. 실제 시간은 라이브러리 구현과 기계에 달려 있으니 위에서 잰 표를 보세요. 원문은 측정값을 보이지 않습니다. |
+# | 속도: TransConv "빠름", Upsample+Conv "보통", Pixel Shuffle "빠름" | 곱셈-덧셈은 방법 2와 3이 **똑같고**, 방법 1의 2.25배입니다. 그러니 계산량으로는 픽셀 셔플이 빠르고 업샘플링 + 합성곱이 보통일 이유가 없습니다. 실제 시간은 라이브러리 구현과 컴퓨터에 달려 있으니 위에서 잰 표를 보세요. 원문은 측정값을 보이지 않습니다. |
 # | 품질: Upsample+Conv와 Pixel Shuffle "좋음", TransConv "보통" | 원문에 근거가 없고, 여기서도 재지 않았습니다(학습이 필요합니다: 레슨 09). |
 # | 파라미터: 524,416 / 295,168 / 295,040 | 524,416 / **295,040** / **1,180,160** (1절). |
 # | Pixel Shuffle 단점: 메모리 증가(채널 폭발) | 중간 텐서는 출력과 원소 수가 같고, 업샘플링 + 합성곱의 중간 텐서보다 작습니다. 늘어나는 것은 파라미터입니다(3절). |
