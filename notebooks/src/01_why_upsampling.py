@@ -271,8 +271,8 @@ print("learnable parameters:", sum(p.numel() for p in nearest.parameters()),
 # 두 보간 모두 파라미터가 0개입니다. 어떤 데이터를 보여 주어도 늘 같은 방식으로 값을 채웁니다.
 #
 # 전치 합성곱은 다릅니다. 커널 2, 스트라이드 2인 전치 합성곱에는 학습할 파라미터가 4개 있고, 이 가중치를 모두
-# 1로 두면 최근접 이웃 보간과 **정확히 같은** 결과가 나옵니다. 즉 고정된 보간은 전치 합성곱이 가질 수 있는
-# 가중치 설정 가운데 하나일 뿐이고, 학습을 통해 작업에 더 알맞은 가중치를 찾을 수 있습니다.
+# 1로 두면 최근접 이웃 보간과 **정확히 같은** 결과가 나옵니다. 즉 고정된 보간은 전치 합성곱의 여러 가중치
+# 설정 가운데 하나일 뿐이고, 학습을 통해 작업에 더 알맞은 가중치를 찾을 수 있습니다.
 
 # %% [markdown] tags=["lang-en"]
 # Both have zero parameters: whatever data they see, they fill the map the same way.
