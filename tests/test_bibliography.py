@@ -67,6 +67,15 @@ def test_every_citation_in_every_lesson_is_in_the_bibliography(root):
     assert problems == []
 
 
+def test_every_citation_in_the_message_catalogue_is_in_the_bibliography(root):
+    import tomllib
+    problems = []
+    for path in sorted((root / "course_utils" / "data" / "messages").glob("*.toml")):
+        for key, texts in tomllib.loads(path.read_text(encoding="utf-8")).items():
+            problems += [f"{path.name} {key}: {p}" for text in texts.values() for p in citation_problems(text)]
+    assert problems == []
+
+
 def test_reference_lists_tell_works_of_one_author_and_year_apart(root):
     assert reference_problems("- W. Shi et al., *ESPCN*, CVPR 2016, arXiv:1609.05158") != []
     assert reference_problems("- W. Shi et al., *ESPCN*, CVPR 2016, arXiv:1609.05158 (2016a)") == []
