@@ -8,7 +8,8 @@ from importlib import resources
 
 from course_utils.i18n import check_lang
 
-__all__ = ["Work", "works", "labels", "citations", "citation_problems", "reference_problems", "cite", "markdown_list"]
+__all__ = ["Work", "works", "labels", "citations", "citation_problems", "reference_problems", "cite", "reference",
+           "markdown_list"]
 
 _NAME = r"[A-Z][A-Za-z-]+"
 _YEAR = r"(?:19|20)\d\d[a-z]?"
@@ -54,14 +55,22 @@ def cite(label: str, lang: str) -> str:
     return label.replace(" et al.", " 외").replace(" and ", "과 ")
 
 
+def reference(label: str, lang: str) -> str:
+    """One Markdown list item, led by the label in the learner's language; lessons' reference lists copy it.
+
+    KeyError if the label is unknown.
+    """
+    w = next((w for w in works() if w.label == label), None)
+    if w is None:
+        raise KeyError(f"{label!r} is not in the bibliography; labels: {sorted(labels())}")
+    note = f" ({w.note})" if w.note else ""
+    link = f", <{w.url}>" if w.url else ""
+    return f"- **{cite(w.label, lang)}**: {w.authors}, *{w.title}*{note}, {w.venue}, {w.year}{link}."
+
+
 def markdown_list(lang: str) -> str:
     """The whole bibliography as a Markdown list, each entry led by its label in the learner's language."""
-    lines = []
-    for w in works():
-        note = f" ({w.note})" if w.note else ""
-        link = f", <{w.url}>" if w.url else ""
-        lines.append(f"- **{cite(w.label, lang)}**: {w.authors}, *{w.title}*{note}, {w.venue}, {w.year}{link}.")
-    return "\n".join(lines)
+    return "\n".join(reference(w.label, lang) for w in works())
 
 
 def citations(text: str) -> list[tuple[str, str, bool]]:
@@ -89,7 +98,8 @@ def citation_problems(text: str) -> list[str]:
 
 
 def reference_problems(text: str) -> list[str]:
-    """A reference-list item naming a work whose label ends in a letter (2016a) must carry that year: "(2016a)".
+    """A reference-list item naming a work whose label ends in a letter (2016a) must carry that year: "(2016a)",
+    or lead with the label itself ("**Shi et al. 2016a**", as reference() writes it).
 
     Items are found by the work's arXiv number, so two works of one author and year can be told apart in any list.
     """
@@ -98,6 +108,7 @@ def reference_problems(text: str) -> list[str]:
         for work in works():
             suffix = work.label.rsplit(" ", 1)[-1]
             arxiv = re.search(r"arXiv:(\d{4}\.\d{4,5})", work.venue)
-            if suffix[-1].isalpha() and arxiv and arxiv[1] in item and f"({suffix})" not in item:
+            named = f"({suffix})" in item or re.search(rf"\*\*[^*]* {suffix}\*\*", item)
+            if suffix[-1].isalpha() and arxiv and arxiv[1] in item and not named:
                 problems.append(f"reference to arXiv:{arxiv[1]} must say ({suffix}), the year in {work.label!r}")
     return problems

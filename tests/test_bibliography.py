@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from course_utils import bibliography
-from course_utils.bibliography import citation_problems, citations, labels, reference_problems, works
+from course_utils.bibliography import cite, citation_problems, citations, labels, reference_problems, works
 from course_utils.build.source import read_source
 
 
@@ -91,3 +91,36 @@ def test_the_course_list_names_every_work_in_the_learners_language():
     assert all(f"**{w.label}**" in line for w, line in zip(works(), en))
     with pytest.raises(KeyError, match="not in the bibliography"):
         cite("Shi et al. 2016", "en")
+
+
+def test_label_led_items_of_lesson_reference_lists_copy_the_bibliography(root):
+    # "- **Odena 외 2016**: ..." in a lesson's reference list must be the course entry, word for word
+    import re
+
+    from course_utils.bibliography import reference
+    from course_utils.build.source import lang_of
+    led = re.compile(r"^- \*\*(?P<label>[^*]+)\*\*: ")
+    by_written = {(cite(w.label, lang), lang): w.label for w in works() for lang in ("ko", "en")}
+    checked, problems = 0, []
+    for path in sorted((root / "notebooks" / "src").glob("*.py")):
+        for cell in read_source(path).cells:
+            lang = lang_of(cell)
+            if cell.cell_type != "markdown" or lang is None:
+                continue
+            for item in re.split(r"\n(?=- )", cell.source):
+                m = led.match(item)
+                if not m:
+                    continue
+                label = by_written.get((m["label"], lang))
+                if label is None:  # a bold lead that is no label ("**분할 디코더**: ...")
+                    continue
+                flat = " ".join(item.split())
+                if not flat.startswith(reference(label, lang)):
+                    problems.append(f"{path.name}: {flat[:80]}")
+                checked += 1
+    assert problems == [] and checked > 0
+
+
+def test_a_label_led_item_is_told_apart_by_its_label():
+    assert reference_problems("- **Shi et al. 2016a**: W. Shi, *ESPCN*, CVPR 2016, arXiv:1609.05158, 2016.") == []
+    assert reference_problems("- **Shi et al. 2016**: W. Shi, *ESPCN*, CVPR 2016, arXiv:1609.05158, 2016.") != []

@@ -285,13 +285,13 @@ claim("output_padding=1 result == x.grad", close(x8.grad, back8))
 # %% [markdown] tags=["lang-ko"]
 # 그래서 딥러닝 라이브러리는 흔히 전치 합성곱을 "합성곱의 입력 기울기" 계산으로 구현합니다. 이 레슨은 GPU에서 실행하지
 # 않지만, PyTorch 소스 코드(`aten/src/ATen/native/cudnn/ConvShared.cpp`의 `cudnn_convolution_transpose`)를 보면
-# GPU에서는 cuDNN의 입력 기울기(backward-data) 합성곱을 부르도록 되어 있습니다. 거꾸로, 합성곱의 역전파는 전치 합성곱의 성질을 그대로 물려받습니다. 스트라이드가
+# GPU에서 cuDNN을 쓸 때는 cuDNN의 입력 기울기(backward-data) 합성곱을 부르도록 되어 있습니다. 거꾸로, 합성곱의 역전파는 전치 합성곱의 성질을 그대로 물려받습니다. 스트라이드가
 # 있는 합성곱의 기울기에 체커보드 무늬가 생길 수 있는 것도 그 때문입니다(Odena 외 2016, 레슨 04).
 
 # %% [markdown] tags=["lang-en"]
 # That is why deep-learning libraries often implement a transposed convolution as the "input gradient of a convolution".
 # This lesson does not run on a GPU, but PyTorch's source code (`cudnn_convolution_transpose` in
-# `aten/src/ATen/native/cudnn/ConvShared.cpp`) shows that on a GPU it calls cuDNN's backward-data (input gradient)
+# `aten/src/ATen/native/cudnn/ConvShared.cpp`) shows that on a GPU, when cuDNN is used, it calls cuDNN's backward-data (input gradient)
 # convolution. Conversely, the backward pass of a convolution inherits
 # every property of the transposed convolution, which is why the gradient of a strided convolution can carry
 # checkerboard patterns (Odena et al. 2016, lesson 04).
@@ -353,7 +353,7 @@ show(grid)
 # 출력의 오른쪽 위 구석에 따로 놓이는 것이 아닙니다. 각 칸에 모인 곱의 수를 세면 겹침이 보입니다.
 
 # %% [markdown] tags=["lang-en"]
-# The document's "Step 2: … placed at the top right of the output" is loose. Precisely: the copy of input
+# The document's "Step 2: … placed at the top right of the output" (translated) is loose. Precisely: the copy of input
 # $(i, j)$ covers the 3×3 cells starting at output $(i\cdot S,\; j\cdot S)$. With stride 1 the copy of step 2
 # (input [0,1]) lands **one column to the right** of step 1's copy, on rows 0–2 and columns 1–3, and shares 6 cells
 # (rows 0–2 × columns 1–2) with it. It is not set apart in the top-right corner. Counting the products in each cell
@@ -779,10 +779,12 @@ for name, fn in candidates.items():
 #
 # **참고 문헌**
 #
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
-# - W. Shi et al., *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016b).
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
+# - **Dumoulin과 Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
+#   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>.
+# - **Shi 외 2016b**: W. Shi, J. Caballero, L. Theis, F. Huszár, A. Aitken, C. Ledig, Z. Wang, *Is the deconvolution
+#   layer the same as a convolutional layer?*, arXiv:1609.07009, 2016, <https://arxiv.org/abs/1609.07009>.
+# - **Odena 외 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill, 2016,
+#   <https://distill.pub/2016/deconv-checkerboard/>.
 # - PyTorch 문서: [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html),
 #   [`torch.nn.functional.conv_transpose2d`](https://pytorch.org/docs/stable/generated/torch.nn.functional.conv_transpose2d.html),
 #   [`torch.nn.Fold`](https://pytorch.org/docs/stable/generated/torch.nn.Fold.html)
@@ -804,10 +806,13 @@ for name, fn in candidates.items():
 #
 # **References**
 #
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
-# - W. Shi et al., *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016b).
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
+# - **Dumoulin and Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
+#   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>.
+# - **Shi et al. 2016b**: W. Shi, J. Caballero, L. Theis, F. Huszár, A. Aitken, C. Ledig, Z. Wang, *Is the
+#   deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009, 2016,
+#   <https://arxiv.org/abs/1609.07009>.
+# - **Odena et al. 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill,
+#   2016, <https://distill.pub/2016/deconv-checkerboard/>.
 # - PyTorch documentation: [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html),
 #   [`torch.nn.functional.conv_transpose2d`](https://pytorch.org/docs/stable/generated/torch.nn.functional.conv_transpose2d.html),
 #   [`torch.nn.Fold`](https://pytorch.org/docs/stable/generated/torch.nn.Fold.html)

@@ -290,7 +290,8 @@ print("k2 s2 p0:", tuple(k2_s2_p0(x).shape), "=", transposed_size(14, 2, 2, 0))
 
 # %% [markdown] tags=["lang-ko"]
 # 같은 규칙으로 4배에는 $(K, S, P) = (8, 4, 2)$나 $(4, 4, 0)$을 씁니다. $K - S$가 홀수이면 $P$만으로는 맞출 수
-# 없습니다. $K = 3$, $S = 2$처럼 스트라이드가 2 이상이면 `output_padding=1`을 더해 정확히 2배를 만듭니다.
+# 없습니다. 스트라이드가 2 이상이고 $K \ge S - 1$이면 $P = (K - S + 1)/2$에 `output_padding=1`을 더해 정확히
+# $S$배를 만듭니다(예: $K = 3$, $S = 2$, $P = 1$). $K < S - 1$이면 $P = 0$에 `output_padding` $= S - K$입니다.
 # 스트라이드 1에 짝수 커널이면 이 방법도 막힙니다. 5.5절에서 그 까닭과 대안을 봅니다.
 #
 # 입력이 1×1이면 $(I-1)\,S = 0$이라 스트라이드는 아무 영향이 없고 $O = K - 2P$입니다. 이것이 DCGAN 생성자의 첫 층
@@ -298,7 +299,8 @@ print("k2 s2 p0:", tuple(k2_s2_p0(x).shape), "=", transposed_size(14, 2, 2, 0))
 
 # %% [markdown] tags=["lang-en"]
 # By the same rule, 4× takes $(K, S, P) = (8, 4, 2)$ or $(4, 4, 0)$. When $K - S$ is odd no padding fits. With a
-# stride of 2 or more, for instance $K = 3$, $S = 2$, adding `output_padding=1` gives exactly 2×. With stride 1 and
+# stride of 2 or more and $K \ge S - 1$, $P = (K - S + 1)/2$ with `output_padding=1` gives exactly $S$× (for
+# instance $K = 3$, $S = 2$, $P = 1$); when $K < S - 1$, take $P = 0$ and `output_padding` $= S - K$. With stride 1 and
 # an even kernel that way is closed too; section 5.5 shows why and what to do instead.
 #
 # On a 1×1 input $(I-1)\,S = 0$, so the stride has no effect and $O = K - 2P$. That is how the first layer of
@@ -576,8 +578,8 @@ print("RuntimeError (K, S, D):", refused)
 # 스트라이드 1에 짝수 커널로 크기를 지키려면 어떻게 할까요? 예를 들어 $I = 50$, $K = 4$, $S = 1$입니다. $P = 2$는
 # 49, $P = 1$은 51을 내고, 그 사이의 50을 만들 `output_padding=1`은 거부됩니다. `output_size=`도 $[O_{min},
 # O_{min} + S - 1]$, 곧 한 가지 크기만 받습니다. 남는 길은 둘입니다. 홀수 커널($K = 3$, $P = 1$)로 바꾸거나, $P = 1$로
-# 51을 만든 뒤 끝의 한 줄을 잘라 내는 것입니다. 잘라 내면 앞쪽에서 1칸, 뒤쪽에서 2칸을 잘라 낸 셈이라, 양쪽을
-# 다르게 잘라 내는 비대칭 패딩과 같습니다.
+# 51을 만든 뒤 마지막 행과 열을 잘라 내는 것입니다. 잘라 내면 앞쪽에서 1칸, 뒤쪽에서 2칸을 잘라 낸 셈이라, 양쪽을
+# 다르게 잘라 내는 비대칭 패딩과 같습니다. 이런 비대칭 패딩은 `padding` 인자로는 나타낼 수 없습니다.
 
 # %% [markdown] tags=["lang-en"]
 # Every refused setting has $S = 1$, $D = 1$ and an even $K$. With a dilation of 2 or more, $P_{out} = 1 < D$
@@ -654,8 +656,9 @@ second_calculator.print()
 #
 # 참고 문헌
 #
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016),
-#   4장: $o' = s\,(i' - 1) + a + k - 2p$, $a = (i + 2p - k) \bmod s$.
+# - **Dumoulin과 Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
+#   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>. 4장: $o' = s\,(i' - 1) + a + k - 2p$, $a = (i + 2p - k)
+#   \bmod s$.
 # - PyTorch 문서: [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html)의
 #   출력 크기 식, `output_padding`, `output_size` 설명과
 #   [`torch.nn.Conv2d`](https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html).
@@ -676,8 +679,9 @@ second_calculator.print()
 #
 # References
 #
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016),
-#   section 4: $o' = s\,(i' - 1) + a + k - 2p$, $a = (i + 2p - k) \bmod s$.
+# - **Dumoulin and Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
+#   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>. Section 4: $o' = s\,(i' - 1) + a + k - 2p$, $a = (i +
+#   2p - k) \bmod s$.
 # - PyTorch documentation, [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html)
 #   (the output-size formula, `output_padding`, `output_size`) and
 #   [`torch.nn.Conv2d`](https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html).

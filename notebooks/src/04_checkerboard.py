@@ -111,7 +111,7 @@ for k, s, p in CASES:
 # - K=4, S=2: 안쪽이 모두 2입니다. **균일한 겹침**입니다.
 # - K=3, S=2: 안쪽에서 1과 2가 번갈아 나옵니다. 주기 2로 되풀이되는 **불균일한 겹침**입니다.
 # - K=2, S=2: 모두 1입니다. 사본이 전혀 겹치지 않습니다.
-# - K=5, S=2(원래 DCGAN 코드의 5×5 커널): 안쪽에서 3과 2가 번갈아 나옵니다. 불균일합니다.
+# - K=5, S=2(원래 DCGAN 코드의 5×5 커널, Radford 외 2015): 안쪽에서 3과 2가 번갈아 나옵니다. 불균일합니다.
 #
 # 규칙은 간단합니다. $K$가 $S$로 나누어떨어지면 안쪽의 모든 칸에 $K/S$개씩 더해지고, 나누어떨어지지 않으면
 # $\lfloor K/S \rfloor$개와 $\lceil K/S \rceil$개가 섞여 주기 $S$로 되풀이됩니다.
@@ -124,7 +124,7 @@ for k, s, p in CASES:
 # - K=4, S=2: the interior is all 2s. The overlap is **even**.
 # - K=3, S=2: 1 and 2 alternate in the interior, a period-2 **uneven overlap**.
 # - K=2, S=2: all 1s. The copies do not overlap at all.
-# - K=5, S=2 (the 5×5 kernels of the original DCGAN code): 3 and 2 alternate. Uneven.
+# - K=5, S=2 (the 5×5 kernels of the original DCGAN code, Radford et al. 2015): 3 and 2 alternate. Uneven.
 #
 # The rule is simple. When $S$ divides $K$, every interior pixel receives $K/S$ inputs; otherwise
 # $\lfloor K/S \rfloor$ and $\lceil K/S \rceil$ mix in a pattern that repeats with period $S$.
@@ -138,7 +138,7 @@ for k, s, p in CASES:
 # ### 2-D는 1-D의 곱이다
 #
 # 2-D 커널은 행 방향과 열 방향으로 따로 미끄러지므로, 2-D 겹침 수는 그 칸의 행이 받는 1-D 겹침 수와 열이 받는
-# 1-D 겹침 수의 곱입니다. 그래서 불균일함도 곱해집니다. K=3, S=2에서 1-D로 2이던 안쪽의 최대/최소 비가
+# 1-D 겹침 수의 곱입니다. 그래서 불균일함도 곱해집니다. K=3, S=2일 때 1-D에서 2이던 안쪽의 최대/최소 비가
 # 2-D에서는 4가 됩니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -175,8 +175,8 @@ overlap_outer_product(counts, LANG)
 # ## 2. The document's 6×6 table, revisited
 #
 # The source document shows a table of "the number of inputs contributing to each output position for
-# stride=2, kernel=4", with 1 in the corners and 4 in the middle, and explains: **"the difference between
-# 1 and 4 → uneven brightness → checkerboard!"** Its drawing has only two middle rows (4 rows, 6 columns),
+# stride=2, kernel=4" (translated), with 1 in the corners and 4 in the middle, and explains: **"the difference
+# between 1 and 4 → uneven brightness → checkerboard!"** (translated) Its drawing has only two middle rows (4 rows, 6 columns),
 # but a square output must be 6×6, so we type it in as 6×6, repeating the middle row, and compare it with
 # the computed counts. It is exactly the case of a 3×3 input with K=4, S=2, P=1, the most common 2×
 # upsampling setting.
@@ -284,7 +284,8 @@ demo.print()
 # ## 4. 아티팩트 자체: 상수 입력에 대한 응답
 #
 # 겹침 수는 "입력이 몇 개 더해지는가"만 셉니다. 실제 출력은 입력에 **가중치**까지 곱해 더한 값입니다. 그래서
-# 이제 층 자체를 시험합니다. 시험 방법은 Odena 외(2016)를 따라, 모든 값이 1인 **상수 입력**을 넣는 것입니다.
+# 이제 층 자체를 시험합니다. 모든 값이 1인 **상수 입력**을 넣고 아래의 체커보드 강도로 재는 이 시험은 이 코스가
+# 정한 측정입니다. Odena 외(2016)는 겹침을 그림으로 보여 줍니다.
 # 위치에 따라 다르게 동작하지 않는 층이라면 경계에서 떨어진 안쪽 출력도 평평해야 합니다.
 #
 # 스트라이드 2인 층의 출력 픽셀 $(i, j)$는 $(i \bmod 2,\ j \bmod 2)$에 따라 네 가지 **위상** 가운데 하나에
@@ -308,7 +309,9 @@ demo.print()
 # ## 4. The artifact itself: the response to a constant input
 #
 # Overlap counts only say how many inputs are added; a real output adds them multiplied by **weights**. So
-# now we test the layers themselves, following Odena et al. (2016): feed a **constant input** of all ones.
+# now we test the layers themselves: feed a **constant input** of all ones and measure the checkerboard
+# strength defined below. This test is the course's own measure; Odena et al. (2016) illustrate the overlap
+# with drawings.
 # A layer that treats every position alike must answer with a flat interior, away from the border.
 #
 # An output pixel $(i, j)$ of a stride-2 layer belongs to one of four **phases**, given by
@@ -728,7 +731,7 @@ for mode in ("nearest", "bilinear"):
 # %% [markdown] tags=["lang-ko"]
 # 그러니 업샘플링 + 합성곱에 대해 말할 수 있는 것은 "평평한 영역에는 가중치와 상관없이 체커보드가 생기지 않는다"
 # 까지입니다. 최근접 이웃 쪽은 밝기가 변하는 영역에 주기 2의 무늬를 남길 수 있고, 쌍선형 쪽도 선형 램프에서
-# 일정할 뿐 모든 입력에서 그런 것은 아닙니다. 다만 이 무늬는 입력의 기울기에 비례하므로, 상수 입력에서 보던
+# 일정할 뿐 모든 입력에서 그런 것은 아닙니다. 다만 이 무늬는 입력의 밝기 변화율에 비례하므로, 상수 입력에서 보던
 # 전치 합성곱의 무늬와 달리 평평한 배경 전체에 깔리지는 않습니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -745,7 +748,7 @@ for mode in ("nearest", "bilinear"):
 # |---|---|---|
 # | 업샘플링 + 합성곱 | 평평한 영역에서는 두 원인 모두. 보간이 평평한 입력을 평평하게 키우므로 **가중치가 무엇이든**(학습 뒤에도) 평평한 영역에 위상 무늬를 만들 수 없습니다. 밝기가 변하는 영역에서는 최근접 이웃 쪽에 주기 2의 무늬가 남을 수 있습니다(위의 램프). 레슨 05에서 최근접 이웃 보간 + 3×3 합성곱이 "네 위상의 가중치 합이 늘 같도록 묶인" K=4, S=2, P=1 전치 합성곱임을 보입니다. | 비용: 합성곱이 고해상도에서 돌아 곱셈-덧셈이 K=4 전치 합성곱의 2.25배입니다(레슨 05). 최근접 이웃 보간은 2×2 블록을 복사할 뿐이라 매끄럽게 만드는 일은 합성곱이 맡고, 쌍선형 보간은 결과를 흐리게 합니다(Odena 외는 최근접 이웃 쪽이 더 나았다고 보고). 다른 곳의 스트라이드 합성곱에서 오는 기울기 체커보드는 그대로입니다. |
 # | 픽셀 셔플 | 기본 초기화로는 **아무것도** 고치지 않습니다(위 측정: 전치 합성곱만큼 뚜렷). ICNR을 쓰면 초기화 시점의 무늬가 정확히 0이 됩니다. | ICNR은 출발점일 뿐입니다. 학습이 시작되면 서브픽셀 커널을 같게 묶어 두는 것이 없습니다. 편향도 같이 묶어야 하고, `.repeat`로 복사하면 효과가 없습니다. 파라미터는 업샘플링 + 합성곱의 4배입니다. |
-# | 커널 = 스트라이드 (K=2, S=2) | 원인 1(겹침이 전혀 없으므로 겹침 수는 모두 1). | 원인 2. 네 위상이 커널의 서로 다른 탭 하나씩을 쓰는 가장 극단적인 "독립 위상" 층이라, 초기화 직후 무늬가 뚜렷합니다. "겹침이 없으니 체커보드도 없다"는 원문의 설명은 측정과 맞지 않습니다. 출력 픽셀 하나가 입력 픽셀 하나만 보므로 주변 정보를 섞지 못합니다. |
+# | 커널 = 스트라이드 (K=2, S=2) | 원인 1(겹침이 전혀 없으므로 겹침 수는 모두 1). | 원인 2. 네 위상이 커널의 서로 다른 탭 하나씩을 쓰는 가장 극단적인 "독립 위상" 층이라, 초기화 직후 무늬가 뚜렷합니다. "오버랩 없음 → 체커보드 없음"이라는 원문의 설명은 측정과 맞지 않습니다. 출력 픽셀 하나가 입력 픽셀 하나만 보므로 주변 정보를 섞지 못합니다. |
 
 # %% [markdown] tags=["lang-en"]
 # ### What each fix fixes, and what it does not
@@ -754,7 +757,7 @@ for mode in ("nearest", "bilinear"):
 # |---|---|---|
 # | Upsample + convolution | Both causes, on flat regions. Interpolation grows a flat input into a flat map, so **whatever the weights** (also after training) it cannot put a phase pattern on flat regions. Where brightness changes, the nearest-neighbour version can leave a period-2 pattern (the ramp above). Lesson 05 shows that nearest-neighbour upsampling + 3×3 convolution is a K=4, S=2, P=1 transposed convolution whose four phase weight sums are tied to be equal. | Cost: the convolution runs at high resolution, 2.25 times the multiply-adds of the K=4 transposed convolution (lesson 05). Nearest-neighbour upsampling only copies 2×2 blocks and leaves the smoothing to the convolution; bilinear blurs (Odena et al. found nearest-neighbour worked better). Gradient checkerboards from strided convolutions elsewhere remain. |
 # | Pixel shuffle | With default initialization, **nothing** (measured above: as clear as a transposed convolution). With ICNR, the pattern at initialization is exactly 0. | ICNR is only a starting point: once training starts nothing keeps the sub-pixel kernels equal. The bias must be tied too, and copying with `.repeat` does nothing. It has 4 times the parameters of upsample + convolution. |
-# | Kernel = stride (K=2, S=2) | Cause 1 (nothing overlaps, every overlap count is 1). | Cause 2. Each of the four phases uses a different single tap of the kernel, the most extreme "independent phases" layer, so the pattern is clear right after initialization. The document's "no overlap, so no checkerboard" does not match the measurement. Each output pixel sees a single input pixel, so it mixes no neighbourhood information. |
+# | Kernel = stride (K=2, S=2) | Cause 1 (nothing overlaps, every overlap count is 1). | Cause 2. Each of the four phases uses a different single tap of the kernel, the most extreme "independent phases" layer, so the pattern is clear right after initialization. The document's "no overlap → no checkerboard" (translated) does not match the measurement. Each output pixel sees a single input pixel, so it mixes no neighbourhood information. |
 
 # %% [markdown] tags=["lang-ko"]
 # ## 정리
@@ -773,15 +776,17 @@ for mode in ("nearest", "bilinear"):
 #
 # **참고 문헌**
 #
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
-# - W. Shi 외, *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional
-#   Neural Network*, CVPR 2016, arXiv:1609.05158 (2016a)
-# - W. Shi 외, *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016b)
-# - A. Aitken 외, *Checkerboard artifact free sub-pixel convolution: A note on sub-pixel convolution, resize
-#   convolution and convolution resize*, arXiv:1707.02937 (2017)
-# - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional Generative
-#   Adversarial Networks* (DCGAN), arXiv:1511.06434 (2015)
+# - **Odena 외 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill, 2016,
+#   <https://distill.pub/2016/deconv-checkerboard/>.
+# - **Shi 외 2016a**: W. Shi, J. Caballero, F. Huszár, J. Totz, A. P. Aitken, R. Bishop, D. Rueckert, Z. Wang,
+#   *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional Neural Network*
+#   (ESPCN), CVPR 2016, arXiv:1609.05158, 2016, <https://arxiv.org/abs/1609.05158>.
+# - **Aitken 외 2017**: A. Aitken, C. Ledig, L. Theis, J. Caballero, Z. Wang, W. Shi, *Checkerboard artifact free
+#   sub-pixel convolution: A note on sub-pixel convolution, resize convolution and convolution resize* (ICNR),
+#   arXiv:1707.02937, 2017, <https://arxiv.org/abs/1707.02937>.
+# - **Radford 외 2015**: A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep
+#   Convolutional Generative Adversarial Networks* (DCGAN), arXiv:1511.06434, 2015,
+#   <https://arxiv.org/abs/1511.06434>.
 
 # %% [markdown] tags=["lang-en"]
 # ## Summary
@@ -801,15 +806,17 @@ for mode in ("nearest", "bilinear"):
 #
 # **References**
 #
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
-# - W. Shi et al., *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel
-#   Convolutional Neural Network*, CVPR 2016, arXiv:1609.05158 (2016a)
-# - W. Shi et al., *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016b)
-# - A. Aitken et al., *Checkerboard artifact free sub-pixel convolution: A note on sub-pixel convolution,
-#   resize convolution and convolution resize*, arXiv:1707.02937 (2017)
-# - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional
-#   Generative Adversarial Networks* (DCGAN), arXiv:1511.06434 (2015)
+# - **Odena et al. 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill,
+#   2016, <https://distill.pub/2016/deconv-checkerboard/>.
+# - **Shi et al. 2016a**: W. Shi, J. Caballero, F. Huszár, J. Totz, A. P. Aitken, R. Bishop, D. Rueckert, Z. Wang,
+#   *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional Neural Network*
+#   (ESPCN), CVPR 2016, arXiv:1609.05158, 2016, <https://arxiv.org/abs/1609.05158>.
+# - **Aitken et al. 2017**: A. Aitken, C. Ledig, L. Theis, J. Caballero, Z. Wang, W. Shi, *Checkerboard artifact
+#   free sub-pixel convolution: A note on sub-pixel convolution, resize convolution and convolution resize* (ICNR),
+#   arXiv:1707.02937, 2017, <https://arxiv.org/abs/1707.02937>.
+# - **Radford et al. 2015**: A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep
+#   Convolutional Generative Adversarial Networks* (DCGAN), arXiv:1511.06434, 2015,
+#   <https://arxiv.org/abs/1511.06434>.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제

@@ -234,6 +234,14 @@ print("bilinear, 4 per value (not counted):", 4 * interpolated, f"= {share:.2%} 
 # 활성값은 `course_utils.memory`로 잽니다. 순전파 동안 각 연산이 **새로 만든 텐서**를 기록하고, 동시에 살아 있는
 # 텐서(입력 포함)가 가장 많은 메모리를 차지한 순간의 크기를 구합니다. 학습할 때 역전파를 위해 autograd가
 # **저장해 두는** 활성값도 잽니다. 모두 `meta` 장치에서 모양만으로 잽니다.
+#
+# 재는 방법은 이렇습니다. `TorchDispatchMode`로 PyTorch 연산이 돌려주는 텐서를 하나하나 가로채 그 바이트 수(원소 수
+# × 4바이트)를 더하고, 텐서가 해제되면 뺍니다. 뷰와 제자리 연산의 결과는 새 메모리가 아니므로 세지 않습니다.
+# `meta` 장치는 CPU 대신 모양만 계산하는데, 한 가지 차이가 있습니다. `setup()`이 켜는 결정적 알고리즘 모드에서는
+# `F.interpolate`의 쌍선형 보간이 CPU가 아닌 장치(`meta` 포함)에서 작은 연산 30여 개로 분해되어 실행됩니다(PyTorch
+# 소스 `torch/nn/functional.py`). CPU는 이 임시 텐서를 만들지 않습니다. 그래서 `course_utils.memory`는 `meta`
+# 장치에서 잴 때 이 모드를 잠시 끄고 CPU와 같은 경로를 따릅니다. 다음 셀은 작은 입력의 방법 2를 CPU에서 실제로
+# 실행해 같은 기록이 나오는지 확인합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 3. Memory: parameters and activations
@@ -242,6 +250,15 @@ print("bilinear, 4 per value (not counted):", 4 * interpolated, f"= {share:.2%} 
 # during the forward pass and the most bytes alive at once (input included). We also measure the activations
 # autograd **saves** for the backward pass in training. Everything is measured on the `meta` device, from
 # shapes alone.
+#
+# Here is how. A `TorchDispatchMode` intercepts every tensor a PyTorch operator returns, adds its bytes
+# (elements × 4 bytes) and subtracts them when the tensor is freed. Views and in-place results are not new
+# memory and are not counted. The `meta` device stands in for the CPU, computing shapes only, with one
+# difference: under the deterministic algorithms mode that `setup()` turns on, `F.interpolate`'s bilinear mode
+# runs as a decomposition into about 30 smaller operators on every device except the CPU, `meta` included
+# (PyTorch source, `torch/nn/functional.py`). The CPU creates none of those temporaries, so on the `meta`
+# device `course_utils.memory` turns the mode off while it measures and follows the CPU's path. The next cell
+# runs method 2 on the small input on the CPU for real and checks that it gives the same record.
 
 # %%
 MiB = 2**20
@@ -254,6 +271,12 @@ for size, shape in SIZES.items():
         print(f"{'':<35} new tensors (MiB): {made}")
         print(f"{'':<35} peak alive {trace.peak_bytes / MiB:.2f} MiB, "
               f"saved for backward {saved_for_backward_bytes(method, x_meta) / MiB:.2f} MiB")
+
+# %%
+on_meta = trace_activations(meta_methods["2 Upsample+Conv"], torch.empty(SIZES["small"], device="meta"))
+on_cpu = trace_activations(methods["2 Upsample+Conv"], x)
+claim("2 Upsample+Conv  CPU == meta", on_cpu == on_meta)
+claim("peak == x + upsampled + output", on_cpu.peak_bytes == (256 * 14 * 14 + 256 * 28 * 28 + 128 * 28 * 28) * 4)
 
 # %% [markdown] tags=["lang-ko"]
 # 원문은 픽셀 셔플의 단점으로 "메모리 사용량 증가(중간에 채널 폭발)"를 듭니다. 측정해 보면 사정이 다릅니다.
@@ -327,7 +350,7 @@ print("threads:", torch.get_num_threads(), "| torch", torch.__version__)
 # %% [markdown] tags=["lang-ko"]
 # ## 5. 측정값으로 다시 만든 비교표
 #
-# 체커보드 열은 레슨 04의 강도(초기화 직후, 상수 입력, 테두리 4픽셀 제외)입니다. 픽셀 셔플에는 ICNR 초기화를 쓴
+# 체커보드 열은 레슨 04의 강도(초기화 직후, 상수 입력, 테두리 4픽셀 제외)입니다. 픽셀 셔플에는 ICNR 초기화(Aitken 외 2017)를 쓴
 # 경우를 한 줄 더 넣었습니다. 비용이 같으므로 이 줄의 시간은 따로 재지 않고 방법 3의 값을 그대로 옮겼습니다.
 # 품질은 학습해야 알 수 있으므로 여기서는 재지 않습니다. 사용처는 측정값이 아니라 인용한 논문에서 가져왔습니다.
 
@@ -335,7 +358,7 @@ print("threads:", torch.get_num_threads(), "| torch", torch.__version__)
 # ## 5. The comparison table, rebuilt from measurements
 #
 # The checkerboard column is lesson 04's strength (right after initialization, constant input, 4-pixel border
-# dropped). We add a row for the pixel shuffle with ICNR initialization; its cost is the same, so its times
+# dropped). We add a row for the pixel shuffle with ICNR initialization (Aitken et al. 2017); its cost is the same, so its times
 # are method 3's, copied rather than measured again. Quality needs training, so it is not measured here. The
 # typical uses come from the cited papers, not from measurements.
 
@@ -396,7 +419,7 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # %% [markdown] tags=["lang-ko"]
 # ## 6. 세 방법은 한 가족이다
 #
-# 세 방법이 서로 얼마나 가까운지 수치로 확인합니다(Shi 외 2016b도 같은 관계를 보였습니다).
+# 세 방법이 서로 얼마나 가까운지 수치로 확인합니다(관계 (1)과 (2)는 Shi 외(2016b)도 보였습니다).
 # 핵심은 레슨 04의 **위상**입니다. 스트라이드 2인 층의 출력은 네 위상으로 나뉘고, 각 위상은 저해상도에서 작은
 # 합성곱을 한 결과와 같습니다. 서브픽셀 합성곱은 그 네 합성곱을 채널로 한꺼번에 계산하고, 픽셀 셔플이 그
 # 결과를 제자리에 끼워 넣습니다.
@@ -409,7 +432,7 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # %% [markdown] tags=["lang-en"]
 # ## 6. The three methods are one family
 #
-# Let us check numerically how close the three methods are (Shi et al. 2016b showed the same relations). The key is lesson 04's **phases**: the output of a stride-2 layer splits into four phases, and
+# Let us check numerically how close the three methods are (Shi et al. (2016b) showed relations (1) and (2)). The key is lesson 04's **phases**: the output of a stride-2 layer splits into four phases, and
 # each phase is a small convolution at low resolution. The sub-pixel convolution computes those four
 # convolutions at once as channels, and the pixel shuffle slots them into place.
 #
@@ -540,7 +563,7 @@ claim("four phase sums equal for every pair", close(phase_sums, phase_sums[:1].e
 #   상관없이 체커보드가 생기지 않는다는 보장을 줍니다. 밝기가 변하는 영역까지 보장하지는 않습니다(레슨 04의
 #   램프). 대신 계산이 더 들고, 표현력은 가장 좁습니다. Odena 외(2016)가 권장하는 방법이기도 합니다.
 # - **픽셀 셔플 + ICNR**은 표현력이 가장 넓으면서도 체커보드 없이 출발합니다. 처음에는 "저해상도 합성곱 뒤
-#   최근접 이웃 보간"과 똑같습니다(레슨 04). 픽셀 셔플은 초해상도(ESPCN)에서 널리 씁니다. 다만 학습 중에는
+#   최근접 이웃 보간"과 똑같습니다(레슨 04). 픽셀 셔플은 초해상도(ESPCN, Shi 외 2016a)에서 널리 씁니다. 다만 학습 중에는
 #   보장이 없습니다.
 # - **전치 합성곱**(K=4, S=2, P=1)은 곱셈-덧셈이 가장 적습니다. 무늬는 학습이 없애 주기를 기대해야 하고,
 #   K가 S로 나누어떨어지지 않는 설정(K=3, K=5)은 피하는 것이 좋습니다.
@@ -573,7 +596,7 @@ claim("four phase sums equal for every pair", close(phase_sums, phase_sums[:1].e
 #   Odena et al. (2016) recommend.
 # - **Pixel shuffle + ICNR** has the widest expressiveness and still starts free of checkerboards: at first it
 #   is exactly "a low-resolution convolution, then nearest-neighbour upsampling" (lesson 04). The pixel
-#   shuffle is widely used in super-resolution (ESPCN). There is no guarantee during training.
+#   shuffle is widely used in super-resolution (ESPCN, Shi et al. 2016a). There is no guarantee during training.
 # - The **transposed convolution** (K=4, S=2, P=1) does the fewest multiply-adds. You rely on training to remove
 #   the pattern, and you should avoid settings where S does not divide K (K=3, K=5).
 #
@@ -595,17 +618,16 @@ claim("four phase sums equal for every pair", close(phase_sums, phase_sums[:1].e
 #
 # **참고 문헌**
 #
-# - W. Shi 외, *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional
-#   Neural Network*, CVPR 2016, arXiv:1609.05158 (2016a)
-# - W. Shi 외, *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016b)
-# - A. Aitken 외, *Checkerboard artifact free sub-pixel convolution: A note on sub-pixel convolution, resize
-#   convolution and convolution resize*, arXiv:1707.02937 (2017)
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
-# - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional Generative
-#   Adversarial Networks* (DCGAN), arXiv:1511.06434 (2015)
-# - O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for Biomedical Image Segmentation*,
-#   MICCAI 2015, arXiv:1505.04597
+# - **Shi 외 2016a**: W. Shi, J. Caballero, F. Huszár, J. Totz, A. P. Aitken, R. Bishop, D. Rueckert, Z. Wang,
+#   *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional Neural Network*
+#   (ESPCN), CVPR 2016, arXiv:1609.05158, 2016, <https://arxiv.org/abs/1609.05158>.
+# - **Shi 외 2016b**: W. Shi, J. Caballero, L. Theis, F. Huszár, A. Aitken, C. Ledig, Z. Wang, *Is the deconvolution
+#   layer the same as a convolutional layer?*, arXiv:1609.07009, 2016, <https://arxiv.org/abs/1609.07009>.
+# - **Aitken 외 2017**: A. Aitken, C. Ledig, L. Theis, J. Caballero, Z. Wang, W. Shi, *Checkerboard artifact free
+#   sub-pixel convolution: A note on sub-pixel convolution, resize convolution and convolution resize* (ICNR),
+#   arXiv:1707.02937, 2017, <https://arxiv.org/abs/1707.02937>.
+# - **Odena 외 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill, 2016,
+#   <https://distill.pub/2016/deconv-checkerboard/>.
 # - PyTorch 문서: `torch.utils.flop_counter.FlopCounterMode`, `torch.utils.benchmark.Timer`, `torch.nn.PixelShuffle`
 
 # %% [markdown] tags=["lang-en"]
@@ -624,17 +646,17 @@ claim("four phase sums equal for every pair", close(phase_sums, phase_sums[:1].e
 #
 # **References**
 #
-# - W. Shi et al., *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel
-#   Convolutional Neural Network*, CVPR 2016, arXiv:1609.05158 (2016a)
-# - W. Shi et al., *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016b)
-# - A. Aitken et al., *Checkerboard artifact free sub-pixel convolution: A note on sub-pixel convolution,
-#   resize convolution and convolution resize*, arXiv:1707.02937 (2017)
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
-# - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional
-#   Generative Adversarial Networks* (DCGAN), arXiv:1511.06434 (2015)
-# - O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for Biomedical Image Segmentation*,
-#   MICCAI 2015, arXiv:1505.04597
+# - **Shi et al. 2016a**: W. Shi, J. Caballero, F. Huszár, J. Totz, A. P. Aitken, R. Bishop, D. Rueckert, Z. Wang,
+#   *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional Neural Network*
+#   (ESPCN), CVPR 2016, arXiv:1609.05158, 2016, <https://arxiv.org/abs/1609.05158>.
+# - **Shi et al. 2016b**: W. Shi, J. Caballero, L. Theis, F. Huszár, A. Aitken, C. Ledig, Z. Wang, *Is the
+#   deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009, 2016,
+#   <https://arxiv.org/abs/1609.07009>.
+# - **Aitken et al. 2017**: A. Aitken, C. Ledig, L. Theis, J. Caballero, Z. Wang, W. Shi, *Checkerboard artifact
+#   free sub-pixel convolution: A note on sub-pixel convolution, resize convolution and convolution resize* (ICNR),
+#   arXiv:1707.02937, 2017, <https://arxiv.org/abs/1707.02937>.
+# - **Odena et al. 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill,
+#   2016, <https://distill.pub/2016/deconv-checkerboard/>.
 # - PyTorch documentation: `torch.utils.flop_counter.FlopCounterMode`, `torch.utils.benchmark.Timer`,
 #   `torch.nn.PixelShuffle`
 
