@@ -167,7 +167,7 @@ overlap_outer_product(counts, LANG)
 # ## 2. 원문의 6×6 표 다시 보기
 #
 # 원문은 "stride=2, kernel=4일 때 각 출력 위치에 기여하는 입력 수"라며 네 모서리가 1, 가운데가 4인 표를 보이고
-# "**1과 4의 차이 → 밝기 불균형 → 체커보드!**"라고 설명합니다. 원문의 그림에는 가운데 행이 두 줄만 그려져
+# "1과 4의 차이 → 밝기 불균형 → 체커보드!"라고 설명합니다. 원문의 그림에는 가운데 행이 두 줄만 그려져
 # 있지만(4행 6열), 정사각형 출력이라면 6×6이어야 하므로 같은 가운데 행을 채워 6×6으로 옮겨 적고 계산한 값과
 # 비교해 봅시다. 이 표는 3×3 입력에 K=4, S=2, P=1(2배 업샘플링에서 가장 흔한 설정)을 쓴 경우와 정확히 같습니다.
 
@@ -175,8 +175,8 @@ overlap_outer_product(counts, LANG)
 # ## 2. The document's 6×6 table, revisited
 #
 # The source document shows a table of "the number of inputs contributing to each output position for
-# stride=2, kernel=4" (translated), with 1 in the corners and 4 in the middle, and explains: **"the difference
-# between 1 and 4 → uneven brightness → checkerboard!"** (translated) Its drawing has only two middle rows (4 rows, 6 columns),
+# stride=2, kernel=4" (translated), with 1 in the corners and 4 in the middle, and explains: "the difference
+# between 1 and 4 → uneven brightness → checkerboard!" (translated). Its drawing has only two middle rows (4 rows, 6 columns),
 # but a square output must be 6×6, so we type it in as 6×6, repeating the middle row, and compare it with
 # the computed counts. It is exactly the case of a 3×3 input with K=4, S=2, P=1, the most common 2×
 # upsampling setting.
@@ -398,7 +398,7 @@ response_gallery([y[0, 0, 4:-4, 4:-4] for y in responses.values()],
 #   overlap at all.
 # - Upsample + convolution is 0, with nearest-neighbour and bilinear interpolation alike.
 # - The pixel shuffle with default initialization is as clear as the transposed convolutions: the advantage
-#   the document claims, "few checkerboards", does not hold, at least right after initialization.
+#   the document claims, "few checkerboards" (translated), does not hold, at least right after initialization.
 # - ICNR brings it to 0, but with the wrong copy (`.repeat`) the pattern stays clear.
 #
 # Why is there a pattern even when the overlap is even? Let us separate the two causes.
@@ -748,7 +748,7 @@ for mode in ("nearest", "bilinear"):
 # |---|---|---|
 # | 업샘플링 + 합성곱 | 평평한 영역에서는 두 원인 모두. 보간이 평평한 입력을 평평하게 키우므로 **가중치가 무엇이든**(학습 뒤에도) 평평한 영역에 위상 무늬를 만들 수 없습니다. 밝기가 변하는 영역에서는 최근접 이웃 쪽에 주기 2의 무늬가 남을 수 있습니다(위의 램프). 레슨 05에서 최근접 이웃 보간 + 3×3 합성곱이 "네 위상의 가중치 합이 늘 같도록 묶인" K=4, S=2, P=1 전치 합성곱임을 보입니다. | 비용: 합성곱이 고해상도에서 돌아 곱셈-덧셈이 K=4 전치 합성곱의 2.25배입니다(레슨 05). 최근접 이웃 보간은 2×2 블록을 복사할 뿐이라 매끄럽게 만드는 일은 합성곱이 맡고, 쌍선형 보간은 결과를 흐리게 합니다(Odena 외는 최근접 이웃 쪽이 더 나았다고 보고). 다른 곳의 스트라이드 합성곱에서 오는 기울기 체커보드는 그대로입니다. |
 # | 픽셀 셔플 | 기본 초기화로는 **아무것도** 고치지 않습니다(위 측정: 전치 합성곱만큼 뚜렷). ICNR을 쓰면 초기화 시점의 무늬가 정확히 0이 됩니다. | ICNR은 출발점일 뿐입니다. 학습이 시작되면 서브픽셀 커널을 같게 묶어 두는 것이 없습니다. 편향도 같이 묶어야 하고, `.repeat`로 복사하면 효과가 없습니다. 파라미터는 업샘플링 + 합성곱의 4배입니다. |
-# | 커널 = 스트라이드 (K=2, S=2) | 원인 1(겹침이 전혀 없으므로 겹침 수는 모두 1). | 원인 2. 네 위상이 커널의 서로 다른 탭 하나씩을 쓰는 가장 극단적인 "독립 위상" 층이라, 초기화 직후 무늬가 뚜렷합니다. "오버랩 없음 → 체커보드 없음"이라는 원문의 설명은 측정과 맞지 않습니다. 출력 픽셀 하나가 입력 픽셀 하나만 보므로 주변 정보를 섞지 못합니다. |
+# | 커널 = 스트라이드 (K=2, S=2) | 원인 1(겹침이 전혀 없으므로 겹침 수는 모두 1). | 원인 2. 네 위상이 커널의 서로 다른 탭 하나씩을 쓰는 가장 극단적인 "독립 위상" 층이라, 초기화 직후 무늬가 뚜렷합니다. 겹침이 없으니 체커보드도 없다는 원문의 설명은 측정과 맞지 않습니다. 출력 픽셀 하나가 입력 픽셀 하나만 보므로 주변 정보를 섞지 못합니다. |
 
 # %% [markdown] tags=["lang-en"]
 # ### What each fix fixes, and what it does not
@@ -757,7 +757,7 @@ for mode in ("nearest", "bilinear"):
 # |---|---|---|
 # | Upsample + convolution | Both causes, on flat regions. Interpolation grows a flat input into a flat map, so **whatever the weights** (also after training) it cannot put a phase pattern on flat regions. Where brightness changes, the nearest-neighbour version can leave a period-2 pattern (the ramp above). Lesson 05 shows that nearest-neighbour upsampling + 3×3 convolution is a K=4, S=2, P=1 transposed convolution whose four phase weight sums are tied to be equal. | Cost: the convolution runs at high resolution, 2.25 times the multiply-adds of the K=4 transposed convolution (lesson 05). Nearest-neighbour upsampling only copies 2×2 blocks and leaves the smoothing to the convolution; bilinear blurs (Odena et al. found nearest-neighbour worked better). Gradient checkerboards from strided convolutions elsewhere remain. |
 # | Pixel shuffle | With default initialization, **nothing** (measured above: as clear as a transposed convolution). With ICNR, the pattern at initialization is exactly 0. | ICNR is only a starting point: once training starts nothing keeps the sub-pixel kernels equal. The bias must be tied too, and copying with `.repeat` does nothing. It has 4 times the parameters of upsample + convolution. |
-# | Kernel = stride (K=2, S=2) | Cause 1 (nothing overlaps, every overlap count is 1). | Cause 2. Each of the four phases uses a different single tap of the kernel, the most extreme "independent phases" layer, so the pattern is clear right after initialization. The document's "no overlap → no checkerboard" (translated) does not match the measurement. Each output pixel sees a single input pixel, so it mixes no neighbourhood information. |
+# | Kernel = stride (K=2, S=2) | Cause 1 (nothing overlaps, every overlap count is 1). | Cause 2. Each of the four phases uses a different single tap of the kernel, the most extreme "independent phases" layer, so the pattern is clear right after initialization. The document's explanation that no overlap means no checkerboard does not match the measurement. Each output pixel sees a single input pixel, so it mixes no neighbourhood information. |
 
 # %% [markdown] tags=["lang-ko"]
 # ## 정리

@@ -279,7 +279,7 @@ claim("2 Upsample+Conv  CPU == meta", on_cpu == on_meta)
 claim("peak == x + upsampled + output", on_cpu.peak_bytes == (256 * 14 * 14 + 256 * 28 * 28 + 128 * 28 * 28) * 4)
 
 # %% [markdown] tags=["lang-ko"]
-# 원문은 픽셀 셔플의 단점으로 "메모리 사용량 증가(중간에 채널 폭발)"를 듭니다. 측정해 보면 사정이 다릅니다.
+# 원문은 픽셀 셔플의 단점으로 "메모리 사용량 증가 (중간에 채널 폭발)"를 듭니다. 측정해 보면 사정이 다릅니다.
 #
 # - 방법 3의 중간 텐서 `(1, 512, 14, 14)`는 원소 수가 출력 `(1, 128, 28, 28)`과 **똑같습니다**. 채널이 4배이지만
 #   픽셀이 1/4이기 때문입니다. 반면 방법 2의 중간 텐서 `(1, 256, 28, 28)`은 그 **2배**입니다.
@@ -288,7 +288,7 @@ claim("peak == x + upsampled + output", on_cpu.peak_bytes == (256 * 14 * 14 + 25
 # - 픽셀 셔플이 실제로 더 쓰는 것은 **파라미터**입니다. 4.50 MiB로 방법 2(1.13 MiB)의 4배입니다.
 
 # %% [markdown] tags=["lang-en"]
-# The document names "more memory (channels explode in the middle)" as the pixel shuffle's drawback. The
+# The document names "more memory (channels explode in the middle)" (translated) as the pixel shuffle's drawback. The
 # measurements say otherwise.
 #
 # - Method 3's intermediate `(1, 512, 14, 14)` has **exactly as many** elements as the output
@@ -406,7 +406,7 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # %% [markdown] tags=["lang-en"]
 # ### Where the document's table differs
 #
-# | The document claims | Measured |
+# | The document claims (translated) | Measured |
 # |---|---|
 # | TransConv: checkerboard "possible" | Clear right from the default initialization (strength above), because the per-phase weight sums are independent random numbers (lesson 04): not "possible" but "there from the start, and we hope training removes it". |
 # | Upsample+Conv: checkerboard "none" | Right for flat inputs (strength 0). Interpolation grows a flat input into a flat map, so no choice of weights can put a pattern on a flat input. For nearest-neighbour upsampling, section 6 also checks this through the weight sums. Where brightness changes, the nearest-neighbour version can leave period-2 steps (lesson 04's ramp). |
