@@ -1,6 +1,7 @@
 """Activation memory of a forward pass, measured: what each operator returns, the peak alive, what autograd saves."""
 
 import weakref
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import torch
@@ -64,14 +65,35 @@ def _check(module, x) -> None:
         raise TypeError(f"x must be a torch.Tensor, got {type(x).__name__}")
 
 
-def trace_activations(module: nn.Module, x: torch.Tensor) -> ActivationTrace:
-    """Run module(x) without autograd and record the tensors it creates; works on the meta device too.
+@contextmanager
+def _cpu_code_paths(x: torch.Tensor):
+    """On the meta device, run the code paths the CPU runs: deterministic algorithms off for the block.
 
+    With torch.use_deterministic_algorithms(True) (setup() turns it on), F.interpolate's bilinear and trilinear
+    modes run a decomposition into about 30 smaller operators on every device except the CPU, meta included
+    (torch/nn/functional.py, `not input.is_cpu`); the CPU never creates those temporaries.
+    """
+    if x.device.type != "meta" or not torch.are_deterministic_algorithms_enabled():
+        yield
+        return
+    warn_only = torch.is_deterministic_algorithms_warn_only_enabled()
+    torch.use_deterministic_algorithms(False)
+    try:
+        yield
+    finally:
+        torch.use_deterministic_algorithms(True, warn_only=warn_only)
+
+
+def trace_activations(module: nn.Module, x: torch.Tensor) -> ActivationTrace:
+    """Run module(x) without autograd and record the tensors it creates.
+
+    On the meta device (shapes only, nothing computed) the trace follows the CPU's code paths, also under
+    deterministic algorithms (_cpu_code_paths says why), so it equals the CPU's trace.
     TypeError unless module is an nn.Module and x a tensor; module(x)'s own errors pass through.
     """
     _check(module, x)
     recorder = _Recorder(baseline=_nbytes(x))
-    with torch.no_grad(), recorder:
+    with torch.no_grad(), _cpu_code_paths(x), recorder:
         module(x)
     return ActivationTrace(tuple(recorder.allocations), recorder.peak)
 
@@ -79,6 +101,7 @@ def trace_activations(module: nn.Module, x: torch.Tensor) -> ActivationTrace:
 def saved_for_backward_bytes(module: nn.Module, x: torch.Tensor) -> int:
     """Bytes of the activations autograd keeps for the backward pass of module(x) (parameters excluded).
 
+    On the meta device it follows the CPU's code paths, as trace_activations does.
     TypeError unless module is an nn.Module and x a floating-point tensor (autograd needs one).
     """
     _check(module, x)
@@ -92,7 +115,7 @@ def saved_for_backward_bytes(module: nn.Module, x: torch.Tensor) -> int:
             saved.append(t)
         return t
 
-    with torch.enable_grad(), torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
+    with torch.enable_grad(), _cpu_code_paths(x), torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
         module(x.detach().requires_grad_())
     return sum(_nbytes(t) for t in saved)
 

@@ -180,13 +180,16 @@ QUESTIONS = (
                 "en": f"13 and 14 both shrink to {conv_output_size(13, 3, 2, 1)}. Going back, output_padding (or "
                       "forward's output_size=) says which one."}),
     _q("q5", "04",
-       "출력 안쪽의 겹침 횟수가 고르지 않은(체커보드를 만드는) 설정은?",
-       "Which setting gives uneven overlap counts inside the output (a checkerboard)?",
+       "출력 안쪽의 겹침 수가 불균일한(체커보드의 원인 1) 설정은?",
+       "Which setting gives uneven overlap counts inside the output (cause 1 of the checkerboard)?",
        [_c("k=4, s=2"), _c("k=3, s=2"), _c("k=2, s=2")],
        lambda: _index_of_true([_uneven(4, 2), _uneven(3, 2), _uneven(2, 2)]),
        {"ko": "커널 크기가 스트라이드로 나누어떨어지는지 보세요.", "en": "Does the stride divide the kernel size?"},
-       {"ko": "3은 2로 나누어떨어지지 않아 안쪽이 1, 2로 번갈아 겹칩니다(2차원으로는 1, 2, 4).",
-        "en": "2 does not divide 3, so the interior alternates 1 and 2 (1, 2 and 4 in 2-D)."}),
+       {"ko": "3은 2로 나누어떨어지지 않아 안쪽이 1, 2로 번갈아 겹칩니다(2-D로는 1, 2, 4). 균일한 겹침이 체커보드가 "
+              "없다는 뜻은 아닙니다. k=4, s=2는 겹침이 균일해도 초기화 직후 무늬가 있습니다(원인 2, 레슨 04).",
+        "en": "2 does not divide 3, so the interior alternates 1 and 2 (1, 2 and 4 in 2-D). Even overlap does not mean "
+              "no checkerboard: k=4, s=2 has even overlap and still shows a pattern right after initialization "
+              "(cause 2, lesson 04)."}),
     _q("q6", "05",
        "256 → 128 채널 ×2 업샘플링의 세 방법 가운데 파라미터가 가장 많은 것은? (문서의 '3가지 방법 비교')",
        "Of the three 256 → 128-channel ×2 upsamplers (the document's comparison), which has the most parameters?",
@@ -209,7 +212,7 @@ QUESTIONS = (
        lambda: _index_of_true([_alignment_claims()[i] for i in (1, 2, 0)]),
        {"ko": "크기와 줄 맞춤을 둘 다 보세요. 하나는 크기가, 하나는 줄이 틀립니다.",
         "en": "Check both the size and the alignment: one fix gets the size wrong, another the rows."},
-       lambda: {"ko": "(행 수, 맞춘 행 수)는 output_size=, 앞쪽 패딩, 잘라내기 차례로 "
+       lambda: {"ko": "(행 수, 맞춘 행 수)는 output_size=, 앞쪽 패딩, 잘라 내기 차례로 "
                       + ", ".join(str(r) for r in aligned_rows_06()) + "입니다.",
                 "en": "(rows, aligned rows) for output_size=, padding at the start and cropping: "
                       + ", ".join(str(r) for r in aligned_rows_06()) + "."}),
@@ -230,12 +233,12 @@ QUESTIONS = (
        "Why does a 4/2/1 generator show a 2×2 pattern before any training?",
        [_c("네 위상이 서로 다른 2×2 부분 커널을 쓰고, 그 합이 서로 달라서",
            "The four phases use different 2×2 sub-kernels whose sums differ"),
-        _c("안쪽 겹침 횟수가 고르지 않아서", "Its interior overlap counts are uneven"),
+        _c("안쪽 겹침 수가 불균일해서", "Its interior overlap counts are uneven"),
         _c("마지막 Tanh 때문에", "Because of the final Tanh")],
        lambda: _index_of_true([_checkerboard_claims()[i] for i in (1, 0, 2)]),
        {"ko": "가중치가 모두 같으면 4/2/1의 안쪽은 평평합니다. 그렇다면 무늬는 어디서 올까요?",
         "en": "With equal weights the 4/2/1 interior is flat. So where does the pattern come from?"},
-       {"ko": "상수 입력에 대한 안쪽 출력값은 네 부분 커널의 합과 정확히 같습니다. 고른 겹침만으로는 충분하지 않습니다.",
+       {"ko": "상수 입력에 대한 안쪽 출력값은 네 부분 커널의 합과 정확히 같습니다. 균일한 겹침만으로는 충분하지 않습니다.",
         "en": "On a constant input the interior values are exactly the four sub-kernel sums. Even overlap alone "
               "is not enough."}),
 )

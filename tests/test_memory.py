@@ -40,3 +40,26 @@ def test_views_and_in_place_results_are_not_new_memory():
 def test_parameter_bytes():
     assert parameter_bytes(nn.Conv2d(256, 128, 3)) == (128 * 256 * 9 + 128) * FLOAT
     assert parameter_bytes(nn.PixelShuffle(2)) == 0
+
+
+@pytest.fixture(params=[False, True], ids=["default", "deterministic"])
+def algorithms(request):
+    """Both settings of torch.use_deterministic_algorithms; setup() turns it on in every lesson."""
+    before = torch.are_deterministic_algorithms_enabled(), torch.is_deterministic_algorithms_warn_only_enabled()
+    torch.use_deterministic_algorithms(request.param)
+    yield request.param
+    torch.use_deterministic_algorithms(before[0], warn_only=before[1])
+
+
+@pytest.mark.parametrize("device", ["cpu", "meta"])
+def test_bilinear_upsample_then_convolution_creates_only_real_tensors(device, algorithms):
+    # deterministic mode sends F.interpolate's bilinear mode through a decomposition on non-CPU devices (meta
+    # included); the trace must still show what the CPU creates: the upsampled tensor and the output
+    layer = nn.Sequential(nn.Upsample(scale_factor=2, mode="bilinear", align_corners=True),
+                          nn.Conv2d(8, 4, 3, padding=1)).to(device)
+    x = torch.zeros(2, 8, 5, 5, device=device)
+    trace = trace_activations(layer, x)
+    assert [a.op for a in trace.allocations] == ["upsample_bilinear2d", "convolution"]
+    assert trace.peak_bytes == (2 * 8 * 25 + 2 * 8 * 100 + 2 * 4 * 100) * FLOAT
+    assert saved_for_backward_bytes(layer, x) == 2 * 8 * 100 * FLOAT
+    assert torch.are_deterministic_algorithms_enabled() == algorithms

@@ -60,7 +60,7 @@ register(Exercise(
     kind=int,
     hint={"ko": "안쪽이 균일하게 겹치려면 K가 S로 나누어떨어져야 합니다. 5 이상인 K 가운데 가장 작은 3의 배수를 찾으세요.",
           "en": "The interior is even when S divides K. Look for the smallest multiple of 3 that is at least 5."},
-    explanation={"ko": "K = 6입니다. 안쪽의 모든 칸에 1-D로 6 / 3 = 2개의 입력이 더해집니다.",
+    explanation={"ko": "K = 6입니다. 안쪽의 모든 칸에 1-D에서 6 / 3 = 2개의 입력이 더해집니다.",
                  "en": "K = 6: every interior pixel sums 6 / 3 = 2 inputs in 1-D."},
 ))
 

@@ -36,7 +36,8 @@
 # ## 노트북 사용법
 #
 # - 위에서 아래로 셀을 하나씩 실행합니다(`Shift+Enter`). 처음부터 다시 하려면 메뉴에서 *Kernel → Restart Kernel
-#   and Run All Cells*를 고릅니다. 어느 레슨이든 노트북 컴퓨터의 CPU로 1분 안에 끝납니다.
+#   and Run All Cells*를 고릅니다. 실행 시간은 컴퓨터마다 다르며, 저장소 루트에서
+#   `python benchmarks/lesson_resources.py`를 실행하면 레슨마다 걸리는 시간과 가장 느린 셀을 직접 잴 수 있습니다.
 # - 바로 아래 `LANG` 셀은 그림과 안내 문구의 언어를 정합니다. 한국어 노트북은 `"ko"`, 영어 노트북은 `"en"`입니다.
 # - 위젯(슬라이더, 버튼)이 있는 레슨은 같은 결과를 글로도 출력하므로, 슬라이드나 HTML 페이지처럼 위젯이
 #   동작하지 않는 곳에서도 내용을 볼 수 있습니다.
@@ -49,7 +50,8 @@
 # ## How to use the notebooks
 #
 # - Run the cells from top to bottom (`Shift+Enter`). To start over, choose *Kernel → Restart Kernel and Run
-#   All Cells*. Every lesson finishes within a minute on a laptop CPU.
+#   All Cells*. Run times vary from computer to computer; `python benchmarks/lesson_resources.py`, run from the
+#   repository root, measures each lesson's time and its slowest cell on yours.
 # - The `LANG` cell just below sets the language of figures and messages: `"ko"` in the Korean notebooks,
 #   `"en"` in the English ones.
 # - Lessons with widgets (sliders, buttons) also print the same result as text, so it shows where widgets
@@ -83,7 +85,7 @@ import torch
 from IPython.display import Markdown
 from torch import nn
 
-from course_utils import glossary, lessons
+from course_utils import bibliography, glossary, lessons
 from course_utils.exercises import check, verify
 from course_utils.notebook import setup
 
@@ -205,15 +207,16 @@ Markdown(glossary.markdown_table(LANG))
 # %% [markdown] tags=["lang-ko"]
 # ## 참고 문헌
 #
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
-# - PyTorch 문서: `torch.nn.ConvTranspose2d`, `torch.nn.PixelShuffle`, `torch.nn.Upsample`.
+# 코스 전체의 참고 문헌은 `course_utils/data/bibliography.toml` 한 곳에 있습니다. 레슨은 아래 굵은 글씨의
+# 이름표(저자와 연도)로 인용하고, 본문의 인용이 모두 이 목록에 있는지는 테스트가 확인합니다. 제1저자와 연도가
+# 같은 두 글은 2016a, 2016b처럼 구별합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## References
 #
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
-# - PyTorch documentation: `torch.nn.ConvTranspose2d`, `torch.nn.PixelShuffle`, `torch.nn.Upsample`.
+# The course keeps its references in one place, `course_utils/data/bibliography.toml`. Lessons cite a work by
+# the label in bold below (author and year), and a test checks that every citation in the prose is in this list.
+# Two works with the same first author and year are told apart as 2016a and 2016b.
+
+# %%
+Markdown(bibliography.markdown_list(LANG))

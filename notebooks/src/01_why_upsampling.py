@@ -231,12 +231,10 @@ print("largest_growth:", largest_growth)
 print("example:", example)
 
 # %% [markdown] tags=["lang-ko"]
-# 풀링으로는 기껏해야 한 픽셀 늘어날 뿐이고, 그 한 픽셀도 가장자리 값을 되풀이한 것입니다. 8을 256으로
-# 키우는 도구가 아닙니다.
+# 이 범위에서 풀링은 특징 맵을 기껏해야 한 픽셀 늘릴 뿐입니다. 8을 256으로 키우는 도구가 아닙니다.
 
 # %% [markdown] tags=["lang-en"]
-# Pooling grows a map by one pixel at most, and that pixel only repeats border values. It is no tool for
-# turning 8 into 256.
+# In this range pooling grows a map by one pixel at most. It is no tool for turning 8 into 256.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 6. 고정된 보간에는 학습할 것이 없다
@@ -271,14 +269,14 @@ print("Σ numel:", sum(p.numel() for p in nearest.parameters()),
 # %% [markdown] tags=["lang-ko"]
 # 두 보간 모두 파라미터가 0개입니다. 어떤 데이터를 보여 주어도 늘 같은 방식으로 값을 채웁니다.
 #
-# 전치 합성곱은 다릅니다. 커널 2, 스트라이드 2인 전치 합성곱에는 학습할 파라미터가 4개 있고, 이 가중치를 모두
-# 1로 두면 최근접 이웃 보간과 **정확히 같은** 결과가 나옵니다. 즉 고정된 보간은 전치 합성곱이 가질 수 있는
-# 가중치 설정 가운데 하나일 뿐이고, 학습을 통해 작업에 더 알맞은 가중치를 찾을 수 있습니다.
+# 전치 합성곱은 다릅니다. 커널 2, 스트라이드 2인 전치 합성곱에는 편향 없이 학습할 파라미터가 4개 있고, 이 가중치를 모두
+# 1로 두면 최근접 이웃 보간과 **정확히 같은** 결과가 나옵니다. 즉 고정된 보간은 전치 합성곱의 여러 가중치
+# 설정 가운데 하나일 뿐이고, 학습을 통해 작업에 더 알맞은 가중치를 찾을 수 있습니다.
 
 # %% [markdown] tags=["lang-en"]
 # Both have zero parameters: whatever data they see, they fill the map the same way.
 #
-# A transposed convolution is different. With kernel 2 and stride 2 it has 4 learnable parameters, and
+# A transposed convolution is different. With kernel 2 and stride 2 and without bias it has 4 learnable parameters, and
 # with all these weights set to 1 it gives **exactly** the nearest-neighbour result. Fixed interpolation is
 # just one weight setting a transposed convolution can take; training can find weights that suit the task
 # better.
@@ -298,7 +296,10 @@ claim("torch.equal(learnable(tiny), nearest(tiny))", torch.equal(learnable(tiny)
 # - 전치 합성곱은 최근접 이웃 보간을 특수한 경우로 포함하는 **학습 가능한 업샘플링**입니다. 다음 레슨에서
 #   동작 원리를 살펴봅니다.
 #
-# 참고: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
+# **참고 문헌**
+#
+# - **Dumoulin과 Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
+#   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>.
 
 # %% [markdown] tags=["lang-en"]
 # ## Summary
@@ -310,7 +311,10 @@ claim("torch.equal(learnable(tiny), nearest(tiny))", torch.equal(learnable(tiny)
 #   special case.
 #   The next lesson shows how it works.
 #
-# Reference: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
+# **References**
+#
+# - **Dumoulin and Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
+#   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제

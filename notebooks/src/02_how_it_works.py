@@ -1,7 +1,7 @@
 # %% [markdown] tags=["lang-ko"]
 # # 02. 동작 원리
 #
-# 전치 합성곱(transposed convolution)이라는 이름은 합성곱을 행렬 $C$로 썼을 때 그 **전치 $C^\top$를** 곱하는
+# 전치 합성곱(transposed convolution)이라는 이름은 합성곱을 행렬 $C$로 썼을 때 그 **전치**인 $C^\top$를 곱하는
 # 연산이라는 뜻입니다. 이 레슨에서는 그 행렬을 직접 만들어 보고, 다음 네 가지를 코드로 확인합니다.
 #
 # 1. 합성곱은 행렬 $C$를 곱하는 것이고, 전치 합성곱은 $C^\top$를 곱하는 것입니다.
@@ -284,15 +284,18 @@ print("output_padding=1:", tuple(back8.shape))
 claim("back8 == x.grad", close(x8.grad, back8))
 
 # %% [markdown] tags=["lang-ko"]
-# 그래서 딥러닝 라이브러리는 흔히 전치 합성곱을 "합성곱의 입력 기울기" 계산으로 구현합니다. PyTorch도 GPU에서는 cuDNN의
-# backward-data 합성곱을 부릅니다. 거꾸로, 합성곱의 역전파는 전치 합성곱의 성질을 그대로 물려받습니다. 스트라이드가
-# 있는 합성곱의 기울기에 체커보드 무늬가 생길 수 있는 것도 그 때문입니다(Odena 외, 2016; 레슨 04).
+# 그래서 딥러닝 라이브러리는 흔히 전치 합성곱을 "합성곱의 입력 기울기" 계산으로 구현합니다. 이 레슨은 GPU에서 실행하지
+# 않지만, PyTorch 소스 코드(`aten/src/ATen/native/cudnn/ConvShared.cpp`의 `cudnn_convolution_transpose`)를 보면
+# GPU에서 cuDNN을 쓸 때는 cuDNN의 입력 기울기(backward-data) 합성곱을 부르도록 되어 있습니다. 거꾸로, 합성곱의 역전파는 전치 합성곱의 성질을 그대로 물려받습니다. 스트라이드가
+# 있는 합성곱의 기울기에 체커보드 무늬가 생길 수 있는 것도 그 때문입니다(Odena 외 2016, 레슨 04).
 
 # %% [markdown] tags=["lang-en"]
-# That is why deep-learning libraries often implement a transposed convolution as the "input gradient of a convolution";
-# on a GPU, PyTorch calls cuDNN's backward-data convolution. Conversely, the backward pass of a convolution inherits
+# That is why deep-learning libraries often implement a transposed convolution as the "input gradient of a convolution".
+# This lesson does not run on a GPU, but PyTorch's source code (`cudnn_convolution_transpose` in
+# `aten/src/ATen/native/cudnn/ConvShared.cpp`) shows that on a GPU, when cuDNN is used, it calls cuDNN's backward-data (input gradient)
+# convolution. Conversely, the backward pass of a convolution inherits
 # every property of the transposed convolution, which is why the gradient of a strided convolution can carry
-# checkerboard patterns (Odena et al., 2016; lesson 04).
+# checkerboard patterns (Odena et al. 2016, lesson 04).
 
 # %% [markdown] tags=["lang-ko"]
 # ## 5. 흩뿌려 더하기, 한 단계씩
@@ -351,7 +354,7 @@ show(grid)
 # 출력의 오른쪽 위 구석에 따로 놓이는 것이 아닙니다. 각 칸에 모인 곱의 수를 세면 겹침이 보입니다.
 
 # %% [markdown] tags=["lang-en"]
-# The document's "Step 2: … placed at the top right of the output" is loose. Precisely: the copy of input
+# The document's "Step 2: … placed at the top right of the output" (translated) is loose. Precisely: the copy of input
 # $(i, j)$ covers the 3×3 cells starting at output $(i\cdot S,\; j\cdot S)$. With stride 1 the copy of step 2
 # (input [0,1]) lands **one column to the right** of step 1's copy, on rows 0–2 and columns 1–3, and shares 6 cells
 # (rows 0–2 × columns 1–2) with it. It is not set apart in the top-right corner. Counting the products in each cell
@@ -567,10 +570,10 @@ claim("fold(ones) == counts", torch.equal(F.fold(ones, (4, 4), kernel_size=3)[0,
 # ### 6.3 스트라이드 $S$ = 작은 합성곱 $S^2$개를 엇갈려 놓기 (서브픽셀 위상)
 #
 # 스트라이드가 2이면 출력의 짝수 행에 닿는 커널 성분과 홀수 행에 닿는 성분이 따로 정해져 있습니다. 위의 예처럼 커널이
-# 4이면, 입력 $i$의 사본에서 성분 $t$는 (자르기 전 캔버스의) 출력 $2i + t$에 닿으므로, 짝수 행에는 $t = 0, 2$만, 홀수
+# 4이면, 입력 $i$의 사본에서 성분 $t$는 (잘라 내기 전 캔버스의) 출력 $2i + t$에 닿으므로, 짝수 행에는 $t = 0, 2$만, 홀수
 # 행에는 $t = 1, 3$만 닿습니다. 그래서 출력을
 # (행의 홀짝) × (열의 홀짝) 네 **위상**으로 나누면, 위상마다 2×2 부분 커널로 하는 **0 없는 스트라이드 1 합성곱**이
-# 됩니다. 네 결과를 엇갈려 끼우면 전체 출력입니다(Shi 외, 2016b). 레슨 05의 픽셀 셔플이 바로 이 엇갈려 끼우기입니다.
+# 됩니다. 네 결과를 엇갈려 끼우면 전체 출력입니다(Shi 외 2016b). 레슨 05의 픽셀 셔플이 바로 이 엇갈려 끼우기입니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### 6.3 Stride $S$ = $S^2$ small convolutions, interleaved (sub-pixel phases)
@@ -579,7 +582,7 @@ claim("fold(ones) == counts", torch.equal(F.fold(ones, (4, 4), kernel_size=3)[0,
 # rows. With kernel 4 as in the example above, entry $t$ of the copy of input $i$ lands on output $2i + t$ (on the
 # canvas, before cropping), so even rows see only $t = 0, 2$ and odd rows only $t = 1, 3$. Split the output into four **phases**, (row parity) × (column parity), and each phase is a
 # **stride-1 convolution without zeros** with a 2×2 sub-kernel. Interleave the four results and you have the
-# whole output (Shi et al., 2016b). The pixel shuffle of lesson 05 is exactly this interleaving.
+# whole output (Shi et al. 2016b). The pixel shuffle of lesson 05 is exactly this interleaving.
 
 # %%
 def conv_transpose2d_phases(x, weight, stride, padding=0):
@@ -605,8 +608,8 @@ claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_phases(xs, ws, 2,
 #
 # ## 7. 채널과 편향
 #
-# `nn.ConvTranspose2d(256, 128, …)`의 가중치 모양은 (256, 128, 4, 4), 곧 **(C_in, C_out, K, K)로**,
-# `nn.Conv2d`의 (C_out, C_in, K, K)와 순서가 반대입니다. 4절을 떠올리면 이유가 보입니다. 256 → 128 전치
+# `nn.ConvTranspose2d(256, 128, …)`의 가중치 모양은 (256, 128, 4, 4), 곧 **C_in, C_out, K, K의 순서**입니다.
+# `nn.Conv2d`의 (C_out, C_in, K, K)와 채널 순서가 반대입니다. 4절을 떠올리면 이유가 보입니다. 256 → 128 전치
 # 합성곱은 128 → 256 합성곱의 전치이고, **두 층의 가중치는 모양이 같습니다**. 4절에서처럼 텐서 하나를 두 층에 그대로
 # 쓸 수 있습니다.
 
@@ -676,16 +679,21 @@ with torch.no_grad():
 # ## 8. 어느 방식이 빠른가, 그리고 왜
 #
 # 모든 관점은 같은 값을 내지만 하는 일의 양은 다릅니다. 원문의 설정 (1, 256, 14, 14) → 128채널, 커널 4,
-# 스트라이드 2, 패딩 1에서 `FlopCounterMode`로 각 방식의 곱셈-덧셈 수를 세어 봅니다. 기준은 PyTorch의
-# `conv_transpose2d`, 곧 꼭 필요한 곱의 수($C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot W$)입니다.
+# 스트라이드 2, 패딩 1에서 `FlopCounterMode`로 각 방식의 곱셈-덧셈 수를 세어 봅니다. 이 도구는 연산을 실제로 세지
+# 않고, 호출된 연산(합성곱, 행렬 곱 등)마다 텐서 모양에서 공식으로 FLOP 수를 계산합니다. 전치 합성곱에는
+# $C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot W$ 공식을 씁니다. 그러니 아래의 PyTorch 행이 ×1.00인 것은 측정
+# 결과가 아니라, 꼭 필요한 곱의 수를 기준으로 삼았기 때문에 정의상 그렇습니다. 다른 방식의 배율은 그 방식이
+# 부르는 연산들의 공식 값을 더한 것입니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 8. Which formulation is fast, and why
 #
 # All views give the same values, but not the same amount of work. On the document's setting, (1, 256, 14, 14) →
-# 128 channels, kernel 4, stride 2, padding 1, we count multiply-adds with `FlopCounterMode`. The reference is
-# PyTorch's `conv_transpose2d`, which does exactly the necessary products ($C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot
-# W$).
+# 128 channels, kernel 4, stride 2, padding 1, we count multiply-adds with `FlopCounterMode`. This tool counts
+# nothing as it runs: for every operation called (convolution, matrix product, …) it computes the FLOPs from the
+# tensor shapes by a formula, for a transposed convolution $C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot W$. So the
+# ×1.00 of the PyTorch row below is not a measurement: it holds by definition, since that formula is our
+# reference for the necessary products. The other rows add up the formulas of the operations each view calls.
 
 # %%
 def multiply_adds(fn, *args):
@@ -711,8 +719,8 @@ for name, count in work.items():
 # - **0 삽입**은 꼭 필요한 양의 4배를 계산합니다. 출력이 입력의 $S^2 = 4$배 넓은데 출력 칸마다 커널 전체를 곱하니,
 #   곱의 3/4이 끼워 넣은 0과의 곱입니다.
 # - **GEMM + fold**는 꼭 필요한 곱만 하고, 그것도 BLAS가 가장 잘하는 큰 행렬 곱 하나로 합니다. 남는 일은 fold가
-#   겹치는 칸을 더하는 메모리 작업뿐입니다. oneDNN을 쓰지 않을 때 PyTorch가 CPU에서 쓰는 구현
-#   (`slow_conv_transpose2d`)이 바로 GEMM + col2im이고, 합성곱의 입력 기울기도 같은 방식으로 계산합니다.
+#   겹치는 칸을 더하는 메모리 작업뿐입니다. PyTorch 소스 코드(`aten/src/ATen/native/NaiveConvolutionTranspose2d.cpp`)를
+#   보면 oneDNN을 쓰지 않을 때 CPU에서 쓰는 구현(`slow_conv_transpose2d`)이 바로 GEMM + col2im입니다.
 # - **위상 분해**는 잘라 낼 가장자리까지 계산해 조금(×1.15) 더 하지만 겹침 더하기가 없습니다. `course_utils.reference.conv_transpose2d`는
 #   GEMM + col2im을 기본으로 하고, 커널이 스트라이드의 배수이고 입력 위치 수(N·H·W)가 입력 채널 수의 32배 이상일
 #   때는 위상 분해를 GEMM 하나로 계산합니다. 가중치를 위상별로 재배치하는 고정 비용은 위치가 많아야 상쇄되기 때문입니다.
@@ -725,9 +733,9 @@ for name, count in work.items():
 # - **Zero insertion** does 4 times the necessary work. The output is $S^2 = 4$ times larger than the input and
 #   every output cell multiplies the whole kernel, so 3/4 of its products multiply an inserted zero.
 # - **GEMM + fold** does only the necessary products, in one large matrix product, which is what BLAS does best.
-#   What remains is fold adding overlapping cells, a memory-bound pass. PyTorch's CPU implementation without
-#   oneDNN (`slow_conv_transpose2d`) is exactly GEMM + col2im, and it computes a convolution's input gradient the
-#   same way.
+#   What remains is fold adding overlapping cells, a memory-bound pass. PyTorch's source code
+#   (`aten/src/ATen/native/NaiveConvolutionTranspose2d.cpp`) shows that its CPU implementation without oneDNN
+#   (`slow_conv_transpose2d`) is exactly GEMM + col2im.
 # - **Phases** do a little more (×1.15) because they compute the border that will be cut, but no overlap-add.
 #   `course_utils.reference.conv_transpose2d` uses GEMM + col2im by default, and computes the phases with one GEMM
 #   when the kernel is a multiple of the stride and there are at least 32 input positions (N·H·W) per input
@@ -769,10 +777,12 @@ for name, fn in candidates.items():
 #
 # **참고 문헌**
 #
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
-# - W. Shi et al., *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016b).
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
+# - **Dumoulin과 Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
+#   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>.
+# - **Shi 외 2016b**: W. Shi, J. Caballero, L. Theis, F. Huszár, A. Aitken, C. Ledig, Z. Wang, *Is the deconvolution
+#   layer the same as a convolutional layer?*, arXiv:1609.07009, 2016, <https://arxiv.org/abs/1609.07009>.
+# - **Odena 외 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill, 2016,
+#   <https://distill.pub/2016/deconv-checkerboard/>.
 # - PyTorch 문서: [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html),
 #   [`torch.nn.functional.conv_transpose2d`](https://pytorch.org/docs/stable/generated/torch.nn.functional.conv_transpose2d.html),
 #   [`torch.nn.Fold`](https://pytorch.org/docs/stable/generated/torch.nn.Fold.html)
@@ -794,10 +804,13 @@ for name, fn in candidates.items():
 #
 # **References**
 #
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016).
-# - W. Shi et al., *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016b).
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
+# - **Dumoulin and Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
+#   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>.
+# - **Shi et al. 2016b**: W. Shi, J. Caballero, L. Theis, F. Huszár, A. Aitken, C. Ledig, Z. Wang, *Is the
+#   deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009, 2016,
+#   <https://arxiv.org/abs/1609.07009>.
+# - **Odena et al. 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill,
+#   2016, <https://distill.pub/2016/deconv-checkerboard/>.
 # - PyTorch documentation: [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html),
 #   [`torch.nn.functional.conv_transpose2d`](https://pytorch.org/docs/stable/generated/torch.nn.functional.conv_transpose2d.html),
 #   [`torch.nn.Fold`](https://pytorch.org/docs/stable/generated/torch.nn.Fold.html)

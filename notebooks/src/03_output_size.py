@@ -51,7 +51,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from course_utils.arithmetic import RuleError, conv_transpose_output_size, output_size_range
-from course_utils.claims import claim
+from course_utils.claims import claim, close
 from course_utils.diagrams import size_strip
 from course_utils.exercises import check, verify
 from course_utils.exercises.coding import check_code, hint, verify_code
@@ -290,15 +290,19 @@ print("k4 s2 p1:", tuple(k4_s2_p1(x).shape), "=", transposed_size(14, 4, 2, 1))
 print("k2 s2 p0:", tuple(k2_s2_p0(x).shape), "=", transposed_size(14, 2, 2, 0))
 
 # %% [markdown] tags=["lang-ko"]
-# 같은 규칙으로 4배에는 $(K, S, P) = (8, 4, 2)$나 $(4, 4, 0)$을 씁니다. $K - S$가 홀수이면, 예를 들어 $K = 3$,
-# $S = 2$이면 $P$만으로는 맞출 수 없고 `output_padding=1`을 더해야 정확히 2배가 됩니다.
+# 같은 규칙으로 4배에는 $(K, S, P) = (8, 4, 2)$나 $(4, 4, 0)$을 씁니다. $K - S$가 홀수이면 $P$만으로는 맞출 수
+# 없습니다. 스트라이드가 2 이상이고 $K \ge S - 1$이면 $P = (K - S + 1)/2$에 `output_padding=1`을 더해 정확히
+# $S$배를 만듭니다(예: $K = 3$, $S = 2$, $P = 1$). $K < S - 1$이면 $P = 0$에 `output_padding` $= S - K$입니다.
+# 스트라이드 1에 짝수 커널이면 이 방법도 막힙니다. 5.5절에서 그 까닭과 대안을 봅니다.
 #
 # 입력이 1×1이면 $(I-1)\,S = 0$이라 스트라이드는 아무 영향이 없고 $O = K - 2P$입니다. 이것이 DCGAN 생성자의 첫 층
 # `ConvTranspose2d(100, 512, 4, 1, 0)`이 잠재 벡터를 4×4 특징 맵으로 바꾸는 원리입니다(레슨 07).
 
 # %% [markdown] tags=["lang-en"]
-# By the same rule, 4× takes $(K, S, P) = (8, 4, 2)$ or $(4, 4, 0)$. When $K - S$ is odd, for instance $K = 3$,
-# $S = 2$, no padding fits and it takes `output_padding=1` to get exactly 2×.
+# By the same rule, 4× takes $(K, S, P) = (8, 4, 2)$ or $(4, 4, 0)$. When $K - S$ is odd no padding fits. With a
+# stride of 2 or more and $K \ge S - 1$, $P = (K - S + 1)/2$ with `output_padding=1` gives exactly $S$× (for
+# instance $K = 3$, $S = 2$, $P = 1$); when $K < S - 1$, take $P = 0$ and `output_padding` $= S - K$. With stride 1 and
+# an even kernel that way is closed too; section 5.5 shows why and what to do instead.
 #
 # On a 1×1 input $(I-1)\,S = 0$, so the stride has no effect and $O = K - 2P$. That is how the first layer of
 # the DCGAN generator, `ConvTranspose2d(100, 512, 4, 1, 0)`, turns a latent vector into a 4×4 feature map
@@ -498,6 +502,111 @@ for P in (0, 1):
 size_strip(3, 3, 2, 0, 1, 1, LANG)
 
 # %% [markdown] tags=["lang-ko"]
+# ### 5.5 입력의 $S$배 크기와 `padding='same'`
+#
+# 합성곱에는 출력 크기를 입력과 같게 맞추는 `padding='same'`이 있습니다(스트라이드 1에서만). 전치 합성곱에서 그에
+# 해당하는 것은 출력을 입력의 정확히 $S$배로 만드는 일이지만, `ConvTranspose2d`의 `padding`은 정수만 받습니다.
+# 생성자는 문자열을 검사하지 않고 글자 하나하나를 패딩 값으로 저장해 두며, 오류는 forward에서 납니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### 5.5 $S$ times the input, and `padding='same'`
+#
+# A convolution has `padding='same'`, which keeps the output the size of the input (at stride 1 only). Its
+# counterpart for a transposed convolution would make the output exactly $S$ times the input, but the `padding` of
+# `ConvTranspose2d` takes integers only. The constructor does not check the string: it stores its letters as the
+# padding, and the error comes in forward.
+
+# %%
+same = nn.ConvTranspose2d(1, 1, kernel_size=3, padding="same")
+print("same.padding:", same.padding)
+try:
+    same(torch.zeros(1, 1, 50, 50))
+except TypeError as err:
+    print(f"{type(err).__name__}: {str(err).split(',')[0]}")
+
+# %% [markdown] tags=["lang-ko"]
+# 대신 공식으로 $P$와 $P_{out}$을 고릅니다. 팽창까지 넣어 $K_D = D\,(K-1) + 1$로 쓰면, $O = S \cdot I$가 되는 조건은
+#
+# $$2P - P_{out} = K_D - S$$
+#
+# 입니다. $P$는 양쪽에서 똑같이 잘라 내므로, $K_D - S$가 짝수이면 $P = (K_D - S)/2$, $P_{out} = 0$이고, 홀수이면
+# $P = (K_D - S + 1)/2$, $P_{out} = 1$입니다($K_D < S$이면 $P = 0$, $P_{out} = S - K_D$). 이 $P_{out}$이 5.2절의
+# 규칙($P_{out} < S$ 또는 $P_{out} < D$)을 지켜야 합니다. 어기는 경우는 딱 하나, **스트라이드 1, 팽창 1에 짝수
+# 커널**입니다. 모든 설정에 통하는 "same"을 대칭인 $P$와 $P_{out}$만으로는 만들 수 없다는 뜻입니다. 작은 설정을
+# 모두 훑어 PyTorch의 결과와 맞춰 봅시다.
+
+# %% [markdown] tags=["lang-en"]
+# Instead, choose $P$ and $P_{out}$ from the formula. With dilation, write $K_D = D\,(K-1) + 1$; then $O = S \cdot I$
+# exactly when
+#
+# $$2P - P_{out} = K_D - S.$$
+#
+# $P$ crops both ends alike, so when $K_D - S$ is even, $P = (K_D - S)/2$ and $P_{out} = 0$; when it is odd,
+# $P = (K_D - S + 1)/2$ and $P_{out} = 1$ (when $K_D < S$: $P = 0$, $P_{out} = S - K_D$). That $P_{out}$ must obey
+# the rule of section 5.2 ($P_{out} < S$ or $P_{out} < D$). Exactly one case breaks it: **stride 1, dilation 1
+# and an even kernel**. So no "same" that works for every setting can be built from a symmetric $P$ and
+# $P_{out}$ alone. Let us sweep small settings and compare with PyTorch.
+
+# %%
+def same_style(K, S, D=1):
+    """P and output_padding for O = S·I: 2P − P_out = D·(K − 1) + 1 − S, the smallest P ≥ 0."""
+    excess = D * (K - 1) + 1 - S
+    P = max(0, -(-excess // 2))
+    return P, 2 * P - excess
+
+
+sweep, refused = 0, []
+for K, S, D in itertools.product(range(1, 8), range(1, 5), range(1, 4)):
+    P, P_out = same_style(K, S, D)
+    allowed = P_out < S or P_out < D
+    for I in (1, 5, 8):
+        try:
+            O = F.conv_transpose1d(torch.zeros(1, 1, I), torch.zeros(1, 1, K), stride=S, padding=P,
+                                   output_padding=P_out, dilation=D).shape[-1]
+            sweep += allowed and O == S * I
+        except RuntimeError:
+            sweep += not allowed
+    if not allowed:
+        refused.append((K, S, D))
+print("(K, S, D, I):", 7 * 4 * 3 * 3)
+claim("O == S·I, or RuntimeError where P_out ≥ S and P_out ≥ D", sweep == 7 * 4 * 3 * 3)
+print("RuntimeError (K, S, D):", refused)
+
+# %% [markdown] tags=["lang-ko"]
+# 거부된 설정은 모두 $S = 1$, $D = 1$에 짝수 $K$입니다. 팽창이 2 이상이면 $P_{out} = 1 < D$라서 스트라이드 1에서도
+# 통과합니다. 5.2절에서 본 "$P_{out}$이 스트라이드에 닿아도 팽창보다 작으면 통과"하는 경우입니다.
+#
+# 스트라이드 1에 짝수 커널로 크기를 지키려면 어떻게 할까요? 예를 들어 $I = 50$, $K = 4$, $S = 1$입니다. $P = 2$는
+# 49, $P = 1$은 51을 내고, 그 사이의 50을 만들 `output_padding=1`은 거부됩니다. `output_size=`도 $[O_{min},
+# O_{min} + S - 1]$, 곧 한 가지 크기만 받습니다. 남는 길은 둘입니다. 홀수 커널($K = 3$, $P = 1$)로 바꾸거나, $P = 1$로
+# 51을 만든 뒤 마지막 행과 열을 잘라 내는 것입니다. 잘라 내면 앞쪽에서 1칸, 뒤쪽에서 2칸을 잘라 낸 셈이라, 양쪽을
+# 다르게 잘라 내는 비대칭 패딩과 같습니다. 이런 비대칭 패딩은 `padding` 인자로는 나타낼 수 없습니다.
+
+# %% [markdown] tags=["lang-en"]
+# Every refused setting has $S = 1$, $D = 1$ and an even $K$. With a dilation of 2 or more, $P_{out} = 1 < D$
+# passes even at stride 1: the case of section 5.2 where $P_{out}$ reaches the stride but stays below the dilation.
+#
+# So how do you keep the size with stride 1 and an even kernel? Take $I = 50$, $K = 4$, $S = 1$. $P = 2$ gives 49,
+# $P = 1$ gives 51, and the `output_padding=1` that would give the 50 in between is refused. `output_size=`
+# accepts only $[O_{min}, O_{min} + S - 1]$, a single size. Two ways remain: switch to an odd kernel ($K = 3$,
+# $P = 1$), or make 51 with $P = 1$ and crop the last row and column. Cropping then removes 1 cell at the start
+# and 2 at the end: an asymmetric padding, which the `padding` argument cannot express.
+
+# %%
+x50 = torch.randn(1, 1, 50, 50, dtype=torch.float64)
+even = nn.ConvTranspose2d(1, 1, kernel_size=4, stride=1, padding=0, dtype=torch.float64)
+for P in (2, 1):
+    print(f"K=4 S=1 P={P}:", tuple(F.conv_transpose2d(x50, even.weight, even.bias, padding=P).shape))
+try:
+    F.conv_transpose2d(x50, even.weight, even.bias, padding=2, output_padding=1)
+except RuntimeError as err:
+    print(f"{type(err).__name__}: {str(err).split(', but')[0]}")
+cropped = F.conv_transpose2d(x50, even.weight, even.bias, padding=1)[..., :-1, :-1]
+print("K=4 S=1 P=1, [..., :-1, :-1]:", tuple(cropped.shape))
+claim("    == (P=0)[..., 1:51, 1:51]", close(cropped, even(x50)[..., 1:51, 1:51]))
+print("K=3 S=1 P=1:", tuple(nn.ConvTranspose2d(1, 1, kernel_size=3, padding=1, dtype=torch.float64)(x50).shape))
+
+# %% [markdown] tags=["lang-ko"]
 # ## 6. 출력 크기 계산기
 #
 # 슬라이더로 $I, K, S, P, P_{out}, D$를 바꾸면 숫자를 넣은 공식, `forward(x, output_size=...)`의 허용 범위,
@@ -536,16 +645,19 @@ second_calculator.print()
 # - 일반형은 $O = (I-1)\,S - 2P + D\,(K-1) + P_{out} + 1$입니다. 원문의 공식은 $D = 1$인 경우입니다.
 # - 합성곱의 크기 공식에는 내림이 있습니다. 원문의 `(I - K + 2P) / S + 1`은 $I = 8, K = 3, S = 2$에서
 #   3.5를 주지만 실제 크기는 3입니다. 내림이 버린 나머지 $a$를 되돌리는 것이 `output_padding`입니다.
-# - 출력이 정확히 $S$배가 되려면 $K - 2P = S$여야 합니다(2배에는 흔히 k4/p1, k2/p0). 1×1 입력에서는 $O = K - 2P$입니다.
+# - 출력이 정확히 $S$배가 되려면 $2P - P_{out} = D\,(K-1) + 1 - S$여야 합니다(2배에는 흔히 k4/p1, k2/p0).
+#   스트라이드 1, 팽창 1에 짝수 커널이면 $P_{out} = 1$이 거부되므로, 홀수 커널을 쓰거나 한쪽 끝을 잘라 냅니다.
+#   `ConvTranspose2d`에는 `padding='same'`이 없습니다. 1×1 입력에서는 $O = K - 2P$입니다.
 # - `output_padding`은 $P_{out} < S$ 또는 $P_{out} < D$여야 하고(forward에서 검사), `output_size`는
 #   $[O_{min}, O_{min} + S - 1]$ 범위의 크기만 받습니다. $P = 0$이면 덧붙인 줄에는 편향만 있습니다.
 #
 # 참고 문헌
 #
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016),
-#   4장: $o' = s\,(i' - 1) + a + k - 2p$, $a = (i + 2p - k) \bmod s$.
-# - PyTorch 문서, [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html)
-#   (출력 크기 식, `output_padding`, `output_size`)와
+# - **Dumoulin과 Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
+#   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>. 4장: $o' = s\,(i' - 1) + a + k - 2p$, $a = (i + 2p - k)
+#   \bmod s$.
+# - PyTorch 문서: [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html)의
+#   출력 크기 식, `output_padding`, `output_size` 설명과
 #   [`torch.nn.Conv2d`](https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html).
 
 # %% [markdown] tags=["lang-en"]
@@ -556,14 +668,17 @@ second_calculator.print()
 #   $D = 1$.
 # - The convolution's size formula has a floor. The document's `(I - K + 2P) / S + 1` gives 3.5 for
 #   $I = 8, K = 3, S = 2$, but the size is 3. `output_padding` puts back the remainder $a$ the floor drops.
-# - Exactly $S$ times the input needs $K - 2P = S$ (for 2×, usually k4/p1 or k2/p0). On a 1×1 input, $O = K - 2P$.
+# - Exactly $S$ times the input needs $2P - P_{out} = D\,(K-1) + 1 - S$ (for 2×, usually k4/p1 or k2/p0). With
+#   stride 1, dilation 1 and an even kernel, $P_{out} = 1$ is refused: use an odd kernel or crop one end.
+#   `ConvTranspose2d` has no `padding='same'`. On a 1×1 input, $O = K - 2P$.
 # - `output_padding` needs $P_{out} < S$ or $P_{out} < D$ (checked in forward), and `output_size` accepts
 #   only $[O_{min}, O_{min} + S - 1]$. With $P = 0$ the added row holds only bias.
 #
 # References
 #
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016),
-#   section 4: $o' = s\,(i' - 1) + a + k - 2p$, $a = (i + 2p - k) \bmod s$.
+# - **Dumoulin and Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
+#   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>. Section 4: $o' = s\,(i' - 1) + a + k - 2p$, $a = (i +
+#   2p - k) \bmod s$.
 # - PyTorch documentation, [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html)
 #   (the output-size formula, `output_padding`, `output_size`) and
 #   [`torch.nn.Conv2d`](https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html).

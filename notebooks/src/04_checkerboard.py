@@ -12,8 +12,8 @@
 # 4. 원문의 세 가지 해결책을 모듈로 만들어 같은 잣대로 판정하고, 각각이 무엇을 고치고 무엇을 못 고치는지
 #    정리합니다.
 #
-# 이 레슨에서 다루는 사실은 대부분 A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard
-# Artifacts*, Distill (2016)에서 처음 정리한 것입니다. 여기서는 그 주장을 하나하나 코드로 다시 확인합니다.
+# 이 레슨의 출발점은 Odena 외(2016), *Deconvolution and Checkerboard Artifacts*(Distill)입니다. 그 주장을
+# 하나하나 코드로 다시 확인하고, 이 레슨의 측정이 그 글과 다른 곳은 그렇다고 밝힙니다.
 
 # %% [markdown] tags=["lang-en"]
 # # 04. Checkerboard artifacts and three fixes
@@ -31,8 +31,8 @@
 # 4. Build the document's three fixes as modules, judge them with the same measure, and say what each one
 #    fixes and what it does not.
 #
-# Most facts here were first set out by A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard
-# Artifacts*, Distill (2016). We re-check each claim in code.
+# The starting point is Odena et al. (2016), *Deconvolution and Checkerboard Artifacts* (Distill). We re-check
+# each of its claims in code, and say so where our measurements differ from the article.
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 원문의 6×6 표(1과 4)를 체커보드의 원인으로 가르치지 마세요. 그 차이는 가장자리 효과이고, K=4,
@@ -112,7 +112,7 @@ for k, s, p in CASES:
 # - K=4, S=2: 안쪽이 모두 2입니다. **균일한 겹침**입니다.
 # - K=3, S=2: 안쪽에서 1과 2가 번갈아 나옵니다. 주기 2로 되풀이되는 **불균일한 겹침**입니다.
 # - K=2, S=2: 모두 1입니다. 사본이 전혀 겹치지 않습니다.
-# - K=5, S=2(원래 DCGAN 코드의 5×5 커널): 안쪽에서 3과 2가 번갈아 나옵니다. 불균일합니다.
+# - K=5, S=2(원래 DCGAN 코드의 5×5 커널, Radford 외 2015): 안쪽에서 3과 2가 번갈아 나옵니다. 불균일합니다.
 #
 # 규칙은 간단합니다. $K$가 $S$로 나누어떨어지면 안쪽의 모든 칸에 $K/S$개씩 더해지고, 나누어떨어지지 않으면
 # $\lfloor K/S \rfloor$개와 $\lceil K/S \rceil$개가 섞여 주기 $S$로 되풀이됩니다.
@@ -125,7 +125,7 @@ for k, s, p in CASES:
 # - K=4, S=2: the interior is all 2s. The overlap is **even**.
 # - K=3, S=2: 1 and 2 alternate in the interior, a period-2 **uneven overlap**.
 # - K=2, S=2: all 1s. The copies do not overlap at all.
-# - K=5, S=2 (the 5×5 kernels of the original DCGAN code): 3 and 2 alternate. Uneven.
+# - K=5, S=2 (the 5×5 kernels of the original DCGAN code, Radford et al. 2015): 3 and 2 alternate. Uneven.
 #
 # The rule is simple. When $S$ divides $K$, every interior pixel receives $K/S$ inputs; otherwise
 # $\lfloor K/S \rfloor$ and $\lceil K/S \rceil$ mix in a pattern that repeats with period $S$.
@@ -139,7 +139,7 @@ for k, s, p in CASES:
 # ### 2-D는 1-D의 곱이다
 #
 # 2-D 커널은 행 방향과 열 방향으로 따로 미끄러지므로, 2-D 겹침 수는 그 칸의 행이 받는 1-D 겹침 수와 열이 받는
-# 1-D 겹침 수의 곱입니다. 그래서 불균일함도 곱해집니다. K=3, S=2에서 1-D로 2이던 안쪽의 최대/최소 비가
+# 1-D 겹침 수의 곱입니다. 그래서 불균일함도 곱해집니다. K=3, S=2일 때 1-D에서 2이던 안쪽의 최대/최소 비가
 # 2-D에서는 4가 됩니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -168,7 +168,7 @@ overlap_outer_product(counts, LANG)
 # ## 2. 원문의 6×6 표 다시 보기
 #
 # 원문은 "stride=2, kernel=4일 때 각 출력 위치에 기여하는 입력 수"라며 네 모서리가 1, 가운데가 4인 표를 보이고
-# "**1과 4의 차이 → 밝기 불균형 → 체커보드!**"라고 설명합니다. 원문의 그림에는 가운데 행이 두 줄만 그려져
+# "1과 4의 차이 → 밝기 불균형 → 체커보드!"라고 설명합니다. 원문의 그림에는 가운데 행이 두 줄만 그려져
 # 있지만(4행 6열), 정사각형 출력이라면 6×6이어야 하므로 같은 가운데 행을 채워 6×6으로 옮겨 적고 계산한 값과
 # 비교해 봅시다. 이 표는 3×3 입력에 K=4, S=2, P=1(2배 업샘플링에서 가장 흔한 설정)을 쓴 경우와 정확히 같습니다.
 
@@ -176,8 +176,8 @@ overlap_outer_product(counts, LANG)
 # ## 2. The document's 6×6 table, revisited
 #
 # The source document shows a table of "the number of inputs contributing to each output position for
-# stride=2, kernel=4", with 1 in the corners and 4 in the middle, and explains: **"the difference between
-# 1 and 4 → uneven brightness → checkerboard!"** Its drawing has only two middle rows (4 rows, 6 columns),
+# stride=2, kernel=4" (translated), with 1 in the corners and 4 in the middle, and explains: "the difference
+# between 1 and 4 → uneven brightness → checkerboard!" (translated). Its drawing has only two middle rows (4 rows, 6 columns),
 # but a square output must be 6×6, so we type it in as 6×6, repeating the middle row, and compare it with
 # the computed counts. It is exactly the case of a 3×3 input with K=4, S=2, P=1, the most common 2×
 # upsampling setting.
@@ -214,14 +214,16 @@ print("grid[rim]: ", grid[rim].unique().tolist())
 print(verdict(8, 4, 2, 1, LANG))
 
 # %% [markdown] tags=["lang-ko"]
-# 그러니 K=4, S=2의 겹침은 **안쪽에서 균일합니다**(Odena 외 2016도 같은 점을 지적합니다). 원문이 말하는 1과
+# 그러니 K=4, S=2의 겹침은 **안쪽에서 균일합니다**. Odena 외(2016)도 커널 크기가 스트라이드로 나누어떨어지면
+# 겹침이 균일하다고 설명합니다. 원문이 말하는 1과
 # 4의 차이는 주기적인 무늬가 아니라, 이미지 테두리 한 줄이 덜 더해져 어두워지는 가장자리 효과입니다. 겹침
 # 수에서 체커보드처럼 2픽셀마다 되풀이되는 무늬는 K가 S로 나누어떨어지지 않을 때 안쪽에 생깁니다. 네 가지
 # 설정을 나란히 판정해 보겠습니다. (그렇다고 K=4, S=2에 체커보드가 없다는 뜻은 아닙니다. 4절에서 보듯 무늬는
 # 여전히 생기고, 그 두 번째 원인은 5절에서 다룹니다.)
 
 # %% [markdown] tags=["lang-en"]
-# So the overlap of K=4, S=2 is **even in the interior** (Odena et al. 2016 point this out too). The
+# So the overlap of K=4, S=2 is **even in the interior**; Odena et al. (2016) too explain that the overlap is even
+# when the stride divides the kernel size. The
 # document's 1 versus 4 is not a periodic pattern but a border effect: the outermost ring of the image
 # receives fewer contributions and comes out darker. A pattern that repeats every two pixels, like a
 # checkerboard, appears in the overlap counts' interior when S does not divide K. Let us judge the four
@@ -280,7 +282,8 @@ demo.print()
 # ## 4. 아티팩트 자체: 상수 입력에 대한 응답
 #
 # 겹침 수는 "입력이 몇 개 더해지는가"만 셉니다. 실제 출력은 입력에 **가중치**까지 곱해 더한 값입니다. 그래서
-# 이제 층 자체를 시험합니다. 시험 방법은 Odena 외(2016)를 따라, 모든 값이 1인 **상수 입력**을 넣는 것입니다.
+# 이제 층 자체를 시험합니다. 모든 값이 1인 **상수 입력**을 넣고 아래의 체커보드 강도로 재는 이 시험은 이 코스가
+# 정한 측정입니다. Odena 외(2016)는 겹침을 그림으로 보여 줍니다.
 # 위치에 따라 다르게 동작하지 않는 층이라면 경계에서 떨어진 안쪽 출력도 평평해야 합니다.
 #
 # 스트라이드 2인 층의 출력 픽셀 $(i, j)$는 $(i \bmod 2,\ j \bmod 2)$에 따라 네 가지 **위상** 가운데 하나에
@@ -307,7 +310,9 @@ demo.print()
 # ## 4. The artifact itself: the response to a constant input
 #
 # Overlap counts only say how many inputs are added; a real output adds them multiplied by **weights**. So
-# now we test the layers themselves, following Odena et al. (2016): feed a **constant input** of all ones.
+# now we test the layers themselves: feed a **constant input** of all ones and measure the checkerboard
+# strength defined below. This test is the course's own measure; Odena et al. (2016) illustrate the overlap
+# with drawings.
 # A layer that treats every position alike must answer with a flat interior, away from the border.
 #
 # An output pixel $(i, j)$ of a stride-2 layer belongs to one of four **phases**, given by
@@ -401,7 +406,7 @@ response_gallery([y[0, 0, 4:-4, 4:-4] for y in responses.values()],
 #   overlap at all.
 # - Upsample + convolution is 0, with nearest-neighbour and bilinear interpolation alike.
 # - The pixel shuffle with default initialization is as clear as the transposed convolutions: the advantage
-#   the document claims, "few checkerboards", does not hold, at least right after initialization.
+#   the document claims, "few checkerboards" (translated), does not hold, at least right after initialization.
 # - ICNR brings it to 0, but with the wrong copy (`.repeat`) the pattern stays clear.
 #
 # Why is there a pattern even when the overlap is even? Let us separate the two causes.
@@ -474,9 +479,13 @@ claim("close(measured, from_weights)", close(measured, from_weights))
 
 # %% [markdown] tags=["lang-ko"]
 # 측정한 위상 평균과 가중치 합이 같습니다. 즉 **균일한 겹침만으로는 무늬가 사라지지 않습니다**. 겹침 수가
-# 같다는 것은 탭의 개수가 같다는 뜻이지, 가중치의 합이 같다는 뜻이 아닙니다. Odena 외(2016)도 균일하게 겹치는
-# 모델에서 아티팩트가 여전히 생기고, 학습하기 전 초기화 상태에서 이미 보인다고 보고했습니다. 학습이 이 합들을
-# 맞춰 줄 수는 있지만, 그렇게 된다는 보장은 없습니다.
+# 같다는 것은 탭의 개수가 같다는 뜻이지, 가중치의 합이 같다는 뜻이 아닙니다.
+#
+# Odena 외(2016)는 불균일한 겹침을 아티팩트가 생기는 기본 원인으로 꼽고, 겹침이 균일한 층도 모델이 학습한
+# 커널에 따라 비슷한 아티팩트를 자주 만든다고 설명합니다. 이 레슨의 측정은 "균일한 겹침만으로는 충분하지
+# 않다"는 점에서 그 글과 같고, 무늬가 언제 생기느냐에서 다릅니다. 학습을 기다릴 것 없이 기본 초기화 직후에
+# 이미 무늬가 뚜렷합니다. 네 위상의 가중치 합이 처음부터 서로 독립인 난수이기 때문입니다(원인 2). 학습이 이
+# 합들을 맞춰 줄 수는 있지만, 그렇게 된다는 보장은 없습니다.
 #
 # ### 층을 쌓으면 무늬가 커진다
 #
@@ -485,9 +494,14 @@ claim("close(measured, from_weights)", close(measured, from_weights))
 
 # %% [markdown] tags=["lang-en"]
 # The measured phase means equal the weight sums. So **even overlap alone does not remove the pattern**:
-# equal overlap counts mean an equal number of taps, not equal sums of weights. Odena et al. (2016) likewise
-# report that models with even overlap still produce artifacts, visible already at initialization, before
-# any training. Training may equalize these sums, but nothing guarantees it.
+# equal overlap counts mean an equal number of taps, not equal sums of weights.
+#
+# Odena et al. (2016) name uneven overlap as the default cause of the artifacts, and explain that layers with
+# even overlap also often produce similar artifacts through the kernels the model learns. Our measurement agrees
+# that even overlap is not enough, and differs on when the pattern appears: there is no need to wait for
+# training, because right after default initialization the four phases' weight sums are already independent
+# random numbers (cause 2), and the pattern is clear. Training may equalize these sums, but nothing guarantees
+# it.
 #
 # ### Stacking layers makes it grow
 #
@@ -513,8 +527,8 @@ for depth in (1, 2, 3):
           f"smallest_period {smallest_period(core)}")
 
 # %% [markdown] tags=["lang-ko"]
-# 원인 2를 보려면 겹침이 균일한 K=4, S=2, P=1 층을 기본 초기화 그대로 쌓습니다. 편향은 DCGAN처럼 뺍니다
-# (`bias=False`). 층 $L$개를 지나면 무늬가 $2^L$픽셀마다 되풀이되므로, 강도를 잴 때도 주기를 그만큼 늘립니다.
+# 원인 2를 보려면 겹침이 균일한 K=4, S=2, P=1 층을 기본 초기화 그대로 쌓습니다. 편향은 DCGAN처럼 뺍니다(`bias=False`).
+# 층 $L$개를 지나면 무늬가 $2^L$픽셀마다 되풀이되므로, 강도를 잴 때도 주기를 그만큼 늘립니다.
 # 비교를 위해 최근접 이웃 보간 + 합성곱도 같은 깊이로 쌓습니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -611,8 +625,8 @@ for k, s, p in [(3, 1, 1), (3, 2, 1), (4, 2, 1)]:
 # 상수 입력에 대한 체커보드 강도로 판정합니다.
 #
 # 1. **업샘플링 + 합성곱**(resize-convolution): 보간으로 먼저 키우고 3×3 합성곱을 합니다(Odena 외 2016).
-# 2. **픽셀 셔플**(서브픽셀 합성곱): 3×3 합성곱으로 채널을 $r^2$배로 늘린 뒤 `PixelShuffle`로 공간에 펼칩니다
-#    (Shi 외 2016). 필요하면 ICNR 초기화를 씁니다(Aitken 외 2017).
+# 2. **픽셀 셔플**(서브픽셀 합성곱): 3×3 합성곱으로 채널을 $r^2$배로 늘린 뒤 `PixelShuffle`로 공간에
+#    펼칩니다(Shi 외 2016a). 필요하면 ICNR 초기화를 씁니다(Aitken 외 2017).
 # 3. **커널 = 스트라이드**: K=2, S=2 전치 합성곱으로 겹침을 없앱니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -624,7 +638,7 @@ for k, s, p in [(3, 1, 1), (3, 2, 1), (4, 2, 1)]:
 # 1. **Upsample + convolution** (resize-convolution): interpolate first, then a 3×3 convolution (Odena et al.
 #    2016).
 # 2. **Pixel shuffle** (sub-pixel convolution): a 3×3 convolution makes $r^2$ times the channels, and
-#    `PixelShuffle` spreads them over space (Shi et al. 2016), optionally with ICNR initialization (Aitken et
+#    `PixelShuffle` spreads them over space (Shi et al. 2016a), optionally with ICNR initialization (Aitken et
 #    al. 2017).
 # 3. **Kernel = stride**: a K=2, S=2 transposed convolution, so nothing overlaps.
 
@@ -693,22 +707,66 @@ nearest_after_conv = F.interpolate(base(x.double()), scale_factor=2, mode="neare
 claim("close(icnr_fix(x), nearest_after_conv)", close(icnr_fix(x.double()), nearest_after_conv))
 
 # %% [markdown] tags=["lang-ko"]
+# ### 평평하지 않은 입력: 램프
+#
+# 지금까지의 판정은 모두 상수 입력으로 했습니다. 업샘플링 + 합성곱이 보장하는 것은 정확히 그만큼입니다. 평평한
+# 입력은 보간을 거쳐도 평평하므로, 가중치가 무엇이든 평평한 영역에는 위상 무늬가 생기지 않습니다. 그러나
+# 밝기가 일정하게 변하는 영역에서는 다릅니다. 한 방향으로 1씩 커지는 **램프**를 2배로 키운 뒤, 시드를 고정한
+# 무작위 3×3 합성곱을 적용하고, 가장자리에서 떨어진 한 행에서 이웃한 출력 픽셀의 차이(계단 높이 Δy)를 봅시다.
+# 최근접 이웃 보간은 램프를 0, 0, 1, 1, 2, 2, …처럼 두 칸씩 같은 계단으로 만들기 때문에, 합성곱을 거친 계단
+# 높이가 주기 2로 번갈아 나옵니다. 쌍선형 보간은 램프를 안쪽에서 그대로 램프로 키우므로 계단 높이가 일정합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### Beyond flat inputs: a ramp
+#
+# Every verdict so far used a constant input, and that is exactly what upsample + convolution guarantees: a flat
+# input stays flat through interpolation, so whatever the weights, flat regions get no phase pattern. Regions
+# whose brightness changes steadily are another matter. Upsample a **ramp** that grows by 1 per pixel along one
+# axis by 2, apply a random 3×3 convolution with a fixed seed, and look at the differences between neighbouring
+# output pixels (the steps Δy) along one row away from the border. Nearest-neighbour upsampling turns the ramp into
+# stairs of width two (0, 0, 1, 1, 2, 2, …), so after the convolution the steps alternate with period 2.
+# Bilinear upsampling keeps a ramp a ramp in the interior, so the step is constant.
+
+# %%
+ramp = torch.arange(16, dtype=torch.float64).expand(1, 1, 16, 16)
+kernel = torch.randn(1, 1, 3, 3, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
+for mode in ("nearest", "bilinear"):
+    y = F.conv2d(F.interpolate(ramp, scale_factor=2, mode=mode), kernel, padding=1)
+    steps = y[0, 0, 16, 4:-4].diff()
+    print(f"{mode:<8} Δy:", [round(v, 4) for v in steps[:6].tolist()])
+    claim(f"    {mode}: Δy[j + 2] == Δy[j]", close(steps[2:], steps[:-2]))
+    claim(f"    {mode}: Δy[j] == Δy[0]", close(steps, steps[0].expand_as(steps)), expected=mode == "bilinear")
+
+# %% [markdown] tags=["lang-ko"]
+# 그러니 업샘플링 + 합성곱에 대해 말할 수 있는 것은 "평평한 영역에는 가중치와 상관없이 체커보드가 생기지 않는다"
+# 까지입니다. 최근접 이웃 쪽은 밝기가 변하는 영역에 주기 2의 무늬를 남길 수 있고, 쌍선형 쪽도 선형 램프에서
+# 일정할 뿐 모든 입력에서 그런 것은 아닙니다. 다만 이 무늬는 입력의 밝기 변화율에 비례하므로, 상수 입력에서 보던
+# 전치 합성곱의 무늬와 달리 평평한 배경 전체에 깔리지는 않습니다.
+
+# %% [markdown] tags=["lang-en"]
+# So what can be said of upsample + convolution is "no checkerboard on flat regions, whatever the weights", and
+# no more. The nearest-neighbour version can leave a period-2 pattern where brightness changes, and the bilinear
+# version gives a constant step on a linear ramp, which does not make it pattern-free for every input. The
+# pattern is proportional to the input's slope, though, so unlike the transposed convolution's response to a
+# constant input it does not cover flat backgrounds.
+
+# %% [markdown] tags=["lang-ko"]
 # ### 각 해결책이 고치는 것과 못 고치는 것
 #
 # | 해결책 | 고치는 것 | 못 고치는 것 |
 # |---|---|---|
-# | 업샘플링 + 합성곱 | 두 원인 모두. 보간이 평평한 입력을 평평하게 키우므로 **가중치가 무엇이든**(학습 뒤에도) 평평한 영역에 위상 무늬를 만들 수 없습니다. 레슨 05에서 최근접 이웃 보간 + 3×3 합성곱이 "네 위상의 가중치 합이 늘 같도록 묶인" K=4, S=2, P=1 전치 합성곱임을 보입니다. | 비용: 합성곱이 고해상도에서 돌아 곱셈-덧셈이 K=4 전치 합성곱의 2.25배입니다(레슨 05). 최근접 이웃 보간은 2×2 블록을 복사할 뿐이라 매끄럽게 만드는 일은 합성곱이 맡고, 쌍선형 보간은 결과를 흐리게 합니다(Odena 외는 최근접 이웃 쪽이 더 나았다고 보고). 다른 곳의 스트라이드 합성곱에서 오는 기울기 체커보드는 그대로입니다. |
+# | 업샘플링 + 합성곱 | 평평한 영역에서는 두 원인 모두. 보간이 평평한 입력을 평평하게 키우므로 **가중치가 무엇이든**(학습 뒤에도) 평평한 영역에 위상 무늬를 만들 수 없습니다. 밝기가 변하는 영역에서는 최근접 이웃 쪽에 주기 2의 무늬가 남을 수 있습니다(위의 램프). 레슨 05에서 최근접 이웃 보간 + 3×3 합성곱이 "네 위상의 가중치 합이 늘 같도록 묶인" K=4, S=2, P=1 전치 합성곱임을 보입니다. | 비용: 합성곱이 고해상도에서 돌아 곱셈-덧셈이 K=4 전치 합성곱의 2.25배입니다(레슨 05). 최근접 이웃 보간은 2×2 블록을 복사할 뿐이라 매끄럽게 만드는 일은 합성곱이 맡고, 쌍선형 보간은 결과를 흐리게 합니다(Odena 외는 최근접 이웃 쪽이 더 나았다고 보고). 다른 곳의 스트라이드 합성곱에서 오는 기울기 체커보드는 그대로입니다. |
 # | 픽셀 셔플 | 기본 초기화로는 **아무것도** 고치지 않습니다(위 측정: 전치 합성곱만큼 뚜렷). ICNR을 쓰면 초기화 시점의 무늬가 정확히 0이 됩니다. | ICNR은 출발점일 뿐입니다. 학습이 시작되면 서브픽셀 커널을 같게 묶어 두는 것이 없습니다. 편향도 같이 묶어야 하고, `.repeat`로 복사하면 효과가 없습니다. 파라미터는 업샘플링 + 합성곱의 4배입니다. |
-# | 커널 = 스트라이드 (K=2, S=2) | 원인 1(겹침이 전혀 없으므로 겹침 수는 모두 1). | 원인 2. 네 위상이 커널의 서로 다른 탭 하나씩을 쓰는 가장 극단적인 "독립 위상" 층이라, 초기화 직후 무늬가 뚜렷합니다. "겹침이 없으니 체커보드도 없다"는 원문의 설명은 측정과 맞지 않습니다. 출력 픽셀 하나가 입력 픽셀 하나만 보므로 주변 정보를 섞지 못합니다. |
+# | 커널 = 스트라이드 (K=2, S=2) | 원인 1(겹침이 전혀 없으므로 겹침 수는 모두 1). | 원인 2. 네 위상이 커널의 서로 다른 탭 하나씩을 쓰는 가장 극단적인 "독립 위상" 층이라, 초기화 직후 무늬가 뚜렷합니다. 겹침이 없으니 체커보드도 없다는 원문의 설명은 측정과 맞지 않습니다. 출력 픽셀 하나가 입력 픽셀 하나만 보므로 주변 정보를 섞지 못합니다. |
 
 # %% [markdown] tags=["lang-en"]
 # ### What each fix fixes, and what it does not
 #
 # | Fix | Fixes | Does not fix |
 # |---|---|---|
-# | Upsample + convolution | Both causes. Interpolation grows a flat input into a flat map, so **whatever the weights** (also after training) it cannot put a phase pattern on flat regions. Lesson 05 shows that nearest-neighbour upsampling + 3×3 convolution is a K=4, S=2, P=1 transposed convolution whose four phase weight sums are tied to be equal. | Cost: the convolution runs at high resolution, 2.25 times the multiply-adds of the K=4 transposed convolution (lesson 05). Nearest-neighbour upsampling only copies 2×2 blocks and leaves the smoothing to the convolution; bilinear blurs (Odena et al. found nearest-neighbour worked better). Gradient checkerboards from strided convolutions elsewhere remain. |
+# | Upsample + convolution | Both causes, on flat regions. Interpolation grows a flat input into a flat map, so **whatever the weights** (also after training) it cannot put a phase pattern on flat regions. Where brightness changes, the nearest-neighbour version can leave a period-2 pattern (the ramp above). Lesson 05 shows that nearest-neighbour upsampling + 3×3 convolution is a K=4, S=2, P=1 transposed convolution whose four phase weight sums are tied to be equal. | Cost: the convolution runs at high resolution, 2.25 times the multiply-adds of the K=4 transposed convolution (lesson 05). Nearest-neighbour upsampling only copies 2×2 blocks and leaves the smoothing to the convolution; bilinear blurs (Odena et al. found nearest-neighbour worked better). Gradient checkerboards from strided convolutions elsewhere remain. |
 # | Pixel shuffle | With default initialization, **nothing** (measured above: as clear as a transposed convolution). With ICNR, the pattern at initialization is exactly 0. | ICNR is only a starting point: once training starts nothing keeps the sub-pixel kernels equal. The bias must be tied too, and copying with `.repeat` does nothing. It has 4 times the parameters of upsample + convolution. |
-# | Kernel = stride (K=2, S=2) | Cause 1 (nothing overlaps, every overlap count is 1). | Cause 2. Each of the four phases uses a different single tap of the kernel, the most extreme "independent phases" layer, so the pattern is clear right after initialization. The document's "no overlap, so no checkerboard" does not match the measurement. Each output pixel sees a single input pixel, so it mixes no neighbourhood information. |
+# | Kernel = stride (K=2, S=2) | Cause 1 (nothing overlaps, every overlap count is 1). | Cause 2. Each of the four phases uses a different single tap of the kernel, the most extreme "independent phases" layer, so the pattern is clear right after initialization. The document's explanation that no overlap means no checkerboard does not match the measurement. Each output pixel sees a single input pixel, so it mixes no neighbourhood information. |
 
 # %% [markdown] tags=["lang-ko"]
 # ## 정리
@@ -720,21 +778,24 @@ claim("close(icnr_fix(x), nearest_after_conv)", close(icnr_fix(x.double()), near
 # - 상수 입력에 대한 응답의 위상 평균은 위상별 가중치 합입니다. 위상마다 탭 개수가 다르거나(불균일한 겹침)
 #   탭의 가중치가 서로 다르면(서로 독립인 위상) 무늬가 생깁니다. 균일한 겹침만으로는 무늬가 사라지지 않고,
 #   층을 쌓으면 무늬가 커집니다.
-# - 스트라이드 합성곱의 기울기도 같은 무늬를 가집니다.
-# - 업샘플링 + 합성곱은 구조적으로 무늬를 막고, 픽셀 셔플은 ICNR로 초기화할 때만 무늬 없이 출발하며, 커널 =
-#   스트라이드는 원인 1만 없앱니다.
+# - 스트라이드 합성곱의 기울기에도 같은 무늬가 생깁니다.
+# - 업샘플링 + 합성곱은 가중치가 무엇이든 평평한 영역에 무늬를 만들지 못합니다. 밝기가 변하는 영역에서는
+#   최근접 이웃 쪽에 주기 2의 계단이 남을 수 있습니다(램프). 픽셀 셔플은 ICNR로 초기화할 때만 무늬 없이
+#   출발하고, 커널 = 스트라이드는 원인 1만 없앱니다.
 #
 # **참고 문헌**
 #
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
-# - W. Shi 외, *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional
-#   Neural Network*, CVPR 2016, arXiv:1609.05158
-# - W. Shi 외, *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016)
-# - A. Aitken 외, *Checkerboard artifact free sub-pixel convolution: A note on sub-pixel convolution, resize
-#   convolution and convolution resize*, arXiv:1707.02937 (2017)
-# - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional Generative
-#   Adversarial Networks* (DCGAN), arXiv:1511.06434 (2015)
+# - **Odena 외 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill, 2016,
+#   <https://distill.pub/2016/deconv-checkerboard/>.
+# - **Shi 외 2016a**: W. Shi, J. Caballero, F. Huszár, J. Totz, A. P. Aitken, R. Bishop, D. Rueckert, Z. Wang,
+#   *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional Neural Network*
+#   (ESPCN), CVPR 2016, arXiv:1609.05158, 2016, <https://arxiv.org/abs/1609.05158>.
+# - **Aitken 외 2017**: A. Aitken, C. Ledig, L. Theis, J. Caballero, Z. Wang, W. Shi, *Checkerboard artifact free
+#   sub-pixel convolution: A note on sub-pixel convolution, resize convolution and convolution resize* (ICNR),
+#   arXiv:1707.02937, 2017, <https://arxiv.org/abs/1707.02937>.
+# - **Radford 외 2015**: A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep
+#   Convolutional Generative Adversarial Networks* (DCGAN), arXiv:1511.06434, 2015,
+#   <https://arxiv.org/abs/1511.06434>.
 
 # %% [markdown] tags=["lang-en"]
 # ## Summary
@@ -748,20 +809,23 @@ claim("close(icnr_fix(x), nearest_after_conv)", close(icnr_fix(x.double()), near
 #   taps per phase (uneven overlap) or different tap weights (independent phases) make a pattern. Even
 #   overlap alone does not remove it, and stacking layers makes the pattern grow.
 # - Gradients of strided convolutions carry the same pattern.
-# - Upsample + convolution prevents the pattern by construction; the pixel shuffle starts pattern-free only
-#   with ICNR; kernel = stride removes cause 1 only.
+# - Upsample + convolution cannot put a pattern on flat regions, whatever the weights; where brightness
+#   changes, the nearest-neighbour version can leave period-2 steps (the ramp). The pixel shuffle starts
+#   pattern-free only with ICNR; kernel = stride removes cause 1 only.
 #
 # **References**
 #
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
-# - W. Shi et al., *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel
-#   Convolutional Neural Network*, CVPR 2016, arXiv:1609.05158
-# - W. Shi et al., *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016)
-# - A. Aitken et al., *Checkerboard artifact free sub-pixel convolution: A note on sub-pixel convolution,
-#   resize convolution and convolution resize*, arXiv:1707.02937 (2017)
-# - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional
-#   Generative Adversarial Networks* (DCGAN), arXiv:1511.06434 (2015)
+# - **Odena et al. 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill,
+#   2016, <https://distill.pub/2016/deconv-checkerboard/>.
+# - **Shi et al. 2016a**: W. Shi, J. Caballero, F. Huszár, J. Totz, A. P. Aitken, R. Bishop, D. Rueckert, Z. Wang,
+#   *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional Neural Network*
+#   (ESPCN), CVPR 2016, arXiv:1609.05158, 2016, <https://arxiv.org/abs/1609.05158>.
+# - **Aitken et al. 2017**: A. Aitken, C. Ledig, L. Theis, J. Caballero, Z. Wang, W. Shi, *Checkerboard artifact
+#   free sub-pixel convolution: A note on sub-pixel convolution, resize convolution and convolution resize* (ICNR),
+#   arXiv:1707.02937, 2017, <https://arxiv.org/abs/1707.02937>.
+# - **Radford et al. 2015**: A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep
+#   Convolutional Generative Adversarial Networks* (DCGAN), arXiv:1511.06434, 2015,
+#   <https://arxiv.org/abs/1511.06434>.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제

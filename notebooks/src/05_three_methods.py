@@ -5,7 +5,7 @@
 # 보이고, 체커보드·속도·품질·사용처를 표로 정리합니다. 이 레슨에서는 그 표를 **측정값으로 다시 만듭니다**.
 #
 # 1. 원문의 코드를 그대로 실행해 출력 크기와 파라미터 수를 확인합니다. 원문의 숫자 세 개 가운데 두 개가 틀립니다.
-# 2. 두 입력 크기 `(1, 256, 14, 14)`와 `(8, 256, 56, 56)`에서 비용을 잽니다. 곱셈-덧셈 횟수(`FlopCounterMode`),
+# 2. 두 입력 크기 `(1, 256, 14, 14)`와 `(8, 256, 56, 56)`에서 비용을 잽니다. 곱셈-덧셈 수(`FlopCounterMode`),
 #    파라미터 메모리, 활성값 메모리, CPU 시간(`torch.utils.benchmark`)입니다.
 # 3. 측정값으로 비교표를 다시 만들고, 원문의 주장과 다른 곳을 짚습니다.
 # 4. 세 방법이 사실은 한 가족이라는 것을 수치로 확인합니다. 전치 합성곱은 픽셀 셔플의 특수한 경우이고,
@@ -126,7 +126,55 @@ print("3 PixelShuffle:  ", (128 * 4) * 256 * 3 * 3 + 128 * 4)
 # method 2).
 
 # %% [markdown] tags=["lang-ko"]
-# ## 2. 곱셈-덧셈 횟수
+# ### 원문이 설명하지 않은 `align_corners=True`
+#
+# 원문의 방법 2는 `align_corners=True`를 아무 설명 없이 씁니다. 이 인자는 쌍선형 보간이 출력 픽셀마다 입력의 어느
+# 좌표에서 값을 읽을지 정합니다. `True`이면 입력과 출력의 양 끝 픽셀 중심을 맞춥니다. 입력 $I$칸을 출력 $O$칸으로
+# 키우면 출력 픽셀 $j$는 입력 좌표 $j\,(I-1)/(O-1)$을 읽습니다. PyTorch의 기본값은 `False`입니다. 이때는 픽셀을
+# 넓이가 1인 칸으로 보고 칸의 바깥 경계를 맞추므로, 2배 업샘플링에서 출력 픽셀 $j$는 입력 좌표 $(j + 0.5)/2 - 0.5$를
+# 읽고, 범위를 벗어난 좌표는 가장자리로 자릅니다. 입력 0, 1, 2, 3을 넣으면 보간한 값이 곧 읽은 좌표이므로 두
+# 격자를 그대로 볼 수 있습니다.
+
+# %% [markdown] tags=["lang-en"]
+# ### The document's unexplained `align_corners=True`
+#
+# The document's method 2 uses `align_corners=True` without a word of explanation. The argument decides which
+# input coordinate bilinear interpolation reads for each output pixel. With `True`, the centres of the first and
+# last pixels of input and output are aligned: growing $I$ pixels to $O$, output pixel $j$ reads input
+# coordinate $j\,(I-1)/(O-1)$. PyTorch's default is `False`: pixels are unit-wide cells whose outer edges are
+# aligned, so for 2× upsampling output pixel $j$ reads input coordinate $(j + 0.5)/2 - 0.5$, and coordinates
+# outside the input are clamped to the border. Feeding the values 0, 1, 2, 3 makes the interpolated value the
+# coordinate read, so we can see both grids.
+
+# %%
+positions = torch.arange(4, dtype=torch.float64).view(1, 1, 1, 4)
+for corners in (True, False):
+    read = F.interpolate(positions, scale_factor=2, mode="bilinear", align_corners=corners)[0, 0, 0]
+    print(f"align_corners={corners!s:<5}", [round(v, 4) for v in read.tolist()])
+    claim("    Δ == 1/2", close(read[1:-1].diff(), torch.full((5,), 0.5, dtype=torch.float64)),
+          expected=not corners)
+default = F.interpolate(positions, scale_factor=2, mode="bilinear")
+claim("interpolate(mode='bilinear') == align_corners=False", close(default, F.interpolate(positions, scale_factor=2, mode="bilinear",
+                                                                      align_corners=False)))
+
+# %% [markdown] tags=["lang-ko"]
+# `True`의 간격은 $3/7$이지 $1/2$이 아닙니다. 출력이 정확히 2배인데도 출력 격자가 입력 격자와 2:1로 맞지 않고,
+# 간격이 입력 크기에 따라 달라집니다(원문의 14 → 28이면 $13/27$). `False`에서는 안쪽 간격이 정확히 $1/2$이고,
+# 입력 픽셀 하나가 출력 픽셀 둘을 낳습니다. 원문은 왜 `True`를 썼는지 밝히지 않았습니다. 이 레슨의 파라미터 수,
+# 출력 크기, 체커보드 판정(상수 입력은 어느 쪽으로 보간해도 평평함)은 이 선택과 상관없습니다. 기본값은 PyTorch 문서
+# [`torch.nn.Upsample`](https://pytorch.org/docs/stable/generated/torch.nn.Upsample.html)에 적혀 있습니다.
+
+# %% [markdown] tags=["lang-en"]
+# With `True` the spacing is $3/7$, not $1/2$: although the output is exactly twice as large, its grid is not
+# aligned 2:1 with the input grid, and the spacing depends on the input size ($13/27$ for the document's 14 → 28).
+# With `False` the interior spacing is exactly $1/2$ and every input pixel gives rise to two output pixels. The
+# document does not say why it chose `True`. This lesson's parameter counts, output shapes and checkerboard
+# verdict (a constant input stays flat either way) do not depend on the choice. The default is documented in
+# PyTorch's
+# [`torch.nn.Upsample`](https://pytorch.org/docs/stable/generated/torch.nn.Upsample.html).
+
+# %% [markdown] tags=["lang-ko"]
+# ## 2. 곱셈-덧셈 수
 #
 # 계산량은 `torch.utils.flop_counter.FlopCounterMode`로 잽니다. 이 도구는 곱셈-덧셈 하나를 FLOP 2개로 세므로 2로
 # 나눕니다. 모듈을 `meta` 장치에 만들면 실제 계산 없이 모양만으로 셀 수 있어서, 큰 입력도 바로 셉니다.
@@ -188,6 +236,14 @@ print("bilinear 4 × interpolated:", 4 * interpolated, f"= {share:.2%} × MAC(2)
 # 활성값은 `course_utils.memory`로 잽니다. 순전파 동안 각 연산이 **새로 만든 텐서**를 기록하고, 동시에 살아 있는
 # 텐서(입력 포함)가 가장 많은 메모리를 차지한 순간의 크기를 구합니다. 학습할 때 역전파를 위해 autograd가
 # **저장해 두는** 활성값도 잽니다. 모두 `meta` 장치에서 모양만으로 잽니다.
+#
+# 재는 방법은 이렇습니다. `TorchDispatchMode`로 PyTorch 연산이 돌려주는 텐서를 하나하나 가로채 그 바이트 수(원소 수
+# × 4바이트)를 더하고, 텐서가 해제되면 뺍니다. 뷰와 제자리 연산의 결과는 새 메모리가 아니므로 세지 않습니다.
+# `meta` 장치는 CPU 대신 모양만 계산하는데, 한 가지 차이가 있습니다. `setup()`이 켜는 결정적 알고리즘 모드에서는
+# `F.interpolate`의 쌍선형 보간이 CPU가 아닌 장치(`meta` 포함)에서 작은 연산 30여 개로 분해되어 실행됩니다(PyTorch
+# 소스 `torch/nn/functional.py`). CPU는 이 임시 텐서를 만들지 않습니다. 그래서 `course_utils.memory`는 `meta`
+# 장치에서 잴 때 이 모드를 잠시 끄고 CPU와 같은 경로를 따릅니다. 다음 셀은 작은 입력의 방법 2를 CPU에서 실제로
+# 실행해 같은 기록이 나오는지 확인합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 3. Memory: parameters and activations
@@ -196,6 +252,15 @@ print("bilinear 4 × interpolated:", 4 * interpolated, f"= {share:.2%} × MAC(2)
 # during the forward pass and the most bytes alive at once (input included). We also measure the activations
 # autograd **saves** for the backward pass in training. Everything is measured on the `meta` device, from
 # shapes alone.
+#
+# Here is how. A `TorchDispatchMode` intercepts every tensor a PyTorch operator returns, adds its bytes
+# (elements × 4 bytes) and subtracts them when the tensor is freed. Views and in-place results are not new
+# memory and are not counted. The `meta` device stands in for the CPU, computing shapes only, with one
+# difference: under the deterministic algorithms mode that `setup()` turns on, `F.interpolate`'s bilinear mode
+# runs as a decomposition into about 30 smaller operators on every device except the CPU, `meta` included
+# (PyTorch source, `torch/nn/functional.py`). The CPU creates none of those temporaries, so on the `meta`
+# device `course_utils.memory` turns the mode off while it measures and follows the CPU's path. The next cell
+# runs method 2 on the small input on the CPU for real and checks that it gives the same record.
 
 # %%
 MiB = 2**20
@@ -209,8 +274,14 @@ for size, shape in SIZES.items():
         print(f"{'':<35}", message("outputs.peak_saved", LANG, peak=f"{trace.peak_bytes / MiB:.2f}",
                                      saved=f"{saved_for_backward_bytes(method, x_meta) / MiB:.2f}"))
 
+# %%
+on_meta = trace_activations(meta_methods["2 Upsample+Conv"], torch.empty(SIZES["small"], device="meta"))
+on_cpu = trace_activations(methods["2 Upsample+Conv"], x)
+claim("2 Upsample+Conv  CPU == meta", on_cpu == on_meta)
+claim("peak == x + upsampled + output", on_cpu.peak_bytes == (256 * 14 * 14 + 256 * 28 * 28 + 128 * 28 * 28) * 4)
+
 # %% [markdown] tags=["lang-ko"]
-# 원문은 픽셀 셔플의 단점으로 "메모리 사용량 증가(중간에 채널 폭발)"를 듭니다. 측정해 보면 사정이 다릅니다.
+# 원문은 픽셀 셔플의 단점으로 "메모리 사용량 증가 (중간에 채널 폭발)"를 듭니다. 측정해 보면 사정이 다릅니다.
 #
 # - 방법 3의 중간 텐서 `(1, 512, 14, 14)`는 원소 수가 출력 `(1, 128, 28, 28)`과 **똑같습니다**. 채널이 4배이지만
 #   픽셀이 1/4이기 때문입니다. 반면 방법 2의 중간 텐서 `(1, 256, 28, 28)`은 그 **2배**입니다.
@@ -219,7 +290,7 @@ for size, shape in SIZES.items():
 # - 픽셀 셔플이 실제로 더 쓰는 것은 **파라미터**입니다. 4.50 MiB로 방법 2(1.13 MiB)의 4배입니다.
 
 # %% [markdown] tags=["lang-en"]
-# The document names "more memory (channels explode in the middle)" as the pixel shuffle's drawback. The
+# The document names "more memory (channels explode in the middle)" (translated) as the pixel shuffle's drawback. The
 # measurements say otherwise.
 #
 # - Method 3's intermediate `(1, 512, 14, 14)` has **exactly as many** elements as the output
@@ -242,7 +313,9 @@ print("(1·256·28·28) / (1·128·28·28):", (1 * 256 * 28 * 28) / (1 * 128 * 2
 # 비교표 셀은 출력을 테스트가 비교하지 않습니다.
 #
 # **GPU 시간: 기록하지 않았습니다.** 이 노트북은 GPU가 없는 컴퓨터에서 만들었고, 재지 않은 숫자는 적지 않습니다.
-# GPU가 있다면 모듈과 입력을 `.cuda()`로 GPU에 옮겨 같은 셀을 실행해 보세요(`Timer`가 CUDA 동기화를 처리합니다).
+# GPU가 있다면 모듈과 입력을 `.cuda()`로 GPU에 옮겨 같은 셀을 실행해 보세요. 문서
+# [`torch.utils.benchmark.Timer`](https://pytorch.org/docs/stable/benchmark_utils.html)에 따르면 `Timer`가 필요할 때
+# CUDA를 동기화합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 4. CPU time
@@ -254,7 +327,9 @@ print("(1·256·28·28) / (1·128·28·28):", (1 * 256 * 28 * 28) / (1 * 128 * 2
 #
 # **GPU times: not recorded.** This notebook was built on a machine without a GPU, and we write down no number
 # we did not measure. If you have one, move the modules and inputs to `.cuda()` and run the same cell
-# (`Timer` takes care of CUDA synchronization).
+# (according to its documentation,
+# [`torch.utils.benchmark.Timer`](https://pytorch.org/docs/stable/benchmark_utils.html) synchronizes CUDA when
+# necessary).
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -277,7 +352,7 @@ print("torch.get_num_threads():", torch.get_num_threads(), "| torch.__version__:
 # %% [markdown] tags=["lang-ko"]
 # ## 5. 측정값으로 다시 만든 비교표
 #
-# 체커보드 열은 레슨 04의 강도(초기화 직후, 상수 입력, 테두리 4픽셀 제외)입니다. 픽셀 셔플에는 ICNR 초기화를 쓴
+# 체커보드 열은 레슨 04의 강도(초기화 직후, 상수 입력, 테두리 4픽셀 제외)입니다. 픽셀 셔플에는 ICNR 초기화(Aitken 외 2017)를 쓴
 # 경우를 한 줄 더 넣었습니다. 비용이 같으므로 이 줄의 시간은 따로 재지 않고 방법 3의 값을 그대로 옮겼습니다.
 # 품질은 학습해야 알 수 있으므로 여기서는 재지 않습니다. 사용처는 측정값이 아니라 인용한 논문에서 가져왔습니다.
 
@@ -285,7 +360,7 @@ print("torch.get_num_threads():", torch.get_num_threads(), "| torch.__version__:
 # ## 5. The comparison table, rebuilt from measurements
 #
 # The checkerboard column is lesson 04's strength (right after initialization, constant input, 4-pixel border
-# dropped). We add a row for the pixel shuffle with ICNR initialization; its cost is the same, so its times
+# dropped). We add a row for the pixel shuffle with ICNR initialization (Aitken et al. 2017); its cost is the same, so its times
 # are method 3's, copied rather than measured again. Quality needs training, so it is not measured here. The
 # typical uses come from the cited papers, not from measurements.
 
@@ -323,7 +398,7 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # | 원문의 주장 | 측정 결과 |
 # |---|---|
 # | TransConv: 체커보드 "있을 수 있음" | 기본 초기화 직후부터 뚜렷합니다(위 강도). 위상별 가중치 합이 서로 독립인 난수이기 때문입니다(레슨 04). "있을 수 있음"이 아니라 "처음부터 있고, 학습이 없애 주기를 바라야 함"입니다. |
-# | Upsample+Conv: 체커보드 "없음" | 맞습니다(강도 0). 보간은 평평한 입력을 평평하게 키우므로, 가중치가 무엇이든 평평한 입력에 무늬를 만들 수 없습니다. 최근접 이웃 보간이라면 6절에서 이를 가중치 합으로도 확인합니다. |
+# | Upsample+Conv: 체커보드 "없음" | 평평한 입력에서는 맞습니다(강도 0). 보간은 평평한 입력을 평평하게 키우므로, 가중치가 무엇이든 평평한 입력에 무늬를 만들 수 없습니다. 최근접 이웃 보간이라면 6절에서 이를 가중치 합으로도 확인합니다. 밝기가 변하는 영역에서는 최근접 이웃 쪽에 주기 2의 계단이 남을 수 있습니다(레슨 04의 램프). |
 # | Pixel Shuffle: 체커보드 "거의 없음" | 기본 초기화에서는 전치 합성곱만큼 뚜렷합니다. ICNR로 초기화해야 0이 됩니다. |
 # | 속도: TransConv "빠름", Upsample+Conv "보통", Pixel Shuffle "빠름" | 곱셈-덧셈은 방법 2와 3이 **똑같고**, 방법 1의 2.25배입니다. 그러니 계산량으로는 픽셀 셔플이 빠르고 업샘플링 + 합성곱이 보통일 이유가 없습니다. 실제 시간은 라이브러리 구현과 컴퓨터에 달려 있으니 위에서 잰 표를 보세요. 원문은 측정값을 보이지 않습니다. |
 # | 품질: Upsample+Conv와 Pixel Shuffle "좋음", TransConv "보통" | 원문에 근거가 없고, 여기서도 재지 않았습니다(학습이 필요합니다: 레슨 09). |
@@ -333,10 +408,10 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # %% [markdown] tags=["lang-en"]
 # ### Where the document's table differs
 #
-# | The document claims | Measured |
+# | The document claims (translated) | Measured |
 # |---|---|
 # | TransConv: checkerboard "possible" | Clear right from the default initialization (strength above), because the per-phase weight sums are independent random numbers (lesson 04): not "possible" but "there from the start, and we hope training removes it". |
-# | Upsample+Conv: checkerboard "none" | Right (strength 0). Interpolation grows a flat input into a flat map, so no choice of weights can put a pattern on a flat input. For nearest-neighbour upsampling, section 6 also checks this through the weight sums. |
+# | Upsample+Conv: checkerboard "none" | Right for flat inputs (strength 0). Interpolation grows a flat input into a flat map, so no choice of weights can put a pattern on a flat input. For nearest-neighbour upsampling, section 6 also checks this through the weight sums. Where brightness changes, the nearest-neighbour version can leave period-2 steps (lesson 04's ramp). |
 # | Pixel Shuffle: checkerboard "almost none" | With default initialization as clear as the transposed convolution; 0 only with ICNR initialization. |
 # | Speed: TransConv "fast", Upsample+Conv "average", Pixel Shuffle "fast" | Methods 2 and 3 do **exactly the same** multiply-adds, 2.25 times method 1, so by arithmetic there is no reason for the pixel shuffle to be fast and upsample + convolution average. Real times depend on the library's kernels and the machine: see the table measured above. The document shows no measurements. |
 # | Quality: Upsample+Conv and Pixel Shuffle "good", TransConv "average" | No evidence in the document, and not measured here (it needs training: lesson 09). |
@@ -346,7 +421,7 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # %% [markdown] tags=["lang-ko"]
 # ## 6. 세 방법은 한 가족이다
 #
-# 세 방법이 서로 얼마나 가까운지 수치로 확인합니다(Shi 외 2016, arXiv:1609.07009도 같은 관계를 보였습니다).
+# 세 방법이 서로 얼마나 가까운지 수치로 확인합니다(관계 (1)과 (2)는 Shi 외(2016b)도 보였습니다).
 # 핵심은 레슨 04의 **위상**입니다. 스트라이드 2인 층의 출력은 네 위상으로 나뉘고, 각 위상은 저해상도에서 작은
 # 합성곱을 한 결과와 같습니다. 서브픽셀 합성곱은 그 네 합성곱을 채널로 한꺼번에 계산하고, 픽셀 셔플이 그
 # 결과를 제자리에 끼워 넣습니다.
@@ -359,8 +434,7 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # %% [markdown] tags=["lang-en"]
 # ## 6. The three methods are one family
 #
-# Let us check numerically how close the three methods are (Shi et al. 2016, arXiv:1609.07009, showed the same
-# relations). The key is lesson 04's **phases**: the output of a stride-2 layer splits into four phases, and
+# Let us check numerically how close the three methods are (Shi et al. (2016b) showed relations (1) and (2)). The key is lesson 04's **phases**: the output of a stride-2 layer splits into four phases, and
 # each phase is a small convolution at low resolution. The sub-pixel convolution computes those four
 # convolutions at once as channels, and the pixel shuffle slots them into place.
 #
@@ -481,16 +555,17 @@ claim("close(phase_sums, phase_sums[:1])", close(phase_sums, phase_sums[:1].expa
 #
 # | 방법 | 자유로운 가중치 / 쌍 | 곱셈-덧셈 (방법 1 대비) | 체커보드 |
 # |---|---|---|---|
-# | 최근접 이웃 ×2 + 3×3 합성곱 | 9 (상자 필터로 묶임) | 2.25배 | 구조적으로 없음 |
+# | 최근접 이웃 ×2 + 3×3 합성곱 | 9 (상자 필터로 묶임) | 2.25배 | 평평한 입력에는 가중치와 상관없이 없음. 밝기가 변하는 곳에는 주기 2가 남을 수 있음(레슨 04) |
 # | K=4, S=2, P=1 전치 합성곱 | 16 | 1배 | 초기화 때 있음, 학습에 맡김 |
 # | 3×3 합성곱 + 픽셀 셔플 | 36 | 2.25배 | 초기화 때 있음, ICNR이면 없이 출발 |
 #
 # 그러니 선택은 "어떤 보장을 원하는가"의 문제입니다.
 #
-# - 생성 모델처럼 체커보드가 눈에 띄는 곳에서는 **업샘플링 + 합성곱**(최근접 이웃)이 체커보드가 생기지 않는다는
-#   보장을 줍니다. 대신 계산이 더 들고, 표현력은 가장 좁습니다. Odena 외(2016)가 권장하는 방법이기도 합니다.
+# - 생성 모델처럼 체커보드가 눈에 띄는 곳에서는 **업샘플링 + 합성곱**(최근접 이웃)이 평평한 영역에는 가중치와
+#   상관없이 체커보드가 생기지 않는다는 보장을 줍니다. 밝기가 변하는 영역까지 보장하지는 않습니다(레슨 04의
+#   램프). 대신 계산이 더 들고, 표현력은 가장 좁습니다. Odena 외(2016)가 권장하는 방법이기도 합니다.
 # - **픽셀 셔플 + ICNR**은 표현력이 가장 넓으면서도 체커보드 없이 출발합니다. 처음에는 "저해상도 합성곱 뒤
-#   최근접 이웃 보간"과 똑같습니다(레슨 04). 픽셀 셔플은 초해상도(ESPCN)에서 널리 씁니다. 다만 학습 중에는
+#   최근접 이웃 보간"과 똑같습니다(레슨 04). 픽셀 셔플은 초해상도(ESPCN, Shi 외 2016a)에서 널리 씁니다. 다만 학습 중에는
 #   보장이 없습니다.
 # - **전치 합성곱**(K=4, S=2, P=1)은 곱셈-덧셈이 가장 적습니다. 무늬는 학습이 없애 주기를 기대해야 하고,
 #   K가 S로 나누어떨어지지 않는 설정(K=3, K=5)은 피하는 것이 좋습니다.
@@ -511,18 +586,19 @@ claim("close(phase_sums, phase_sums[:1])", close(phase_sums, phase_sums[:1].expa
 #
 # | Method | Free weights / pair | Multiply-adds (vs method 1) | Checkerboard |
 # |---|---|---|---|
-# | Nearest ×2 + 3×3 convolution | 9 (tied by the box filter) | 2.25× | none, by construction |
+# | Nearest ×2 + 3×3 convolution | 9 (tied by the box filter) | 2.25× | none on flat input, whatever the weights; period 2 can remain where brightness changes (lesson 04) |
 # | K=4, S=2, P=1 transposed convolution | 16 | 1× | present at initialization, left to training |
 # | 3×3 convolution + pixel shuffle | 36 | 2.25× | present at initialization; none at the start with ICNR |
 #
 # So the choice is about which guarantee you want.
 #
 # - Where checkerboards show, as in generative models, **upsample + convolution** (nearest-neighbour) guarantees
-#   that no checkerboard appears, at more compute and with the narrowest expressiveness. It is what Odena et al.
-#   (2016) recommend.
+#   that no checkerboard appears on flat regions, whatever the weights; it does not guarantee it where
+#   brightness changes (lesson 04's ramp). It costs more compute and has the narrowest expressiveness. It is what
+#   Odena et al. (2016) recommend.
 # - **Pixel shuffle + ICNR** has the widest expressiveness and still starts free of checkerboards: at first it
 #   is exactly "a low-resolution convolution, then nearest-neighbour upsampling" (lesson 04). The pixel
-#   shuffle is widely used in super-resolution (ESPCN). There is no guarantee during training.
+#   shuffle is widely used in super-resolution (ESPCN, Shi et al. 2016a). There is no guarantee during training.
 # - The **transposed convolution** (K=4, S=2, P=1) does the fewest multiply-adds. You rely on training to remove
 #   the pattern, and you should avoid settings where S does not divide K (K=3, K=5).
 #
@@ -544,17 +620,16 @@ claim("close(phase_sums, phase_sums[:1])", close(phase_sums, phase_sums[:1].expa
 #
 # **참고 문헌**
 #
-# - W. Shi 외, *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional
-#   Neural Network*, CVPR 2016, arXiv:1609.05158
-# - W. Shi 외, *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016)
-# - A. Aitken 외, *Checkerboard artifact free sub-pixel convolution: A note on sub-pixel convolution, resize
-#   convolution and convolution resize*, arXiv:1707.02937 (2017)
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
-# - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional Generative
-#   Adversarial Networks* (DCGAN), arXiv:1511.06434 (2015)
-# - O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for Biomedical Image Segmentation*,
-#   MICCAI 2015, arXiv:1505.04597
+# - **Shi 외 2016a**: W. Shi, J. Caballero, F. Huszár, J. Totz, A. P. Aitken, R. Bishop, D. Rueckert, Z. Wang,
+#   *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional Neural Network*
+#   (ESPCN), CVPR 2016, arXiv:1609.05158, 2016, <https://arxiv.org/abs/1609.05158>.
+# - **Shi 외 2016b**: W. Shi, J. Caballero, L. Theis, F. Huszár, A. Aitken, C. Ledig, Z. Wang, *Is the deconvolution
+#   layer the same as a convolutional layer?*, arXiv:1609.07009, 2016, <https://arxiv.org/abs/1609.07009>.
+# - **Aitken 외 2017**: A. Aitken, C. Ledig, L. Theis, J. Caballero, Z. Wang, W. Shi, *Checkerboard artifact free
+#   sub-pixel convolution: A note on sub-pixel convolution, resize convolution and convolution resize* (ICNR),
+#   arXiv:1707.02937, 2017, <https://arxiv.org/abs/1707.02937>.
+# - **Odena 외 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill, 2016,
+#   <https://distill.pub/2016/deconv-checkerboard/>.
 # - PyTorch 문서: `torch.utils.flop_counter.FlopCounterMode`, `torch.utils.benchmark.Timer`, `torch.nn.PixelShuffle`
 
 # %% [markdown] tags=["lang-en"]
@@ -573,17 +648,17 @@ claim("close(phase_sums, phase_sums[:1])", close(phase_sums, phase_sums[:1].expa
 #
 # **References**
 #
-# - W. Shi et al., *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel
-#   Convolutional Neural Network*, CVPR 2016, arXiv:1609.05158
-# - W. Shi et al., *Is the deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009 (2016)
-# - A. Aitken et al., *Checkerboard artifact free sub-pixel convolution: A note on sub-pixel convolution,
-#   resize convolution and convolution resize*, arXiv:1707.02937 (2017)
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
-# - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional
-#   Generative Adversarial Networks* (DCGAN), arXiv:1511.06434 (2015)
-# - O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for Biomedical Image Segmentation*,
-#   MICCAI 2015, arXiv:1505.04597
+# - **Shi et al. 2016a**: W. Shi, J. Caballero, F. Huszár, J. Totz, A. P. Aitken, R. Bishop, D. Rueckert, Z. Wang,
+#   *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional Neural Network*
+#   (ESPCN), CVPR 2016, arXiv:1609.05158, 2016, <https://arxiv.org/abs/1609.05158>.
+# - **Shi et al. 2016b**: W. Shi, J. Caballero, L. Theis, F. Huszár, A. Aitken, C. Ledig, Z. Wang, *Is the
+#   deconvolution layer the same as a convolutional layer?*, arXiv:1609.07009, 2016,
+#   <https://arxiv.org/abs/1609.07009>.
+# - **Aitken et al. 2017**: A. Aitken, C. Ledig, L. Theis, J. Caballero, Z. Wang, W. Shi, *Checkerboard artifact
+#   free sub-pixel convolution: A note on sub-pixel convolution, resize convolution and convolution resize* (ICNR),
+#   arXiv:1707.02937, 2017, <https://arxiv.org/abs/1707.02937>.
+# - **Odena et al. 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill,
+#   2016, <https://distill.pub/2016/deconv-checkerboard/>.
 # - PyTorch documentation: `torch.utils.flop_counter.FlopCounterMode`, `torch.utils.benchmark.Timer`,
 #   `torch.nn.PixelShuffle`
 

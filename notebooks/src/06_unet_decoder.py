@@ -1,7 +1,7 @@
 # %% [markdown] tags=["lang-ko"]
 # # 06. 실전: U-Net 디코더
 #
-# U-Net(Ronneberger 외, 2015)은 분할의 표준 구조입니다. 인코더가 특징 맵을 줄이고, 디코더가 전치 합성곱으로
+# U-Net(Ronneberger 외 2015)은 분할의 표준 구조입니다. 인코더가 특징 맵을 줄이고, 디코더가 전치 합성곱으로
 # 다시 키우면서 같은 크기의 인코더 특징 맵을 **스킵 연결**로 받아 이어 붙입니다. 원 논문은 이 업샘플링을
 # "up-convolution"이라 부르고, 2×2 커널로 크기를 두 배로 키우면서 채널을 절반으로 줄입니다.
 #
@@ -15,7 +15,7 @@
 # %% [markdown] tags=["lang-en"]
 # # 06. In practice: the U-Net decoder
 #
-# U-Net (Ronneberger et al., 2015) is the standard architecture for segmentation. The encoder shrinks the
+# U-Net (Ronneberger et al. 2015) is the standard architecture for segmentation. The encoder shrinks the
 # feature maps; the decoder grows them back with transposed convolutions and concatenates, through **skip
 # connections**, the encoder feature map of the same size. The paper calls this upsampling an
 # "up-convolution": a 2×2 kernel that doubles the size and halves the channels.

@@ -1,7 +1,7 @@
 # %% [markdown] tags=["lang-ko"]
 # # 07. 실전: DCGAN 생성자
 #
-# DCGAN(Radford, Metz, Chintala, 2015)은 전치 합성곱을 쌓아 잡음 벡터에서 이미지를 만드는 생성자를 정착시킨
+# DCGAN(Radford 외 2015)은 전치 합성곱을 쌓아 잡음 벡터에서 이미지를 만드는 생성자를 정착시킨
 # 논문입니다. 잠재 벡터 하나가 4×4 특징 맵이 되고, 층마다 크기가 두 배가 되어 64×64 이미지가 됩니다.
 #
 # 이 레슨에서 할 일:
@@ -15,7 +15,7 @@
 # %% [markdown] tags=["lang-en"]
 # # 07. In practice: the DCGAN generator
 #
-# DCGAN (Radford, Metz, Chintala, 2015) is the paper that established generators built from stacked
+# DCGAN (Radford et al. 2015) is the paper that established generators built from stacked
 # transposed convolutions, turning a noise vector into an image. One latent vector becomes a 4×4 feature
 # map, and every layer doubles the size up to a 64×64 image.
 #
@@ -411,7 +411,7 @@ pattern_panels(untrained, {kind: power_spectrum(images) for kind, images in untr
 # 합성곱 생성자는 매끈한 얼룩을 만들고, 스펙트럼도 낮은 주파수에 모여 있으며 점의 격자가 없습니다.
 #
 # - 4/2/1 생성자는 학습 전부터 뚜렷한 2×2 무늬를 보입니다. 이 실행에서는 오히려 커널 5보다 셉니다.
-#   **겹침이 균일하다고 무늬가 없는 것은 아닙니다.** Odena 외(2016)도 겹침이 균일한 모델조차 비슷한 아티팩트를
+#   **겹침이 균일하다고 무늬가 없는 것은 아닙니다.** Distill 글(Odena 외 2016)도 겹침이 균일한 모델조차 비슷한 아티팩트를
 #   만드는 커널을 학습하는 일이 많다고 적었습니다. 다만 그 글이 말하는 것은 학습된 커널이고, 여기서 보는 무늬는
 #   학습 전부터 있습니다. 초기화된 가중치에서는 네 부분 커널의 합이 서로 독립인 난수라서 같을 리가 없기 때문입니다.
 # - 최근접 이웃 보간 + 합성곱은 평평한 입력을 받으면 어느 위상에서나 같은 값(모든 가중치의 합 × 입력값)을
@@ -428,7 +428,7 @@ pattern_panels(untrained, {kind: power_spectrum(images) for kind, images in untr
 # gathers at low frequencies and has no grid of dots.
 #
 # - The 4/2/1 generator shows a clear 2×2 pattern before any training; in this run it is even stronger than
-#   with kernel 5. **Even overlap does not mean no pattern.** Odena et al. (2016) also write that models with
+#   with kernel 5. **Even overlap does not mean no pattern.** The Distill article (Odena et al. 2016) also says that models with
 #   even overlap often learn kernels that cause similar artifacts. They speak of learned kernels, though; the
 #   pattern here is there before training, because in initialized weights the sums of the four sub-kernels are
 #   independent random numbers, which are never equal.

@@ -102,14 +102,14 @@ def check_on_meta(make_block, x):
 print(check_on_meta(lambda: nn.ConvTranspose2d(8, 4, 4, stride=2, padding=1), torch.randn(1, 8, 5, 5)))
 
 # %% [markdown] tags=["lang-ko"]
-# ### U-Net: 원 논문의 크기 그대로 (Ronneberger 외, 2015)
+# ### U-Net: 원 논문의 크기 그대로 (Ronneberger 외 2015)
 #
 # 원 논문의 U-Net은 패딩 없는 3×3 합성곱을 쓰므로 합성곱마다 2픽셀씩 줄고, 디코더의 "up-convolution"(2×2 전치
 # 합성곱, 채널 절반) 뒤에 인코더 특징 맵을 가운데에서 잘라 이어 붙입니다. 논문의 그림 1은 572×572 입력에서
 # 388×388 출력(클래스 2개)을 보여 줍니다. 그 구조를 그대로 짜서 확인합니다.
 
 # %% [markdown] tags=["lang-en"]
-# ### U-Net at the paper's size (Ronneberger et al., 2015)
+# ### U-Net at the paper's size (Ronneberger et al. 2015)
 #
 # The original U-Net uses unpadded 3×3 convolutions, so each convolution loses 2 pixels, and after each
 # "up-convolution" (a 2×2 transposed convolution that halves the channels) the encoder feature map is cropped
@@ -169,14 +169,14 @@ for row in layer_rows(unet, image):
 # (`padding=1`) and batch normalization, which keeps the input's size without any cropping.
 
 # %% [markdown] tags=["lang-ko"]
-# ### GAN 생성자: DCGAN 저자들의 코드 그대로 (Radford 외, 2015)
+# ### GAN 생성자: DCGAN 저자들의 코드 그대로 (Radford 외 2015)
 #
 # 저자들의 코드(Newmu/dcgan_code의 얼굴 모델)는 100차원 잠재 벡터를 행렬 곱으로 1024×4×4로 펴고(레슨 07의 "첫 층은
 # 선형 층"), 커널 5, 스트라이드 2로 네 번 키웁니다. 편향 대신 배치 정규화의 β를 씁니다. PyTorch로 옮기면
 # `ConvTranspose2d(k=5, s=2, p=2, output_padding=1)`입니다.
 
 # %% [markdown] tags=["lang-en"]
-# ### GAN generator as in the DCGAN authors' code (Radford et al., 2015)
+# ### GAN generator as in the DCGAN authors' code (Radford et al. 2015)
 #
 # The authors' code (the faces model of Newmu/dcgan_code) spreads the 100 latent numbers to 1024×4×4 with a
 # matrix product (lesson 07: "the first layer is a linear layer"), then grows the map four times with kernel
@@ -221,7 +221,7 @@ print("conv_transpose_output_size(4, 5, 2, 2, output_padding=1):", conv_transpos
 # generator is a simplified version with half the channels (starting from 512) and 4/2/1 kernels.
 
 # %% [markdown] tags=["lang-ko"]
-# ### Stable Diffusion: 최근접 이웃 ×2 + 3×3 합성곱 (Rombach 외, 2022)
+# ### Stable Diffusion: 최근접 이웃 ×2 + 3×3 합성곱 (Rombach 외 2022)
 #
 # Stable Diffusion은 64×64×4 잠재 공간에서 이미지를 만들고, VAE 디코더가 그것을 512×512×3 이미지로 키웁니다.
 # 디코더의 업샘플링 블록은 전치 합성곱이 아니라 **최근접 이웃 보간 ×2 뒤 3×3 합성곱**입니다(CompVis/stable-diffusion의
@@ -230,7 +230,7 @@ print("conv_transpose_output_size(4, 5, 2, 2, output_padding=1):", conv_transpos
 # 블록 사이의 ResNet·어텐션 블록은 빼고, 세 업샘플링 블록만 크기대로 실행합니다.
 
 # %% [markdown] tags=["lang-en"]
-# ### Stable Diffusion: nearest ×2 + 3×3 convolution (Rombach et al., 2022)
+# ### Stable Diffusion: nearest ×2 + 3×3 convolution (Rombach et al. 2022)
 #
 # Stable Diffusion generates in a 64×64×4 latent space, and its VAE decoder grows that to a 512×512×3 image.
 # The decoder's upsampling block is not a transposed convolution but **nearest-neighbour ×2 followed by a 3×3
@@ -260,7 +260,7 @@ with torch.device("meta"):
 print("log2(512 // 64):", int(math.log2(512 // 64)))
 
 # %% [markdown] tags=["lang-ko"]
-# ### 초해상도: ESPCN의 픽셀 셔플 (Shi 외, 2016)
+# ### 초해상도: ESPCN의 픽셀 셔플 (Shi 외 2016a)
 #
 # ESPCN은 모든 합성곱을 **저해상도**에서 하고, 마지막 합성곱이 배율 r에 대해 r²·C 채널을 낸 뒤 픽셀 셔플이 그 채널을
 # r×r 블록으로 펼칩니다. 논문의 설정은 5×5 합성곱 64채널, 3×3 합성곱 32채널, 3×3 합성곱 r²채널(휘도 채널 하나),
@@ -269,7 +269,7 @@ print("log2(512 // 64):", int(math.log2(512 // 64)))
 # `FlopCounterMode`가 텐서 모양에서 공식으로 셉니다.
 
 # %% [markdown] tags=["lang-en"]
-# ### Super-resolution: ESPCN's pixel shuffle (Shi et al., 2016)
+# ### Super-resolution: ESPCN's pixel shuffle (Shi et al. 2016a)
 #
 # ESPCN does every convolution at **low resolution**; the last convolution outputs r²·C channels for a scale
 # factor r, and the pixel shuffle spreads those channels into r×r blocks. The paper's setting is a 5×5
@@ -314,7 +314,7 @@ print('flops["upscale_first"] / flops["model"]:', round(flops["upscale_first"] /
 # 192×192로 키운 뒤 같은 합성곱을 하면 연산량이 약 8배입니다. 마지막 층만 채널이 9개에서 1개로 줄 뿐 모든 합성곱이
 # 9배 많은 픽셀에서 일어나기 때문입니다. "효율적"이라는 말은 이렇게 먼저 키우는 방식과 견준 것입니다. 전치 합성곱과
 # 견준 것은 아닙니다. 전치 합성곱도 입력 픽셀마다 계산하고(레슨 02), 스트라이드 r인 마지막 전치 합성곱은 픽셀 셔플의
-# 특수한 경우입니다(레슨 05). 픽셀 셔플도 학습 전에는 체커보드를 만들 수 있고, ICNR 초기화(Aitken 외, 2017)가 이를
+# 특수한 경우입니다(레슨 05). 픽셀 셔플도 학습 전에는 체커보드를 만들 수 있고, ICNR 초기화(Aitken 외 2017)가 이를
 # 막습니다(레슨 04, 05).
 
 # %% [markdown] tags=["lang-en"]
@@ -324,7 +324,7 @@ print('flops["upscale_first"] / flops["model"]:', round(flops["upscale_first"] /
 # channels to 1. "Efficient" is meant against such enlarge-first pipelines, not against a transposed
 # convolution, which also computes per input pixel (lesson 02); a final stride-r transposed convolution is a
 # special case of the pixel shuffle (lesson 05). Pixel shuffle can also make checkerboards before training,
-# which ICNR initialization (Aitken et al., 2017) prevents (lessons 04 and 05).
+# which ICNR initialization (Aitken et al. 2017) prevents (lessons 04 and 05).
 
 # %% [markdown] tags=["lang-ko"]
 # ### 확인한 표
@@ -530,7 +530,7 @@ Markdown(glossary.markdown_table(LANG))
 #   Diffusion Models*, CVPR 2022, [arXiv:2112.10752](https://arxiv.org/abs/2112.10752);
 #   코드 [github.com/CompVis/stable-diffusion](https://github.com/CompVis/stable-diffusion).
 # - W. Shi 외, *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional
-#   Neural Network*, CVPR 2016, [arXiv:1609.05158](https://arxiv.org/abs/1609.05158).
+#   Neural Network*, CVPR 2016, [arXiv:1609.05158](https://arxiv.org/abs/1609.05158) (2016a).
 # - A. Aitken 외, *Checkerboard artifact free sub-pixel convolution*, 2017,
 #   [arXiv:1707.02937](https://arxiv.org/abs/1707.02937).
 # - I. Goodfellow 외, *Generative Adversarial Nets*, NeurIPS 2014, [arXiv:1406.2661](https://arxiv.org/abs/1406.2661).
@@ -547,7 +547,7 @@ Markdown(glossary.markdown_table(LANG))
 #   Diffusion Models*, CVPR 2022, [arXiv:2112.10752](https://arxiv.org/abs/2112.10752);
 #   code [github.com/CompVis/stable-diffusion](https://github.com/CompVis/stable-diffusion).
 # - W. Shi et al., *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional
-#   Neural Network*, CVPR 2016, [arXiv:1609.05158](https://arxiv.org/abs/1609.05158).
+#   Neural Network*, CVPR 2016, [arXiv:1609.05158](https://arxiv.org/abs/1609.05158) (2016a).
 # - A. Aitken et al., *Checkerboard artifact free sub-pixel convolution*, 2017,
 #   [arXiv:1707.02937](https://arxiv.org/abs/1707.02937).
 # - I. Goodfellow et al., *Generative Adversarial Nets*, NeurIPS 2014, [arXiv:1406.2661](https://arxiv.org/abs/1406.2661).

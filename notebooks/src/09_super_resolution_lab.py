@@ -219,7 +219,7 @@ claim("downscale2(hr)[0, 0, 0, 0] == hr[0, 0, :2, :2].mean()", close(downscale2(
 # %% [markdown] tags=["lang-ko"]
 # ## 3. 모델: 같은 몸통, 바꿔 끼우는 업샘플러
 #
-# 몸통은 ESPCN(Shi 외 2016)처럼 저해상도 격자에서만 합성곱을 합니다. 5×5 합성곱(1 → 32채널), 3×3
+# 몸통은 ESPCN(Shi 외 2016a)처럼 저해상도 격자에서만 합성곱을 합니다. 5×5 합성곱(1 → 32채널), 3×3
 # 합성곱(32 → 16채널), 그 사이에 ReLU입니다. 마지막의 2배 업샘플러가 16채널 특징 맵을 1채널 고해상도 이미지로 바꿉니다.
 #
 # 모든 모델은 입력을 쌍삼차 보간으로 키운 이미지에 네트워크의 출력을 **더합니다**. 네트워크는 이미지 전체가 아니라
@@ -230,7 +230,7 @@ claim("downscale2(hr)[0, 0, 0, 0] == hr[0, 0, :2, :2].mean()", close(downscale2(
 # %% [markdown] tags=["lang-en"]
 # ## 3. Models: one body, interchangeable upsamplers
 #
-# Like ESPCN (Shi et al. 2016), the body convolves only on the low-resolution grid: a 5×5 convolution (1 → 32
+# Like ESPCN (Shi et al. 2016a), the body convolves only on the low-resolution grid: a 5×5 convolution (1 → 32
 # channels), a 3×3 convolution (32 → 16 channels), with ReLUs. The final ×2 upsampler turns the 16-channel
 # feature map into a 1-channel high-resolution image.
 #
@@ -724,7 +724,7 @@ crop_gallery(crops_of(models), titles, "camera", LANG, note=message("super_resol
 # **참고 문헌**
 #
 # - W. Shi 외, *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional Neural
-#   Network* (ESPCN), CVPR 2016, arXiv:1609.05158.
+#   Network* (ESPCN), CVPR 2016, arXiv:1609.05158 (2016a).
 # - A. Aitken 외, *Checkerboard artifact free sub-pixel convolution*, arXiv:1707.02937 (2017).
 # - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
 #   distill.pub/2016/deconv-checkerboard.
@@ -748,7 +748,7 @@ crop_gallery(crops_of(models), titles, "camera", LANG, note=message("super_resol
 # **References**
 #
 # - W. Shi et al., *Real-Time Single Image and Video Super-Resolution Using an Efficient Sub-Pixel Convolutional
-#   Neural Network* (ESPCN), CVPR 2016, arXiv:1609.05158.
+#   Neural Network* (ESPCN), CVPR 2016, arXiv:1609.05158 (2016a).
 # - A. Aitken et al., *Checkerboard artifact free sub-pixel convolution*, arXiv:1707.02937 (2017).
 # - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
 #   distill.pub/2016/deconv-checkerboard.
