@@ -68,3 +68,9 @@ def test_an_identifier_with_a_korean_particle_is_code():
 
 def test_variable_names_in_expressions_are_code():
     assert english_words("cropped == torch_out: True | useful = 4 | grid[~rim]: [1]") == []
+
+
+def test_code_in_backticks_is_not_english_prose():
+    from course_utils.build.outputs import english_words
+    assert english_words("`overlap_counts(input_size, stride)`의 본문을 채워 결과를 `return`한 뒤") == []
+    assert english_words("`x` saved for backward") == ["saved", "for", "backward"]

@@ -30,14 +30,18 @@ def _is_code(text: str, start: int, end: int, word: str) -> bool:
             or HANGUL.match(after) is not None or any(c.isupper() for c in word[1:]))
 
 
+CODE_SPAN = re.compile(r"`[^`\n]*`")
+
+
 def english_words(text: str) -> list[str]:
     """The words of text that read as English prose: Latin letters, not code-like, not allowed.
 
     Code-like: a single letter, glued to code punctuation or digits (x.grad, k=3, conv2d, aten::mul, 'uniform',
     close(a, b), label:), next to an operator (counts == x, useful = 4), followed by a Korean particle
     (forward의), or
-    written in camel or upper case (PixelShuffle, ConvT, PSNR).
+    written in camel or upper case (PixelShuffle, ConvT, PSNR), or inside `backticks`, which mark code.
     """
+    text = CODE_SPAN.sub(lambda span: " " * len(span[0]), text)
     return [m[0] for m in WORD.finditer(text)
             if not _is_code(text, m.start(), m.end(), m[0]) and m[0].lower() not in allowed_words()]
 
