@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from course_utils.build.source import NOTES_TAG, SLIDES_OUTPUT_ONLY_TAG
 
-__all__ = ["Block", "Slide", "plan", "summary", "clean_code", "MARKER_LINE"]
+__all__ = ["Block", "Slide", "plan", "summary", "clean_code", "text_cells", "CODE_COLUMNS", "MARKER_LINE"]
 
 # Slide geometry in CSS pixels of the 1280×720 slide (course_utils/build/slides_static/slides.css).
 WIDTH = 1216
@@ -54,7 +54,10 @@ class Slide:
         return sum(b.height + GAP for b in self.blocks)
 
 
-def _cells(text: str) -> float:
+CODE_COLUMNS = int((WIDTH - 32) / (CODE_PX * 0.602)) - 1  # monospace cells on one line of a code block
+
+
+def text_cells(text: str) -> float:
     """Width of text in monospace cells (a Korean syllable is about 1.7 cells)."""
     return sum(1.7 if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)
 
@@ -72,8 +75,8 @@ def _prose_rows(text: str, indent_em: float = 0.0) -> int:
 
 
 def _code_rows(line: str) -> int:
-    per_line = int((WIDTH - 32) / (CODE_PX * 0.602)) - 3
-    return max(1, -(-int(_cells(line)) // per_line))
+    per_line = CODE_COLUMNS - 2
+    return max(1, -(-int(text_cells(line)) // per_line))
 
 
 def clean_code(source: str) -> list[str]:
@@ -217,7 +220,7 @@ def _part_block(kind: str, texts: dict) -> Block:
             rows = [[_shorten(c, 40 if ncols > 2 else 70) for c in r] for r in rows]
             shown[lang] = rows
             col = WIDTH / ncols / (CODE_PX * 0.55)
-            heights.append(sum(max(-(-int(_cells(c) * 0.95) // max(1, int(col - 1))) for c in r) * CODE_PX * 1.3 + 10
+            heights.append(sum(max(-(-int(text_cells(c) * 0.95) // max(1, int(col - 1))) for c in r) * CODE_PX * 1.3 + 10
                                for r in rows) + 10)
         elif kind == "math":
             shown[lang] = text

@@ -5,7 +5,7 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
-from course_utils.build.deck import Slide
+from course_utils.build.deck import CODE_COLUMNS, Slide, text_cells
 from course_utils.build.deck_files import escape
 
 __all__ = ["deck_page", "pygments_css"]
@@ -47,7 +47,7 @@ def _block(block) -> str:
         lines = "".join(f'<span class="line">{line}\n</span>' for line in code.split("\n"))
         return f'<pre class="code"{more}>{lines}</pre>'
     if block.kind == "text":
-        wide = max((len(line) for line in block.content.splitlines()), default=0) > 80
+        wide = max((text_cells(line) for line in block.content.splitlines()), default=0) > CODE_COLUMNS
         return f'<pre class="output{" prose-output" if wide else ""}">{escape(block.content.rstrip())}</pre>'
     if block.kind == "error":
         return f'<pre class="output error">{escape(block.content)}</pre>'

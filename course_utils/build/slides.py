@@ -12,7 +12,7 @@ from course_utils.build.deck_files import decks, escape, lesson_label, link_less
 from course_utils.build.deck_html import deck_page, pygments_css
 from course_utils.i18n import LANGS, message
 
-__all__ = ["build_slides", "build_handouts", "STATIC_FILES"]
+__all__ = ["build_slides", "build_handouts", "copy_static", "STATIC_FILES"]
 
 STATIC = "_static"
 STATIC_DIR = Path(__file__).with_name("slides_static")
@@ -25,7 +25,8 @@ STATIC_FILES = {
 }
 
 
-def _copy_static(root: Path, static: Path) -> None:
+def copy_static(root: Path, static: Path) -> None:
+    """Fill static/ with reveal.js, MathJax, the deck stylesheet and the colours of highlighted code."""
     modules = node_modules(root)
     for package, files in STATIC_FILES.items():
         for name in files:
@@ -76,7 +77,7 @@ def build_slides(root: Path, slugs: list[str], out: Path, pdf: bool = False) -> 
 
 
 def _write(root: Path, slugs: list[str], out: Path) -> list:
-    _copy_static(root, out / STATIC)
+    copy_static(root, out / STATIC)
     found = decks(root, slugs)
     names = {d.slug for d in found}
     for deck in found:

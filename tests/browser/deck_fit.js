@@ -12,13 +12,15 @@
   const top = box(frame).top, left = box(frame).left;
   const px = value => value / scale; // screen pixels back to slide pixels
   const problems = [];
-  const limitRight = box(frame).right + 0.5, limitBottom = box(body).bottom + 0.5;
+  // Content stays inside the slide, above the slide number and the arrows (the bottom 36 px).
+  const limitRight = box(frame).right + 0.5, limitBottom = top + (config.height - 36) * scale + 0.5;
   let contentBottom = 0;
   for (const el of [frame.querySelector('h1, h2'), ...body.children]) {
     if (!el) continue;
     const r = box(el);
     contentBottom = Math.max(contentBottom, px(r.bottom - top));
     if (r.bottom > limitBottom) problems.push(`${el.tagName.toLowerCase()}.${el.className} ends ${Math.round(px(r.bottom - limitBottom))} px below the slide`);
+    if (r.top < top - 0.5) problems.push(`${el.tagName.toLowerCase()}.${el.className} starts ${Math.round(px(top - r.top))} px above the slide`);
   }
   for (const el of section.querySelectorAll('.deck-frame *')) {
     const style = getComputedStyle(el);
@@ -49,7 +51,7 @@
     problems: [...new Set(problems)],
     minBody: texts.body.length ? Math.min(...texts.body) : null,
     minCode: texts.code.length ? Math.min(...texts.code) : null,
-    height: Math.round(contentBottom + 56),
+    height: Math.round(contentBottom),
     notes: !!(section.querySelector('aside.notes') && section.querySelector('aside.notes').textContent.trim()),
     content: section.classList.contains('has-blocks'),
     vertical: Reveal.getVerticalSlides ? document.querySelectorAll('.slides > section > section').length : 0,
