@@ -19,6 +19,7 @@ WIDTH = 1216
 HEIGHT = 572  # below the title, above the slide number
 GAP = 10  # between blocks
 BODY_PX, BODY_LINE = 30, 1.3
+TITLE_PX = 40
 CODE_PX, CODE_LINE = 23, 1.25
 TITLE_ONLY = 8  # slides of a deck that carry nothing but their heading still count as content
 MIN_FIGURE = 330
@@ -49,9 +50,10 @@ class Slide:
     level: int
     blocks: list = field(default_factory=list)
     notes: dict = field(default_factory=dict)
+    heading_px: float = 0.0  # what a title longer than one line takes from the space below it
 
     def used(self) -> float:
-        return sum(b.height + GAP for b in self.blocks)
+        return self.heading_px + sum(b.height + GAP for b in self.blocks)
 
 
 CODE_COLUMNS = int((WIDTH - 32) / (CODE_PX * 0.602)) - 1  # monospace cells on one line of a code block
@@ -294,10 +296,17 @@ class _Planner:
         self.last_prose = {lang: "" for lang in langs}
 
     def open(self, title: dict, level: int) -> Slide:
-        slide = Slide(dict(title), level, notes={lang: list(self.pending_notes[lang]) for lang in self.langs})
+        slide = Slide(dict(title), level, notes={lang: list(self.pending_notes[lang]) for lang in self.langs},
+                      heading_px=self.heading_px(title))
         self.pending_notes = {lang: [] for lang in self.langs}
         self.slides.append(slide)
         return slide
+
+    @staticmethod
+    def heading_px(title: dict) -> float:
+        """The height a title takes beyond its first line, in the longest language."""
+        rows = max((-(-int(_ems(t) * TITLE_PX * 1.08 + 70) // WIDTH) for t in title.values()), default=1)
+        return (max(1, rows) - 1) * TITLE_PX * 1.2
 
     def current(self) -> Slide:
         return self.slides[-1] if self.slides else self.open(self.section, 0)
@@ -389,7 +398,7 @@ class _Planner:
     def _chunks(self, lines: list[str], rows: list[int]) -> list[tuple[list[str], float]]:
         """Code split at blank lines (else anywhere) into pieces that fit a slide under its title."""
         line_px = CODE_PX * CODE_LINE
-        limit = HEIGHT - 40
+        limit = HEIGHT - 40 - self.heading_px(self.section)
         if sum(rows) * line_px <= limit:
             return [(lines, sum(rows) * line_px)] if lines else []
         chunks, start = [], 0
@@ -421,7 +430,7 @@ class _Planner:
                 self._code_notes(slide)
             slide.blocks.append(block)
             return
-        if block.kind in ("text", "error") and block.height > HEIGHT - 40:
+        if block.kind in ("text", "error") and block.height > HEIGHT - 40 - self.heading_px(self.section):
             self._trim(block)
         slide = self.room(block.height)
         if not slide.blocks:
@@ -431,7 +440,7 @@ class _Planner:
     def _trim(self, block: Block) -> None:
         """Keep the head of an output that fits a slide and say how many lines are left out."""
         line_px = CODE_PX * CODE_LINE
-        budget = int((HEIGHT - 40 - 24) // line_px) - 1
+        budget = int((HEIGHT - 40 - 24 - self.heading_px(self.section)) // line_px) - 1
         kept = {}
         for lang in self.langs:
             lines = block.content[lang].rstrip("\n").splitlines()

@@ -1,5 +1,7 @@
 """One planned deck (course_utils.build.deck) as a reveal.js page that loads only files beside it."""
 
+import re
+
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
@@ -30,7 +32,8 @@ def _table(rows: list[list[str]]) -> str:
 
 
 def _inline(text: str) -> str:
-    rendered = _markdown(text).strip()
+    """One line of markdown without its paragraph ("02. Title" stays a title, not a numbered list)."""
+    rendered = _markdown(re.sub(r"^(\s*\d+)([.)])", r"\1\\\2", text)).strip()
     if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]
     return rendered
