@@ -219,7 +219,7 @@ def _part_block(kind: str, texts: dict) -> Block:
         elif kind == "table":
             rows = _table_rows(text)
             ncols = max(len(r) for r in rows)
-            rows = [[_shorten(c, 40 if ncols > 2 else 70) for c in r] for r in rows]
+            rows = [[_shorten(c, 36 if ncols > 3 else 64 if ncols == 3 else 90) for c in r] for r in rows]
             shown[lang] = rows
             col = WIDTH / ncols / (CODE_PX * 0.55)
             heights.append(sum(max(-(-int(text_cells(c) * 0.95) // max(1, int(col - 1))) for c in r) * CODE_PX * 1.3 + 10
@@ -326,7 +326,7 @@ class _Planner:
             self.open(titles, level)
         else:
             block = Block("prose", {lang: f"**{titles[lang]}**" for lang in self.langs}, BODY_PX * BODY_LINE * 1.2)
-            self.room(block.height).blocks.append(block)
+            self.room(block.height + 3 * BODY_PX * BODY_LINE).blocks.append(block)  # with what follows it
 
     def prose(self, cells: dict) -> None:
         parts = {lang: _parts(cells[lang].source) for lang in self.langs}

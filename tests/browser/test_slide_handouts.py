@@ -72,7 +72,8 @@ def test_handouts(built):
             where = f"{lang}/{html.stem}"
             assert len(plain.pages) == deck.slides, f"{where}: {len(plain.pages)} pages for {deck.slides} slides"
             with_notes = sum(1 for n in deck.notes if n.strip())
-            assert deck.slides + with_notes <= len(noted.pages) <= deck.slides + with_notes + 1, where
+            # each slide, then a page of its notes (a long note may take two)
+            assert deck.slides + with_notes <= len(noted.pages) <= deck.slides + 2 * with_notes + 1, where
             text = _squeeze("".join(p.extract_text() for p in plain.pages))
             assert _squeeze(deck.titles[0]) in text, f"{where}: the title is not in the PDF"
             longest = max(deck.code_lines, key=len, default="")
