@@ -205,6 +205,19 @@ def _shorten(text: str, limit: int = 60) -> str:
     return short
 
 
+def _table_shown(rows: list[list[str]]) -> list[list[str]]:
+    """Table cells cut to their first sentence, shorter the more columns share the slide's width."""
+    ncols = max(len(r) for r in rows)
+    return [[_shorten(c, 36 if ncols > 3 else 64 if ncols == 3 else 90) for c in r] for r in rows]
+
+
+def _table_height(rows: list[list[str]]) -> float:
+    ncols = max(len(r) for r in rows)
+    col = WIDTH / ncols / (CODE_PX * 0.55)
+    return sum(max(-(-int(text_cells(c) * 0.95) // max(1, int(col - 1))) for c in r) * CODE_PX * 1.3 + 10
+               for r in rows) + 10
+
+
 def _part_block(kind: str, texts: dict) -> Block:
     """The slide version of one part of a prose cell (per language), its height and its full text for notes."""
     shown, heights = {}, []
@@ -217,13 +230,8 @@ def _part_block(kind: str, texts: dict) -> Block:
             shown[lang] = "\n".join(f"{m} {t}" for m, t in items)
             heights.append(sum(_prose_rows(t, 1.6) for _, t in items) * BODY_PX * BODY_LINE + 0.4 * BODY_PX)
         elif kind == "table":
-            rows = _table_rows(text)
-            ncols = max(len(r) for r in rows)
-            rows = [[_shorten(c, 36 if ncols > 3 else 64 if ncols == 3 else 90) for c in r] for r in rows]
-            shown[lang] = rows
-            col = WIDTH / ncols / (CODE_PX * 0.55)
-            heights.append(sum(max(-(-int(text_cells(c) * 0.95) // max(1, int(col - 1))) for c in r) * CODE_PX * 1.3 + 10
-                               for r in rows) + 10)
+            shown[lang] = _table_shown(_table_rows(text))
+            heights.append(_table_height(shown[lang]))
         elif kind == "math":
             shown[lang] = text
             heights.append(70 * max(1, text.count("\\\\") + 1))
@@ -341,28 +349,46 @@ class _Planner:
             if kind == "heading":
                 self.heading(texts)
                 continue
-            block = _part_block(kind, texts)
-            if block.kind == "table" and block.height > HEIGHT:
-                self._table(block)
+            if kind == "table":
+                self.table(texts)
+                for lang in self.langs:
+                    self.last_prose[lang] = texts[lang]
                 continue
+            block = _part_block(kind, texts)
             slide = self.room(block.height)
             slide.blocks.append(block)
             for lang in self.langs:
                 slide.notes[lang].append(texts[lang])
                 self.last_prose[lang] = texts[lang]
 
-    def _table(self, block: Block) -> None:
-        """A table taller than a slide: its header and as many rows as fit, on consecutive slides."""
-        rows = {lang: block.content[lang] for lang in self.langs}
-        per_row = (block.height - 20) / max(1, len(rows[self.langs[0]]))
-        fit = max(2, int((HEIGHT - 40) // per_row) - 1)
-        body = len(rows[self.langs[0]]) - 1
-        for start in range(1, body + 1, fit):
-            part = {lang: [rows[lang][0], *rows[lang][start:start + fit]] for lang in self.langs}
-            slide = self.room(HEIGHT)
-            slide.blocks.append(Block("table", part, HEIGHT - 10, note=block.note))
-            for lang in self.langs:
-                slide.notes[lang].append(block.note[lang])
+    def table(self, texts: dict, notes: bool = True) -> None:
+        """A markdown table per language: at most five columns a slide (the first column repeated), and as many
+        rows as fit, the header repeated on every slide it continues on."""
+        rows = {lang: _table_rows(texts[lang]) for lang in self.langs}
+        ncols = max(len(r) for r in rows[self.langs[0]])
+        groups = [list(range(ncols))] if ncols <= 5 else [[0, *range(i, min(i + 4, ncols))] for i in range(1, ncols, 4)]
+        limit = HEIGHT - 40 - self.heading_px(self.section)
+        for cols in groups:
+            sub = {lang: [[r[c] if c < len(r) else "" for c in cols] for r in rows[lang]] for lang in self.langs}
+            body_rows = len(sub[self.langs[0]]) - 1
+            start = 1
+            while start <= body_rows:
+                end = start + 1
+                while end <= body_rows and self._table_px(sub, start, end + 1) <= limit:
+                    end += 1
+                shown = {lang: _table_shown([sub[lang][0], *sub[lang][start:end]]) for lang in self.langs}
+                height = self._table_px(sub, start, end)
+                slide = self.room(height)
+                slide.blocks.append(Block("table", shown, height))
+                for lang in self.langs:
+                    if notes:
+                        slide.notes[lang].append(texts[lang])
+                    elif not slide.notes[lang] and self.last_prose[lang]:
+                        slide.notes[lang].append(self.last_prose[lang])
+                start = end
+
+    def _table_px(self, sub: dict, start: int, end: int) -> float:
+        return max(_table_height(_table_shown([sub[lang][0], *sub[lang][start:end]])) for lang in self.langs)
 
     def notes(self, cells: dict) -> None:
         target = self.slides[-1].notes if self.slides else self.pending_notes
@@ -423,6 +449,9 @@ class _Planner:
         return chunks
 
     def _place_output(self, block: Block) -> None:
+        if block.kind == "markdown" and all(t.lstrip().startswith("|") for t in block.content.values()):
+            self.table(block.content, notes=False)
+            return
         if block.kind == "image":
             slide = self.current()
             if slide.used() + MIN_FIGURE + GAP > HEIGHT or any(b.kind == "image" for b in slide.blocks):

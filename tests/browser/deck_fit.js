@@ -32,6 +32,9 @@
         el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'visible') {
       problems.push(`${el.tagName.toLowerCase()}.${el.className} cuts ${el.scrollWidth - el.clientWidth} px of its width`);
     }
+    if (el.scrollHeight > el.clientHeight + 1 && style.overflowY !== 'visible' && el.clientHeight > 0) {
+      problems.push(`${el.tagName.toLowerCase()}.${el.className} cuts ${el.scrollHeight - el.clientHeight} px of its height`);
+    }
   }
   const texts = {body: [], code: []};
   const walker = document.createTreeWalker(frame, NodeFilter.SHOW_TEXT);
