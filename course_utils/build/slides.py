@@ -60,9 +60,10 @@ def _index(built: list, handouts: bool) -> str:
             f'<h1>{escape(title)}</h1>\n' + "\n".join(sections) + "\n</body>\n</html>\n")
 
 
-def build_slides(root: Path, slugs: list[str], out: Path, pdf: bool = False) -> Path:
+def build_slides(root: Path, slugs: list[str], out: Path, pdf: bool = False, browser=None) -> Path:
     """Decks of the executed notebooks of the given lessons, with reveal.js and MathJax in out/_static; with pdf,
-    also out/pdf/{lang}/<lesson>.pdf and <lesson>.notes.pdf (see build_handouts).
+    also out/pdf/{lang}/<lesson>.pdf and <lesson>.notes.pdf (see build_handouts; browser: a Playwright browser
+    to print with instead of starting Chromium).
 
     Built in a folder beside out that replaces out only when the whole build succeeds: a failed build
     (AssetError, PublishError, ...) leaves the previous one in place.
@@ -71,7 +72,7 @@ def build_slides(root: Path, slugs: list[str], out: Path, pdf: bool = False) -> 
         built = _write(root, slugs, folder)
         write(folder / "index.html", _index(built, pdf))
         if pdf:
-            build_handouts(folder, [d.slug for d in built])
+            build_handouts(folder, [d.slug for d in built], browser)
         verify(folder)
     return out
 
@@ -92,7 +93,7 @@ def _write(root: Path, slugs: list[str], out: Path) -> list:
     return found
 
 
-def build_handouts(out: Path, slugs: list[str]) -> list[Path]:
+def build_handouts(out: Path, slugs: list[str], browser=None) -> list[Path]:
     """out/pdf/{lang}/<slug>.pdf (one page per slide) and <slug>.notes.pdf (each slide followed by a page of its
     speaker notes), printed offline by Chromium through Playwright from the decks in out/{lang}."""
     from course_utils.build.handouts import print_decks
@@ -103,4 +104,4 @@ def build_handouts(out: Path, slugs: list[str]) -> list[Path]:
             deck = out / lang / f"{slug}.html"
             jobs.append((deck, out / "pdf" / lang / f"{slug}.pdf", False))
             jobs.append((deck, out / "pdf" / lang / f"{slug}.notes.pdf", True))
-    return print_decks(jobs)
+    return print_decks(jobs, browser)

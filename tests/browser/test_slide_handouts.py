@@ -58,7 +58,7 @@ def built(tmp_path_factory, chromium):
     if shutil.which("npm") is None and not any((ROOT / "build" / "vendor").glob("*/node_modules")):
         pytest.skip("npm not found: the slide build takes reveal.js and MathJax from the npm registry")
     lessons = sorted(p.stem for p in (ROOT / "notebooks" / "src").glob("*.py"))
-    return build_slides(ROOT, lessons, tmp_path_factory.mktemp("handouts") / "slides", pdf=True)
+    return build_slides(ROOT, lessons, tmp_path_factory.mktemp("handouts") / "slides", pdf=True, browser=chromium)
 
 
 def test_handouts(built):
