@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 pypdf = pytest.importorskip("pypdf", reason='pypdf is not installed: pip install -e ".[test,browser]"')
 
 ROOT = Path(__file__).resolve().parents[2]
+LECTURER_NOTE = {"ko": "강의 노트.", "en": "Lecturer's note."}
 
 
 class _Deck(HTMLParser):
@@ -79,8 +80,11 @@ def test_handouts(built):
             longest = max(deck.code_lines, key=len, default="")
             assert _squeeze(longest) in text, f"{where}: the longest code line is cut: {longest!r}"
             notes_text = _squeeze("".join(p.extract_text() for p in noted.pages))
-            first_note = _squeeze(next(n for n in deck.notes if n.strip()))[:30]
-            assert first_note in notes_text, f"{where}: the speaker notes are not in the notes PDF"
-            assert first_note not in text, f"{where}: the plain PDF carries speaker notes"
+            # the lecturer's note (a cell tagged "notes") is in the notes only, never on a slide
+            label = _squeeze(LECTURER_NOTE[lang])
+            lecturer = next(_squeeze(n) for n in deck.notes if label in _squeeze(n))
+            snippet = lecturer[lecturer.index(label):][:40]
+            assert snippet in notes_text, f"{where}: the speaker notes are not in the notes PDF"
+            assert snippet not in text, f"{where}: the plain PDF carries speaker notes"
             report.append(f"{where}: {len(plain.pages)} pages, {len(noted.pages)} with notes")
     print("\n" + "\n".join(report))
