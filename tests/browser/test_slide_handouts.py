@@ -51,7 +51,8 @@ class _Deck(HTMLParser):
 
 
 def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Letters and digits only: PDF text has no spaces where lines wrap and its own quotes and ligatures."""
+    return re.sub(r"\W+", "", text.replace("ﬁ", "fi").replace("ﬂ", "fl"))
 
 
 @pytest.fixture(scope="module")
