@@ -11,7 +11,7 @@ from course_utils.build import site as site_module
 from course_utils.build import slides as slides_module
 from course_utils.build.assets import AssetError
 from course_utils.build.check import notebook_problems, outline_problems, problems
-from course_utils.build.pages import staged
+from course_utils.build.publish import staged
 from course_utils.build.source import SourceError, read_source
 
 GOOD = '''# %% [markdown] tags=["lang-ko"]

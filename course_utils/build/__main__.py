@@ -11,7 +11,7 @@ from course_utils.build.assets import AssetError
 from course_utils.build.check import notebook_problems, problems
 from course_utils.build.config import ConfigError, load_config
 from course_utils.build.execute import ExecutionError, execute
-from course_utils.build.pages import PublishError
+from course_utils.build.publish import PublishError
 from course_utils.build.source import SourceError, describe, for_language, lang_of, read_source
 from course_utils.build.site import build_site
 from course_utils.build.slides import build_slides

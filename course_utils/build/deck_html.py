@@ -8,7 +8,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
 from course_utils.build.deck import CODE_COLUMNS, Slide, text_cells
-from course_utils.build.deck_files import escape
+from course_utils.build.publish import escape
 
 __all__ = ["deck_page", "pygments_css"]
 

@@ -21,7 +21,8 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from course_utils.build.assets import STATIC_DIR, copy_static
 from course_utils.build.config import CourseConfig, load_config
-from course_utils.build.pages import PublishError, escape, lesson_label, lesson_pages, prepare, simple_page, staged, verify, write
+from course_utils.build.pages import lesson_pages, prepare, simple_page
+from course_utils.build.publish import PublishError, escape, lesson_label, staged, verify, write
 from course_utils.i18n import LANGS, message
 from course_utils.lessons import LESSONS
 

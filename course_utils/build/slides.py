@@ -8,7 +8,8 @@ import nbformat
 
 from course_utils.build.assets import AssetError, node_modules
 from course_utils.build.deck import plan
-from course_utils.build.deck_files import decks, escape, lesson_label, link_lessons, staged, verify, write
+from course_utils.build.deck_files import decks
+from course_utils.build.publish import escape, lesson_label, link_lessons, staged, verify, write
 from course_utils.build.deck_html import deck_page, pygments_css
 from course_utils.i18n import LANGS, message
 

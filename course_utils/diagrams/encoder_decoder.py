@@ -4,6 +4,7 @@ from matplotlib.patches import FancyArrowPatch, Rectangle
 
 from course_utils.diagrams._canvas import axes, course_fonts
 from course_utils.diagrams._checks import items, positive_int
+from course_utils.diagrams.alt import describe
 from course_utils.i18n import check_lang, message
 
 
@@ -49,4 +50,7 @@ def encoder_decoder(sizes, lang, skips=True, ax=None):
         ax.set_xlim(-0.4, len(path) * (width + gap))
         ax.set_ylim(-2.0, 2.4)
         ax.set_axis_off()
-    return ax.figure
+    down = " → ".join(str(s) for s in sizes)
+    up = " → ".join(str(s) for s in sizes[::-1])
+    extra = message("diagrams.encoder_decoder_alt_skips", lang) if skips else ""
+    return describe(ax.figure, message("diagrams.encoder_decoder_alt", lang, down=down, up=up, skips=extra))
