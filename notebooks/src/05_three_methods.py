@@ -313,7 +313,7 @@ print("(1·256·28·28) / (1·128·28·28):", (1 * 256 * 28 * 28) / (1 * 128 * 2
 # 비교표 셀은 출력을 테스트가 비교하지 않습니다.
 #
 # **GPU 시간: 기록하지 않았습니다.** 이 노트북은 GPU가 없는 컴퓨터에서 만들었고, 재지 않은 숫자는 적지 않습니다.
-# GPU가 있다면 모듈과 입력을 `.cuda()`로 GPU에 옮겨 같은 셀을 실행해 보세요. 문서
+# GPU가 있다면 모듈과 입력을 `.cuda()`로 GPU에 옮겨 같은 셀을 실행해 보세요. PyTorch 문서
 # [`torch.utils.benchmark.Timer`](https://pytorch.org/docs/stable/benchmark_utils.html)에 따르면 `Timer`가 필요할 때
 # CUDA를 동기화합니다.
 

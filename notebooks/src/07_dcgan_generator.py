@@ -784,7 +784,7 @@ solution = conv_transpose_output_size(4, kernel_size=5, stride=2, padding=2)
 verify("07.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
-# **3.** 문서의 생성자는 4×4 뒤에 4/2/1 층 네 개로 64×64를 만듭니다. 이 네 층을 모두 커널 3, 스트라이드 2, 패딩 1
+# **3.** 원문의 생성자는 4×4 뒤에 4/2/1 층 네 개로 64×64를 만듭니다. 이 네 층을 모두 커널 3, 스트라이드 2, 패딩 1
 # (`output_padding` 없음)로 바꾸면 마지막 출력의 한 변은 몇 픽셀일까요? 먼저 공식으로 예측한 뒤 확인하세요.
 
 # %% [markdown] tags=["lang-en"]
@@ -818,7 +818,7 @@ verify("07.4", solution)
 # %% [markdown] tags=["lang-ko"]
 # **5. (코딩)** 1×1 잡음에서 원하는 크기의 이미지를 만드는 생성자를 써 봅시다. `generator(z_dim, channels, size)`는
 # `(N, z_dim, 1, 1)` 잡음을 `(N, channels, size, size)`로 바꾸는 `nn.Module`을 돌려줍니다(`size`는 4, 8, 16, 32).
-# 문서의 생성자처럼 첫 층이 1×1을 4×4로, 다음 층들이 한 변을 두 배로 만듭니다. 채점기는 모델을 평가 모드로 두고
+# 원문의 생성자처럼 첫 층이 1×1을 4×4로, 다음 층들이 한 변을 두 배로 만듭니다. 채점기는 모델을 평가 모드로 두고
 # 출력 모양을 같은 설정의 `nn.ConvTranspose2d`로 계산한 모양과 비교합니다.
 #
 # 막히면 `hint("07.5", LANG, step=1)`부터 차례로 실행하세요(step=2는 핵심 아이디어, step=3은 풀이).
