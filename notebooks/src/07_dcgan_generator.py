@@ -415,11 +415,14 @@ pattern_panels(untrained, {kind: power_spectrum(images) for kind, images in untr
 #   만드는 커널을 학습하는 일이 많다고 적었습니다. 다만 그 글이 말하는 것은 학습된 커널이고, 여기서 보는 무늬는
 #   학습 전부터 있습니다. 초기화된 가중치에서는 네 부분 커널의 합이 서로 독립인 난수라서 같을 리가 없기 때문입니다.
 # - 최근접 이웃 보간 + 합성곱은 평평한 입력을 받으면 어느 위상에서나 같은 값(모든 가중치의 합 × 입력값)을
-#   냅니다. 입력에 없는 2×2 무늬를 스스로 만들지 않으므로 무늬가 거의 없습니다.
+#   냅니다. 평평한 입력에서는 2×2 무늬를 스스로 만들지 않으므로 여기서 무늬가 거의 없습니다. 다만 밝기가 고르게
+#   변하는 입력(램프)에서는 주기 2의 계단이 남을 수 있습니다(레슨 04의 7절, 레슨 10). 쌍선형 보간은 이 계단을
+#   만들지 않습니다.
 #
 # 정리하면 4/2/1은 크기를 정확히 두 배로 만들고, 가중치가 같을 때 생기는 겹침 무늬를 없앱니다. 그러나 초기화된
 # 가중치에서 오는 무늬는 그대로입니다. 이것을 지우는 일은 학습에 맡기거나, 네 부분 커널을 같게 만드는 초기화(ICNR,
-# Aitken 외 2017의 생각)나 보간 + 합성곱으로 구조에서 막아야 합니다.
+# Aitken 외 2017의 생각)나 보간 + 합성곱으로 구조에서 막아야 합니다. 구조로 막을 수 있는 것은 평평한 영역의
+# 무늬까지입니다(위의 램프 단서).
 # 아래에서 학습이 실제로 무늬를 줄이는지 봅니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -433,13 +436,15 @@ pattern_panels(untrained, {kind: power_spectrum(images) for kind, images in untr
 #   pattern here is there before training, because in initialized weights the sums of the four sub-kernels are
 #   independent random numbers, which are never equal.
 # - Nearest-neighbour + convolution answers a flat input with the same value in every phase (the sum of all
-#   its weights times the input value). It does not create a 2×2 pattern the input lacks, so it shows almost
-#   none.
+#   its weights times the input value). On a flat input it creates no 2×2 pattern, so here it shows almost
+#   none. On an input whose brightness changes steadily (a ramp), though, it can leave period-2 steps
+#   (lesson 04 §7, lesson 10); bilinear interpolation does not make these steps.
 #
 # In short, 4/2/1 doubles the size exactly and removes the overlap pattern that equal weights would show.
 # The pattern that comes from the initialized weights stays. Removing it is left to training, unless the
 # design prevents it: an initialization that makes the four sub-kernels equal (the idea of ICNR, Aitken et
-# al. 2017), or interpolation + convolution. Below we check whether training really reduces it.
+# al. 2017), or interpolation + convolution. The design prevents it on flat regions only (the ramp caveat
+# above). Below we check whether training really reduces it.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 4. 짧지만 진짜 학습: 손글씨 숫자

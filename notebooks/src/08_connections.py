@@ -338,7 +338,8 @@ print('flops["upscale_first"] / flops["model"]:', round(flops["upscale_first"] /
 #
 # 원문의 "아티팩트 없는 업샘플링"은 다소 과장된 표현입니다. 레슨 07에서 최근접 이웃 + 합성곱 생성자의 체커보드
 # 강도는 0이 아니라 "약함"이었습니다. 다만 평평한 입력에 대해서는 모든 위상이 같은 값을 내므로, 전치 합성곱처럼
-# 입력에 없는 2×2 무늬를 스스로 만들지는 않습니다.
+# 평평한 입력에서 2×2 무늬를 만들지는 않습니다. 밝기가 고르게 변하는 입력(램프)에서는 주기 2의 계단이 남을 수
+# 있습니다(레슨 04의 7절, 레슨 10).
 
 # %% [markdown] tags=["lang-en"]
 # ### The table, checked
@@ -352,7 +353,8 @@ print('flops["upscale_first"] / flops["model"]:', round(flops["upscale_first"] /
 #
 # The document's "upsampling without artifacts" overstates it. In lesson 07 the checkerboard strength of
 # the nearest + convolution generator was "weak", not zero. On a flat input, though, every phase gives the
-# same value, so unlike a transposed convolution it does not create a 2×2 pattern the input lacks.
+# same value, so unlike a transposed convolution it creates no 2×2 pattern on a flat input. On an input
+# whose brightness changes steadily (a ramp) it can leave period-2 steps (lesson 04 §7, lesson 10).
 
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 관련 콘텐츠: 이 코스 안에서 이어 읽기
@@ -434,7 +436,7 @@ quiz
 # - **분할 디코더**: k2 s2 전치 합성곱과 업샘플링 + 합성곱 모두 잘 작동합니다. 뒤따르는 합성곱과 스킵 연결이
 #   세밀한 정보를 채웁니다. 레슨 06의 작은 예산에서는 전치 합성곱 쪽이 조금 더 빨리 배웠습니다(06).
 # - **생성자**: 출력 픽셀을 직접 만들므로 체커보드가 잘 보입니다. 4/2/1은 겹침만 균일하게 할 뿐 초기화 무늬는 남습니다.
-#   최근접 이웃 + 합성곱이 가장 안전합니다(04, 07).
+#   평평한 영역에서는 최근접 이웃 + 합성곱이 가장 안전합니다. 램프에 남는 계단까지 피하려면 쌍선형 보간을 씁니다(04, 07, 10).
 # - **초해상도**: 저해상도에서 계산하는 픽셀 셔플이 효율적이고, ICNR 초기화와 함께 씁니다(04, 05).
 # - **크기**: 입력을 $2^{\text{단계 수}}$의 배수로 맞추고, 홀수 크기가 남으면 `output_size=skip.shape[-2:]`를 씁니다.
 #   앞쪽 패딩은 오류 없이 줄을 어긋나게 합니다(06).
@@ -466,14 +468,15 @@ quiz
 #   convolutions and skip connections that follow supply the fine detail. On lesson 06's small budget the
 #   transposed convolution learned a little faster (06).
 # - **Generators** produce the output pixels directly, so checkerboards show. 4/2/1 only evens out the
-#   overlap; the pattern from initialization stays. Nearest neighbour + convolution is the safest (04, 07).
+#   overlap; the pattern from initialization stays. On flat regions nearest neighbour + convolution is the
+#   safest; bilinear interpolation also avoids the staircase on a ramp (04, 07, 10).
 # - **Super-resolution**: pixel shuffle, computed at low resolution, is efficient; use it with ICNR
 #   initialization (04, 05).
 # - **Sizes**: make the input a multiple of $2^{\text{levels}}$; if an odd size remains, use
 #   `output_size=skip.shape[-2:]`. Padding at the start misaligns rows without any error (06).
 # - **Biases**: `bias=False` on a layer right before batch normalization (06, 07).
 # - **Measuring**: shapes with the `meta` device, parameters with formulas, quality with a separate
-#   measurement, never with the loss (06, 07, 08).
+#   measurement rather than the loss (06, 07, 08).
 #
 # The next cell checks the table's formulas against PyTorch on 200 random settings.
 
