@@ -195,7 +195,8 @@ Markdown(lessons.markdown_table(LANG))
 # ## Glossary
 #
 # The course uses one term per concept. The build check fails if Korean prose uses a spelling the glossary
-# rejects for a concept (another transliteration or spacing, another word or phrase for the same concept); `course_utils/data/glossary.toml` lists them.
+# rejects for a concept (another transliteration or spacing, another word or phrase for the same concept);
+# `course_utils/data/glossary.toml` lists them.
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 용어집은 개념마다 한국어 용어를 하나로 정해 둡니다. 직접 만드는 슬라이드에도 같은 용어를 쓰면 레슨과 말이
