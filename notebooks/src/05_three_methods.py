@@ -630,6 +630,11 @@ claim("close(phase_sums, phase_sums[:1])", close(phase_sums, phase_sums[:1].expa
 #   arXiv:1707.02937, 2017, <https://arxiv.org/abs/1707.02937>.
 # - **Odena 외 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill, 2016,
 #   <https://distill.pub/2016/deconv-checkerboard/>.
+# - **Radford 외 2015**: A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep
+#   Convolutional Generative Adversarial Networks* (DCGAN), arXiv:1511.06434, 2015,
+#   <https://arxiv.org/abs/1511.06434>.
+# - **Ronneberger 외 2015**: O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for Biomedical
+#   Image Segmentation*, MICCAI 2015, arXiv:1505.04597, 2015, <https://arxiv.org/abs/1505.04597>.
 # - PyTorch 문서: `torch.utils.flop_counter.FlopCounterMode`, `torch.utils.benchmark.Timer`, `torch.nn.PixelShuffle`
 
 # %% [markdown] tags=["lang-en"]
@@ -659,6 +664,11 @@ claim("close(phase_sums, phase_sums[:1])", close(phase_sums, phase_sums[:1].expa
 #   arXiv:1707.02937, 2017, <https://arxiv.org/abs/1707.02937>.
 # - **Odena et al. 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill,
 #   2016, <https://distill.pub/2016/deconv-checkerboard/>.
+# - **Radford et al. 2015**: A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep
+#   Convolutional Generative Adversarial Networks* (DCGAN), arXiv:1511.06434, 2015,
+#   <https://arxiv.org/abs/1511.06434>.
+# - **Ronneberger et al. 2015**: O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for
+#   Biomedical Image Segmentation*, MICCAI 2015, arXiv:1505.04597, 2015, <https://arxiv.org/abs/1505.04597>.
 # - PyTorch documentation: `torch.utils.flop_counter.FlopCounterMode`, `torch.utils.benchmark.Timer`,
 #   `torch.nn.PixelShuffle`
 
