@@ -584,7 +584,7 @@ gain_bars([r.name for r in results], gains,
 # ## 6. 학습 뒤의 체커보드
 #
 # 표의 마지막 두 열은 평가용 사진 camera(256×256으로 줄인 입력)에 대한 모델 출력의 체커보드 강도입니다(레슨
-# 04의 정의, 테두리 8픽셀 제외). 사진이 만드는 변동 가운데 2×2 주기 무늬가 차지하는 몫이므로, 무늬를 만들지
+# 04의 정의, 테두리 8픽셀 제외). 사진이 만드는 변동 가운데 2×2 주기 무늬가 차지하는 몫의 제곱근이므로, 무늬를 만들지
 # 않는 쌍삼차 보간의 값이 사진 자체가 주는 바닥값입니다. 초기화 직후에는 레슨 04와 같은 그림입니다. 전치 합성곱
 # 두 가지와 기본 초기화 픽셀 셔플은 뚜렷하고, 보간 + 합성곱과 ICNR 픽셀 셔플은 바닥값에 머뭅니다. 학습 뒤에는
 # 어떨까요?
@@ -598,8 +598,8 @@ gain_bars([r.name for r in results], gains,
 # ## 6. The checkerboard after training
 #
 # The table's last two columns are the checkerboard strength (lesson 04's definition, 8-pixel border dropped) of
-# each model's output for the evaluation photograph camera (input shrunk to 256×256). It is the share of the
-# photograph's variation that is a 2×2-periodic pattern, so bicubic interpolation, which makes no pattern, shows
+# each model's output for the evaluation photograph camera (input shrunk to 256×256). It is the square root of
+# the share of the photograph's variation that is a 2×2-periodic pattern, so bicubic interpolation, which makes no pattern, shows
 # the floor that the photograph itself gives. At initialization the picture is lesson 04's: clear for the two
 # transposed convolutions and the default pixel shuffle, at the floor for the interpolations + convolution and
 # for the ICNR pixel shuffle. And after training?
