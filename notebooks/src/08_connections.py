@@ -61,8 +61,8 @@ setup(LANG)
 # | 업샘플링 + 합성곱 | Stable Diffusion | 아티팩트 없는 업샘플링 |
 # | 픽셀 셔플 | 초해상도 (ESPCN) | 효율적 고해상도화 |
 #
-# 논문 크기의 모델은 CPU에서 실행하기에 큽니다. 그래서 PyTorch의 `meta` 장치를 씁니다. `meta` 텐서는 값 없이
-# 모양만 가지므로, 모듈의 `forward` 코드를 그대로 실행하면서도 계산과 메모리가 들지 않습니다. 파라미터 수도 셀 수
+# 논문 크기의 모델은 CPU에서 실행하기에 큽니다. 그래서 PyTorch의 `meta` 장치를 씁니다. `meta` 텐서에는 값이 없고
+# 모양만 있으므로, 모듈의 `forward` 코드를 그대로 실행하면서도 계산과 메모리가 들지 않습니다. 파라미터 수도 셀 수
 # 있습니다. 먼저 `meta`와 CPU가 같은 모양을 내는지 작은 블록으로 확인합니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -265,7 +265,7 @@ print("log2(512 // 64):", int(math.log2(512 // 64)))
 # ESPCN은 모든 합성곱을 **저해상도**에서 하고, 마지막 합성곱이 배율 r에 대해 r²·C 채널을 낸 뒤 픽셀 셔플이 그 채널을
 # r×r 블록으로 펼칩니다. 논문의 설정은 5×5 합성곱 64채널, 3×3 합성곱 32채널, 3×3 합성곱 r²채널(휘도 채널 하나),
 # 중간 활성화는 tanh입니다. ×3을 실제 CPU 텐서로 실행하고, 같은 합성곱들을 먼저 쌍삼차 보간으로 키운 192×192
-# 이미지에서 실행하는 방식(ESPCN 이전의 SRCNN이 이렇게 했습니다)과 연산량을 견줍니다. 연산량은
+# 이미지에서 실행하는 방식(ESPCN 이전의 SRCNN(Dong 외 2016)이 이렇게 했습니다)과 연산량을 견줍니다. 연산량은
 # `FlopCounterMode`가 텐서 모양에서 공식으로 셉니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -275,7 +275,7 @@ print("log2(512 // 64):", int(math.log2(512 // 64)))
 # factor r, and the pixel shuffle spreads those channels into r×r blocks. The paper's setting is a 5×5
 # convolution with 64 channels, a 3×3 convolution with 32, a 3×3 convolution with r² channels (one luminance
 # channel), and tanh in between. We run ×3 on real CPU tensors and compare its operation count with the same
-# convolutions run on a 192×192 image enlarged by bicubic interpolation first (as SRCNN, before ESPCN, did).
+# convolutions run on a 192×192 image enlarged by bicubic interpolation first (as SRCNN (Dong et al. 2016), before ESPCN, did).
 # `FlopCounterMode` counts the operations from the tensors' shapes by formula.
 
 # %%
@@ -537,6 +537,8 @@ Markdown(glossary.markdown_table(LANG))
 # - A. Aitken 외, *Checkerboard artifact free sub-pixel convolution*, 2017,
 #   [arXiv:1707.02937](https://arxiv.org/abs/1707.02937).
 # - I. Goodfellow 외, *Generative Adversarial Nets*, NeurIPS 2014, [arXiv:1406.2661](https://arxiv.org/abs/1406.2661).
+# - C. Dong 외, *Image Super-Resolution Using Deep Convolutional Networks* (SRCNN), IEEE TPAMI 2016,
+#   [arXiv:1501.00092](https://arxiv.org/abs/1501.00092).
 
 # %% [markdown] tags=["lang-en"]
 # ## References
@@ -554,6 +556,8 @@ Markdown(glossary.markdown_table(LANG))
 # - A. Aitken et al., *Checkerboard artifact free sub-pixel convolution*, 2017,
 #   [arXiv:1707.02937](https://arxiv.org/abs/1707.02937).
 # - I. Goodfellow et al., *Generative Adversarial Nets*, NeurIPS 2014, [arXiv:1406.2661](https://arxiv.org/abs/1406.2661).
+# - C. Dong et al., *Image Super-Resolution Using Deep Convolutional Networks* (SRCNN), IEEE TPAMI 2016,
+#   [arXiv:1501.00092](https://arxiv.org/abs/1501.00092).
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제
