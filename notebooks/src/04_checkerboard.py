@@ -296,8 +296,8 @@ demo.print()
 # 분모는 안쪽의 변동(채널 평균을 뺀 값의 제곱 평균, 곧 분산)이고, 강도²은 그 변동 가운데 위상에만 달린 무늬가
 # 차지하는 몫입니다. 따라서 위상에 따른 차이가 없으면 0, 변동이 모두 위상 무늬이면 1이고, 0과 1 사이를 벗어나지
 # 않습니다. 출력에 상수를 더해도(채널마다 다른 상수여도), 0이 아닌 수를 곱해도 변하지 않습니다. 변동이 float32
-# 반올림보다 넉넉히 큰 문턱(가장 큰 절댓값의 10⁻⁵배) 이하인 평평한 안쪽은 0입니다(`tests/test_metrics.py`가 이 성질을 모두
-# 검사합니다). 상수 입력에 대한 응답은 안쪽이 정확히 주기적이므로, 무늬를 만드는 층은 1, 만들지 않는 층은 0이
+# 반올림보다 넉넉히 큰 문턱(가장 큰 절댓값의 10⁻⁵배) 이하인 평평한 안쪽은 0입니다
+# (`tests/test_metrics.py`가 이 성질을 모두 검사합니다). 상수 입력에 대한 응답은 안쪽이 정확히 주기적이므로, 무늬를 만드는 층은 1, 만들지 않는 층은 0이
 # 나옵니다. 무늬가 얼마나 큰지는 위상 평균(`phase_means`)과 그 RMS(`pattern_rms`, 출력과 같은 단위)로 봅니다.
 # 판정 단어는 1e-3 미만이면 "없음", 0.1 미만(변동 에너지의 1% 미만)이면 "약함", 그 이상이면 "뚜렷함"입니다.
 #
@@ -327,8 +327,8 @@ demo.print()
 # variance), and strength² is the share of that variation that depends only on the phase. So it is 0 with no
 # phase dependence, 1 when all the variation is the phase pattern, and never outside [0, 1]. Adding a constant
 # to the output (even a different one per channel) or multiplying it by any nonzero number leaves it unchanged.
-# A flat interior, whose variation is below a threshold comfortably above float32 rounding (10⁻⁵ of the largest magnitude), has
-# strength 0 (`tests/test_metrics.py` checks all of these properties). The response to a constant input has an
+# A flat interior, whose variation is below a threshold comfortably above float32 rounding (10⁻⁵ of the
+# largest magnitude), has strength 0 (`tests/test_metrics.py` checks all of these properties). The response to a constant input has an
 # exactly periodic interior, so a layer that makes a pattern scores 1 and one that makes none scores 0; how
 # large the pattern is shows in the phase means (`phase_means`) and their RMS (`pattern_rms`, in the output's
 # units). The verdict words: "none" below 1e-3, "weak" below 0.1 (under 1% of the variation's energy), "clear"
