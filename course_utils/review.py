@@ -139,8 +139,8 @@ QUESTIONS = (
        [_c("9"), _c("0"), _c("4")],
        lambda: ["9", "0", "4"].index(str(_bilinear_parameters())),
        {"ko": "보간은 정해진 규칙입니다. 무엇을 학습할까요?", "en": "Interpolation is a fixed rule. What would it learn?"},
-       {"ko": "0개입니다. 보간은 학습하지 않으며, 전치 합성곱은 보간을 가중치의 한 경우로 포함합니다.",
-        "en": "0. Interpolation learns nothing; a transposed convolution contains it as one setting of its weights."}),
+       {"ko": "0개입니다. 보간은 학습하지 않으며, 전치 합성곱은 최근접 이웃 보간을 가중치의 한 경우로 포함합니다.",
+        "en": "0. Interpolation learns nothing; a transposed convolution contains nearest-neighbour interpolation as one setting of its weights."}),
     _q("q2", "02",
        "`F.conv_transpose2d(y, w)`는 `F.conv2d(x, w)`와 어떤 관계일까요?",
        "How is `F.conv_transpose2d(y, w)` related to `F.conv2d(x, w)`?",
@@ -191,28 +191,28 @@ QUESTIONS = (
               "no checkerboard: k=4, s=2 has even overlap and still shows a pattern right after initialization "
               "(cause 2, lesson 04)."}),
     _q("q6", "05",
-       "256 → 128 채널 ×2 업샘플링의 세 방법 가운데 파라미터가 가장 많은 것은? (문서의 '3가지 방법 비교')",
+       "256 → 128 채널 ×2 업샘플링의 세 방법 가운데 파라미터가 가장 많은 것은? (원문의 '3가지 방법 비교')",
        "Of the three 256 → 128-channel ×2 upsamplers (the document's comparison), which has the most parameters?",
        [_c("ConvTranspose2d(k=4, s=2, p=1)"), _c("Upsample + Conv2d(3×3)"),
         _c("Conv2d(3×3, 512) + PixelShuffle(2)")],
        lambda: max(range(3), key=lambda i: parameter_counts_05()[i]),
        {"ko": "PixelShuffle 앞 합성곱은 출력 채널이 128·2² = 512입니다.",
         "en": "The convolution before PixelShuffle outputs 128·2² = 512 channels."},
-       lambda: {"ko": "파라미터는 차례로 " + ", ".join(f"{n:,}" for n in parameter_counts_05()) + "개입니다. 문서는 "
-                      "세 번째를 295,040개라고 적었지만 틀렸습니다.",
+       lambda: {"ko": "파라미터는 차례로 " + ", ".join(f"{n:,}" for n in parameter_counts_05()) + "개입니다. 원문은 "
+                      "두 번째를 295,168개, 세 번째를 295,040개라고 적었지만 둘 다 틀렸습니다.",
                 "en": "They have " + ", ".join(f"{n:,}" for n in parameter_counts_05()) + " parameters. The "
-                      "document lists 295,040 for the third, which is wrong."}),
+                      "document lists 295,168 for the second and 295,040 for the third; both are wrong."}),
     _q("q7", "06",
        "101×101 스킵을 2×2 풀링하고 k=2, s=2 전치 합성곱으로 되돌립니다. 크기를 101로 만들면서 줄도 맞추는 방법은?",
        "A 101×101 skip is pooled 2×2 and brought back by a k=2, s=2 transposed convolution. Which fix makes it "
        "101 with the rows aligned?",
        [_c("앞쪽(위·왼쪽)에 한 줄 패딩", "Pad one row at the start (top, left)"),
-        _c("스킵을 가운데 100×100으로 잘라 내기", "Crop the skip to its central 100×100"),
+        _c("스킵을 가운데 100×100으로 잘라내기", "Crop the skip to its central 100×100"),
         _c("`up(x, output_size=skip.shape[-2:])`")],
        lambda: _index_of_true([_alignment_claims()[i] for i in (1, 2, 0)]),
        {"ko": "크기와 줄 맞춤을 둘 다 보세요. 하나는 크기가, 하나는 줄이 틀립니다.",
         "en": "Check both the size and the alignment: one fix gets the size wrong, another the rows."},
-       lambda: {"ko": "(행 수, 맞춘 행 수)는 output_size=, 앞쪽 패딩, 잘라 내기 차례로 "
+       lambda: {"ko": "(행 수, 맞춘 행 수)는 output_size=, 앞쪽 패딩, 잘라내기 차례로 "
                       + ", ".join(str(r) for r in aligned_rows_06()) + "입니다.",
                 "en": "(rows, aligned rows) for output_size=, padding at the start and cropping: "
                       + ", ".join(str(r) for r in aligned_rows_06()) + "."}),

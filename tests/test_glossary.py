@@ -1,6 +1,7 @@
 """The glossary is consistent, and Korean prose uses only its preferred terms."""
 
 import json
+import tomllib
 
 from course_utils.build.source import LANG_TAGS, TEACHES_TERMS_TAG
 from course_utils.glossary import find_variants, markdown_table, terms
@@ -48,6 +49,38 @@ def test_korean_notebook_prose_uses_preferred_terms(root):
             tags = cell["metadata"].get("tags", [])
             if cell["cell_type"] == "markdown" and "lang-ko" in tags and TEACHES_TERMS_TAG not in tags:
                 assert find_variants("".join(cell["source"])) == [], f"{path.name} cell {number}"
+
+
+def _korean_catalogue_strings(root) -> list[tuple[str, str]]:
+    """(where, text) for every `ko = ...` string of every message file."""
+    found = []
+    for path in sorted((root / "course_utils" / "data" / "messages").glob("*.toml")):
+        for key, entry in tomllib.loads(path.read_text(encoding="utf-8")).items():
+            if isinstance(entry, dict) and isinstance(entry.get("ko"), str):
+                found.append((f"{path.name} {key}", entry["ko"]))
+    return found
+
+
+def _korean_quiz_strings() -> list[tuple[str, str]]:
+    """(where, text) for the prompt, choices, hint and explanation of every quiz question, in Korean."""
+    from course_utils.review import QUESTIONS
+
+    found = []
+    for q in QUESTIONS:
+        found += [(f"{q.id} {field}", q.text(field, "ko")) for field in ("prompt", "hint", "explanation")]
+        found += [(f"{q.id} choice {i}", choice["ko"]) for i, choice in enumerate(q.choices)]
+    return found
+
+
+def test_message_catalogue_and_quiz_use_preferred_terms(root):
+    strings = _korean_catalogue_strings(root) + _korean_quiz_strings()
+    assert len(strings) > 100
+    assert [(where, find_variants(text)) for where, text in strings if find_variants(text)] == []
+
+
+def test_the_catalogue_and_quiz_check_catches_a_planted_variant(root):
+    planted = _korean_catalogue_strings(root) + [("planted", "잘라 내기 전 캔버스")]
+    assert [where for where, text in planted if find_variants(text)] == ["planted"]
 
 
 def test_table_lists_every_term_in_the_learners_order():

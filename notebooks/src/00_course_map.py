@@ -170,13 +170,16 @@ verify("00.1", solution)
 # %% [markdown] tags=["lang-ko"]
 # ## 레슨 목록
 #
-# 레슨은 원문의 절 순서를 따르고, 마지막 레슨만 원문을 넘어 직접 측정해 보는 실험입니다.
+# 레슨 01–08은 원문의 절 순서를 따르며, 원문의 주장을 코드로 직접 재어 확인합니다(특히 02–05). 레슨 09–11은
+# 원문을 넘어섭니다. 레슨 09는 직접 측정해 보는 초해상도 실험이고, 레슨 10과 11은 원문의 주제를 원문보다
+# 깊이 다룹니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## Lessons
 #
-# The lessons follow the sections of the source document; the last one goes beyond it with a measured
-# experiment.
+# Lessons 01–08 follow the sections of the source document and check its claims by running code (02–05 in
+# particular). Lessons 09–11 go beyond it: lesson 09 is a measured super-resolution experiment, and lessons
+# 10 and 11 take the document's topics further than it does.
 
 # %%
 Markdown(lessons.markdown_table(LANG))
@@ -185,13 +188,15 @@ Markdown(lessons.markdown_table(LANG))
 # ## 용어집
 #
 # 코스 전체에서 한 개념에는 한 용어만 씁니다. 한국어 설명에 용어집이 금지한 다른 표기(같은 개념의 다른 음역이나
-# 띄어쓰기)가 섞이면 빌드 검사가 실패합니다. 금지한 표기의 목록은 `course_utils/data/glossary.toml`에 있습니다.
+# 띄어쓰기, 같은 개념에 쓴 다른 낱말이나 구)가 섞이면 빌드 검사가 실패합니다. 금지한 표기의 목록은
+# `course_utils/data/glossary.toml`에 있습니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## Glossary
 #
 # The course uses one term per concept. The build check fails if Korean prose uses a spelling the glossary
-# rejects for a concept (another transliteration or spacing); `course_utils/data/glossary.toml` lists them.
+# rejects for a concept (another transliteration or spacing, another word or phrase for the same concept);
+# `course_utils/data/glossary.toml` lists them.
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 용어집은 개념마다 한국어 용어를 하나로 정해 둡니다. 직접 만드는 슬라이드에도 같은 용어를 쓰면 레슨과 말이

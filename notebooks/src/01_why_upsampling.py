@@ -294,7 +294,7 @@ claim("torch.equal(learnable(tiny), nearest(tiny))", torch.equal(learnable(tiny)
 # - 분할·생성·초해상도는 출력이 커야 합니다(8 → 256, 1 → 256, 64 → 256).
 # - 합성곱의 패딩과 풀링으로는 정보가 담긴 값을 늘릴 수 없고, 보간에는 학습할 파라미터가 없습니다.
 # - 전치 합성곱은 최근접 이웃 보간을 특수한 경우로 포함하는 **학습 가능한 업샘플링**입니다. 다음 레슨에서
-#   동작 원리를 살펴봅니다.
+#   동작 원리를 살펴봅니다. 전치 합성곱의 크기 계산은 Dumoulin과 Visin 2016이 그림과 함께 자세히 정리했습니다.
 #
 # **참고 문헌**
 #
@@ -309,7 +309,8 @@ claim("torch.equal(learnable(tiny), nearest(tiny))", torch.equal(learnable(tiny)
 # - Convolution padding and pooling cannot add informative values, and interpolation has nothing to learn.
 # - A transposed convolution is a **learnable upsampler** that includes nearest-neighbour interpolation as a
 #   special case.
-#   The next lesson shows how it works.
+#   The next lesson shows how it works. Dumoulin and Visin 2016 work out its size arithmetic in detail, with
+#   figures.
 #
 # **References**
 #

@@ -174,13 +174,13 @@ claim("sum(copies) == Cᵀ @ small.flatten()", torch.equal(sum(copies), via_matr
 # %% [markdown] tags=["lang-ko"]
 # ## 3. 역연산이 아니다: "deconvolution"은 잘못된 이름
 #
-# 원문은 전치 합성곱이 "deconvolution"이라고도 불리지만 수학적 역연산이 아니며 **크기만 복원**한다고 경고합니다.
+# 원문은 전치 합성곱이 "Deconvolution"이라고도 불리지만 수학적 역연산이 아니며 **크기만 복원**한다고 경고합니다.
 # 숫자로 확인해 봅시다. $C^\top$가 $C$의 역이라면 $C^\top C$는 16×16 단위 행렬이어야 합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 3. Not an inverse: "deconvolution" is a misnomer
 #
-# The document warns that the transposed convolution, sometimes called "deconvolution", is not a mathematical
+# The document warns that the transposed convolution, sometimes called "Deconvolution", is not a mathematical
 # inverse: it **restores the size only**. Let us check with numbers. If $C^\top$ undid $C$, then $C^\top C$
 # would be the 16×16 identity.
 
@@ -570,7 +570,7 @@ claim("fold(ones) == counts", torch.equal(F.fold(ones, (4, 4), kernel_size=3)[0,
 # ### 6.3 스트라이드 $S$ = 작은 합성곱 $S^2$개를 엇갈려 놓기 (서브픽셀 위상)
 #
 # 스트라이드가 2이면 출력의 짝수 행에 닿는 커널 성분과 홀수 행에 닿는 성분이 따로 정해져 있습니다. 위의 예처럼 커널이
-# 4이면, 입력 $i$의 사본에서 성분 $t$는 (잘라 내기 전 캔버스의) 출력 $2i + t$에 닿으므로, 짝수 행에는 $t = 0, 2$만, 홀수
+# 4이면, 입력 $i$의 사본에서 성분 $t$는 (잘라내기 전 캔버스의) 출력 $2i + t$에 닿으므로, 짝수 행에는 $t = 0, 2$만, 홀수
 # 행에는 $t = 1, 3$만 닿습니다. 그래서 출력을
 # (행의 홀짝) × (열의 홀짝) 네 **위상**으로 나누면, 위상마다 2×2 부분 커널로 하는 **0 없는 스트라이드 1 합성곱**이
 # 됩니다. 네 결과를 엇갈려 끼우면 전체 출력입니다(Shi 외 2016b). 레슨 05의 픽셀 셔플이 바로 이 엇갈려 끼우기입니다.
@@ -722,8 +722,8 @@ for name, count in work.items():
 #   겹치는 칸을 더하는 메모리 작업뿐입니다. PyTorch 소스 코드(`aten/src/ATen/native/NaiveConvolutionTranspose2d.cpp`)를
 #   보면 oneDNN을 쓰지 않을 때 CPU에서 쓰는 구현(`slow_conv_transpose2d`)이 바로 GEMM + col2im입니다.
 # - **위상 분해**는 잘라 낼 가장자리까지 계산해 조금(×1.15) 더 하지만 겹침 더하기가 없습니다. `course_utils.reference.conv_transpose2d`는
-#   GEMM + col2im을 기본으로 하고, 커널이 스트라이드의 배수이고 입력 위치 수(N·H·W)가 입력 채널 수의 32배 이상일
-#   때는 위상 분해를 GEMM 하나로 계산합니다. 가중치를 위상별로 재배치하는 고정 비용은 위치가 많아야 상쇄되기 때문입니다.
+#   GEMM + col2im을 기본으로 하고, 그룹이 1, 팽창이 1이며 커널이 스트라이드의 배수이고 입력 위치 수(N·H·W)가 입력 채널
+#   수의 32배 이상일 때는 위상 분해를 GEMM 하나로 계산합니다. 가중치를 위상별로 재배치하는 고정 비용은 위치가 많아야 상쇄되기 때문입니다.
 # - **반복문**은 곱의 수는 같지만, 파이썬이 픽셀과 입력 채널마다 작은 연산을 하나씩 부르느라 느립니다.
 #
 # 아래 셀은 작은 설정에서 반복문, 0 삽입, GEMM + fold, `course_utils.reference`, PyTorch의 시간을 잽니다. 시간은 컴퓨터마다 다르므로 nbval이 이 셀의 출력은 비교하지
@@ -738,7 +738,7 @@ for name, count in work.items():
 #   (`slow_conv_transpose2d`) is exactly GEMM + col2im.
 # - **Phases** do a little more (×1.15) because they compute the border that will be cut, but no overlap-add.
 #   `course_utils.reference.conv_transpose2d` uses GEMM + col2im by default, and computes the phases with one GEMM
-#   when the kernel is a multiple of the stride and there are at least 32 input positions (N·H·W) per input
+#   when groups is 1, the dilation is 1, the kernel is a multiple of the stride and there are at least 32 input positions (N·H·W) per input
 #   channel: only then does the fixed cost of rearranging the weight by phase pay off.
 # - **Loops** do the same number of products, but Python issues one small operation per pixel and input channel,
 #   which is slow.

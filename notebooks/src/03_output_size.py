@@ -55,6 +55,7 @@ from course_utils.claims import claim, close
 from course_utils.diagrams import size_strip
 from course_utils.exercises import check, verify
 from course_utils.exercises.coding import check_code, hint, verify_code
+from course_utils.i18n import message
 from course_utils.notebook import setup
 from course_utils.widgets import SizeCalculator
 
@@ -371,13 +372,13 @@ for K, S, P in [(3, 2, 1), (4, 2, 1)]:
 # ### 5.2 PyTorch가 검사하는 규칙
 #
 # `output_padding`은 **스트라이드나 팽창 중 적어도 하나보다 작아야** 합니다($P_{out} < S$ 또는 $P_{out} < D$).
-# 층을 만들 때는 어떤 값이든 받고, 검사는 forward를 실행할 때 합니다. 아래 셀은 일부러 오류를 냅니다.
+# 층을 만들 때는 이 규칙을 검사하지 않고(아래 셀에서 2를 그대로 받습니다), 검사는 forward를 실행할 때 합니다. 아래 셀은 일부러 오류를 냅니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### 5.2 The rule PyTorch enforces
 #
 # `output_padding` must be **smaller than the stride or the dilation** ($P_{out} < S$ or $P_{out} < D$). The
-# constructor accepts any value; the check happens when forward runs. The next cell raises the error on
+# constructor does not check this rule (below it keeps 2 as given); the check happens when forward runs. The next cell raises the error on
 # purpose.
 
 # %% tags=["raises-exception"]
@@ -506,7 +507,8 @@ size_strip(3, 3, 2, 0, 1, 1, LANG)
 #
 # 합성곱에는 출력 크기를 입력과 같게 맞추는 `padding='same'`이 있습니다(스트라이드 1에서만). 전치 합성곱에서 그에
 # 해당하는 것은 출력을 입력의 정확히 $S$배로 만드는 일이지만, `ConvTranspose2d`의 `padding`은 정수만 받습니다.
-# 생성자는 문자열을 검사하지 않고 글자 하나하나를 패딩 값으로 저장해 두며, 오류는 forward에서 납니다.
+# 층을 만들 때는 문자열을 검사하지 않고 글자 하나하나를 패딩 값으로 저장해 두며, 오류는 forward에서 납니다.
+# 아래 셀은 PyTorch가 실제로 낸 예외를 잡아, 그 종류와 어긴 규칙을 보여 줍니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### 5.5 $S$ times the input, and `padding='same'`
@@ -515,6 +517,7 @@ size_strip(3, 3, 2, 0, 1, 1, LANG)
 # counterpart for a transposed convolution would make the output exactly $S$ times the input, but the `padding` of
 # `ConvTranspose2d` takes integers only. The constructor does not check the string: it stores its letters as the
 # padding, and the error comes in forward.
+# The cell below catches the exception PyTorch actually raises and shows its type and the rule broken.
 
 # %%
 same = nn.ConvTranspose2d(1, 1, kernel_size=3, padding="same")
@@ -522,7 +525,7 @@ print("same.padding:", same.padding)
 try:
     same(torch.zeros(1, 1, 50, 50))
 except TypeError as err:
-    print(f"{type(err).__name__}: {str(err).split(',')[0]}")
+    print(f"{type(err).__name__}:", message("arithmetic.not_integer", LANG, name="`padding`", value=repr("same")))
 
 # %% [markdown] tags=["lang-ko"]
 # 대신 공식으로 $P$와 $P_{out}$을 고릅니다. 팽창까지 넣어 $K_D = D\,(K-1) + 1$로 쓰면, $O = S \cdot I$가 되는 조건은
@@ -600,7 +603,8 @@ for P in (2, 1):
 try:
     F.conv_transpose2d(x50, even.weight, even.bias, padding=2, output_padding=1)
 except RuntimeError as err:
-    print(f"{type(err).__name__}: {str(err).split(', but')[0]}")
+    print(f"{type(err).__name__}:", message("arithmetic.output_padding_too_large", LANG, output_padding=1, stride=1,
+                                             dilation=1))
 cropped = F.conv_transpose2d(x50, even.weight, even.bias, padding=1)[..., :-1, :-1]
 print("K=4 S=1 P=1, [..., :-1, :-1]:", tuple(cropped.shape))
 claim("    == (P=0)[..., 1:51, 1:51]", close(cropped, even(x50)[..., 1:51, 1:51]))
@@ -651,7 +655,7 @@ second_calculator.print()
 # - `output_padding`은 $P_{out} < S$ 또는 $P_{out} < D$여야 하고(forward에서 검사), `output_size`는
 #   $[O_{min}, O_{min} + S - 1]$ 범위의 크기만 받습니다. $P = 0$이면 덧붙인 줄에는 편향만 있습니다.
 #
-# 참고 문헌
+# **참고 문헌**
 #
 # - **Dumoulin과 Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
 #   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>. 4장: $o' = s\,(i' - 1) + a + k - 2p$, $a = (i + 2p - k)
@@ -674,7 +678,7 @@ second_calculator.print()
 # - `output_padding` needs $P_{out} < S$ or $P_{out} < D$ (checked in forward), and `output_size` accepts
 #   only $[O_{min}, O_{min} + S - 1]$. With $P = 0$ the added row holds only bias.
 #
-# References
+# **References**
 #
 # - **Dumoulin and Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
 #   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>. Section 4: $o' = s\,(i' - 1) + a + k - 2p$, $a = (i +

@@ -296,8 +296,8 @@ demo.print()
 # 분모는 안쪽의 변동(채널 평균을 뺀 값의 제곱 평균, 곧 분산)이고, 강도²은 그 변동 가운데 위상에만 달린 무늬가
 # 차지하는 몫입니다. 따라서 위상에 따른 차이가 없으면 0, 변동이 모두 위상 무늬이면 1이고, 0과 1 사이를 벗어나지
 # 않습니다. 출력에 상수를 더해도(채널마다 다른 상수여도), 0이 아닌 수를 곱해도 변하지 않습니다. 변동이 float32
-# 반올림 크기(가장 큰 절댓값의 10⁻⁵배) 이하인 평평한 안쪽은 0입니다(`tests/test_metrics.py`가 이 성질을 모두
-# 검사합니다). 상수 입력에 대한 응답은 안쪽이 정확히 주기적이므로, 무늬를 만드는 층은 1, 만들지 않는 층은 0이
+# 반올림보다 넉넉히 큰 문턱(가장 큰 절댓값의 10⁻⁵배) 이하인 평평한 안쪽은 0입니다
+# (`tests/test_metrics.py`가 이 성질을 모두 검사합니다). 상수 입력에 대한 응답은 안쪽이 정확히 주기적이므로, 무늬를 만드는 층은 1, 만들지 않는 층은 0이
 # 나옵니다. 무늬가 얼마나 큰지는 위상 평균(`phase_means`)과 그 RMS(`pattern_rms`, 출력과 같은 단위)로 봅니다.
 # 판정 단어는 1e-3 미만이면 "없음", 0.1 미만(변동 에너지의 1% 미만)이면 "약함", 그 이상이면 "뚜렷함"입니다.
 #
@@ -327,8 +327,8 @@ demo.print()
 # variance), and strength² is the share of that variation that depends only on the phase. So it is 0 with no
 # phase dependence, 1 when all the variation is the phase pattern, and never outside [0, 1]. Adding a constant
 # to the output (even a different one per channel) or multiplying it by any nonzero number leaves it unchanged.
-# A flat interior, whose variation is no larger than float32 rounding (10⁻⁵ of the largest magnitude), has
-# strength 0 (`tests/test_metrics.py` checks all of these properties). The response to a constant input has an
+# A flat interior, whose variation is below a threshold comfortably above float32 rounding (10⁻⁵ of the
+# largest magnitude), has strength 0 (`tests/test_metrics.py` checks all of these properties). The response to a constant input has an
 # exactly periodic interior, so a layer that makes a pattern scores 1 and one that makes none scores 0; how
 # large the pattern is shows in the phase means (`phase_means`) and their RMS (`pattern_rms`, in the output's
 # units). The verdict words: "none" below 1e-3, "weak" below 0.1 (under 1% of the variation's energy), "clear"
@@ -393,8 +393,9 @@ response_gallery([y[0, 0, 4:-4, 4:-4] for y in responses.values()],
 #
 # - 전치 합성곱은 세 가지 모두 뚜렷합니다. 안쪽이 균일하게 겹치는 K=4와, 아예 겹치지 않는 K=2도 그렇습니다.
 # - 업샘플링 + 합성곱은 최근접 이웃 보간이든 쌍선형 보간이든 0입니다.
-# - 기본 초기화 그대로인 픽셀 셔플도 전치 합성곱만큼 뚜렷합니다. 원문이 장점으로 든 "체커보드 적음"은 적어도
-#   초기화 직후에는 맞지 않습니다.
+# - 기본 초기화 그대로인 픽셀 셔플에도 무늬가 있습니다(강도 1). 원문이 장점으로 든 "체커보드 적음"은 적어도
+#   초기화 직후에는 맞지 않습니다. 이 강도는 크기와 상관없이 무늬가 있으면 1이므로, 무늬의 크기를 서로 비교하지는
+#   못합니다.
 # - ICNR로 초기화하면 0이 됩니다. 그러나 `.repeat`로 잘못 복사하면 여전히 뚜렷합니다.
 #
 # 겹침이 균일한데도 무늬가 생기는 까닭은 무엇일까요? 원인을 둘로 나눠 보겠습니다.
@@ -405,8 +406,9 @@ response_gallery([y[0, 0, 4:-4, 4:-4] for y in responses.values()],
 # - All three transposed convolutions are clear, including K=4 with its even interior and K=2 with no
 #   overlap at all.
 # - Upsample + convolution is 0, with nearest-neighbour and bilinear interpolation alike.
-# - The pixel shuffle with default initialization is as clear as the transposed convolutions: the advantage
-#   the document claims, "few checkerboards" (translated), does not hold, at least right after initialization.
+# - The pixel shuffle with default initialization also shows a pattern (strength 1): the advantage the
+#   document claims, "few checkerboards" (translated), does not hold, at least right after initialization.
+#   This strength is 1 for any pattern whatever its size, so it does not compare the patterns' sizes.
 # - ICNR brings it to 0, but with the wrong copy (`.repeat`) the pattern stays clear.
 #
 # Why is there a pattern even when the overlap is even? Let us separate the two causes.
@@ -738,16 +740,17 @@ for mode in ("nearest", "bilinear"):
     claim(f"    {mode}: Δy[j] == Δy[0]", close(steps, steps[0].expand_as(steps)), expected=mode == "bilinear")
 
 # %% [markdown] tags=["lang-ko"]
-# 그러니 업샘플링 + 합성곱에 대해 말할 수 있는 것은 "평평한 영역에는 가중치와 상관없이 체커보드가 생기지 않는다"
-# 까지입니다. 최근접 이웃 쪽은 밝기가 변하는 영역에 주기 2의 무늬를 남길 수 있고, 쌍선형 쪽도 선형 램프에서
-# 일정할 뿐 모든 입력에서 그런 것은 아닙니다. 다만 이 무늬는 입력의 밝기 변화율에 비례하므로, 상수 입력에서 보던
-# 전치 합성곱의 무늬와 달리 평평한 배경 전체에 깔리지는 않습니다.
+# 그러니 업샘플링 + 합성곱에 대해 말할 수 있는 것은
+# "평평한 영역에는 가중치와 상관없이 체커보드가 생기지 않는다"까지입니다. 최근접 이웃 쪽은 밝기가 변하는 영역에
+# 주기 2의 무늬를 남길 수 있고, 쌍선형 쪽도 선형 램프에서 일정할 뿐 모든 입력에서 그런 것은 아닙니다. 다만 층이
+# (편향을 빼면) 선형이므로 램프에서 생기는 이 무늬는 램프의 기울기에 비례하고, 상수 입력에서 보던 전치 합성곱의
+# 무늬와 달리 평평한 배경 전체에 깔리지는 않습니다.
 
 # %% [markdown] tags=["lang-en"]
 # So what can be said of upsample + convolution is "no checkerboard on flat regions, whatever the weights", and
 # no more. The nearest-neighbour version can leave a period-2 pattern where brightness changes, and the bilinear
 # version gives a constant step on a linear ramp, which does not make it pattern-free for every input. The
-# pattern is proportional to the input's slope, though, so unlike the transposed convolution's response to a
+# layer is linear (bias aside), though, so the pattern on a ramp is proportional to the ramp's slope, and unlike the transposed convolution's response to a
 # constant input it does not cover flat backgrounds.
 
 # %% [markdown] tags=["lang-ko"]
@@ -755,8 +758,8 @@ for mode in ("nearest", "bilinear"):
 #
 # | 해결책 | 고치는 것 | 못 고치는 것 |
 # |---|---|---|
-# | 업샘플링 + 합성곱 | 평평한 영역에서는 두 원인 모두. 보간이 평평한 입력을 평평하게 키우므로 **가중치가 무엇이든**(학습 뒤에도) 평평한 영역에 위상 무늬를 만들 수 없습니다. 밝기가 변하는 영역에서는 최근접 이웃 쪽에 주기 2의 무늬가 남을 수 있습니다(위의 램프). 레슨 05에서 최근접 이웃 보간 + 3×3 합성곱이 "네 위상의 가중치 합이 늘 같도록 묶인" K=4, S=2, P=1 전치 합성곱임을 보입니다. | 비용: 합성곱이 고해상도에서 돌아 곱셈-덧셈이 K=4 전치 합성곱의 2.25배입니다(레슨 05). 최근접 이웃 보간은 2×2 블록을 복사할 뿐이라 매끄럽게 만드는 일은 합성곱이 맡고, 쌍선형 보간은 결과를 흐리게 합니다(Odena 외는 최근접 이웃 쪽이 더 나았다고 보고). 다른 곳의 스트라이드 합성곱에서 오는 기울기 체커보드는 그대로입니다. |
-# | 픽셀 셔플 | 기본 초기화로는 **아무것도** 고치지 않습니다(위 측정: 전치 합성곱만큼 뚜렷). ICNR을 쓰면 초기화 시점의 무늬가 정확히 0이 됩니다. | ICNR은 출발점일 뿐입니다. 학습이 시작되면 서브픽셀 커널을 같게 묶어 두는 것이 없습니다. 편향도 같이 묶어야 하고, `.repeat`로 복사하면 효과가 없습니다. 파라미터는 업샘플링 + 합성곱의 4배입니다. |
+# | 업샘플링 + 합성곱 | 평평한 영역에서는 두 원인 모두. 보간이 평평한 입력을 평평하게 키우므로 **가중치가 무엇이든**(학습 뒤에도) 평평한 영역에 위상 무늬를 만들 수 없습니다. 밝기가 변하는 영역에서는 최근접 이웃 쪽에 주기 2의 무늬가 남을 수 있습니다(위의 램프). 레슨 05에서 최근접 이웃 보간 + 3×3 합성곱이 "네 위상의 가중치 합이 늘 같도록 묶인" K=4, S=2, P=1 전치 합성곱임을 보입니다. | 비용: 합성곱이 고해상도에서 돌아 곱셈-덧셈이 K=4 전치 합성곱의 2.25배입니다(레슨 05). 최근접 이웃 보간은 2×2 블록을 복사할 뿐이라 매끄럽게 만드는 일은 합성곱이 맡고, 쌍선형 보간은 결과를 흐리게 합니다(Odena 외 2016은 최근접 이웃 쪽이 더 나았다고 보고). 다른 곳의 스트라이드 합성곱에서 오는 기울기 체커보드는 그대로입니다. |
+# | 픽셀 셔플 | 기본 초기화로는 **아무것도** 고치지 않습니다(위 측정: 무늬가 있음, 강도 1). ICNR을 쓰면 초기화 시점의 무늬가 정확히 0이 됩니다. | ICNR은 출발점일 뿐입니다. 학습이 시작되면 서브픽셀 커널을 같게 묶어 두는 것이 없습니다. 편향도 같이 묶어야 하고, `.repeat`로 복사하면 효과가 없습니다. 파라미터는 업샘플링 + 합성곱의 4배입니다. |
 # | 커널 = 스트라이드 (K=2, S=2) | 원인 1(겹침이 전혀 없으므로 겹침 수는 모두 1). | 원인 2. 네 위상이 커널의 서로 다른 탭 하나씩을 쓰는 가장 극단적인 "독립 위상" 층이라, 초기화 직후 무늬가 뚜렷합니다. 겹침이 없으니 체커보드도 없다는 원문의 설명은 측정과 맞지 않습니다. 출력 픽셀 하나가 입력 픽셀 하나만 보므로 주변 정보를 섞지 못합니다. |
 
 # %% [markdown] tags=["lang-en"]
@@ -764,8 +767,8 @@ for mode in ("nearest", "bilinear"):
 #
 # | Fix | Fixes | Does not fix |
 # |---|---|---|
-# | Upsample + convolution | Both causes, on flat regions. Interpolation grows a flat input into a flat map, so **whatever the weights** (also after training) it cannot put a phase pattern on flat regions. Where brightness changes, the nearest-neighbour version can leave a period-2 pattern (the ramp above). Lesson 05 shows that nearest-neighbour upsampling + 3×3 convolution is a K=4, S=2, P=1 transposed convolution whose four phase weight sums are tied to be equal. | Cost: the convolution runs at high resolution, 2.25 times the multiply-adds of the K=4 transposed convolution (lesson 05). Nearest-neighbour upsampling only copies 2×2 blocks and leaves the smoothing to the convolution; bilinear blurs (Odena et al. found nearest-neighbour worked better). Gradient checkerboards from strided convolutions elsewhere remain. |
-# | Pixel shuffle | With default initialization, **nothing** (measured above: as clear as a transposed convolution). With ICNR, the pattern at initialization is exactly 0. | ICNR is only a starting point: once training starts nothing keeps the sub-pixel kernels equal. The bias must be tied too, and copying with `.repeat` does nothing. It has 4 times the parameters of upsample + convolution. |
+# | Upsample + convolution | Both causes, on flat regions. Interpolation grows a flat input into a flat map, so **whatever the weights** (also after training) it cannot put a phase pattern on flat regions. Where brightness changes, the nearest-neighbour version can leave a period-2 pattern (the ramp above). Lesson 05 shows that nearest-neighbour upsampling + 3×3 convolution is a K=4, S=2, P=1 transposed convolution whose four phase weight sums are tied to be equal. | Cost: the convolution runs at high resolution, 2.25 times the multiply-adds of the K=4 transposed convolution (lesson 05). Nearest-neighbour upsampling only copies 2×2 blocks and leaves the smoothing to the convolution; bilinear blurs (Odena et al. 2016 found nearest-neighbour worked better). Gradient checkerboards from strided convolutions elsewhere remain. |
+# | Pixel shuffle | With default initialization, **nothing** (measured above: a pattern, strength 1). With ICNR, the pattern at initialization is exactly 0. | ICNR is only a starting point: once training starts nothing keeps the sub-pixel kernels equal. The bias must be tied too, and copying with `.repeat` does nothing. It has 4 times the parameters of upsample + convolution. |
 # | Kernel = stride (K=2, S=2) | Cause 1 (nothing overlaps, every overlap count is 1). | Cause 2. Each of the four phases uses a different single tap of the kernel, the most extreme "independent phases" layer, so the pattern is clear right after initialization. The document's explanation that no overlap means no checkerboard does not match the measurement. Each output pixel sees a single input pixel, so it mixes no neighbourhood information. |
 
 # %% [markdown] tags=["lang-ko"]

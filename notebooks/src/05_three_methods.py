@@ -313,7 +313,7 @@ print("(1·256·28·28) / (1·128·28·28):", (1 * 256 * 28 * 28) / (1 * 128 * 2
 # 비교표 셀은 출력을 테스트가 비교하지 않습니다.
 #
 # **GPU 시간: 기록하지 않았습니다.** 이 노트북은 GPU가 없는 컴퓨터에서 만들었고, 재지 않은 숫자는 적지 않습니다.
-# GPU가 있다면 모듈과 입력을 `.cuda()`로 GPU에 옮겨 같은 셀을 실행해 보세요. 문서
+# GPU가 있다면 모듈과 입력을 `.cuda()`로 GPU에 옮겨 같은 셀을 실행해 보세요. PyTorch 문서
 # [`torch.utils.benchmark.Timer`](https://pytorch.org/docs/stable/benchmark_utils.html)에 따르면 `Timer`가 필요할 때
 # CUDA를 동기화합니다.
 
@@ -399,7 +399,7 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # |---|---|
 # | TransConv: 체커보드 "있을 수 있음" | 기본 초기화 직후부터 뚜렷합니다(위 강도). 위상별 가중치 합이 서로 독립인 난수이기 때문입니다(레슨 04). "있을 수 있음"이 아니라 "처음부터 있고, 학습이 없애 주기를 바라야 함"입니다. |
 # | Upsample+Conv: 체커보드 "없음" | 평평한 입력에서는 맞습니다(강도 0). 보간은 평평한 입력을 평평하게 키우므로, 가중치가 무엇이든 평평한 입력에 무늬를 만들 수 없습니다. 최근접 이웃 보간이라면 6절에서 이를 가중치 합으로도 확인합니다. 밝기가 변하는 영역에서는 최근접 이웃 쪽에 주기 2의 계단이 남을 수 있습니다(레슨 04의 램프). |
-# | Pixel Shuffle: 체커보드 "거의 없음" | 기본 초기화에서는 전치 합성곱만큼 뚜렷합니다. ICNR로 초기화해야 0이 됩니다. |
+# | Pixel Shuffle: 체커보드 "거의 없음" | 기본 초기화에서도 무늬가 있습니다(강도 1, 레슨 04). ICNR로 초기화해야 0이 됩니다. |
 # | 속도: TransConv "빠름", Upsample+Conv "보통", Pixel Shuffle "빠름" | 곱셈-덧셈은 방법 2와 3이 **똑같고**, 방법 1의 2.25배입니다. 그러니 계산량으로는 픽셀 셔플이 빠르고 업샘플링 + 합성곱이 보통일 이유가 없습니다. 실제 시간은 라이브러리 구현과 컴퓨터에 달려 있으니 위에서 잰 표를 보세요. 원문은 측정값을 보이지 않습니다. |
 # | 품질: Upsample+Conv와 Pixel Shuffle "좋음", TransConv "보통" | 원문에 근거가 없고, 여기서도 재지 않았습니다(학습이 필요합니다: 레슨 09). |
 # | 파라미터: 524,416 / 295,168 / 295,040 | 524,416 / **295,040** / **1,180,160** (1절). |
@@ -412,7 +412,7 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # |---|---|
 # | TransConv: checkerboard "possible" | Clear right from the default initialization (strength above), because the per-phase weight sums are independent random numbers (lesson 04): not "possible" but "there from the start, and we hope training removes it". |
 # | Upsample+Conv: checkerboard "none" | Right for flat inputs (strength 0). Interpolation grows a flat input into a flat map, so no choice of weights can put a pattern on a flat input. For nearest-neighbour upsampling, section 6 also checks this through the weight sums. Where brightness changes, the nearest-neighbour version can leave period-2 steps (lesson 04's ramp). |
-# | Pixel Shuffle: checkerboard "almost none" | With default initialization as clear as the transposed convolution; 0 only with ICNR initialization. |
+# | Pixel Shuffle: checkerboard "almost none" | With default initialization it also shows a pattern (strength 1, lesson 04); 0 only with ICNR initialization. |
 # | Speed: TransConv "fast", Upsample+Conv "average", Pixel Shuffle "fast" | Methods 2 and 3 do **exactly the same** multiply-adds, 2.25 times method 1, so by arithmetic there is no reason for the pixel shuffle to be fast and upsample + convolution average. Real times depend on the library's kernels and the machine: see the table measured above. The document shows no measurements. |
 # | Quality: Upsample+Conv and Pixel Shuffle "good", TransConv "average" | No evidence in the document, and not measured here (it needs training: lesson 09). |
 # | Parameters: 524,416 / 295,168 / 295,040 | 524,416 / **295,040** / **1,180,160** (section 1). |
@@ -630,6 +630,11 @@ claim("close(phase_sums, phase_sums[:1])", close(phase_sums, phase_sums[:1].expa
 #   arXiv:1707.02937, 2017, <https://arxiv.org/abs/1707.02937>.
 # - **Odena 외 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill, 2016,
 #   <https://distill.pub/2016/deconv-checkerboard/>.
+# - **Radford 외 2015**: A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep
+#   Convolutional Generative Adversarial Networks* (DCGAN), arXiv:1511.06434, 2015,
+#   <https://arxiv.org/abs/1511.06434>.
+# - **Ronneberger 외 2015**: O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for Biomedical
+#   Image Segmentation*, MICCAI 2015, arXiv:1505.04597, 2015, <https://arxiv.org/abs/1505.04597>.
 # - PyTorch 문서: `torch.utils.flop_counter.FlopCounterMode`, `torch.utils.benchmark.Timer`, `torch.nn.PixelShuffle`
 
 # %% [markdown] tags=["lang-en"]
@@ -659,6 +664,11 @@ claim("close(phase_sums, phase_sums[:1])", close(phase_sums, phase_sums[:1].expa
 #   arXiv:1707.02937, 2017, <https://arxiv.org/abs/1707.02937>.
 # - **Odena et al. 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill,
 #   2016, <https://distill.pub/2016/deconv-checkerboard/>.
+# - **Radford et al. 2015**: A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep
+#   Convolutional Generative Adversarial Networks* (DCGAN), arXiv:1511.06434, 2015,
+#   <https://arxiv.org/abs/1511.06434>.
+# - **Ronneberger et al. 2015**: O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for
+#   Biomedical Image Segmentation*, MICCAI 2015, arXiv:1505.04597, 2015, <https://arxiv.org/abs/1505.04597>.
 # - PyTorch documentation: `torch.utils.flop_counter.FlopCounterMode`, `torch.utils.benchmark.Timer`,
 #   `torch.nn.PixelShuffle`
 

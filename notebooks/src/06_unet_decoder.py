@@ -542,13 +542,15 @@ results = {kind: train(kind) for kind in ("transposed", "upsample")}
 # %% [markdown] tags=["lang-ko"]
 # 진행 표시줄 셀은 CI가 비교하지 않으므로, 결과는 아래 셀에서 반올림해 출력합니다(이 셀은 CI가 비교합니다).
 # 손실은 마지막 20단계의 평균이고, IoU는 학습에 쓰지 않은 테스트 세트 128장에서 잽니다. 마지막 열은 테스트 세트에
-# 대한 출력(로짓)의 체커보드 강도(레슨 04, 테두리 2픽셀 제외)로, 출력의 변동 가운데 2×2 주기 무늬의 몫입니다.
+# 대한 출력(로짓)의 체커보드 강도(레슨 04, 테두리 2픽셀 제외)로, 출력의 변동 가운데 2×2 주기 무늬가 차지하는
+# 몫의 제곱근입니다.
 
 # %% [markdown] tags=["lang-en"]
 # CI does not compare the progress-bar cell, so the results are printed, rounded, in the next cell (which
 # CI does compare). The loss is the mean of the last 20 steps; IoU is measured on the 128 test images that
 # training never saw. The last column is the checkerboard strength (lesson 04, 2-pixel border dropped) of the
-# outputs (logits) on the test set: the share of their variation that is a 2×2-periodic pattern.
+# outputs (logits) on the test set: the square root of the share of their variation that is a 2×2-periodic
+# pattern.
 
 # %% tags=["x86-digits"]
 # x86-digits: trained models' loss and IoU (training magnifies kernel-dependent rounding)
@@ -572,8 +574,8 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 # ### 결과 읽기
 #
 # - 두 U-Net 모두 밝기 문턱값보다 훨씬 높은 IoU를 얻습니다. 문턱값은 사각형과 배경 잡음까지 칠하지만, U-Net은
-#   스킵 연결로 받은 세밀한 위치 정보와 깊은 층의 모양 정보를 합쳐 대체로 원만 골라냅니다. 틀리는 곳은 주로
-#   사각형이 원에 붙어 있거나 겹친 자리입니다.
+#   스킵 연결로 받은 세밀한 위치 정보와 깊은 층의 모양 정보를 합쳐 대체로 원만 골라냅니다. 위의 네 예시에서는
+#   틀린 곳이 주로 사각형이 원에 붙어 있거나 겹친 자리였습니다.
 # - 이번 실행에서는 전치 합성곱 업 블록이 앞섰습니다. 하지만 시드 하나로 얻은 차이이므로 일반적인 우열로 읽으면
 #   안 됩니다. 기껏해야 이 작은 예산에서 전치 합성곱 블록이 더 빨리 배웠다는 뜻이고, 더 오래 학습한 뒤의 우열은
 #   알 수 없습니다. `train` 함수의 시드를 바꿔 직접 다시 비교해 보세요.
@@ -588,8 +590,8 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 #
 # - Both U-Nets reach a far higher IoU than the brightness threshold. The threshold paints the squares and
 #   background noise too; the U-Net combines fine position information from the skip connections with shape
-#   information from the deeper layers and mostly picks out the disks. Its mistakes sit mainly where the
-#   square touches or overlaps the disk.
+#   information from the deeper layers and mostly picks out the disks. In the four examples above its mistakes
+#   sit mainly where the square touches or overlaps the disk.
 # - In this run the transposed-convolution up-block came out ahead. But it is one seed, so do not read it as
 #   a general ranking: at most, the transposed block learned faster on this small budget; which block wins
 #   after longer training is left open. Change the seeds in the `train` function and compare again yourself.
@@ -609,8 +611,8 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 # - 풀링이 홀수 크기의 나머지를 버리면 디코더가 한 픽셀 작아집니다. `output_size=skip.shape[-2:]`가 줄을 맞추며
 #   크기를 되돌리고, 앞쪽 패딩은 오류 없이 줄을 어긋나게 합니다. 가장 간단한 예방은 입력을 $2^{\text{단계 수}}$의
 #   배수로 맞추는 것입니다.
-# - 작은 U-Net은 CPU에서 200단계 만에 모양으로 원을 찾아냅니다. 이 예산에서는 전치 합성곱 업 블록이 업샘플링 +
-#   합성곱 업 블록보다 조금 빨리 배웠습니다.
+# - 작은 U-Net은 CPU에서 200단계 만에 모양으로 원을 찾아냅니다. 이 예산과 시드 하나에서는 전치 합성곱 업 블록이
+#   업샘플링 + 합성곱 업 블록보다 조금 빨리 배웠습니다.
 #
 # 참고 문헌
 #
@@ -632,7 +634,7 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 #   `output_size=skip.shape[-2:]` restores the size with the rows aligned; padding at the start misaligns
 #   them without any error. The simplest prevention is an input size that is a multiple of
 #   $2^{\text{levels}}$.
-# - A small U-Net learns to find disks by their shape in 200 steps on a CPU. On this budget the
+# - A small U-Net learns to find disks by their shape in 200 steps on a CPU. On this budget and one seed the
 #   transposed-convolution up-block learned somewhat faster than the upsample + convolution one.
 #
 # References

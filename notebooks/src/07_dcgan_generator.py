@@ -189,7 +189,7 @@ except RuntimeError as error:
 # ## 2. 첫 층은 선형 층이다
 #
 # 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`은 1×1 입력을 받습니다. 입력 픽셀이 하나뿐이니 겹침도 없고, 잡음의 각
-# 성분이 4×4×512 가중치 블록 하나를 곱해 더해질 뿐입니다. 곧 `Linear(100, 512·4·4)` 뒤에 `(512, 4, 4)`로 모양을
+# 성분에 4×4×512 가중치 블록 하나를 곱해 더할 뿐입니다. 곧 `Linear(100, 512·4·4)` 뒤에 `(512, 4, 4)`로 모양을
 # 바꾼 것과 같습니다. 가중치를 복사해 수치로 확인합니다(레슨 06처럼, 반올림 오차가 비교를 흐리지 않도록
 # `float64`로 계산해 `close`로 비교합니다). 전치 합성곱의 가중치 모양은 `(in, out, k, k)`이므로
 # `(100, 8192)`로 펴서 전치하면 선형 층의 `(8192, 100)` 가중치가 됩니다. 편향은 채널마다 하나라서 4×4 위치마다
@@ -225,7 +225,7 @@ print("Σ p.numel(), first:", f"{sum(p.numel() for p in first.parameters()):,}",
 # 바꾸기"입니다.
 #
 # 원 논문도 이 점을 적어 두었습니다. 첫 층은 "행렬 곱일 뿐이라 완전 연결 층이라 불러도 되지만, 결과를 4차원
-# 텐서로 모양을 바꾼다"고 했고, 저자들의 코드(Newmu/dcgan_code)도 실제로 행렬 곱과 `reshape`로 썼습니다.
+# 텐서로 모양을 바꾼다"(번역)고 했고, 저자들의 코드(Newmu/dcgan_code)도 실제로 행렬 곱과 `reshape`로 썼습니다.
 
 # %% [markdown] tags=["lang-en"]
 # The parameter counts differ by the biases: the transposed convolution has one bias per channel, shared by
@@ -343,7 +343,7 @@ claim("close(sub_kernel_sums, interior_values)", close(torch.tensor(sub_kernel_s
 # %% [markdown] tags=["lang-ko"]
 # ### 학습하지 않은 생성자 세 가지
 #
-# 이제 생성자 전체를 봅니다. 원문의 설계에서 업샘플링 층만 바꾼 세 가지를 같은 시드로 초기화하고, 같은 잡음 16개를
+# 이제 생성자 전체를 봅니다. 원문의 설계에서 업샘플링 층만 바꾼 세 가지를 같은 시드로 초기화하고, 같은 잡음 벡터 16개를
 # 넣습니다.
 #
 # - `k4 s2 p1`: 원문의 생성자
@@ -415,11 +415,14 @@ pattern_panels(untrained, {kind: power_spectrum(images) for kind, images in untr
 #   만드는 커널을 학습하는 일이 많다고 적었습니다. 다만 그 글이 말하는 것은 학습된 커널이고, 여기서 보는 무늬는
 #   학습 전부터 있습니다. 초기화된 가중치에서는 네 부분 커널의 합이 서로 독립인 난수라서 같을 리가 없기 때문입니다.
 # - 최근접 이웃 보간 + 합성곱은 평평한 입력을 받으면 어느 위상에서나 같은 값(모든 가중치의 합 × 입력값)을
-#   냅니다. 입력에 없는 2×2 무늬를 스스로 만들지 않으므로 무늬가 거의 없습니다.
+#   냅니다. 평평한 입력에서는 2×2 무늬를 스스로 만들지 않으므로 여기서 무늬가 거의 없습니다. 다만 밝기가 고르게
+#   변하는 입력(램프)에서는 주기 2의 계단이 남을 수 있습니다(레슨 04의 7절, 레슨 10). 쌍선형 보간은 이 계단을
+#   만들지 않습니다.
 #
 # 정리하면 4/2/1은 크기를 정확히 두 배로 만들고, 가중치가 같을 때 생기는 겹침 무늬를 없앱니다. 그러나 초기화된
 # 가중치에서 오는 무늬는 그대로입니다. 이것을 지우는 일은 학습에 맡기거나, 네 부분 커널을 같게 만드는 초기화(ICNR,
-# Aitken 외 2017의 생각)나 보간 + 합성곱으로 구조에서 막아야 합니다.
+# Aitken 외 2017의 생각)나 보간 + 합성곱으로 구조에서 막아야 합니다. 구조로 막을 수 있는 것은 평평한 영역의
+# 무늬까지입니다(위의 램프 단서).
 # 아래에서 학습이 실제로 무늬를 줄이는지 봅니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -433,13 +436,15 @@ pattern_panels(untrained, {kind: power_spectrum(images) for kind, images in untr
 #   pattern here is there before training, because in initialized weights the sums of the four sub-kernels are
 #   independent random numbers, which are never equal.
 # - Nearest-neighbour + convolution answers a flat input with the same value in every phase (the sum of all
-#   its weights times the input value). It does not create a 2×2 pattern the input lacks, so it shows almost
-#   none.
+#   its weights times the input value). On a flat input it creates no 2×2 pattern, so here it shows almost
+#   none. On an input whose brightness changes steadily (a ramp), though, it can leave period-2 steps
+#   (lesson 04 §7, lesson 10); bilinear interpolation does not make these steps.
 #
 # In short, 4/2/1 doubles the size exactly and removes the overlap pattern that equal weights would show.
 # The pattern that comes from the initialized weights stays. Removing it is left to training, unless the
 # design prevents it: an initialization that makes the four sub-kernels equal (the idea of ICNR, Aitken et
-# al. 2017), or interpolation + convolution. Below we check whether training really reduces it.
+# al. 2017), or interpolation + convolution. The design prevents it on flat regions only (the ramp caveat
+# above). Below we check whether training really reduces it.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 4. 짧지만 진짜 학습: 손글씨 숫자
@@ -466,7 +471,7 @@ print("real:", tuple(real.shape), "real.min(), real.max():", round(real.min().it
 image_grid(real[:64], nrow=16, title=message("samples.real", LANG))
 
 # %% [markdown] tags=["lang-ko"]
-# ### 같은 설계를 줄인 생성자와 맞짝 판별자
+# ### 같은 설계를 줄인 생성자와 그에 맞춘 판별자
 #
 # 생성자는 원문과 같은 설계입니다. 첫 층(k4 s1 p0)이 잠재 벡터를 4×4로 펴고, 4/2/1 전치 합성곱이 8×8, 16×16으로
 # 키우며, 마지막은 Tanh입니다. 잠재 벡터는 32차원, 채널은 64 → 32 → 1로 줄였고, 배치 정규화 앞의 편향은 뺐습니다.
@@ -511,7 +516,7 @@ print(layer_table(small_discriminator(), torch.zeros(2, 1, 16, 16), lang=LANG))
 #
 # DCGAN의 처방을 따릅니다. 가중치는 평균 0, 표준편차 0.02의 정규분포로 초기화하고, Adam의 β₁은 0.5입니다.
 # 판별자는 진짜를 1, 가짜를 0으로 맞히도록, 생성자는 판별자가 가짜를 1로 보도록 학습합니다(이진 교차 엔트로피).
-# 다른 점은 예산입니다. 논문은 학습률 0.0002, 배치 128로 수십만 장을 여러 번 돌았지만, 여기서는 CPU 한 스레드로
+# 다른 점은 예산입니다. 논문은 학습률 0.0002, 배치 128로 LSUN 침실 사진 약 300만 장 같은 큰 데이터셋을 학습했지만, 여기서는 CPU 한 스레드로
 # 빠르면 10초 안에 끝나도록 학습률 0.001, 배치 크기 32로 400단계(데이터를 약 7번 훑는 양)만 학습합니다. 레슨 06처럼
 # `setup`이 고정한 연산 커널과 한 스레드, 결정적 알고리즘 덕분에 AVX2가 있는 x86-64 컴퓨터라면 어디서나 같은
 # 숫자가 나옵니다.
@@ -522,7 +527,7 @@ print(layer_table(small_discriminator(), torch.zeros(2, 1, 16, 16), lang=LANG))
 # We follow DCGAN's recipe: weights drawn from a normal distribution with mean 0 and standard deviation
 # 0.02, and Adam with β₁ = 0.5. The discriminator learns to call real images 1 and fakes 0; the generator
 # learns to make the discriminator call its fakes 1 (binary cross-entropy). The budget is what differs. The
-# paper used learning rate 0.0002 and batches of 128 over hundreds of thousands of images, several times;
+# paper used learning rate 0.0002 and batches of 128 on large data sets such as the roughly 3 million LSUN bedroom images;
 # here, to finish within about ten seconds on one fast CPU thread, we use learning rate 0.001 and batches
 # of 32 for 400 steps (about 7 passes over the data). As in lesson 06, the compute kernels, the single thread and
 # the deterministic algorithms that `setup` pins make every x86-64 computer with AVX2 print the same numbers.
@@ -603,7 +608,7 @@ image_grid(before[:64], nrow=16, title=message("samples.before_training", LANG))
 image_grid(after[:64], nrow=16, title=message("samples.after_training", LANG, steps=STEPS))
 
 # %% [markdown] tags=["lang-ko"]
-# ### 얼마나 숫자다운가: 정직한 측정
+# ### 얼마나 숫자다운가: 재어 보기
 #
 # 그림만으로는 판단이 주관적이므로 두 가지를 잽니다.
 #
@@ -613,7 +618,7 @@ image_grid(after[:64], nrow=16, title=message("samples.after_training", LANG, st
 # 2. **체커보드 강도**: 학습 전후 생성 이미지와 진짜 이미지(16×16, 가장자리 2픽셀 제외)를 비교합니다.
 
 # %% [markdown] tags=["lang-en"]
-# ### How digit-like? An honest measurement
+# ### How digit-like? Measuring it
 #
 # Judging pictures is subjective, so we measure two things.
 #
@@ -659,9 +664,9 @@ for name, images in (("before", before), ("after", after), ("real[:500]", real[:
 # %% [markdown] tags=["lang-ko"]
 # ### 이 예산이 허락하는 것
 #
-# - 몇 초(부하가 큰 컴퓨터에서는 수십 초)의 학습으로 생성자는 회색 잡음에서 숫자 모양의 획을 그리는 데까지 갑니다. 분류기는 생성한
-#   이미지에서 열 숫자를 모두 찾아내지만 고르지는 않고(어떤 숫자는 훨씬 드뭅니다), 진짜 숫자보다 덜 확신합니다.
-#   흐릿하거나 두 숫자가 섞인 듯한 샘플이 많다는 뜻입니다.
+# - 몇 초(부하가 큰 컴퓨터에서는 수십 초)의 학습으로 생성자는 회색 잡음에서 벗어나 숫자 모양의 획을 그리게 됩니다. 분류기는 생성한
+#   이미지에서 열 숫자를 모두 찾아내지만 그 수가 고르지 않고(어떤 숫자는 훨씬 드뭅니다), 진짜 숫자보다 덜 확신합니다.
+#   평균 확신도만으로 까닭을 알 수는 없지만, 흐릿하거나 두 숫자가 섞인 듯한 샘플이 한 가지 까닭일 수 있습니다.
 # - 학습 전 "뚜렷함"이던 체커보드 강도는 학습 뒤 진짜 이미지와 같은 "약함" 등급이 됩니다(진짜 이미지보다는 아직
 #   셉니다). 그러나 마지막 열의 무늬 RMS는 학습 전후로 조금 줄었을 뿐입니다. 강도가 준 것은 주로 이미지가 숫자의
 #   획이라는 큰 변동을 얻어 무늬가 그 변동의 작은 몫이 되었기 때문이고, 무늬 자체가 사라진 것은 아닙니다. 진짜
@@ -672,15 +677,15 @@ for name, images in (("before", before), ("after", after), ("real[:500]", real[:
 #   1.39 가까이 올라가고(생성자가 따라잡음) 다시 내려가는데, 그동안 샘플은 계속 나아집니다. GAN의 두 손실은 서로를
 #   상대로 움직이므로 학습이 얼마나 진행되었는지 보여 주지 않습니다. 그래서 위와 같은 별도의 측정이 필요합니다.
 # - 원 논문(Radford 외 2015)은 원문 크기의 생성자를 큰 데이터셋(LSUN 침실 사진, 얼굴 사진, ImageNet-1k)으로
-#   학습했습니다. 이 레슨은 그 학습을 재현하지 않고, 같은 구조가 실제로 학습된다는 것을 보는 데까지 갑니다.
+#   학습했습니다. 이 레슨은 그 학습을 재현하지 않고, 같은 구조가 실제로 학습된다는 것을 확인하는 데 그칩니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### What this budget allows
 #
 # - Seconds of training (tens of seconds on a busy machine) take the generator from grey noise to digit-like
 #   strokes. The classifier finds all ten digits among the generated images, though not evenly (some digits
-#   are much rarer), and it is less confident than on real digits: many samples are blurry or look like a
-#   mix of two digits.
+#   are much rarer), and it is less confident than on real digits. The mean confidence alone does not say why; blurry
+#   samples, or samples that look like a mix of two digits, may be one reason.
 # - The checkerboard strength, "clear" before training, drops to the same "weak" grade as the real images (still
 #   stronger than theirs). But the pattern's RMS in the last column shrinks only a little. The strength fell
 #   mainly because the images gained a large variation, the digits' strokes, of which the pattern is now a
@@ -784,7 +789,7 @@ solution = conv_transpose_output_size(4, kernel_size=5, stride=2, padding=2)
 verify("07.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
-# **3.** 문서의 생성자는 4×4 뒤에 4/2/1 층 네 개로 64×64를 만듭니다. 이 네 층을 모두 커널 3, 스트라이드 2, 패딩 1
+# **3.** 원문의 생성자는 4×4 뒤에 4/2/1 층 네 개로 64×64를 만듭니다. 이 네 층을 모두 커널 3, 스트라이드 2, 패딩 1
 # (`output_padding` 없음)로 바꾸면 마지막 출력의 한 변은 몇 픽셀일까요? 먼저 공식으로 예측한 뒤 확인하세요.
 
 # %% [markdown] tags=["lang-en"]
@@ -818,7 +823,7 @@ verify("07.4", solution)
 # %% [markdown] tags=["lang-ko"]
 # **5. (코딩)** 1×1 잡음에서 원하는 크기의 이미지를 만드는 생성자를 써 봅시다. `generator(z_dim, channels, size)`는
 # `(N, z_dim, 1, 1)` 잡음을 `(N, channels, size, size)`로 바꾸는 `nn.Module`을 돌려줍니다(`size`는 4, 8, 16, 32).
-# 문서의 생성자처럼 첫 층이 1×1을 4×4로, 다음 층들이 한 변을 두 배로 만듭니다. 채점기는 모델을 평가 모드로 두고
+# 원문의 생성자처럼 첫 층이 1×1을 4×4로, 다음 층들이 한 변을 두 배로 만듭니다. 채점기는 모델을 평가 모드로 두고
 # 출력 모양을 같은 설정의 `nn.ConvTranspose2d`로 계산한 모양과 비교합니다.
 #
 # 막히면 `hint("07.5", LANG, step=1)`부터 차례로 실행하세요(step=2는 핵심 아이디어, step=3은 풀이).

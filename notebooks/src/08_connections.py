@@ -61,8 +61,8 @@ setup(LANG)
 # | 업샘플링 + 합성곱 | Stable Diffusion | 아티팩트 없는 업샘플링 |
 # | 픽셀 셔플 | 초해상도 (ESPCN) | 효율적 고해상도화 |
 #
-# 논문 크기의 모델은 CPU에서 실행하기에 큽니다. 그래서 PyTorch의 `meta` 장치를 씁니다. `meta` 텐서는 값 없이
-# 모양만 가지므로, 모듈의 `forward` 코드를 그대로 실행하면서도 계산과 메모리가 들지 않습니다. 파라미터 수도 셀 수
+# 논문 크기의 모델은 CPU에서 실행하기에 큽니다. 그래서 PyTorch의 `meta` 장치를 씁니다. `meta` 텐서에는 값이 없고
+# 모양만 있으므로, 모듈의 `forward` 코드를 그대로 실행하면서도 계산과 메모리가 들지 않습니다. 파라미터 수도 셀 수
 # 있습니다. 먼저 `meta`와 CPU가 같은 모양을 내는지 작은 블록으로 확인합니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -265,7 +265,7 @@ print("log2(512 // 64):", int(math.log2(512 // 64)))
 # ESPCN은 모든 합성곱을 **저해상도**에서 하고, 마지막 합성곱이 배율 r에 대해 r²·C 채널을 낸 뒤 픽셀 셔플이 그 채널을
 # r×r 블록으로 펼칩니다. 논문의 설정은 5×5 합성곱 64채널, 3×3 합성곱 32채널, 3×3 합성곱 r²채널(휘도 채널 하나),
 # 중간 활성화는 tanh입니다. ×3을 실제 CPU 텐서로 실행하고, 같은 합성곱들을 먼저 쌍삼차 보간으로 키운 192×192
-# 이미지에서 실행하는 방식(ESPCN 이전의 SRCNN이 이렇게 했습니다)과 연산량을 견줍니다. 연산량은
+# 이미지에서 실행하는 방식(ESPCN 이전의 SRCNN(Dong 외 2016)이 이렇게 했습니다)과 연산량을 견줍니다. 연산량은
 # `FlopCounterMode`가 텐서 모양에서 공식으로 셉니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -275,7 +275,7 @@ print("log2(512 // 64):", int(math.log2(512 // 64)))
 # factor r, and the pixel shuffle spreads those channels into r×r blocks. The paper's setting is a 5×5
 # convolution with 64 channels, a 3×3 convolution with 32, a 3×3 convolution with r² channels (one luminance
 # channel), and tanh in between. We run ×3 on real CPU tensors and compare its operation count with the same
-# convolutions run on a 192×192 image enlarged by bicubic interpolation first (as SRCNN, before ESPCN, did).
+# convolutions run on a 192×192 image enlarged by bicubic interpolation first (as SRCNN (Dong et al. 2016), before ESPCN, did).
 # `FlopCounterMode` counts the operations from the tensors' shapes by formula.
 
 # %%
@@ -338,7 +338,8 @@ print('flops["upscale_first"] / flops["model"]:', round(flops["upscale_first"] /
 #
 # 원문의 "아티팩트 없는 업샘플링"은 다소 과장된 표현입니다. 레슨 07에서 최근접 이웃 + 합성곱 생성자의 체커보드
 # 강도는 0이 아니라 "약함"이었습니다. 다만 평평한 입력에 대해서는 모든 위상이 같은 값을 내므로, 전치 합성곱처럼
-# 입력에 없는 2×2 무늬를 스스로 만들지는 않습니다.
+# 평평한 입력에서 2×2 무늬를 만들지는 않습니다. 밝기가 고르게 변하는 입력(램프)에서는 주기 2의 계단이 남을 수
+# 있습니다(레슨 04의 7절, 레슨 10).
 
 # %% [markdown] tags=["lang-en"]
 # ### The table, checked
@@ -352,7 +353,8 @@ print('flops["upscale_first"] / flops["model"]:', round(flops["upscale_first"] /
 #
 # The document's "upsampling without artifacts" overstates it. In lesson 07 the checkerboard strength of
 # the nearest + convolution generator was "weak", not zero. On a flat input, though, every phase gives the
-# same value, so unlike a transposed convolution it does not create a 2×2 pattern the input lacks.
+# same value, so unlike a transposed convolution it creates no 2×2 pattern on a flat input. On an input
+# whose brightness changes steadily (a ramp) it can leave period-2 steps (lesson 04 §7, lesson 10).
 
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 관련 콘텐츠: 이 코스 안에서 이어 읽기
@@ -434,7 +436,7 @@ quiz
 # - **분할 디코더**: k2 s2 전치 합성곱과 업샘플링 + 합성곱 모두 잘 작동합니다. 뒤따르는 합성곱과 스킵 연결이
 #   세밀한 정보를 채웁니다. 레슨 06의 작은 예산에서는 전치 합성곱 쪽이 조금 더 빨리 배웠습니다(06).
 # - **생성자**: 출력 픽셀을 직접 만들므로 체커보드가 잘 보입니다. 4/2/1은 겹침만 균일하게 할 뿐 초기화 무늬는 남습니다.
-#   최근접 이웃 + 합성곱이 가장 안전합니다(04, 07).
+#   평평한 영역에서는 최근접 이웃 + 합성곱이 가장 안전합니다. 램프에 남는 계단까지 피하려면 쌍선형 보간을 씁니다(04, 07, 10).
 # - **초해상도**: 저해상도에서 계산하는 픽셀 셔플이 효율적이고, ICNR 초기화와 함께 씁니다(04, 05).
 # - **크기**: 입력을 $2^{\text{단계 수}}$의 배수로 맞추고, 홀수 크기가 남으면 `output_size=skip.shape[-2:]`를 씁니다.
 #   앞쪽 패딩은 오류 없이 줄을 어긋나게 합니다(06).
@@ -466,14 +468,15 @@ quiz
 #   convolutions and skip connections that follow supply the fine detail. On lesson 06's small budget the
 #   transposed convolution learned a little faster (06).
 # - **Generators** produce the output pixels directly, so checkerboards show. 4/2/1 only evens out the
-#   overlap; the pattern from initialization stays. Nearest neighbour + convolution is the safest (04, 07).
+#   overlap; the pattern from initialization stays. On flat regions nearest neighbour + convolution is the
+#   safest; bilinear interpolation also avoids the staircase on a ramp (04, 07, 10).
 # - **Super-resolution**: pixel shuffle, computed at low resolution, is efficient; use it with ICNR
 #   initialization (04, 05).
 # - **Sizes**: make the input a multiple of $2^{\text{levels}}$; if an odd size remains, use
 #   `output_size=skip.shape[-2:]`. Padding at the start misaligns rows without any error (06).
 # - **Biases**: `bias=False` on a layer right before batch normalization (06, 07).
 # - **Measuring**: shapes with the `meta` device, parameters with formulas, quality with a separate
-#   measurement, never with the loss (06, 07, 08).
+#   measurement rather than the loss (06, 07, 08).
 #
 # The next cell checks the table's formulas against PyTorch on 200 random settings.
 
@@ -534,6 +537,8 @@ Markdown(glossary.markdown_table(LANG))
 # - A. Aitken 외, *Checkerboard artifact free sub-pixel convolution*, 2017,
 #   [arXiv:1707.02937](https://arxiv.org/abs/1707.02937).
 # - I. Goodfellow 외, *Generative Adversarial Nets*, NeurIPS 2014, [arXiv:1406.2661](https://arxiv.org/abs/1406.2661).
+# - C. Dong 외, *Image Super-Resolution Using Deep Convolutional Networks* (SRCNN), IEEE TPAMI 2016,
+#   [arXiv:1501.00092](https://arxiv.org/abs/1501.00092).
 
 # %% [markdown] tags=["lang-en"]
 # ## References
@@ -551,6 +556,8 @@ Markdown(glossary.markdown_table(LANG))
 # - A. Aitken et al., *Checkerboard artifact free sub-pixel convolution*, 2017,
 #   [arXiv:1707.02937](https://arxiv.org/abs/1707.02937).
 # - I. Goodfellow et al., *Generative Adversarial Nets*, NeurIPS 2014, [arXiv:1406.2661](https://arxiv.org/abs/1406.2661).
+# - C. Dong et al., *Image Super-Resolution Using Deep Convolutional Networks* (SRCNN), IEEE TPAMI 2016,
+#   [arXiv:1501.00092](https://arxiv.org/abs/1501.00092).
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제

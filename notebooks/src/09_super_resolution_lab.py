@@ -91,7 +91,7 @@ setup(LANG)
 #   쓰고, 행렬 곱 라이브러리 MKL은 Intel과 호환 CPU용으로 문서화된 호환 모드(`COMPATIBLE`)로 계산합니다. AVX2는
 #   Intel은 2013년(Haswell), AMD는 2015년(Excavator)부터 지원하므로, 일부 저전력 CPU를 빼면 AVX-512가 있든 없든
 #   같은 커널이 돕니다. 이 레슨을 AVX-512 커널로 돌려 보니 출력한 PSNR 가운데 여럿이 소수점 둘째 자리에서
-#   달라졌고, MKL의 모드만 바꿔도 달라졌습니다.
+#   달라졌고, MKL의 모드만 바꿔도 달라졌습니다(노트북 밖에서 잰 결과로, `docs/reproducibility.md`에 적어 두었습니다).
 # - **스레드 수**: 스레드 수가 바뀌면 합을 나눠 더하는 순서가 바뀝니다. 스레드를 하나로 고정하면 코어가 몇 개인
 #   컴퓨터에서든 같은 계산 순서가 됩니다. 대가는 속도입니다. 코어가 여럿인 컴퓨터에서는 학습이 할 수 있는 것보다
 #   느려지지만, 어디서나 같은 숫자를 얻기 위해 감수합니다.
@@ -121,7 +121,7 @@ setup(LANG)
 #   describes for Intel and Intel-compatible CPUs. Intel CPUs have AVX2 since 2013 (Haswell) and AMD CPUs since
 #   2015 (Excavator), so apart from some low-power CPUs the same kernels run with or without AVX-512. Running this
 #   lesson with AVX-512 kernels changed several printed PSNRs in the second decimal, and changing MKL's mode alone
-#   changed some too.
+#   changed some too (measured outside the notebook and recorded in `docs/reproducibility.md`).
 # - **Thread count**: with another number of threads a sum is split and added in another order. One thread
 #   gives the same order of computation on any number of cores. The price is speed: on a machine with several
 #   cores training is slower than it could be, which we accept to get the same numbers everywhere.
@@ -153,7 +153,7 @@ for name, value in KERNEL_ENV.items():
 # - **학습용**: astronaut, chelsea, coffee, rocket
 # - **평가용**: camera, coins, grass (학습에 쓰지 않습니다)
 #
-# 컬러 사진은 `skimage.color.rgb2gray`로 휘도 $Y = 0.2125R + 0.7154G + 0.0721B$(ITU-R BT.709 가중치)로 바꾸고,
+# 컬러 사진은 `skimage.color.rgb2gray`로 휘도 $Y = 0.2125R + 0.7154G + 0.0721B$(ITU-R BT.709에 가까운 가중치)로 바꾸고,
 # 값의 범위는 $[0, 1]$입니다. 많은 초해상도 논문처럼 휘도 채널 하나만 다룹니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -167,7 +167,7 @@ for name, value in KERNEL_ENV.items():
 # - **training**: astronaut, chelsea, coffee, rocket
 # - **evaluation**: camera, coins, grass (never used for training)
 #
-# Colour photographs become luminance $Y = 0.2125R + 0.7154G + 0.0721B$ (ITU-R BT.709 weights) with
+# Colour photographs become luminance $Y = 0.2125R + 0.7154G + 0.0721B$ (weights close to ITU-R BT.709's) with
 # `skimage.color.rgb2gray`, with values in $[0, 1]$. Like many super-resolution papers, we work on this single
 # luminance channel.
 
@@ -338,15 +338,15 @@ print("ConvT k3s2 interior_values(16, 3, 2, 1):", interior_values(16, 3, 2, 1))
 # ## 4. 학습
 #
 # 모든 모델을 똑같이 학습합니다. 시드 0으로 모델을 만들고, 시드 0인 난수 생성기로 배치를 뽑고, Adam(학습률
-# 0.002)으로 평균 제곱 오차를 줄이는 단계를 500번 밟습니다. 배치는 패치 32개입니다. 모델마다 CPU에서 수 초에서
-# 십수 초가 걸리므로, 한 셀에서 모델 하나를 학습합니다.
+# 0.002)으로 평균 제곱 오차를 줄이는 단계를 500번 밟습니다. 배치는 패치 32개입니다. 모델마다 걸리는 시간은 컴퓨터에
+# 따라 다르므로(아래에 잰 시간을 출력합니다), 한 셀에서 모델 하나를 학습합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 4. Training
 #
 # Every model is trained the same way: built with seed 0, batches drawn by a random generator seeded with 0, and
-# 500 Adam steps (learning rate 0.002) on the mean squared error, 32 patches per batch. Each model takes a few to
-# some ten seconds on a CPU, so each cell below trains one model.
+# 500 Adam steps (learning rate 0.002) on the mean squared error, 32 patches per batch. How long each model takes
+# depends on the machine (the times are printed below), so each cell below trains one model.
 
 # %%
 STEPS, BATCH, LEARNING_RATE = 500, 32, 2e-3
@@ -584,7 +584,7 @@ gain_bars([r.name for r in results], gains,
 # ## 6. 학습 뒤의 체커보드
 #
 # 표의 마지막 두 열은 평가용 사진 camera(256×256으로 줄인 입력)에 대한 모델 출력의 체커보드 강도입니다(레슨
-# 04의 정의, 테두리 8픽셀 제외). 사진이 만드는 변동 가운데 2×2 주기 무늬가 차지하는 몫이므로, 무늬를 만들지
+# 04의 정의, 테두리 8픽셀 제외). 사진이 만드는 변동 가운데 2×2 주기 무늬가 차지하는 몫의 제곱근이므로, 무늬를 만들지
 # 않는 쌍삼차 보간의 값이 사진 자체가 주는 바닥값입니다. 초기화 직후에는 레슨 04와 같은 그림입니다. 전치 합성곱
 # 두 가지와 기본 초기화 픽셀 셔플은 뚜렷하고, 보간 + 합성곱과 ICNR 픽셀 셔플은 바닥값에 머뭅니다. 학습 뒤에는
 # 어떨까요?
@@ -598,8 +598,8 @@ gain_bars([r.name for r in results], gains,
 # ## 6. The checkerboard after training
 #
 # The table's last two columns are the checkerboard strength (lesson 04's definition, 8-pixel border dropped) of
-# each model's output for the evaluation photograph camera (input shrunk to 256×256). It is the share of the
-# photograph's variation that is a 2×2-periodic pattern, so bicubic interpolation, which makes no pattern, shows
+# each model's output for the evaluation photograph camera (input shrunk to 256×256). It is the square root of
+# the share of the photograph's variation that is a 2×2-periodic pattern, so bicubic interpolation, which makes no pattern, shows
 # the floor that the photograph itself gives. At initialization the picture is lesson 04's: clear for the two
 # transposed convolutions and the default pixel shuffle, at the floor for the interpolations + convolution and
 # for the ICNR pixel shuffle. And after training?
