@@ -125,7 +125,7 @@ xc = torch.rand(1, C, 6, 6, dtype=torch.float64)
 depthwise = F.conv_transpose2d(xc, bilinear_kernel.repeat(C, 1, 1, 1), stride=2, padding=1, groups=C)
 per_channel = F.interpolate(xc, scale_factor=2, mode="bilinear", align_corners=False)
 print("weight:", tuple(bilinear_kernel.repeat(C, 1, 1, 1).shape))
-claim("bilinear, 3 channels == depthwise (groups=3)", close(per_channel[..., 1:-1, 1:-1], depthwise[..., 1:-1, 1:-1]))
+claim("`per_channel[..., 1:-1, 1:-1] == depthwise[..., 1:-1, 1:-1]`", close(per_channel[..., 1:-1, 1:-1], depthwise[..., 1:-1, 1:-1]))
 
 # %% [markdown] tags=["lang-ko"]
 # 그래서 FCN(Long 외 2015)과 d2l 교재(Zhang 외 2023)는 전치 합성곱 층을 쌍선형 커널로 **초기화**합니다. 학습을 쌍선형 보간에서
@@ -313,7 +313,7 @@ conv.weight.copy_(small.transpose(0, 1).flip(-2, -1))
 conv.bias.copy_(inits["ICNR-style"].bias)
 xs = torch.rand(1, C, 8, 8, dtype=torch.float64)
 via_resize = conv(F.interpolate(xs, scale_factor=2, mode="nearest"))
-claim("ICNR-style == nearest + conv (interior)", close(inits["ICNR-style"](xs)[..., 2:-2, 2:-2], via_resize[..., 2:-2, 2:-2]))
+claim("`inits['ICNR-style'](xs)[..., 2:-2, 2:-2] == via_resize[..., 2:-2, 2:-2]`", close(inits["ICNR-style"](xs)[..., 2:-2, 2:-2], via_resize[..., 2:-2, 2:-2]))
 
 # %% [markdown] tags=["lang-ko"]
 # 세 방법 모두 출발점일 뿐입니다. 업샘플링 + 합성곱과 달리 학습 중에 위상 합을 같게 묶어 두는 것은 없습니다.
@@ -343,7 +343,7 @@ n = torch.arange(N, dtype=torch.float64)
 signal = torch.cos(2 * torch.pi * k0 * n / N)
 zeros_between = torch.zeros(2 * N, dtype=torch.float64)
 zeros_between[::2] = signal
-claim("DFT(zero insertion) == DFT(x) twice",
+claim("`fft(zeros_between) == fft(signal).repeat(2)`",
       close(torch.view_as_real(torch.fft.fft(zeros_between)), torch.view_as_real(torch.fft.fft(signal).repeat(2))))
 
 
