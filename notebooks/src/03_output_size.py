@@ -572,7 +572,7 @@ for K, S, D in itertools.product(range(1, 8), range(1, 5), range(1, 4)):
     if not allowed:
         refused.append((K, S, D))
 print("(K, S, D, I):", 7 * 4 * 3 * 3)
-claim("O == S·I, or RuntimeError where P_out ≥ S and P_out ≥ D", sweep == 7 * 4 * 3 * 3)
+claim("O == S·I  |  RuntimeError ⇔ (P_out ≥ S ∧ P_out ≥ D)", sweep == 7 * 4 * 3 * 3)
 print("RuntimeError (K, S, D):", refused)
 
 # %% [markdown] tags=["lang-ko"]

@@ -50,6 +50,7 @@ from torch.nn import functional as F
 from course_utils.claims import claim, close
 from course_utils.diagrams import response_gallery
 from course_utils.exercises import check
+from course_utils.i18n import message
 from course_utils.metrics import checkerboard_strength, strength_verdict
 from course_utils.notebook import setup
 from course_utils.photos import downscale2, luminance, patches
@@ -81,7 +82,7 @@ x = torch.rand(1, 1, 6, 6, dtype=torch.float64)
 resized = F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=False)
 transposed = F.conv_transpose2d(x, bilinear_kernel, stride=2, padding=1)
 print("interpolate:", tuple(resized.shape), " conv_transpose2d:", tuple(transposed.shape))
-claim("equal away from the border", close(resized[..., 1:-1, 1:-1], transposed[..., 1:-1, 1:-1]))
+claim("`resized[..., 1:-1, 1:-1] == transposed[..., 1:-1, 1:-1]`", close(resized[..., 1:-1, 1:-1], transposed[..., 1:-1, 1:-1]))
 print((resized - transposed).abs().round(decimals=9).ne(0)[0, 0].int())  # 1 where they differ
 
 # %% [markdown] tags=["lang-ko"]
@@ -100,33 +101,34 @@ print((resized - transposed).abs().round(decimals=9).ne(0)[0, 0].int())  # 1 whe
 
 # %%
 padded = F.pad(x, (1, 1, 1, 1), mode="replicate")
-claim("replicate padding: equal everywhere",
+claim("`resized == conv_transpose2d(F.pad(x, mode='replicate'), ...)[..., 2:-2, 2:-2]`",
       close(resized, F.conv_transpose2d(padded, bilinear_kernel, stride=2, padding=1)[..., 2:-2, 2:-2]))
 
 # %% [markdown] tags=["lang-ko"]
 # 최근접 이웃 보간 ×2는 더 간단합니다. 입력 하나를 2×2 블록에 그대로 복사하므로 모두 1인 2×2 커널, 스트라이드
 # 2인 전치 합성곱이고, 커널끼리 겹치지 않아 테두리까지 같습니다. 채널이 여럿이면 채널마다 따로 보간해야
-# 하므로 `groups=C`인 **깊이별** 전치 합성곱이 됩니다. 가중치 모양은 `(C, 1, 4, 4)`입니다.
+# 하므로 `groups=C`인 **깊이별** 전치 합성곱이 됩니다. 쌍선형 보간을 이렇게 채널마다 하면 가중치 모양은
+# `(C, 1, 4, 4)`입니다.
 
 # %% [markdown] tags=["lang-en"]
 # Nearest-neighbour ×2 is simpler: it copies each input into a 2×2 block, a transposed convolution with an
 # all-ones 2×2 kernel and stride 2; the copies do not overlap, so it agrees up to the border. With several
-# channels each channel is interpolated on its own: a **depthwise** transposed convolution with `groups=C` and
-# weights of shape `(C, 1, 4, 4)`.
+# channels each channel is interpolated on its own: a **depthwise** transposed convolution with `groups=C`; for
+# bilinear, per channel, its weight has shape `(C, 1, 4, 4)`.
 
 # %%
 nearest = F.interpolate(x, scale_factor=2, mode="nearest")
-claim("nearest == K=2, S=2, all ones", close(nearest, F.conv_transpose2d(x, torch.ones(1, 1, 2, 2).double(), stride=2)))
+claim("`nearest == conv_transpose2d(x, torch.ones(1, 1, 2, 2), stride=2)`", close(nearest, F.conv_transpose2d(x, torch.ones(1, 1, 2, 2).double(), stride=2)))
 
 C = 3
 xc = torch.rand(1, C, 6, 6, dtype=torch.float64)
 depthwise = F.conv_transpose2d(xc, bilinear_kernel.repeat(C, 1, 1, 1), stride=2, padding=1, groups=C)
 per_channel = F.interpolate(xc, scale_factor=2, mode="bilinear", align_corners=False)
 print("weight:", tuple(bilinear_kernel.repeat(C, 1, 1, 1).shape))
-claim("bilinear, 3 channels == depthwise (groups=3)", close(per_channel[..., 1:-1, 1:-1], depthwise[..., 1:-1, 1:-1]))
+claim("`per_channel[..., 1:-1, 1:-1] == depthwise[..., 1:-1, 1:-1]`", close(per_channel[..., 1:-1, 1:-1], depthwise[..., 1:-1, 1:-1]))
 
 # %% [markdown] tags=["lang-ko"]
-# 그래서 FCN(Long 외 2015)과 d2l은 전치 합성곱 층을 쌍선형 커널로 **초기화**합니다. 학습을 쌍선형 보간에서
+# 그래서 FCN(Long 외 2015)과 d2l 교재(Zhang 외 2023)는 전치 합성곱 층을 쌍선형 커널로 **초기화**합니다. 학습을 쌍선형 보간에서
 # 출발시키는 것입니다.
 #
 # ### 경사면에서 본 차이
@@ -136,7 +138,7 @@ claim("bilinear, 3 channels == depthwise (groups=3)", close(per_channel[..., 1:-
 # 쌍선형 보간은 경사면을 경사면으로 키우므로(차이 ½) 어떤 합성곱을 걸어도 차이가 일정합니다.
 
 # %% [markdown] tags=["lang-en"]
-# This is why FCN (Long et al. 2015) and d2l **initialize** transposed convolutions with the bilinear kernel:
+# This is why FCN (Long et al. 2015) and the d2l textbook (Zhang et al. 2023) **initialize** transposed convolutions with the bilinear kernel:
 # training then starts from bilinear interpolation.
 #
 # ### The difference on a ramp
@@ -153,13 +155,14 @@ for mode in ("nearest", "linear"):
     print(f"{mode:<8} steps:", [round(v, 4) for v in steps.tolist()[:6]], " distinct:", len(steps.round(decimals=9).unique()))
 
 # %% [markdown] tags=["lang-ko"]
-# 최근접 이웃 보간 뒤의 합성곱이 이 무늬를 없애려면 탭이 [a, b, a]일 때 b = 2a여야 합니다. 그런데 최근접 이웃
-# 보간 + [¼, ½, ¼]은 선형 보간 그 자체입니다. 학습이 이 특별한 커널을 찾아내야만 계단이 사라집니다.
+# 최근접 이웃 보간 뒤의 합성곱이 이 무늬를 없애려면 탭이 [a, b, c]일 때 b = a + c여야 합니다(대칭인 [a, b, a]라면
+# b = 2a). 그런 커널의 한 예인 최근접 이웃 보간 + [¼, ½, ¼]은 선형 보간 그 자체입니다. 학습이 이 조건을 맞춘
+# 커널을 찾아내야만 계단이 사라집니다.
 
 # %% [markdown] tags=["lang-en"]
-# For the convolution after nearest-neighbour to remove this pattern, taps [a, b, a] need b = 2a. And
-# nearest-neighbour + [¼, ½, ¼] is linear interpolation itself: the staircase goes away only if training finds
-# this particular kernel.
+# For the convolution after nearest-neighbour to remove this pattern, taps [a, b, c] need b = a + c (b = 2a for
+# symmetric [a, b, a]). One such kernel, nearest-neighbour + [¼, ½, ¼], is linear interpolation itself. The
+# staircase goes away only if training finds a kernel that meets this condition.
 
 # %%
 smooth = torch.tensor([[[0.25, 0.5, 0.25]]], dtype=torch.float64)
@@ -193,18 +196,23 @@ for c_in, c_out in [(256, 8), (8, 256)]:
     fan_in = nn.init._calculate_fan_in_and_fan_out(layer.weight)[0]
     y = layer(torch.randn(4, c_in, 16, 16, dtype=torch.float64))
     predicted = (c_in * 4 / (3 * c_out * 16)) ** 0.5
-    print(f"{c_in:>3} -> {c_out:<3} weight {tuple(layer.weight.shape)}  fan_in {fan_in:>4}  "
-          f"output std {y[..., 1:-1, 1:-1].std().item():.2f}  predicted {predicted:.2f}")
+    print(f"{c_in:>3} -> {c_out:<3} weight.shape {tuple(layer.weight.shape)}  fan_in {fan_in:>4}  "
+          f"σ(y) {y[..., 1:-1, 1:-1].std().item():.2f}  √(C_in·(K/S)²/(3·C_out·K²)) {predicted:.2f}")
 
 # %% [markdown] tags=["lang-ko"]
 # 채널이 줄어드는 층(256→8)은 출력을 키우고, 늘어나는 층(8→256)은 거의 0으로 줄입니다. 층을 쌓으면 이 배율이
-# 곱해집니다. 디코더처럼 채널이 절반씩 줄어드는 네 층과, 그 반대 방향 네 층의 출력 표준편차를 층마다 봅시다.
+# 곱해집니다. 다만 채널이 준다고 늘 커지지는 않습니다. `kaiming_uniform_(a=√5)`의 범위는 ±1/√fan_in이고 이 균등
+# 분포의 분산은 1/(3·fan_in)이므로, K=4, S=2에서 한 층의 배율은 √(C_in/(12·C_out))입니다. C_in/C_out이 12보다
+# 커야 출력이 커지고, 채널을 절반씩 줄이는 층(비 2)은 층마다 약 0.41배로 줄입니다. 디코더처럼 채널이 절반씩 줄어드는 네 층과, 그 반대 방향 네 층의 출력 표준편차를 층마다 봅시다.
 # 출력 하나에 실제로 더해지는 항의 수 C_in·(K/S)²로 fan-in을 잡아 초기화하면(`kaiming_normal_`의 선형 이득)
 # 두 방향 모두 1 근처에 머뭅니다.
 
 # %% [markdown] tags=["lang-en"]
 # A layer that reduces channels (256→8) grows the output; one that widens (8→256) shrinks it almost to 0. Stacked
-# layers multiply these factors. Here is the output standard deviation after each of four layers that halve the
+# layers multiply these factors. Fewer channels do not always mean growth, though: the bound of
+# `kaiming_uniform_(a=√5)` is ±1/√fan_in, a uniform distribution with variance 1/(3·fan_in), so for K=4, S=2 one
+# layer's factor is √(C_in/(12·C_out)). The output grows only when C_in/C_out exceeds 12; a layer that halves the
+# channels (ratio 2) shrinks it by about 0.41. Here is the output standard deviation after each of four layers that halve the
 # channels, like a decoder, and four that double them. Initializing with the real number of summed terms,
 # C_in·(K/S)², as the fan-in (the linear gain of `kaiming_normal_`) keeps both near 1.
 
@@ -223,7 +231,7 @@ def stack_stds(widths, true_fan_in=False):
 
 
 for widths in ([256, 128, 64, 32, 16], [16, 32, 64, 128, 256]):
-    print(f"{widths}  default {stack_stds(widths)}  fan-in C_in(K/S)^2 {stack_stds(widths, True)}")
+    print(f"{widths}  σ[init=default] {stack_stds(widths)}  σ[std=1/√(C_in·(K/S)²)] {stack_stds(widths, True)}")
 
 # %% [markdown] tags=["lang-ko"]
 # ### 체커보드 없이 출발하는 초기화
@@ -282,12 +290,14 @@ def bilinear_(layer):
 
 torch.manual_seed(0)
 small = nn.init.kaiming_uniform_(torch.empty(C, C, 3, 3, dtype=torch.float64), a=5**0.5)
+NAMES = {"default": "lesson10.init_default", "equal phase sums": "lesson10.init_equal_phase_sums",
+         "ICNR-style": "lesson10.init_icnr", "bilinear": "lesson10.init_bilinear"}
 inits = {"default": convt(), "equal phase sums": equal_phase_sums_(convt()),
          "ICNR-style": icnr_transposed_(convt(), small), "bilinear": bilinear_(convt())}
 flat = torch.ones(1, C, 12, 12, dtype=torch.float64)
 for name, layer in inits.items():
     strength = checkerboard_strength(layer(flat))
-    print(f"{name:<17} strength {strength:.3f}  {strength_verdict(strength, LANG)}")
+    print(f"{message(NAMES[name], LANG)}: {message('lesson10.strength', LANG)} {strength:.3f}  {strength_verdict(strength, LANG)}")
 
 # %% [markdown] tags=["lang-ko"]
 # ICNR식 층이 정말 최근접 이웃 보간 + 3×3 합성곱인지도 확인합니다. 합성곱 가중치는 전치 합성곱 가중치의 입력과
@@ -303,7 +313,7 @@ conv.weight.copy_(small.transpose(0, 1).flip(-2, -1))
 conv.bias.copy_(inits["ICNR-style"].bias)
 xs = torch.rand(1, C, 8, 8, dtype=torch.float64)
 via_resize = conv(F.interpolate(xs, scale_factor=2, mode="nearest"))
-claim("ICNR-style == nearest + conv (interior)", close(inits["ICNR-style"](xs)[..., 2:-2, 2:-2], via_resize[..., 2:-2, 2:-2]))
+claim("`inits['ICNR-style'](xs)[..., 2:-2, 2:-2] == via_resize[..., 2:-2, 2:-2]`", close(inits["ICNR-style"](xs)[..., 2:-2, 2:-2], via_resize[..., 2:-2, 2:-2]))
 
 # %% [markdown] tags=["lang-ko"]
 # 세 방법 모두 출발점일 뿐입니다. 업샘플링 + 합성곱과 달리 학습 중에 위상 합을 같게 묶어 두는 것은 없습니다.
@@ -333,7 +343,7 @@ n = torch.arange(N, dtype=torch.float64)
 signal = torch.cos(2 * torch.pi * k0 * n / N)
 zeros_between = torch.zeros(2 * N, dtype=torch.float64)
 zeros_between[::2] = signal
-claim("DFT(zero insertion) == DFT(x) twice",
+claim("`fft(zeros_between) == fft(signal).repeat(2)`",
       close(torch.view_as_real(torch.fft.fft(zeros_between)), torch.view_as_real(torch.fft.fft(signal).repeat(2))))
 
 
@@ -344,18 +354,22 @@ def peaks(u, count=2):
     return [(int(k), round((spectrum[k] / spectrum.max()).item(), 3)) for k in top]
 
 
-print("zero insertion:", peaks(zeros_between))
+print("peaks(zeros_between):", peaks(zeros_between))
 
 # %% [markdown] tags=["lang-ko"]
 # 주파수 3의 코사인이 길이 64에서 3과 29(= 32 − 3)에 같은 크기로 나타납니다. 보간은 0 삽입 뒤에 필터를 거는
-# 것입니다. 최근접 이웃 보간은 [1, 1], 선형 보간은 [½, 1, ½]입니다. 필터를 걸면 주파수 $k$의 성분에 필터의
+# 것입니다. 최근접 이웃 보간은 [1, 1], 선형 보간은 [½, 1, ½]입니다(1절의 [¼, ¾, ¾, ¼]과 다른 것은
+# 격자 때문입니다. 1절은 출력 픽셀 중심이 입력 사이 ¼, ¾ 지점에 놓이는 반 픽셀 격자(`align_corners=False`)이고,
+# 여기서는 짝수 번째 출력이 입력과 같은 자리에 놓이는 정수 격자입니다). 필터를 걸면 주파수 $k$의 성분에 필터의
 # 주파수 응답 $|H(k)|$가 곱해집니다. 두 필터 모두 나이퀴스트 주파수에서 0이고 낮은 주파수는 통과시키는
 # **저역 통과 필터**이므로, 이미지를 줄입니다(이미지 제거 필터). 선형 보간이 훨씬 많이 줄입니다. 끝을 이어 붙여
 # 계산해(원형 합성곱) 경계의 영향 없이 봅니다.
 
 # %% [markdown] tags=["lang-en"]
 # A cosine of frequency 3 appears at 3 and at 29 (= 32 − 3) with the same size. Interpolation is zero insertion
-# followed by a filter: [1, 1] for nearest-neighbour, [½, 1, ½] for linear. Filtering multiplies the component at
+# followed by a filter: [1, 1] for nearest-neighbour, [½, 1, ½] for linear (not
+# section 1's [¼, ¾, ¾, ¼] because the grid differs: section 1 uses the half-pixel grid of `align_corners=False`,
+# where output centres sit ¼ and ¾ of the way between inputs; here every even output sits on an input). Filtering multiplies the component at
 # frequency $k$ by the filter's frequency response $|H(k)|$. Both filters are 0 at the Nyquist frequency and pass
 # low frequencies: they are **low-pass filters** and shrink the image (anti-imaging filters); linear shrinks it
 # much more. We compute with wrapped ends (circular convolution) so that no border interferes.
@@ -376,14 +390,14 @@ def response(taps, k, length):
 for name, taps_1d in [("nearest [1, 1]", [1.0, 1.0]), ("linear [1/2, 1, 1/2]", [0.5, 1.0, 0.5])]:
     found = peaks(circular_filter(zeros_between, taps_1d))
     predicted = response(taps_1d, N - k0, 2 * N) / response(taps_1d, k0, 2 * N)
-    print(f"{name:<21} peaks {found}  |H(29)|/|H(3)| {predicted:.3f}  at Nyquist |H(32)| {response(taps_1d, N, 2 * N):.3f}")
+    print(f"{name:<21} peaks: {found}  |H(29)|/|H(3)| {predicted:.3f}  |H(32)| {response(taps_1d, N, 2 * N):.3f}")
 
 # %% [markdown] tags=["lang-ko"]
 # 측정한 이미지의 크기가 필터의 주파수 응답에서 예측한 값과 같습니다.
 #
 # ### 체커보드는 나이퀴스트 주파수의 에너지다
 #
-# 2-D에서 주기 2 무늬, 곧 네 위상의 평균만으로 정해지는 무늬는 DFT에서 네 칸에만 값을 가집니다. (0, 0)의 평균과,
+# 2-D에서 주기 2 무늬, 곧 네 위상의 평균만으로 정해지는 무늬는 DFT에서 0이 아닌 칸이 넷뿐입니다. (0, 0)의 평균과,
 # 나이퀴스트 주파수가 들어간 (0, N/2), (N/2, 0), (N/2, N/2)입니다. 위상 평균을 재는 체커보드 강도는 그래서
 # 나이퀴스트 칸의 에너지를 재는 셈입니다. 레슨 07의 스펙트럼에서 가장자리 행과 열의 점이 바로 이것입니다. 2절의
 # 기본 초기화 층과 ICNR식 층의 상수 입력 응답(안쪽 16×16)으로, 평균(0, 0)을 뺀 에너지 가운데 나이퀴스트 칸의
@@ -420,15 +434,18 @@ def nyquist_report(y):
 for name in ("default", "ICNR-style"):
     y = inits[name](flat)
     share, peak = nyquist_report(y)
-    print(f"{name:<11} strength {checkerboard_strength(y):.3f}  Nyquist share {share:.3f}  largest bin {peak}")
+    print(f"{message(NAMES[name], LANG)}: {message('lesson10.strength', LANG)} {checkerboard_strength(y):.3f}  "
+          f"{message('lesson10.nyquist_share', LANG)} {share:.3f}  {message('lesson10.largest_bin', LANG)} {peak}")
 
 # %% [markdown] tags=["lang-ko"]
 # 기본 초기화 층은 평균을 뺀 에너지가 모두 나이퀴스트 칸에 있고, ICNR식 층의 응답은 안쪽이 평평해서 나이퀴스트
-# 칸에 에너지가 없습니다(반올림 오차 수준으로 평평하면 몫을 0, 위치를 `None`으로 적습니다). 체커보드 강도가 0이냐 아니냐와 정확히 같이 갑니다.
+# 칸에 에너지가 없습니다(반올림 오차 수준으로 평평하면 몫을 0, 위치를 `None`으로 적습니다). 이 결과는
+# 체커보드 강도가 0인지 아닌지와 정확히 일치합니다.
 #
 # ## 4. 학습한 뒤에도 남는가
 #
-# 레슨 07과 09에서는 학습할수록 무늬가 옅어졌습니다. 언제나 사라질까요? Odena 외(2016)의 중심 증거는 학습을
+# 레슨 07에서는 학습 뒤 체커보드 강도가 내려갔지만 무늬의 RMS는 조금 줄었을 뿐이고, 레슨 09에서는 학습한 모델의
+# 출력에 격자가 보이지 않았습니다. 학습하면 무늬가 사라질까요? Odena 외(2016)의 중심 증거는 학습을
 # 마친 모델입니다. 작은 오토인코더로 확인합니다. 인코더는 스트라이드 2 합성곱 두 층으로 32×32 조각을 8×8로
 # 줄이고, 디코더는 두 번 ×2 합니다. 디코더만 바꾼 두 모델을 같은 조건으로 학습합니다.
 #
@@ -446,7 +463,8 @@ for name in ("default", "ICNR-style"):
 #
 # ## 4. Does it survive training?
 #
-# In lessons 07 and 09 the pattern faded with training. Does it always? The central evidence of Odena et al. (2016)
+# In lesson 07 the strength fell with training while the pattern's RMS shrank only a little; in lesson 09 the
+# trained models showed no visible grid. Does training remove the pattern? The central evidence of Odena et al. (2016)
 # is trained models. We check with a small autoencoder: two stride-2 convolutions shrink 32×32 patches to 8×8, and
 # a decoder grows them back with two ×2 steps. Two models that differ only in the decoder train under the same
 # conditions:
@@ -500,7 +518,7 @@ for name, up in DECODERS.items():
     torch.manual_seed(0)
     models[name] = autoencoder(up)
     before[name] = measure(models[name])
-print("target strength:", round(checkerboard_strength(target), 4))
+print(f"{message('lesson10.target', LANG)}: {message('lesson10.strength', LANG)} {round(checkerboard_strength(target), 4)}")
 
 # %%
 _ = train_model(models["ConvT k4s2"])
@@ -513,30 +531,30 @@ _ = train_model(models["Upsample+Conv"])
 after = {name: measure(model) for name, model in models.items()}
 for name in models:
     (out0, err0), (out1, err1) = before[name], after[name]
-    print(f"{name:<14} output {out0:.4f} -> {out1:.4f}   error {err0:.4f} -> {err1:.4f}   {strength_verdict(out1, LANG)}")
+    print(f"{name}: {message('lesson10.output', LANG)} {out0:.4f} → {out1:.4f}   "
+          f"{message('lesson10.error', LANG)} {err0:.4f} → {err1:.4f}   {strength_verdict(out1, LANG)}")
 convt_out, resize_out = after["ConvT k4s2"][0], after["Upsample+Conv"][0]
-claim("trained ConvT output > 2 × trained Upsample+Conv output", convt_out > 2 * resize_out)
+claim("`strength(ConvT(target)) > 2 × strength(Upsample+Conv(target))`", convt_out > 2 * resize_out)
 
 # %%
 response_gallery([target[0, 0, 16:48, 16:48]] + [models[name](target)[0, 0, 16:48, 16:48] for name in models],
-                 ["target"] + [f"{name}\n{after[name][0]:.4f}" for name in models], LANG)
+                 [message("lesson10.target", LANG)] + [f"{name}\n{after[name][0]:.4f}" for name in models], LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# 정직하게 읽으면 이렇습니다. 학습은 전치 합성곱의 무늬를 크게 줄입니다. 판정 단어로는 "약함"이고 눈으로는
+# 결과는 이렇습니다. 학습은 전치 합성곱의 무늬를 크게 줄입니다. 판정 단어로는 "약함"이고 눈으로는
 # 거의 보이지 않습니다. 그래도 사라지지는 않습니다. 같은 조건의 업샘플링 + 합성곱보다, 그리고 정답 사진
 # 자체보다 여러 배 큰 위상 무늬가 출력과 오차에 남습니다. 오차에서 무늬가 차지하는 몫은 오히려 커지는데, 나머지
 # 오차가 무늬보다 빨리 줄기 때문입니다. 픽셀 단위 손실(MSE)은 무늬를 직접 벌하므로 이
-# 설정은 무늬가 사라지기 쉬운 쪽입니다. 판별자의 기울기만 받는 GAN 생성자에서는 무늬가 더 오래 남는다고
-# Odena 외(2016)는 보고합니다. 이 레슨의 계산 예산(CPU 1분)으로는 그 실험을 하지 않았습니다.
+# 설정은 무늬가 사라지기 쉬운 쪽입니다. 판별자의 기울기만 받는 GAN 생성자는
+# 이 레슨의 계산 예산(CPU 1분)에 맞지 않아 시험하지 않았습니다.
 
 # %% [markdown] tags=["lang-en"]
-# Read honestly: training shrinks the transposed convolution's pattern a lot. Its verdict is "weak" and it is
+# The result: training shrinks the transposed convolution's pattern a lot. Its verdict is "weak" and it is
 # barely visible. But it does not vanish: output and error keep a phase pattern several times that of
 # upsample + convolution trained the same way, and of the target photograph itself. The pattern's share of the error
 # even grows, because the rest of the error shrinks faster than the pattern. A pixel loss (MSE) penalizes the
-# pattern directly, so this setting is one where the pattern fades easily; Odena et al. (2016) report that it lasts
-# longer in GAN generators, which see only a discriminator's gradients. That experiment does not fit this lesson's
-# budget (one CPU minute) and was not run here.
+# pattern directly, so this setting is one where the pattern fades easily. GAN generators, which see only a
+# discriminator's gradients, do not fit this lesson's budget (one CPU minute) and were not tested here.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 정리
@@ -553,13 +571,15 @@ response_gallery([target[0, 0, 16:48, 16:48]] + [models[name](target)[0, 0, 16:4
 #
 # **참고 문헌**
 #
-# - J. Long, E. Shelhamer, T. Darrell, *Fully Convolutional Networks for Semantic Segmentation*, CVPR 2015,
-#   arXiv:1411.4038
-# - A. Zhang 외, *Dive into Deep Learning*, 14.11절 "Fully Convolutional Networks"(쌍선형 보간으로 초기화),
-#   https://d2l.ai
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
-# - A. Aitken 외, *Checkerboard artifact free sub-pixel convolution*, arXiv:1707.02937 (2017)
+# - **Long 외 2015**: J. Long, E. Shelhamer, T. Darrell, *Fully Convolutional Networks for Semantic Segmentation*,
+#   CVPR 2015, arXiv:1411.4038, 2015, <https://arxiv.org/abs/1411.4038>.
+# - **Zhang 외 2023**: A. Zhang, Z. C. Lipton, M. Li, A. J. Smola, *Dive into Deep Learning*, Cambridge University
+#   Press, 2023, <https://d2l.ai>. 14.11절 "Fully Convolutional Networks"(쌍선형 보간으로 초기화).
+# - **Odena 외 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill, 2016,
+#   <https://distill.pub/2016/deconv-checkerboard/>.
+# - **Aitken 외 2017**: A. Aitken, C. Ledig, L. Theis, J. Caballero, Z. Wang, W. Shi, *Checkerboard artifact free
+#   sub-pixel convolution: A note on sub-pixel convolution, resize convolution and convolution resize* (ICNR),
+#   arXiv:1707.02937, 2017, <https://arxiv.org/abs/1707.02937>.
 # - PyTorch 소스 `torch/nn/modules/conv.py`(`reset_parameters`)와 `torch/nn/init.py`(`_calculate_fan_in_and_fan_out`)
 
 # %% [markdown] tags=["lang-en"]
@@ -578,13 +598,15 @@ response_gallery([target[0, 0, 16:48, 16:48]] + [models[name](target)[0, 0, 16:4
 #
 # **References**
 #
-# - J. Long, E. Shelhamer, T. Darrell, *Fully Convolutional Networks for Semantic Segmentation*, CVPR 2015,
-#   arXiv:1411.4038
-# - A. Zhang et al., *Dive into Deep Learning*, section 14.11 "Fully Convolutional Networks" (bilinear
-#   initialization), https://d2l.ai
-# - A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill (2016),
-#   https://distill.pub/2016/deconv-checkerboard/
-# - A. Aitken et al., *Checkerboard artifact free sub-pixel convolution*, arXiv:1707.02937 (2017)
+# - **Long et al. 2015**: J. Long, E. Shelhamer, T. Darrell, *Fully Convolutional Networks for Semantic
+#   Segmentation*, CVPR 2015, arXiv:1411.4038, 2015, <https://arxiv.org/abs/1411.4038>.
+# - **Zhang et al. 2023**: A. Zhang, Z. C. Lipton, M. Li, A. J. Smola, *Dive into Deep Learning*, Cambridge
+#   University Press, 2023, <https://d2l.ai>. Section 14.11 "Fully Convolutional Networks" (bilinear initialization).
+# - **Odena et al. 2016**: A. Odena, V. Dumoulin, C. Olah, *Deconvolution and Checkerboard Artifacts*, Distill,
+#   2016, <https://distill.pub/2016/deconv-checkerboard/>.
+# - **Aitken et al. 2017**: A. Aitken, C. Ledig, L. Theis, J. Caballero, Z. Wang, W. Shi, *Checkerboard artifact
+#   free sub-pixel convolution: A note on sub-pixel convolution, resize convolution and convolution resize* (ICNR),
+#   arXiv:1707.02937, 2017, <https://arxiv.org/abs/1707.02937>.
 # - PyTorch source `torch/nn/modules/conv.py` (`reset_parameters`) and `torch/nn/init.py`
 #   (`_calculate_fan_in_and_fan_out`)
 

@@ -95,17 +95,17 @@ claim("reference == ConvTranspose1d", close(conv_transpose_nd_loops(signal, deco
 linear_x4 = torch.tensor([1, 3, 5, 7, 7, 5, 3, 1], dtype=torch.float64)[None, None] / 8
 y_linear = F.conv_transpose1d(signal, linear_x4, stride=4, padding=2)
 reference = F.interpolate(signal, scale_factor=4, mode="linear", align_corners=False)
-claim("[1,3,5,7,7,5,3,1]/8 == linear ×4 (away from the border)", close(y_linear[..., 2:-2], reference[..., 2:-2]))
+claim("`y_linear[..., 2:-2] == interpolate(x, scale_factor=4, mode='linear')[..., 2:-2]`", close(y_linear[..., 2:-2], reference[..., 2:-2]))
 
 BINS = [K0, N - K0, N + K0, 2 * N - K0]
-for name, out in [("default init", y), ("linear ×4 kernel", y_linear)]:
+for name, out in [("y", y), ("y_linear", y_linear)]:
     spectrum = torch.fft.rfft(out[0, 0] - out[0, 0].mean()).abs()
-    print(f"{name:<17} bins {BINS}: {[round((spectrum[k] / spectrum[K0]).item(), 3) for k in BINS]}")
+    print(f"{name:<9} |X[{BINS}]|/|X[{K0}]|: {[round((spectrum[k] / spectrum[K0]).item(), 3) for k in BINS]}")
 
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 3-D: 31이냐 32냐
 #
-# 볼륨(의료 영상)이나 동영상에 쓰는 `ConvTranspose3d`에서 가장 자주 받는 질문은 "16을 두 배 했는데 왜 31이
+# 볼륨(의료 영상)이나 동영상에 쓰는 `ConvTranspose3d`에서 자주 받는 질문은 "16을 두 배 했는데 왜 31이
 # 나오나요?"입니다. 답은 레슨 03의 공식을 축마다 적용한 것과 같습니다. K=3, S=2, P=1은 $(16-1)·2 - 2 + 3 = 31$이고,
 # `output_padding=1`을 주거나 K=4를 쓰면 32입니다. `forward(x, output_size=...)`가 받는 범위도 축마다 31과
 # 32입니다. 동영상처럼 시간 축은 그대로 두고 공간만 키우려면 스트라이드를 (1, 2, 2)로 줍니다.
@@ -113,7 +113,7 @@ for name, out in [("default init", y), ("linear ×4 kernel", y_linear)]:
 # %% [markdown] tags=["lang-en"]
 # ## 2. 3-D: 31 or 32?
 #
-# With `ConvTranspose3d`, used for volumes (medical imaging) and video, the most frequent question is "I doubled
+# With `ConvTranspose3d`, used for volumes (medical imaging) and video, a common question is "I doubled
 # 16, why do I get 31?". The answer is lesson 03's formula, per axis: K=3, S=2, P=1 gives $(16-1)·2 - 2 + 3 = 31$;
 # `output_padding=1` or K=4 gives 32. The sizes `forward(x, output_size=...)` accepts are 31 and 32 on every axis.
 # For video, keep the time axis and grow only space with stride (1, 2, 2).
@@ -123,8 +123,8 @@ volume = torch.zeros(1, 1, 16, 16, 16)
 for k, s, p, op in [(3, 2, 1, 0), (3, 2, 1, 1), (4, 2, 1, 0)]:
     shape = tuple(nn.ConvTranspose3d(1, 1, k, s, p, output_padding=op)(volume).shape[2:])
     ours = conv_transpose_output_size((16, 16, 16), k, s, p, op)
-    print(f"K={k} S={s} P={p} output_padding={op}: torch {shape}  arithmetic {ours}")
-    claim("    same", shape == ours)
+    print(f"K={k} S={s} P={p} output_padding={op}: torch {shape}  arithmetic: {ours}")
+    claim("    torch == arithmetic", shape == ours)
 print("output_size range:", output_size_range((16, 16, 16), 3, 2, 1))
 
 video = torch.zeros(1, 1, 8, 16, 16)  # (N, C, T, H, W)
@@ -132,12 +132,12 @@ layer = nn.ConvTranspose3d(1, 1, (3, 4, 4), stride=(1, 2, 2), padding=(1, 1, 1))
 print("video:", tuple(layer(video).shape), " arithmetic:", conv_transpose_output_size((8, 16, 16), (3, 4, 4), (1, 2, 2), 1))
 
 # %% [markdown] tags=["lang-ko"]
-# 잘못된 설정을 주면 크기 계산은 어느 축이 어떤 규칙을 어겼는지 알려 줍니다. 여기서는 깊이 축의 출력 크기가 0이
-# 됩니다.
+# 잘못된 설정을 주면 크기 계산은 어느 축이 어떤 규칙을 어겼는지 알려 줍니다. 여기서는 깊이 축의 출력 크기가
+# (1 − 1)·1 − 2 + 1 = −1이 됩니다.
 
 # %% [markdown] tags=["lang-en"]
 # Give a setting PyTorch refuses and the arithmetic names the axis and the rule. Here the depth axis would have an
-# output size of 0.
+# output size of (1 − 1)·1 − 2 + 1 = −1.
 
 # %%
 try:
@@ -168,12 +168,12 @@ print("spectrogram:", tuple(layer(spectrogram).shape), " arithmetic:", conv_tran
 
 counts = overlap_map((16, 10), (3, 4), (1, 2), (1, 1))
 ones = F.conv_transpose2d(torch.ones(1, 1, 16, 10), torch.ones(1, 1, 3, 4), stride=(1, 2), padding=(1, 1))
-claim("overlap_map == ConvTranspose2d of ones", torch.equal(counts, ones[0, 0].long()))
-print("interior values:", counts[1:-1, 1:-1].unique().tolist())
+claim("`overlap_map == conv_transpose2d(ones, ones)`", torch.equal(counts, ones[0, 0].long()))
+print("counts[1:-1, 1:-1].unique():", counts[1:-1, 1:-1].unique().tolist())
 
 counts_3d = overlap_map((3, 4, 5), (3, 2, 4), (2, 1, 2), (1, 0, 1))
 ones_3d = F.conv_transpose3d(torch.ones(1, 1, 3, 4, 5), torch.ones(1, 1, 3, 2, 4), stride=(2, 1, 2), padding=(1, 0, 1))
-claim("3-D overlap_map == ConvTranspose3d of ones", torch.equal(counts_3d, ones_3d[0, 0].long()))
+claim("`overlap_map == conv_transpose3d(ones, ones)`", torch.equal(counts_3d, ones_3d[0, 0].long()))
 
 torch.manual_seed(0)
 x3, w3 = torch.randn(2, 3, 3, 4, 5, dtype=torch.float64), torch.randn(3, 2, 3, 2, 4, dtype=torch.float64)
@@ -190,7 +190,7 @@ claim("3-D reference == conv_transpose3d", close(conv_transpose_nd_loops(x3, w3,
 # ### 최대 언풀링
 #
 # `MaxPool2d(2, return_indices=True)`는 2×2 블록마다 최댓값과 그 위치를 돌려줍니다. `MaxUnpool2d`는 그 위치에
-# 값을 되돌려 놓고 나머지를 0으로 채웁니다. SegNet의 디코더가 이 방식입니다. 먼저 한 가지 주의할 점이 있습니다.
+# 값을 되돌려 놓고 나머지를 0으로 채웁니다. SegNet(Badrinarayanan 외 2017)의 디코더가 이 방식입니다. 먼저 한 가지 주의할 점이 있습니다.
 # 이 코스의 `setup`은 결정적 알고리즘만 쓰도록 설정하는데, PyTorch 문서(`torch.use_deterministic_algorithms`)에
 # 따르면 `MaxUnpool`은 결정적 구현이 없어 이 설정에서 오류를 냅니다. 그래서 그 설정을 잠시 끄는 작은 함수를
 # 씁니다.
@@ -204,7 +204,7 @@ claim("3-D reference == conv_transpose3d", close(conv_transpose_nd_loops(x3, w3,
 # ### Max unpooling
 #
 # `MaxPool2d(2, return_indices=True)` returns the maximum of each 2×2 block and where it was. `MaxUnpool2d` puts the
-# values back at those positions and fills the rest with zeros; SegNet's decoder works this way. One caveat first:
+# values back at those positions and fills the rest with zeros; SegNet's decoder (Badrinarayanan et al. 2017) works this way. One caveat first:
 # this course's `setup` allows deterministic algorithms only, and according to PyTorch's documentation
 # (`torch.use_deterministic_algorithms`) `MaxUnpool` has no deterministic implementation and raises an error in this
 # mode. So a small function switches that mode off for the call.
@@ -214,7 +214,7 @@ values = torch.tensor([[[[1.0, 2.0]]]])
 try:
     F.max_unpool2d(values, torch.tensor([[[[0, 3]]]]), 2)
 except RuntimeError as err:
-    claim("refused in deterministic mode", "does not have a deterministic implementation" in str(err))
+    claim("`use_deterministic_algorithms(True)`: `max_unpool2d` → RuntimeError", "does not have a deterministic implementation" in str(err))
 
 
 def max_unpool(values, indices, size=2):
@@ -245,33 +245,38 @@ print(max_unpool(pooled, where)[0, 0].round(decimals=2))
 
 # %%
 a, b = torch.randn_like(pooled), torch.randn_like(pooled)
-claim("linear for fixed indices", close(max_unpool(2 * a + 3 * b, where), 2 * max_unpool(a, where) + 3 * max_unpool(b, where)))
+claim("`unpool(2a + 3b, where) == 2 unpool(a, where) + 3 unpool(b, where)`", close(max_unpool(2 * a + 3 * b, where), 2 * max_unpool(a, where) + 3 * max_unpool(b, where)))
 claim("unpool(pool(x)) == x", close(max_unpool(pooled, where), x), expected=False)
 again = F.max_pool2d(max_unpool(pooled, where), 2)
-claim("pool(unpool(pool(x))) == pool(x) where max >= 0", close(again[pooled >= 0], pooled[pooled >= 0]))
-print("blocks with a negative maximum:", int((pooled < 0).sum()))
-claim("recovered there", close(again[pooled < 0], pooled[pooled < 0]), expected=False)
+claim("`again[pooled >= 0] == pooled[pooled >= 0]`", close(again[pooled >= 0], pooled[pooled >= 0]))
+print("(pooled < 0).sum():", int((pooled < 0).sum()))
+claim("`again[pooled < 0] == pooled[pooled < 0]`", close(again[pooled < 0], pooled[pooled < 0]), expected=False)
 
 # %% [markdown] tags=["lang-ko"]
 # ### "bed of nails": 0 삽입
 #
 # 각 값을 2×2 블록의 왼쪽 위에 두고 나머지를 0으로 채우는 것은 커널이 [[1, 0], [0, 0]]인 K=2, S=2 전치 합성곱이고,
-# 위치가 늘 왼쪽 위인 최대 언풀링입니다. 레슨 02의 0 삽입과 같은 것입니다.
+# 위치가 늘 왼쪽 위인 최대 언풀링입니다. 레슨 02의 0 삽입과는 끝만 다릅니다. 0 삽입은 값 사이에만 0을 넣어
+# 한 축에 (I − 1)·S + 1개를 만들고, bed of nails는 마지막 값 뒤에도 S − 1개의 0을 붙여 I·S개를 만듭니다. 곧 bed of
+# nails의 앞쪽 (I − 1)·S + 1개가 0 삽입의 결과입니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### "Bed of nails": zero insertion
 #
 # Putting each value at the top-left of a 2×2 block and zeros elsewhere is a K=2, S=2 transposed convolution with
-# kernel [[1, 0], [0, 0]], and max unpooling whose positions are always top-left. It is lesson 02's zero insertion.
+# kernel [[1, 0], [0, 0]], and max unpooling whose positions are always top-left. It differs from lesson 02's zero
+# insertion only at the end: zero insertion puts zeros only between values, (I − 1)·S + 1 samples per axis, while bed
+# of nails also appends S − 1 zeros after the last value, I·S samples. The first (I − 1)·S + 1 samples of bed of
+# nails are the zero insertion.
 
 # %%
 nail = torch.tensor([[[[1.0, 0.0], [0.0, 0.0]]]], dtype=torch.float64)
 bed = F.conv_transpose2d(pooled, nail, stride=2)
 zeros = torch.zeros(1, 1, 4, 4, dtype=torch.float64)
 zeros[..., ::2, ::2] = pooled
-claim("bed of nails == ConvT with [[1, 0], [0, 0]]", close(bed, zeros))
+claim("`bed == zeros`", close(bed, zeros))
 top_left = torch.tensor([[[[0, 2], [8, 10]]]])
-claim("bed of nails == max unpooling at top-left", close(bed, max_unpool(pooled, top_left)))
+claim("`bed == max_unpool(pooled, top_left)`", close(bed, max_unpool(pooled, top_left)))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 픽셀 셔플과 픽셀 언셔플
@@ -314,20 +319,20 @@ for mode, undone in UNDONE_BY_AVERAGE_POOLING.items():
     def up(v):
         return F.interpolate(v, scale_factor=2, mode=mode, **options)
 
-    print(mode)
+    print(f"`mode={mode!r}`")
     claim("    linear", close(up(2 * x + 3 * other), 2 * up(x) + 3 * up(other)))
     claim("    avg_pool2d(up(x)) == x", close(F.avg_pool2d(up(x), 2), x), expected=undone)
 
 # %% [markdown] tags=["lang-ko"]
 # 정리하면 이렇습니다. 전치 합성곱과의 관계는 마지막 열에 있습니다.
 #
-# | 연산 | 선형 | 학습 | 정확한 역연산 | 전치 합성곱과의 관계 |
+# | 연산 | 선형 | 학습 가능 | 정확한 역연산 | 전치 합성곱과의 관계 |
 # |---|---|---|---|---|
 # | 최대 언풀링 | 위치를 고정하면 예 | 아니오 | 아니오(최댓값만 돌아옴) | 입력마다 커널의 1 위치가 달라지는 K=2, S=2. 위치가 데이터에 달려 있어 합성곱이 아닙니다 |
-# | 0 삽입 | 예 | 아니오 | 2-칸 간격 추출의 오른쪽 역연산 | 커널 [[1, 0], [0, 0]], K=2, S=2 |
+# | 0 삽입 | 예 | 아니오 | 한 칸 건너 픽셀 고르기(`[..., ::2, ::2]`)의 오른쪽 역연산 | 커널 [[1, 0], [0, 0]], K=2, S=2 |
 # | 픽셀 셔플 / 언셔플 | 예 | 아니오 | 예, 서로의 역연산 | 합성곱 + 픽셀 셔플 = 전치 합성곱(레슨 05) |
 # | 보간(`F.interpolate`) | 예 | 아니오 | `nearest`, `nearest-exact`, `area`의 ×2는 평균 풀링의 오른쪽 역연산, 쌍선형과 쌍삼차는 아님 | 고정 커널 전치 합성곱(레슨 10) |
-# | 전치 합성곱 | 예 | 예 | 아니오 | 위의 모든 것을 특별한 커널로 포함 |
+# | 전치 합성곱 | 예 | 예 | 아니오 | 0 삽입, 픽셀 셔플과 합친 합성곱, 보간은 특별한 커널로 포함. 최대 언풀링은 위치가 데이터에 달려 있어 포함하지 못함 |
 
 # %% [markdown] tags=["lang-en"]
 # In short, with the relation to the transposed convolution in the last column:
@@ -335,13 +340,13 @@ for mode, undone in UNDONE_BY_AVERAGE_POOLING.items():
 # | Operation | Linear | Learnable | Exact inverse | Relation to the transposed convolution |
 # |---|---|---|---|---|
 # | Max unpooling | yes, for fixed positions | no | no (only maxima return) | K=2, S=2 with the kernel's 1 moving per input; the position depends on the data, so it is not a convolution |
-# | Zero insertion | yes | no | right inverse of taking every 2nd pixel | kernel [[1, 0], [0, 0]], K=2, S=2 |
+# | Zero insertion | yes | no | right inverse of taking every 2nd pixel (`[..., ::2, ::2]`) | kernel [[1, 0], [0, 0]], K=2, S=2 |
 # | Pixel shuffle / unshuffle | yes | no | yes, of each other | convolution + pixel shuffle = transposed convolution (lesson 05) |
 # | Interpolation (`F.interpolate`) | yes | no | ×2 with `nearest`, `nearest-exact`, `area` is a right inverse of average pooling; bilinear and bicubic are not | fixed-kernel transposed convolutions (lesson 10) |
-# | Transposed convolution | yes | yes | no | contains all of the above as special kernels |
+# | Transposed convolution | yes | yes | no | contains zero insertion, convolution + pixel shuffle and interpolation as special kernels; not max unpooling, whose positions depend on the data |
 
 # %%
-claim("zero insertion, then every 2nd pixel == x", close(bed[..., ::2, ::2], pooled))
+claim("`bed[..., ::2, ::2] == pooled`", close(bed[..., ::2, ::2], pooled))
 
 # %% [markdown] tags=["lang-ko"]
 # ## 정리
@@ -355,9 +360,11 @@ claim("zero insertion, then every 2nd pixel == x", close(bed[..., ::2, ::2], poo
 #
 # **참고 문헌**
 #
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016)
-# - V. Badrinarayanan, A. Kendall, R. Cipolla, *SegNet: A Deep Convolutional Encoder-Decoder Architecture for Image
-#   Segmentation*, IEEE TPAMI (2017), arXiv:1511.00561
+# - **Dumoulin과 Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
+#   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>.
+# - **Badrinarayanan 외 2017**: V. Badrinarayanan, A. Kendall, R. Cipolla, *SegNet: A Deep Convolutional
+#   Encoder-Decoder Architecture for Image Segmentation*, IEEE TPAMI, arXiv:1511.00561, 2017,
+#   <https://arxiv.org/abs/1511.00561>.
 # - PyTorch 문서: `torch.nn.ConvTranspose1d`, `torch.nn.ConvTranspose3d`, `torch.nn.MaxUnpool2d`,
 #   `torch.nn.PixelUnshuffle`, `torch.use_deterministic_algorithms`
 
@@ -373,9 +380,11 @@ claim("zero insertion, then every 2nd pixel == x", close(bed[..., ::2, ::2], poo
 #
 # **References**
 #
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, arXiv:1603.07285 (2016)
-# - V. Badrinarayanan, A. Kendall, R. Cipolla, *SegNet: A Deep Convolutional Encoder-Decoder Architecture for Image
-#   Segmentation*, IEEE TPAMI (2017), arXiv:1511.00561
+# - **Dumoulin and Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
+#   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>.
+# - **Badrinarayanan et al. 2017**: V. Badrinarayanan, A. Kendall, R. Cipolla, *SegNet: A Deep Convolutional
+#   Encoder-Decoder Architecture for Image Segmentation*, IEEE TPAMI, arXiv:1511.00561, 2017,
+#   <https://arxiv.org/abs/1511.00561>.
 # - PyTorch documentation: `torch.nn.ConvTranspose1d`, `torch.nn.ConvTranspose3d`, `torch.nn.MaxUnpool2d`,
 #   `torch.nn.PixelUnshuffle`, `torch.use_deterministic_algorithms`
 
