@@ -382,6 +382,7 @@ def test_the_reference_is_differentiable_on_every_path(seed, stride, half_kernel
 TENSOR_READERS = {
     "checkerboard_strength": ("y", torch.rand(12, 12), lambda t: metrics.checkerboard_strength(t, border=0)),
     "phase_means": ("y", torch.rand(12, 12), lambda t: metrics.phase_means(t, border=0)),
+    "pattern_rms": ("y", torch.rand(12, 12), lambda t: metrics.pattern_rms(t, border=0)),
     "interior": ("y", torch.rand(12, 12), lambda t: metrics.interior(t, border=0)),
     "downscale2": ("images", torch.rand(4, 4), photos.downscale2),
     "patches": ("image", torch.rand(8, 8), lambda t: photos.patches(t, 2)),
@@ -843,17 +844,41 @@ def test_error_texts_of_the_build_are_shortened_saying_what_was_cut(lines):
             assert line == f"{original[:width]}… [{len(original) - width} more characters cut]"
 
 
+# ---------------------------------------------------------------- solutions verified silently, figures described
+@BAD
+@given(st.one_of(not_integers, st.integers(-10**6, 10**6), st.lists(st.integers(), max_size=3)))
+def test_verify_refuses_a_wrong_solution_with_the_exercise_named(solution):
+    expected = RIGHT_ANSWERS["03.1"]
+    if exercises.as_number(solution) == expected:
+        exercises.verify("03.1", solution)
+    else:
+        with pytest.raises(exercises.WrongSolution, match="03.1"):
+            exercises.verify("03.1", solution)
+    with pytest.raises(KeyError, match="unknown exercise"):
+        exercises.verify("99.9", solution)
+
+
+@BAD
+@given(st.one_of(st.none(), st.integers(), st.just(""), st.just("   \n"), st.binary(max_size=3)))
+def test_describe_refuses_anything_but_a_sentence(text):
+    figure = diagrams.encoder_decoder([8, 4], "en")
+    before = diagrams.alt_text(figure)
+    with pytest.raises(ValueError, match="alt text must be a non-empty sentence"):
+        diagrams.describe(figure, text)
+    assert diagrams.alt_text(figure) == before
+
+
 # ---------------------------------------------------------------- coverage of the public surface
 # Helpers the tests above feed bad values other than integers (tensors, answers, drawing data).
 OTHER_KINDS = {
     "downscale2", "feedback", "as_number", "echo", "strength_verdict", "encoder_decoder", "overlap_heatmap",
     "overlap_heatmaps", "overlap_outer_product", "strength_bars", "gain_bars", "scatter_add_step",
     "segmentation_samples", "pattern_panels", "trace_activations", "saved_for_backward_bytes", "parameter_bytes",
-    "layer_rows", "layer_table", "text_table",
+    "layer_rows", "layer_table", "text_table", "pattern_rms", "verify", "describe", "alt_text",
 }
 EXEMPT = {
     # constants and classes: nothing to call with a bad value
-    "MAX_POSITIONS", "RuleError", "NONE_BELOW", "WEAK_BELOW", "BUNDLED", "Exercise",
+    "MAX_POSITIONS", "RuleError", "NONE_BELOW", "WEAK_BELOW", "FLAT_BELOW", "BUNDLED", "Exercise", "WrongSolution",
     # the course's own registry, filled at import by course_utils.exercises.lessonNN
     "register", "registered",
     # check prints feedback(...); luminance reads bundled_path(name), which names the known photographs (KeyError)

@@ -328,7 +328,7 @@ def test_every_coding_exercise_is_asked_with_a_stub_and_has_a_hidden_solution(ro
         name = exercise.signature.split("(")[0]
         stub = f"def {exercise.signature}:\n    ...\n"
         asked = [c for c in cells if stub in c and f'check_code("{exercise_id}", {name}, LANG)' in c]
-        solved = [c for c in cells if f'check_code("{exercise_id}", solution, LANG)' in c]
+        solved = [c for c in cells if f'verify_code("{exercise_id}", solution)' in c]
         assert len(asked) == 1, exercise_id
         assert len(solved) == 1 and ("# %%" + solved[0]).startswith(SOLUTION_HEADER), exercise_id
         assert f'hint("{exercise_id}", LANG, step=1)' in sources, exercise_id
