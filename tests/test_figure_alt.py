@@ -21,7 +21,7 @@ def test_every_figure_has_alt_text_in_the_notebooks_language(root, lang):
                 if "image/png" not in output.get("data", {}):
                     continue
                 figures += 1
-                alt = output.get("metadata", {}).get("alt", "")
+                alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
                 if not alt.strip():
                     missing.append(f"{path.name} cell {number}")
                 elif lang == "ko" and not HANGUL.search(alt):

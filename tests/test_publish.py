@@ -138,7 +138,7 @@ def test_site_pages_link_each_other_and_the_other_language(site):
         assert '<details class="admonition hide above-input">' in first  # the solution, collapsed
         assert '<details class="course-notes">' in first  # the lecturer's notes, collapsed
         assert "setup(LANG)" not in first and 'LANG = ' not in first
-        assert re.search(r'<img alt="[^"]+" src="_images/\w+\.png"', second)  # figures beside the page
+        assert re.search(r'<img alt="(?!_images/)[^"]+"[^>]* src="_images/\w+\.png"', second)  # described figures
         assert f"_sources/{LESSON}.ipynb" in first  # the download button's notebook
         assert (site / lang / "searchindex.js").is_file() and (site / lang / "search.html").is_file()
         index = (site / lang / "index.html").read_text(encoding="utf-8")

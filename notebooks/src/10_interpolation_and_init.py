@@ -49,7 +49,7 @@ from torch.nn import functional as F
 
 from course_utils.claims import claim, close
 from course_utils.diagrams import response_gallery
-from course_utils.exercises import check
+from course_utils.exercises import check, verify
 from course_utils.i18n import message
 from course_utils.metrics import checkerboard_strength, strength_verdict
 from course_utils.notebook import setup
@@ -636,7 +636,7 @@ solution = next(k for k in range(1, 7)
                 if F.conv_transpose2d(x3, torch.ones(1, 1, k, k).double(), stride=3).shape == (1, 1, 12, 12)
                 and close(F.conv_transpose2d(x3, torch.ones(1, 1, k, k).double(), stride=3),
                           F.interpolate(x3, scale_factor=3, mode="nearest")))
-check("10.1", solution, LANG)
+verify("10.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** `nn.ConvTranspose2d(64, 16, 4, stride=2, padding=1)`의 기본 초기화에서 PyTorch가 쓰는 fan-in은 얼마일까요?
@@ -650,4 +650,4 @@ check("10.2", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = nn.init._calculate_fan_in_and_fan_out(nn.ConvTranspose2d(64, 16, 4, stride=2, padding=1).weight)[0]
-check("10.2", solution, LANG)
+verify("10.2", solution)

@@ -45,7 +45,7 @@ from torch.nn import functional as F
 
 from course_utils.arithmetic import RuleError, conv_transpose_output_size, output_size_range, overlap_map
 from course_utils.claims import claim, close
-from course_utils.exercises import check
+from course_utils.exercises import check, verify
 from course_utils.notebook import setup
 from course_utils.reference import conv_transpose_nd_loops
 
@@ -411,7 +411,7 @@ check("11.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = conv_transpose_output_size((8, 16, 16), (3, 4, 4), (2, 2, 2), (1, 1, 1))[0]
-check("11.1", solution, LANG)
+verify("11.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** `PixelUnshuffle(3)`에 (1, 2, 9, 9) 텐서를 넣으면 출력의 채널 수는 얼마일까요?
@@ -425,4 +425,4 @@ check("11.2", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = nn.PixelUnshuffle(3)(torch.zeros(1, 2, 9, 9)).shape[1]
-check("11.2", solution, LANG)
+verify("11.2", solution)
