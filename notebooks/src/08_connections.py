@@ -436,7 +436,8 @@ quiz
 # - **분할 디코더**: k2 s2 전치 합성곱과 업샘플링 + 합성곱 모두 잘 작동합니다. 뒤따르는 합성곱과 스킵 연결이
 #   세밀한 정보를 채웁니다. 레슨 06의 작은 예산에서는 전치 합성곱 쪽이 조금 더 빨리 배웠습니다(06).
 # - **생성자**: 출력 픽셀을 직접 만들므로 체커보드가 잘 보입니다. 4/2/1은 겹침만 균일하게 할 뿐 초기화 무늬는 남습니다.
-#   평평한 영역에서는 최근접 이웃 + 합성곱이 가장 안전합니다. 램프에 남는 계단까지 피하려면 쌍선형 보간을 씁니다(04, 07, 10).
+#   최근접 이웃 + 합성곱은 평평한 영역에 무늬를 만들지 않고, 쌍선형 보간 + 합성곱은 램프에 남는
+#   계단까지 피합니다(04, 07, 10).
 # - **초해상도**: 저해상도에서 계산하는 픽셀 셔플이 효율적이고, ICNR 초기화와 함께 씁니다(04, 05).
 # - **크기**: 입력을 $2^{\text{단계 수}}$의 배수로 맞추고, 홀수 크기가 남으면 `output_size=skip.shape[-2:]`를 씁니다.
 #   앞쪽 패딩은 오류 없이 줄을 어긋나게 합니다(06).
@@ -468,8 +469,8 @@ quiz
 #   convolutions and skip connections that follow supply the fine detail. On lesson 06's small budget the
 #   transposed convolution learned a little faster (06).
 # - **Generators** produce the output pixels directly, so checkerboards show. 4/2/1 only evens out the
-#   overlap; the pattern from initialization stays. On flat regions nearest neighbour + convolution is the
-#   safest; bilinear interpolation also avoids the staircase on a ramp (04, 07, 10).
+#   overlap; the pattern from initialization stays. Nearest neighbour + convolution makes no pattern on flat
+#   regions, and bilinear interpolation + convolution also avoids the staircase on a ramp (04, 07, 10).
 # - **Super-resolution**: pixel shuffle, computed at low resolution, is efficient; use it with ICNR
 #   initialization (04, 05).
 # - **Sizes**: make the input a multiple of $2^{\text{levels}}$; if an odd size remains, use
