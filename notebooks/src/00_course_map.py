@@ -223,5 +223,5 @@ Markdown(glossary.markdown_table(LANG))
 # the label in bold below (author and year), and a test checks that every citation in the prose is in this list.
 # Two works with the same first author and year are told apart as 2016a and 2016b.
 
-# %%
+# %% tags=["slides-skip"]
 Markdown(bibliography.markdown_list(LANG))
