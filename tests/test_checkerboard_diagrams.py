@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from course_utils.arithmetic import overlap_counts_1d, overlap_map
 from course_utils.diagrams import (overlap_heatmap, overlap_heatmaps, overlap_outer_product, response_gallery,
                                    strength_bars)
-from course_utils.i18n import message
+from course_utils.i18n import LANGS, message
 from course_utils.overlap import interior_range
 
 
@@ -83,3 +83,11 @@ def test_bad_input_is_named(call, match):
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="lang must be one of"):
         overlap_heatmap(np.ones((2, 2)), "fr")
+
+
+def test_response_gallery_says_constant_input_unless_given_its_own_title():
+    images, titles = [np.zeros((4, 4)), np.eye(4)], ["a", "b"]
+    for lang in LANGS:
+        default = response_gallery(images, titles, lang)
+        assert default._suptitle.get_text() == message("checkerboard.gallery", lang)
+        assert response_gallery(images, titles, lang, title="trained")._suptitle.get_text() == "trained"

@@ -96,9 +96,10 @@ def overlap_outer_product(counts_1d, lang, title=None):
     return fig
 
 
-def response_gallery(images, titles, lang, columns=4):
+def response_gallery(images, titles, lang, columns=4, title=None):
     """Grey-scale (H, W) images (e.g. one output channel for a constant input), each on its own range; flat
-    ones mid-grey. ValueError for an empty list, a title count that differs, or columns below 1."""
+    ones mid-grey. `title` heads the figure; None says the images are responses to a constant input.
+    ValueError for an empty list, a title count that differs, or columns below 1."""
     check_lang(lang)
     columns = positive_int(columns, "columns")
     images = [finite_array(image, 2, "each image") for image in items(images, "images", "(H, W) arrays")]
@@ -111,13 +112,13 @@ def response_gallery(images, titles, lang, columns=4):
         grid = fig.subplots(rows, min(columns, len(images)), squeeze=False)
         for ax in grid.flat:
             ax.set_axis_off()
-        for ax, image, title in zip(grid.flat, images, titles):
+        for ax, image, label in zip(grid.flat, images, titles):
             low, high = image.min(), image.max()
             if high - low <= 1e-6 * max(abs(low), abs(high), 1e-30):
                 low, high = low - 1, high + 1
             ax.imshow(image, cmap="gray", interpolation="nearest", vmin=low, vmax=high)
-            ax.set_title(title, fontsize=8)
-        fig.suptitle(message("checkerboard.gallery", lang), fontsize=9)
+            ax.set_title(label, fontsize=8)
+        fig.suptitle(message("checkerboard.gallery", lang) if title is None else title, fontsize=9)
     return fig
 
 

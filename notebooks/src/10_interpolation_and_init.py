@@ -538,7 +538,8 @@ claim("`strength(ConvT(target)) > 2 × strength(Upsample+Conv(target))`", convt_
 
 # %%
 response_gallery([target[0, 0, 16:48, 16:48]] + [models[name](target)[0, 0, 16:48, 16:48] for name in models],
-                 [message("lesson10.target", LANG)] + [f"{name}\n{after[name][0]:.4f}" for name in models], LANG)
+                 [message("lesson10.target", LANG)] + [f"{name}\n{after[name][0]:.4f}" for name in models], LANG,
+                 title=message("lesson10.gallery", LANG))
 
 # %% [markdown] tags=["lang-ko"]
 # 결과는 이렇습니다. 학습은 전치 합성곱의 무늬를 크게 줄입니다. 판정 단어로는 "약함"이고 눈으로는
