@@ -29,6 +29,10 @@ register(Exercise(
     id="10.1",
     expected=_nearest_x3_kernel,
     kind=int,
+    nudge={"ko": "최근접 이웃 보간 ×3에서 입력 하나는 출력의 몇 칸에 복사되나요? 전치 합성곱에서는 무엇이 입력 하나가 "
+                 "값을 남기는 칸의 수를 정하나요?",
+           "en": "In nearest ×3, how many outputs is one input copied to? In a transposed convolution, what sets how "
+                 "many outputs one input writes to?"},
     hint={"ko": "최근접 이웃 보간 ×3은 입력 하나를 3×3 블록에 복사합니다. 커널이 겹치지 않고 빈틈도 없으려면 K와 S가 "
                 "어떤 관계여야 할까요?",
           "en": "Nearest ×3 copies each input into a 3×3 block. For copies that neither overlap nor leave gaps, how must "
@@ -42,6 +46,10 @@ register(Exercise(
     id="10.2",
     expected=_default_fan_in,
     kind=int,
+    nudge={"ko": "PyTorch는 fan-in을 가중치 텐서의 모양에서 읽습니다. `ConvTranspose2d` 가중치의 두 번째 축은 입력 채널일까요, "
+                 "출력 채널일까요?",
+           "en": "PyTorch reads the fan-in off the weight tensor's shape. Is the second axis of a `ConvTranspose2d` "
+                 "weight the input or the output channels?"},
     hint={"ko": "`ConvTranspose2d`의 가중치 모양은 (C_in, C_out/groups, K, K)이고, PyTorch는 fan-in을 "
                 "`weight.size(1) · K²`로 계산합니다.",
           "en": "A `ConvTranspose2d` weight has shape (C_in, C_out/groups, K, K), and PyTorch computes the fan-in as "

@@ -24,6 +24,8 @@ register(Exercise(
     id="11.1",
     expected=_video_time_length,
     kind=int,
+    nudge={"ko": "3-D 층도 축마다 따로 계산합니다. 각 튜플에서 시간 축의 값은 몇 번째에 있나요?",
+           "en": "A 3-D layer is computed axis by axis. Which entry of each tuple belongs to the time axis?"},
     hint={"ko": "시간 축에만 레슨 03의 공식 (I−1)S − 2P + K를 적용하세요. I = 8, K = 3, S = 2, P = 1입니다.",
           "en": "Apply lesson 03's formula (I−1)S − 2P + K to the time axis alone: I = 8, K = 3, S = 2, P = 1."},
     explanation={"ko": "(8−1)·2 − 2 + 3 = 15입니다. 시간 축을 16으로 만들려면 `output_padding=(1, 0, 0)`을 주거나 "
@@ -35,6 +37,9 @@ register(Exercise(
     id="11.2",
     expected=_unshuffle_channels,
     kind=int,
+    nudge={"ko": "`PixelUnshuffle`은 값을 버리지도 새로 만들지도 않습니다. 공간 크기가 줄어든 만큼 무엇이 늘어나야 할까요?",
+           "en": "`PixelUnshuffle` neither drops nor creates values. If the spatial size shrinks, what must grow to make "
+                 "up for it?"},
     hint={"ko": "`PixelUnshuffle(r)`는 r×r 블록 하나를 채널 r²개로 옮깁니다. 채널은 몇 배가 될까요?",
           "en": "`PixelUnshuffle(r)` moves each r×r block into r² channels. By what factor do the channels grow?"},
     explanation={"ko": "2 · 3² = 18입니다. 공간 크기는 9×9에서 3×3이 되고, 값의 개수(162)는 그대로입니다.",

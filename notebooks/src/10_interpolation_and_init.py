@@ -621,27 +621,18 @@ response_gallery([target[0, 0, 16:48, 16:48]] + [models[name](target)[0, 0, 16:4
 # %% [markdown] tags=["lang-ko", "self-check"]
 # ## 스스로 점검하기
 #
-# 1. 쌍선형 보간 ×2의 커널 [¼, ¾, ¾, ¼]은 어디에서 나오고, 같은 커널의 전치 합성곱과 보간은 왜 테두리 한 줄에서만
-#    다를까요? (→ 1절)
-# 2. `ConvTranspose2d(8, 256, 4, stride=2, padding=1)`을 기본 초기화하면 평균 0, 분산 1인 입력에 대한 출력의
-#    표준편차는 1보다 클까요, 작을까요? fan-in을 어느 채널 수에서 세기 때문인가요? (→ 2절)
-# 3. 위상 합 맞추기, ICNR식, 쌍선형 초기화는 무엇을 같게 만들어서 무늬 없이 출발하나요? 학습하는 동안에도 그
-#    성질이 유지될까요? (→ 2, 4절)
-# 4. 길이 N인 신호의 값 사이에 0을 끼우면 주파수 k의 성분 옆 어디에 이미지가 생기나요? 체커보드 강도는 스펙트럼의
-#    어느 칸을 재나요? (→ 3절)
+# 1. 쌍선형 보간 ×2의 커널 [¼, ¾, ¾, ¼]은 어디에서 나오고, 같은 커널의 전치 합성곱과 보간은 왜 테두리 한 줄에서만 다를까요? (→ 1절)
+# 2. `ConvTranspose2d(8, 256, 4, stride=2, padding=1)`을 기본 초기화하면 평균 0, 분산 1인 입력에 대한 출력의 표준편차는 1보다 클까요, 작을까요? fan-in을 어느 채널 수에서 세기 때문인가요? (→ 2절)
+# 3. 위상 합 맞추기, ICNR식, 쌍선형 초기화는 무엇을 같게 만들어서 무늬 없이 출발하나요? 학습하는 동안에도 그 성질이 유지될까요? (→ 2, 4절)
+# 4. 길이 N인 신호의 값 사이에 0을 끼우면 주파수 k의 성분 옆 어디에 이미지가 생기나요? 체커보드 강도는 스펙트럼의 어느 칸을 재나요? (→ 3절)
 
 # %% [markdown] tags=["lang-en", "self-check"]
 # ## Self-check
 #
-# 1. Where does the bilinear ×2 kernel [¼, ¾, ¾, ¼] come from, and why do the transposed convolution with that
-#    kernel and the interpolation differ only on the outermost ring? (→ section 1)
-# 2. With its default initialization, does `ConvTranspose2d(8, 256, 4, stride=2, padding=1)` give an output standard
-#    deviation above or below 1 for a zero-mean, unit-variance input? Which channel count is its fan-in taken from?
-#    (→ section 2)
-# 3. What do equal phase sums, ICNR-style and bilinear initialization make equal so that they start without a
-#    pattern? Does that property last during training? (→ sections 2, 4)
-# 4. Insert a zero between the values of a length-N signal: where does an image of the component at frequency k
-#    appear? Which bins of the spectrum does the checkerboard strength measure? (→ section 3)
+# 1. Where does the bilinear ×2 kernel [¼, ¾, ¾, ¼] come from, and why do the transposed convolution with that kernel and the interpolation differ only on the outermost ring? (→ section 1)
+# 2. With its default initialization, does `ConvTranspose2d(8, 256, 4, stride=2, padding=1)` give an output standard deviation above or below 1 for a zero-mean, unit-variance input? Which channel count is its fan-in taken from? (→ section 2)
+# 3. What do equal phase sums, ICNR-style and bilinear initialization make equal so that they start without a pattern? Does that property last during training? (→ sections 2, 4)
+# 4. Insert a zero between the values of a length-N signal: where does an image of the component at frequency k appear? Which bins of the spectrum does the checkerboard strength measure? (→ section 3)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제

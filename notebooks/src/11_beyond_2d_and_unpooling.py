@@ -412,22 +412,16 @@ claim("`bed[..., ::2, ::2] == pooled`", close(bed[..., ::2, ::2], pooled))
 # %% [markdown] tags=["lang-ko", "self-check"]
 # ## 스스로 점검하기
 #
-# 1. 길이 64, 주파수 5인 코사인을 ×4 전치 합성곱으로 늘리면 길이 256의 스펙트럼에서 어느 주파수들에 이미지가
-#    생길까요? (→ 1절)
-# 2. 커널 (3, 4), 스트라이드 (1, 2), 패딩 (1, 1)인 `ConvTranspose2d`에 8×6 입력을 넣으면 출력 크기는 얼마이고, 안쪽
-#    겹침 수는 몇일까요? (→ 2, 3절)
-# 3. 최대 언풀링은 최대 풀링의 역연산인가요? 픽셀 셔플과 픽셀 언셔플은 어떤가요? 이 가운데 학습할 가중치가 있는
-#    연산이 있나요? (→ 4절)
+# 1. 길이 64, 주파수 5인 코사인을 ×4 전치 합성곱으로 늘리면 길이 256의 스펙트럼에서 어느 주파수들에 이미지가 생길까요? (→ 1절)
+# 2. 커널 (3, 4), 스트라이드 (1, 2), 패딩 (1, 1)인 `ConvTranspose2d`에 8×6 입력을 넣으면 출력 크기는 얼마이고, 안쪽 겹침 수는 몇일까요? (→ 2, 3절)
+# 3. 최대 언풀링은 최대 풀링의 역연산인가요? 픽셀 셔플과 픽셀 언셔플은 어떤가요? 이 가운데 학습할 가중치가 있는 연산이 있나요? (→ 4절)
 
 # %% [markdown] tags=["lang-en", "self-check"]
 # ## Self-check
 #
-# 1. Grow a cosine of length 64 and frequency 5 with a ×4 transposed convolution: at which frequencies of the
-#    length-256 spectrum do images appear? (→ section 1)
-# 2. What output size does a `ConvTranspose2d` with kernel (3, 4), stride (1, 2), padding (1, 1) give for an 8×6
-#    input, and what is the interior overlap count? (→ sections 2, 3)
-# 3. Is max unpooling the inverse of max pooling? What about pixel shuffle and pixel unshuffle? Does any of these
-#    have weights to learn? (→ section 4)
+# 1. Grow a cosine of length 64 and frequency 5 with a ×4 transposed convolution: at which frequencies of the length-256 spectrum do images appear? (→ section 1)
+# 2. What output size does a `ConvTranspose2d` with kernel (3, 4), stride (1, 2), padding (1, 1) give for an 8×6 input, and what is the interior overlap count? (→ sections 2, 3)
+# 3. Is max unpooling the inverse of max pooling? What about pixel shuffle and pixel unshuffle? Does any of these have weights to learn? (→ section 4)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제
