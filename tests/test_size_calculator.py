@@ -3,12 +3,17 @@
 import matplotlib
 import matplotlib.pyplot as plt
 import pytest
+import torch
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from matplotlib.figure import Figure
+from torch import nn
 
 from course_utils.arithmetic import RuleError
 from course_utils.diagrams import size_strip
 from course_utils.i18n import LANGS, message
 from course_utils.widgets import SizeCalculator
+from course_utils.widgets.size_calculator import LIMITS
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -129,9 +134,6 @@ def test_per_axis_settings_work_out_the_formula_per_axis(lang):
 
 
 def test_per_axis_results_agree_with_pytorch():
-    import torch
-    from torch import nn
-
     calc = SizeCalculator("en", I=(8, 16, 16), K=(3, 4, 4), S=(1, 2, 2), P=1, draw=False)
     layer = nn.ConvTranspose3d(1, 1, (3, 4, 4), stride=(1, 2, 2), padding=1)
     assert calc.text.splitlines()[4] == f"  = {tuple(layer(torch.zeros(1, 1, 8, 16, 16)).shape[2:])}"
@@ -180,3 +182,42 @@ def test_per_axis_figure_has_one_strip_per_axis_with_its_name():
     assert titles[2].endswith("O=10") and alt_text(calc.figure).startswith("깊이:")
     calc.controls["P_h"].value = 5
     assert calc.figure is None
+
+
+def _axis_settings(count):
+    return st.fixed_dictionaries({name: st.tuples(*[st.integers(low, high)] * count)
+                                  for name, (low, high) in LIMITS.items()})
+
+
+def _per_axis_agrees_with_pytorch(values):
+    count = len(values["I"])
+    layer = (nn.ConvTranspose2d if count == 2 else nn.ConvTranspose3d)(
+        1, 1, values["K"], values["S"], values["P"], output_padding=values["P_out"], dilation=values["D"], bias=False)
+    try:
+        with torch.no_grad():
+            expected = tuple(layer(torch.zeros(1, 1, *values["I"])).shape[2:])
+    except RuntimeError:
+        expected = None
+    lang = "ko" if sum(values["I"]) % 2 else "en"
+    calc = SizeCalculator(lang, draw=False, **values)
+    if expected is None or 0 in expected:
+        sides = ("height", "width") if count == 2 else ("depth", "height", "width")
+        invalid = message("widgets.invalid", lang, rule="")
+        assert calc.text.startswith(invalid) and any(message(f"arithmetic.axis.{s}", lang) in calc.text for s in sides)
+    else:
+        assert calc.text.splitlines()[count + 1] == f"  = {expected}"
+
+
+SWEEP = dict(deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@settings(max_examples=150, **SWEEP)
+@given(_axis_settings(2))
+def test_2d_per_axis_settings_give_what_pytorch_gives(values):
+    _per_axis_agrees_with_pytorch(values)
+
+
+@settings(max_examples=60, **SWEEP)
+@given(_axis_settings(3))
+def test_3d_per_axis_settings_give_what_pytorch_gives(values):
+    _per_axis_agrees_with_pytorch(values)
