@@ -31,7 +31,7 @@
 # printed value, and CI re-runs the notebooks of both languages to check them.
 
 # %% [markdown] tags=["lang-ko", "goals"]
-# **이 레슨을 마치면** 전치 합성곱을 흩뿌려 더하기로 손으로 계산하고, $C^\top$ 곱셈으로 쓴 뒤 역연산이 아닌 이유를 설명하며, 합성곱의 기울기라는 사실로 가중치 모양을 설명하고, 0 삽입이나 GEMM + col2im으로 같은 값을 계산할 수 있습니다.
+# **이 레슨을 마치면** 전치 합성곱을 흩뿌려 더하기로 손으로 계산하고, $C^\top$ 곱셈으로 쓴 뒤 역연산이 아닌 이유를 설명하며, 합성곱의 기울기라는 성질에서 가중치 모양을 설명하고, 0 삽입이나 GEMM + col2im으로 같은 값을 계산할 수 있습니다.
 
 # %% [markdown] tags=["lang-en", "goals"]
 # **After this lesson you can** compute a transposed convolution by hand as scatter-add, write it as multiplication by $C^\top$ and explain why that is not an inverse, explain its weight shape from its being the gradient of a convolution, and compute it by zero insertion or GEMM + col2im.
