@@ -826,26 +826,18 @@ for name, fn in candidates.items():
 # %% [markdown] tags=["lang-ko", "self-check"]
 # ## 스스로 점검하기
 #
-# 1. 2×2 입력 `[[1, 2], [3, 4]]`를 성분이 모두 1인 3×3 커널로 흩뿌려 더하면(스트라이드 1, 패딩 0), 4×4 출력의
-#    왼쪽 위 칸과 칸 (1, 1)에는 각각 얼마가 모이나요? (→ 1절)
-# 2. 4×4 입력에 3×3 커널을 쓰는 합성곱의 행렬 $C$는 몇 행 몇 열인가요? $C^\top$를 곱하면 크기는 돌아오는데 값은
-#    왜 돌아오지 않나요? (→ 2, 3, 4절)
-# 3. `Conv2d(128, 256, 4, stride=2, padding=1)`의 가중치를 `conv_transpose2d`에 그대로 넘기면 무엇이 계산되고,
-#    그 가중치가 `ConvTranspose2d(256, 128, 4)`에 맞는 까닭은 무엇인가요? (→ 5, 7절)
-# 4. 커널 3, 스트라이드 2, 패딩 0인 전치 합성곱을 보통 합성곱으로 계산하려면 입력 값 사이에 0을 몇 개 넣고,
-#    가장자리마다 몇 칸을 패딩하며, 커널은 어떻게 바꾸나요? (→ 6절)
+# 1. 2×2 입력 `[[1, 2], [3, 4]]`를 성분이 모두 1인 3×3 커널로 흩뿌려 더하면(스트라이드 1, 패딩 0), 4×4 출력의 왼쪽 위 칸과 칸 (1, 1)에는 각각 얼마가 모이나요? (→ 1절)
+# 2. 4×4 입력에 3×3 커널을 쓰는 합성곱의 행렬 $C$는 몇 행 몇 열인가요? $C^\top$를 곱하면 크기는 돌아오는데 값은 왜 돌아오지 않나요? (→ 2, 3, 4절)
+# 3. `Conv2d(128, 256, 4, stride=2, padding=1)`의 가중치를 `conv_transpose2d`에 그대로 넘기면 무엇이 계산되고, 그 가중치가 `ConvTranspose2d(256, 128, 4)`에 맞는 까닭은 무엇인가요? (→ 5, 7절)
+# 4. 커널 3, 스트라이드 2, 패딩 0인 전치 합성곱을 보통 합성곱으로 계산하려면 입력 값 사이에 0을 몇 개 넣고, 가장자리마다 몇 칸을 패딩하며, 커널은 어떻게 바꾸나요? (→ 6절)
 
 # %% [markdown] tags=["lang-en", "self-check"]
 # ## Self-check
 #
-# 1. Scatter-add the 2×2 input `[[1, 2], [3, 4]]` with a 3×3 kernel of ones (stride 1, padding 0). What do the
-#    top-left cell and cell (1, 1) of the 4×4 output collect? (→ section 1)
-# 2. What shape is the matrix $C$ of a 3×3 convolution on a 4×4 input? Why does multiplying by $C^\top$ restore
-#    the size but not the values? (→ sections 2, 3, 4)
-# 3. Passed unchanged to `conv_transpose2d`, what does the weight of `Conv2d(128, 256, 4, stride=2, padding=1)`
-#    compute, and why does it fit `ConvTranspose2d(256, 128, 4)`? (→ sections 5, 7)
-# 4. To compute a transposed convolution (kernel 3, stride 2, padding 0) as an ordinary convolution, how many zeros
-#    go between input values, how much padding on each border, and what happens to the kernel? (→ section 6)
+# 1. Scatter-add the 2×2 input `[[1, 2], [3, 4]]` with a 3×3 kernel of ones (stride 1, padding 0). What do the top-left cell and cell (1, 1) of the 4×4 output collect? (→ section 1)
+# 2. What shape is the matrix $C$ of a 3×3 convolution on a 4×4 input? Why does multiplying by $C^\top$ restore the size but not the values? (→ sections 2, 3, 4)
+# 3. Passed unchanged to `conv_transpose2d`, what does the weight of `Conv2d(128, 256, 4, stride=2, padding=1)` compute, and why does it fit `ConvTranspose2d(256, 128, 4)`? (→ sections 5, 7)
+# 4. To compute a transposed convolution (kernel 3, stride 2, padding 0) as an ordinary convolution, how many zeros go between input values, how much padding on each border, and what happens to the kernel? (→ section 6)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제
