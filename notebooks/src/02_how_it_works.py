@@ -73,8 +73,9 @@ setup(LANG)
 #
 # ## 1. 흩뿌려 더하기, 한 단계씩
 #
-# 원문의 예, 2×2 입력 `[[1, 2], [3, 4]]`와 3×3 커널 a…i(스트라이드 1, 패딩 0)를 손으로 따라가 봅시다. 입력
-# $(i, j)$의 값 $v$는 커널 성분 $(k_i, k_j)$와 곱해져 출력 $(i\cdot S + k_i,\; j\cdot S + k_j)$에 더해집니다.
+# 원문의 예, 2×2 입력 `[[1, 2], [3, 4]]`와 3×3 커널 a…i(스트라이드 1, 패딩 0)를 손으로 따라가 봅시다. 스트라이드가
+# $S$이면 입력 $(i, j)$의 값 $v$는 커널 성분 $(k_i, k_j)$와 곱해져 출력 $(i\cdot S + k_i,\; j\cdot S + k_j)$에
+# 더해집니다.
 # 먼저 **기호**로, 칸마다 어떤 곱이 모이는지 문자열로 쌓아 봅니다.
 
 # %% [markdown] tags=["lang-en"]
@@ -83,7 +84,7 @@ setup(LANG)
 # ## 1. Scatter-add, step by step
 #
 # Follow the document's example by hand: the 2×2 input `[[1, 2], [3, 4]]` and the 3×3 kernel a…i (stride 1,
-# padding 0). The value $v$ at input $(i, j)$ times kernel entry $(k_i, k_j)$ is added to output
+# padding 0). With stride $S$, the value $v$ at input $(i, j)$ times kernel entry $(k_i, k_j)$ is added to output
 # $(i\cdot S + k_i,\; j\cdot S + k_j)$. First in **symbols**: we collect, as strings, the products in each cell.
 
 # %% [markdown] tags=["lang-ko", "notes"]
