@@ -68,6 +68,8 @@ def test_a_well_shaped_lesson_passes_and_its_words_are_counted():
     (lambda cells: cells[-3].__setitem__("source", "## Self-check\n\n1. Why? (→ section 9)\n2. How? (→ section 2)"),
      "points to section 9"),
     (lambda cells: cells[-3].__setitem__("source", "## Self-check\n\n1. Why? (→ section 1)"), "1 numbered questions"),
+    (lambda cells: cells[-3].__setitem__("source", "## Self-check\n\n1. Why,\n   and why not? (→ section 9)\n"
+                                                   "2. How? (→ section 2)"), "points to section 9"),
     (lambda cells: cells.insert(11, _code("print(timing)")), "uses timing, defined only in a deep dive"),
     (lambda cells: cells[8].__setitem__("source", "### 1.1 Speed"), "must open with a heading titled 'Deep dive:'"),
     (lambda cells: cells.insert(11, _md("## 3. Deep dive: more", "lang-en")), "is not tagged 'deep-dive'"),

@@ -100,7 +100,14 @@ def _goals_problems(name: str, prose: list, lang: str) -> list[str]:
 
 
 def _self_check_items(cell) -> list[str]:
-    return [m[1] for line in cell.source.splitlines() if (m := ITEM.match(line.strip()))]
+    """The numbered questions, each with its indented continuation lines joined."""
+    items = []
+    for line in cell.source.splitlines():
+        if match := ITEM.match(line.strip()):
+            items.append(match[1])
+        elif items and line[:1].isspace() and line.strip():
+            items[-1] += " " + line.strip()
+    return items
 
 
 def _self_check_problems(name: str, prose: list, lang: str) -> list[str]:
