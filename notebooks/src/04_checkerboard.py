@@ -807,20 +807,16 @@ for mode in ("nearest", "bilinear"):
 #
 # 1. K=6, S=4의 겹침은 안쪽에서 균일할까요? 안쪽에서 되풀이되는 1-D 겹침 수는 무엇인가요? (→ 1절)
 # 2. 6×6 표(입력 3×3, K=4, S=2, P=1)의 1과 4의 차이가 체커보드가 아닌 까닭은 무엇인가요? (→ 2절)
-# 3. 무작위로 초기화한 K=4, S=2, P=1 층에 상수 입력을 넣으면 왜 네 위상의 값이 서로 다를까요? 짝수 행 위상에는
-#    커널의 어느 행이 닿나요? (→ 4, 5절)
-# 4. 최근접 이웃 보간 + 합성곱, ICNR로 초기화한 픽셀 셔플, K=2, S=2 전치 합성곱은 각각 무엇을 고치고 무엇을
-#    남기나요? (→ 7절)
+# 3. 무작위로 초기화한 K=4, S=2, P=1 층에 상수 입력을 넣으면 왜 네 위상의 값이 서로 다를까요? 짝수 행 위상에는 커널의 어느 행이 닿나요? (→ 4, 5절)
+# 4. 최근접 이웃 보간 + 합성곱, ICNR로 초기화한 픽셀 셔플, K=2, S=2 전치 합성곱은 각각 무엇을 고치고 무엇을 남기나요? (→ 7절)
 
 # %% [markdown] tags=["lang-en", "self-check"]
 # ## Self-check
 #
 # 1. Is the interior overlap of K=6, S=4 even? Which 1-D counts repeat in the interior? (→ section 1)
 # 2. Why is the 1 versus 4 of the 6×6 table (3×3 input, K=4, S=2, P=1) not a checkerboard? (→ section 2)
-# 3. Why does a randomly initialized K=4, S=2, P=1 layer give its four phases different values for a constant
-#    input? Which kernel rows reach the even-row phase? (→ sections 4, 5)
-# 4. What do nearest + convolution, the ICNR pixel shuffle and K=2, S=2 each fix, and what do they leave?
-#    (→ section 7)
+# 3. Why does a randomly initialized K=4, S=2, P=1 layer give its four phases different values for a constant input? Which kernel rows reach the even-row phase? (→ sections 4, 5)
+# 4. What do nearest + convolution, the ICNR pixel shuffle and K=2, S=2 each fix, and what do they leave? (→ section 7)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제

@@ -706,20 +706,16 @@ claim("close(phase_sums, phase_sums[:1])", close(phase_sums, phase_sums[:1].expa
 #
 # 1. 방법 3의 파라미터는 왜 방법 2의 4배이고, 곱셈-덧셈은 왜 같나요? (→ 1, 2절)
 # 2. 측정값이 반박하는 원문의 픽셀 셔플 주장 두 가지는 무엇인가요? (→ 3, 5절)
-# 3. 입력 [4, 5, 6]에 커널 [1, 10, 100, 1000]인 K=4, S=2, P=1 전치 합성곱을 적용하면 셋째 출력은 얼마이고, 어느 탭이
-#    어느 입력에 곱해졌나요? (→ 6절)
-# 4. 학습이 어떻게 되든 평평한 배경에 체커보드가 없어야 한다면 어느 방법을 고르고, 그 방법이 보장하지 않는 것은
-#    무엇인가요? (→ 7절)
+# 3. 입력 [4, 5, 6]에 커널 [1, 10, 100, 1000]인 K=4, S=2, P=1 전치 합성곱을 적용하면 셋째 출력은 얼마이고, 어느 탭이 어느 입력에 곱해졌나요? (→ 6절)
+# 4. 학습이 어떻게 되든 평평한 배경에 체커보드가 없어야 한다면 어느 방법을 고르고, 그 방법이 보장하지 않는 것은 무엇인가요? (→ 7절)
 
 # %% [markdown] tags=["lang-en", "self-check"]
 # ## Self-check
 #
 # 1. Why does method 3 have 4 times the parameters of method 2, yet the same multiply-adds? (→ sections 1, 2)
 # 2. Which two of the document's claims about the pixel shuffle do the measurements contradict? (→ sections 3, 5)
-# 3. Input [4, 5, 6], kernel [1, 10, 100, 1000], K=4, S=2, P=1: what is the third output, and which taps multiply
-#    which inputs? (→ section 6)
-# 4. If flat backgrounds must stay free of checkerboards whatever training does, which method do you choose, and
-#    what does it not guarantee? (→ section 7)
+# 3. Input [4, 5, 6], kernel [1, 10, 100, 1000], K=4, S=2, P=1: what is the third output, and which taps multiply which inputs? (→ section 6)
+# 4. If flat backgrounds must stay free of checkerboards whatever training does, which method do you choose, and what does it not guarantee? (→ section 7)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제
