@@ -592,7 +592,7 @@ Markdown(glossary.markdown_table(LANG))
 # ## Self-check
 #
 # 1. Which upsampling block does each row of the document's table (U-Net, GAN generator, Stable Diffusion,
-#    super-resolution) use, and what does running it on the `meta` device tell you, and not tell you?
+#    super-resolution) use, and what does running it on the `meta` device tell you and what does it not?
 #    (→ section 1)
 # 2. The same convolutions on an image enlarged to 192×192 first cost about 8 times the operations of ×3 ESPCN.
 #    Why not 9? (→ section 1)
@@ -624,14 +624,14 @@ verify("08.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **2.** 1절의 ESPCN을 ×3이 아니라 ×4로 만듭니다(휘도 채널 하나, 마지막 합성곱은 16채널). 같은 세 합성곱을 쌍삼차
-# 보간으로 먼저 4배 키운 이미지에서 실행하면 연산량은 ESPCN의 몇 배일까요(가장 가까운 정수)? ×3에서는 약 8배였습니다.
-# 그 까닭을 바탕으로 먼저 예측한 뒤 `FlopCounterMode`로 확인하세요.
+# 보간으로 먼저 4배 키운 이미지에서 실행하면(마지막 합성곱은 채널 하나를 냅니다) 연산량은 ESPCN의 몇 배일까요(가장
+# 가까운 정수)? ×3에서는 약 8배였습니다. 그 까닭을 바탕으로 먼저 예측한 뒤 `FlopCounterMode`로 확인하세요.
 
 # %% [markdown] tags=["lang-en"]
 # **2.** Build section 1's ESPCN for ×4 instead of ×3 (one luminance channel, so the last convolution outputs 16
-# channels). Run the same three convolutions on an image enlarged 4 times by bicubic interpolation first: how many
-# times as many operations as ESPCN does that take (to the nearest integer)? For ×3 it was about 8. Predict from
-# the reason why, then check with `FlopCounterMode`.
+# channels). Run the same three convolutions on an image enlarged 4 times by bicubic interpolation first (the last
+# convolution then outputs one channel): how many times as many operations as ESPCN does that take (to the nearest
+# integer)? For ×3 it was about 8. Predict from the reason why, then check with `FlopCounterMode`.
 
 # %%
 answer = ...
