@@ -5,7 +5,8 @@ import json
 import pytest
 
 from course_utils.build.source import SOLUTION_FIRST_LINE
-from course_utils.exercises import WrongSolution, feedback, registered, verify
+from course_utils import exercises
+from course_utils.exercises import WrongSolution, check, feedback, registered, verify
 from course_utils.i18n import LANGS, message
 
 EXERCISES = sorted(registered())
@@ -19,7 +20,33 @@ def test_right_and_wrong_answers(exercise_id, lang):
     assert isinstance(right, exercise.kind)
     assert feedback(exercise_id, right, lang) == message("exercises.correct", lang, explanation=exercise.explanation[lang])
     assert str(right) in exercise.explanation[lang], "the explanation should show the computed answer"
-    assert feedback(exercise_id, right + 1, lang) == message("exercises.wrong", lang, hint=exercise.hint[lang])
+    assert feedback(exercise_id, right + 1, lang) == message("exercises.nudge", lang, nudge=exercise.nudge[lang])
+    assert feedback(exercise_id, right + 1, lang, wrong_before=1) == message("exercises.wrong", lang,
+                                                                              hint=exercise.hint[lang])
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_hints_come_in_steps(exercise_id):
+    """A nudge that points the way, then the idea: two different texts in both languages, neither giving the
+    number away."""
+    exercise = registered()[exercise_id]
+    assert exercise.nudge is not None, f"{exercise_id} has no nudge (the first hint step)"
+    assert set(exercise.nudge) == set(exercise.hint) == set(LANGS)
+    right = str(exercise.expected())
+    for lang in LANGS:
+        assert exercise.nudge[lang].strip() and exercise.nudge[lang] != exercise.hint[lang]
+        assert f" {right} " not in f" {exercise.nudge[lang]} ", f"{exercise_id}: the nudge states the answer"
+
+
+def test_check_moves_through_the_hint_steps(capsys, monkeypatch):
+    monkeypatch.setattr(exercises, "_WRONG_ANSWERS", {})
+    exercise = registered()["00.1"]
+    wrong = exercise.expected() + 1
+    for answer in (..., "x", wrong, wrong, exercise.expected(), wrong):
+        check("00.1", answer, "en")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2] == message("exercises.nudge", "en", nudge=exercise.nudge["en"])
+    assert lines[3] == lines[5] == message("exercises.wrong", "en", hint=exercise.hint["en"])
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -21,19 +21,25 @@ class WrongSolution(AssertionError):
 
 @dataclass(frozen=True)
 class Exercise:
-    """One question: `expected()` computes the answer (never a typed-in constant)."""
+    """One question: `expected()` computes the answer (never a typed-in constant).
+
+    Hints come in steps: the first wrong answer gets the `nudge` (a question that points the way), later wrong
+    answers the `hint` (the idea); the lesson's collapsed solution cell is the last step.
+    """
 
     id: str
     expected: Callable[[], Any]
     kind: type
     hint: dict[str, str]
     explanation: dict[str, str]
+    nudge: dict[str, str] | None = None
 
     def is_correct(self, answer: Any) -> bool:
         return answer == self.expected()
 
 
 _REGISTRY: dict[str, Exercise] = {}
+_WRONG_ANSWERS: dict[str, int] = {}
 ECHO_CHARS = 80
 _ECHO = reprlib.Repr()
 _ECHO.maxlevel, _ECHO.maxlist, _ECHO.maxtuple, _ECHO.maxdict, _ECHO.maxset = 2, 8, 8, 4, 8
@@ -79,29 +85,51 @@ def _load_all() -> None:
         importlib.import_module(f"{__name__}.{module.name}")
 
 
-def feedback(exercise_id: str, answer: Any, lang: str) -> str:
+def _verdict(exercise: Exercise, answer: Any) -> str:
+    """'unanswered', 'wrong_type', 'correct' or 'wrong'."""
+    if answer is Ellipsis or answer is None:
+        return "unanswered"
+    answer = as_number(answer)
+    if exercise.kind is int and (isinstance(answer, bool) or not isinstance(answer, numbers.Integral)):
+        return "wrong_type"
+    return "correct" if exercise.is_correct(answer) else "wrong"
+
+
+def _exercise(exercise_id: str) -> Exercise:
+    exercises = registered()
+    if exercise_id not in exercises:
+        raise KeyError(f"unknown exercise {exercise_id!r}; known: {', '.join(sorted(exercises))}")
+    return exercises[exercise_id]
+
+
+def feedback(exercise_id: str, answer: Any, lang: str, wrong_before: int = 0) -> str:
     """The feedback text for an answer (what `check` prints); one-element tensors and arrays count as numbers.
+    A wrong answer gets the nudge when no wrong answer came before (`wrong_before == 0`), the hint after that.
 
     KeyError for an unknown exercise id, ValueError for an unknown lang.
     """
     check_lang(lang)
-    exercises = registered()
-    if exercise_id not in exercises:
-        raise KeyError(f"unknown exercise {exercise_id!r}; known: {', '.join(sorted(exercises))}")
-    exercise = exercises[exercise_id]
-    if answer is Ellipsis or answer is None:
+    exercise = _exercise(exercise_id)
+    verdict = _verdict(exercise, answer)
+    if verdict == "unanswered":
         return message("exercises.unanswered", lang)
-    answer = as_number(answer)
-    if exercise.kind is int and (isinstance(answer, bool) or not isinstance(answer, numbers.Integral)):
-        return message("exercises.wrong_type", lang, expected=message("exercises.kind.int", lang), got=echo(answer))
-    if exercise.is_correct(answer):
+    if verdict == "wrong_type":
+        return message("exercises.wrong_type", lang, expected=message("exercises.kind.int", lang),
+                       got=echo(as_number(answer)))
+    if verdict == "correct":
         return message("exercises.correct", lang, explanation=exercise.explanation[lang])
+    if exercise.nudge is not None and wrong_before == 0:
+        return message("exercises.nudge", lang, nudge=exercise.nudge[lang])
     return message("exercises.wrong", lang, hint=exercise.hint[lang])
 
 
 def check(exercise_id: str, answer: Any, lang: str) -> None:
-    """Print whether the answer is right, with a hint or an explanation."""
-    print(feedback(exercise_id, answer, lang))
+    """Print whether the answer is right; wrong answers get the hint steps in turn (the nudge first, then the
+    idea), counted per exercise in this kernel."""
+    wrong_before = _WRONG_ANSWERS.get(exercise_id, 0)
+    print(feedback(exercise_id, answer, lang, wrong_before))
+    if _verdict(_exercise(exercise_id), answer) == "wrong":
+        _WRONG_ANSWERS[exercise_id] = wrong_before + 1
 
 
 def verify(exercise_id: str, solution: Any) -> None:
@@ -110,10 +138,7 @@ def verify(exercise_id: str, solution: Any) -> None:
     Raises WrongSolution (naming the exercise, the solution and the expected answer) when it is wrong, KeyError
     for an unknown exercise id.
     """
-    exercises = registered()
-    if exercise_id not in exercises:
-        raise KeyError(f"unknown exercise {exercise_id!r}; known: {', '.join(sorted(exercises))}")
-    exercise = exercises[exercise_id]
+    exercise = _exercise(exercise_id)
     if not exercise.is_correct(as_number(solution)):
         raise WrongSolution(f"the solution of exercise {exercise_id} gives {echo(solution)}, "
                             f"but the answer is {echo(exercise.expected())}")
