@@ -66,6 +66,8 @@ register(Exercise(
     id="06.1",
     expected=_growth_without_halving,
     kind=int,
+    nudge={"ko": "채널을 절반으로 줄이지 않으면 블록의 어느 층들이 달라지나요? 업샘플링 층 하나만이 아닙니다.",
+           "en": "If the channels are not halved, which layers of the block change? Not only the upsampling layer."},
     hint={"ko": "두 층이 바뀝니다. 전치 합성곱은 출력 채널이 256개 늘고, 이어 붙인 뒤의 채널도 256개 늘어 첫 3×3 "
                 "합성곱이 그만큼 더 많은 채널을 받습니다. 각 층을 `C_in·C_out·K² + C_out`으로 세어 차이를 더하세요.",
           "en": "Two layers change: the transposed convolution gains 256 output channels, and so does the "
@@ -83,6 +85,8 @@ register(Exercise(
     id="06.2",
     expected=_aligned_rows_padding_at_start,
     kind=int,
+    nudge={"ko": "2절에서 앞쪽 패딩은 101줄 가운데 50줄만 맞았습니다. 맞은 줄은 어떤 줄들이었나요?",
+           "en": "In section 2, padding at the start aligned only 50 of the 101 rows. Which rows were they?"},
     hint={"ko": "앞쪽에 한 줄을 덧붙이면 디코더의 j번째 줄에는 j − 1번째 줄의 값이 옵니다. 풀링 창 {2m, 2m + 1} 안에서 "
                 "이렇게 밀려도 같은 창에 머무는 줄은 어느 쪽인가요? 풀링이 버린 마지막 줄도 잊지 마세요.",
           "en": "One row added at the start gives decoder row j the value of row j − 1. Within a pooling window "
@@ -99,6 +103,8 @@ register(Exercise(
     id="06.3",
     expected=_padding_for_four_levels,
     kind=int,
+    nudge={"ko": "네 단계 가운데 어느 단계에서든 홀수 크기를 풀링하면 무슨 일이 생기나요? 500을 네 번 절반으로 나누어 보세요.",
+           "en": "What happens when any of the four levels pools an odd size? Try halving 500 four times."},
     hint={"ko": "풀링마다 크기가 절반이 되므로, 네 번 모두 나누어떨어지려면 한 변이 2⁴ = 16의 배수여야 합니다. 500 이상인 "
                 "16의 배수 가운데 가장 작은 것은?",
           "en": "Each pooling halves the size; to divide evenly four times the side must be a multiple of 2⁴ = 16. "

@@ -60,6 +60,9 @@ register(Exercise(
     id="08.1",
     expected=_espcn_channels,
     kind=int,
+    nudge={"ko": "픽셀 셔플은 채널의 값을 공간으로 옮길 뿐 새 값을 만들지 않습니다. 출력에는 입력 한 칸마다 값이 몇 개 필요한가요?",
+           "en": "A pixel shuffle only moves channel values into space and makes no new ones. How many values does "
+                 "the output need per input cell?"},
     hint={"ko": "픽셀 셔플 r은 채널 r²개를 r×r 블록 하나로 펼칩니다. 출력 채널이 3이어야 합니다.",
           "en": "A pixel shuffle with r spreads r² channels into one r×r block; the output must keep 3 channels."},
     explanation={"ko": f"3 · 4² = {_espcn_channels()}. 셔플 뒤에 3채널, 한 변 ×4가 됩니다.",
@@ -70,6 +73,9 @@ register(Exercise(
     id="08.2",
     expected=_enlarge_first_ratio_x4,
     kind=int,
+    nudge={"ko": "먼저 키우면 합성곱마다 처리할 픽셀이 몇 배가 되나요? 그런데 두 방식에서 똑같지 않은 층이 하나 있습니다.",
+           "en": "Enlarging first multiplies the pixels each convolution processes by how much? One layer, though, "
+                 "differs between the two pipelines."},
     hint={"ko": "먼저 키우면 모든 합성곱이 r² = 16배 많은 픽셀에서 돕니다. 다만 마지막 합성곱만은 출력 채널이 16개에서 "
                 "1개로 줄어듭니다. 층마다 픽셀 하나당 곱셈 수(64·25, 32·64·9, 16·32·9)를 세어 비교하세요.",
           "en": "Enlarging first runs every convolution on r² = 16 times as many pixels, except that the last one "
@@ -77,15 +83,18 @@ register(Exercise(
                 "32·64·9, 16·32·9) and compare."},
     explanation={"ko": f"{_enlarge_first_ratio_x4()}배(소수 둘째 자리까지 {_ratio(4):.2f}배). 배율이 r이면 이 비는 r²에 "
                        f"가깝지만, 마지막 층이 r²채널을 내는 만큼 r²보다 작습니다(×3에서는 {_ratio(3):.2f}배).",
-                 "en": f"{_enlarge_first_ratio_x4()} times ({_ratio(4):.2f} to two decimals). For a scale r the ratio comes "
-                       f"close to r² but stays below it, since ESPCN's last layer outputs r² channels (×3: "
-                       f"{_ratio(3):.2f})."},
+                 "en": f"{_enlarge_first_ratio_x4()} times ({_ratio(4):.2f} to two decimals). For a scale r the "
+                       f"ratio comes close to r² but stays below it, since ESPCN's last layer outputs r² channels "
+                       f"(×3: {_ratio(3):.2f})."},
 ))
 
 register(Exercise(
     id="08.3",
     expected=_unet_output,
     kind=int,
+    nudge={"ko": "패딩이 없는 3×3 합성곱은 한 변을 얼마나 줄이나요? 1절에서 572가 388이 된 길을 떠올려 보세요.",
+           "en": "By how much does an unpadded 3×3 convolution shrink the side? Recall how 572 became 388 in "
+                 "section 1."},
     hint={"ko": "패딩 없는 3×3 합성곱 두 개는 한 변을 4 줄입니다. 내려갈 때와 올라올 때 모두 그렇습니다.",
           "en": "Two unpadded 3×3 convolutions take 4 off the side, on the way down and on the way up."},
     explanation={"ko": f"636 → … → 32 → … → {_unet_output()}. 원 논문 U-Net의 출력은 입력보다 184 작습니다"

@@ -29,14 +29,10 @@
 #    upsample + convolution up-block on the same budget.
 
 # %% [markdown] tags=["lang-ko", "goals"]
-# **이 레슨을 마치면** U-Net 디코더 블록의 출력 크기와 파라미터 수를 층마다 계산하고, 홀수 크기에서 생기는 크기
-# 불일치를 줄이 어긋나지 않는 방법으로 고치고, 두 업 블록을 같은 예산으로 학습한 비교에서 말할 수 있는 것과 없는
-# 것을 가를 수 있습니다.
+# **이 레슨을 마치면** U-Net 디코더 블록의 출력 크기와 파라미터 수를 층마다 계산하고, 홀수 크기에서 생기는 크기 불일치를 줄이 어긋나지 않는 방법으로 고치고, 두 업 블록을 같은 예산으로 학습한 비교에서 말할 수 있는 것과 없는 것을 가를 수 있습니다.
 
 # %% [markdown] tags=["lang-en", "goals"]
-# **After this lesson you can** compute a U-Net decoder block's output shape and parameter count layer by layer,
-# fix the size mismatch of odd sizes without misaligning rows, and tell what a same-budget comparison of two
-# up-blocks does and does not show.
+# **After this lesson you can** compute a U-Net decoder block's output shape and parameter count layer by layer, fix the size mismatch of odd sizes without misaligning rows, and tell what a same-budget comparison of two up-blocks does and does not show.
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 3절의 학습 셀(두 모델)이 이 레슨에서 가장 오래 걸립니다. 수업을 시작할 때 **Run All**을 눌러
@@ -641,7 +637,7 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 # - 작은 U-Net은 CPU에서 200단계 만에 모양으로 원을 찾아냅니다. 이 예산과 시드 하나에서는 전치 합성곱 업 블록이
 #   업샘플링 + 합성곱 업 블록보다 조금 빨리 배웠습니다.
 #
-# 참고 문헌
+# **참고 문헌**
 #
 # - O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for Biomedical Image Segmentation*,
 #   MICCAI 2015, [arXiv:1505.04597](https://arxiv.org/abs/1505.04597).
@@ -664,7 +660,7 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 # - A small U-Net learns to find disks by their shape in 200 steps on a CPU. On this budget and one seed the
 #   transposed-convolution up-block learned somewhat faster than the upsample + convolution one.
 #
-# References
+# **References**
 #
 # - O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for Biomedical Image Segmentation*,
 #   MICCAI 2015, [arXiv:1505.04597](https://arxiv.org/abs/1505.04597).
@@ -676,23 +672,16 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 # %% [markdown] tags=["lang-ko", "self-check"]
 # ## 스스로 점검하기
 #
-# 1. `UNetDecoderBlock(128, 64, 64)`에 `(1, 128, 20, 20)`과 스킵 `(1, 64, 40, 40)`을 넣으면 이어 붙인 뒤의 채널 수와
-#    출력 모양은 무엇이고, 업샘플링 층의 파라미터는 몇 개인가요? (→ 1절)
-# 2. 스킵이 77×77이면 풀링과 업샘플링을 거친 디코더 쪽은 몇이 되어 돌아오나요? `output_size=`와 앞쪽 패딩 가운데
-#    줄이 맞는 쪽은 어느 것인가요? (→ 2절)
-# 3. 시드 하나로 학습한 비교에서 전치 합성곱 업 블록의 IoU가 더 높았습니다. 이 결과로 말할 수 있는 것과 말할 수
-#    없는 것은 무엇인가요? (→ 3절)
+# 1. `UNetDecoderBlock(128, 64, 64)`에 `(1, 128, 20, 20)`과 스킵 `(1, 64, 40, 40)`을 넣으면 이어 붙인 뒤의 채널 수와 출력 모양은 무엇이고, 업샘플링 층의 파라미터는 몇 개인가요? (→ 1절)
+# 2. 스킵이 77×77이면 풀링과 업샘플링을 거친 디코더 쪽은 몇이 되어 돌아오나요? `output_size=`와 앞쪽 패딩 가운데 줄이 맞는 쪽은 어느 것인가요? (→ 2절)
+# 3. 시드 하나로 학습한 비교에서 전치 합성곱 업 블록의 IoU가 더 높았습니다. 이 결과로 말할 수 있는 것과 말할 수 없는 것은 무엇인가요? (→ 3절)
 
 # %% [markdown] tags=["lang-en", "self-check"]
 # ## Self-check
 #
-# 1. `UNetDecoderBlock(128, 64, 64)` receives `(1, 128, 20, 20)` and the skip `(1, 64, 40, 40)`. How many channels
-#    are there after the concatenation, what is the output shape, and how many parameters has the upsampling
-#    layer? (→ section 1)
-# 2. With a 77×77 skip, at what size does the decoder side come back through pooling and upsampling? Which keeps
-#    the rows aligned, `output_size=` or padding at the start? (→ section 2)
-# 3. In the one-seed comparison the transposed-convolution up-block reached the higher IoU. What can and what
-#    cannot be concluded from that? (→ section 3)
+# 1. `UNetDecoderBlock(128, 64, 64)` receives `(1, 128, 20, 20)` and the skip `(1, 64, 40, 40)`. How many channels are there after the concatenation, what is the output shape, and how many parameters has the upsampling layer? (→ section 1)
+# 2. With a 77×77 skip, at what size does the decoder side come back through pooling and upsampling? Which keeps the rows aligned, `output_size=` or padding at the start? (→ section 2)
+# 3. In the one-seed comparison the transposed-convolution up-block reached the higher IoU. What can and what cannot be concluded from that? (→ section 3)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제
