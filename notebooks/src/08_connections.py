@@ -592,14 +592,15 @@ Markdown(glossary.markdown_table(LANG))
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제
 #
-# `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다.
+# `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다. 코드로 확인하기 전에 먼저 답을 예측해 보세요.
 #
 # **1. (워밍업)** 컬러(RGB, 3채널) 이미지를 ×4로 키우는 ESPCN에서 픽셀 셔플 바로 앞 합성곱은 채널을 몇 개 내야 할까요?
 
 # %% [markdown] tags=["lang-en"]
 # ## Exercises
 #
-# Replace `...` with your answer and run the cell; it is checked at once.
+# Replace `...` with your answer and run the cell; it is checked at once. Predict the answer before you check it
+# in code.
 #
 # **1. (warm-up)** In an ESPCN that enlarges colour (RGB, 3-channel) images ×4, how many channels must the convolution
 # right before the pixel shuffle output?
