@@ -10,28 +10,40 @@ from course_utils.exercises import Exercise, register
 from course_utils.exercises.coding import Case, CodingExercise, randn, register_coding, seeded
 
 
-def _layer_parameters() -> list[int]:
+def _block_layers(up_channels: int) -> list[nn.Module]:
+    """The layers of `UNetDecoderBlock(512, 256, 256)` whose upsampler gives `up_channels` channels."""
     with torch.device("meta"):  # shapes only: no memory, and the caller's random state stays untouched
-        layers = [nn.ConvTranspose2d(256, 128, 2, stride=2), nn.Conv2d(128 + 128, 128, 3, padding=1),
-                  nn.BatchNorm2d(128), nn.Conv2d(128, 128, 3, padding=1), nn.BatchNorm2d(128)]
+        return [nn.ConvTranspose2d(512, up_channels, 2, stride=2), nn.Conv2d(up_channels + 256, 256, 3, padding=1),
+                nn.BatchNorm2d(256), nn.Conv2d(256, 256, 3, padding=1), nn.BatchNorm2d(256)]
+
+
+def _parameters(layers: list[nn.Module]) -> list[int]:
     return [sum(p.numel() for p in layer.parameters()) for layer in layers]
 
 
-def _block_parameters() -> int:
-    return sum(_layer_parameters())
+def _growth_per_layer() -> list[int]:
+    return [keep - halve for keep, halve in zip(_parameters(_block_layers(512)), _parameters(_block_layers(256)))]
 
 
-def _terms() -> str:
-    return " + ".join(f"{n:,}" for n in _layer_parameters())
+def _growth_without_halving() -> int:
+    return sum(_growth_per_layer())
+
+
+def _aligned_rows_padding_at_start(side: int = 75) -> int:
+    """Rows of a `side`-row skip that still meet their own pooling window after pooling, a copying k2 s2
+    transposed convolution and one row of padding at the start (the method of lesson 06, section 2)."""
+    rows = torch.arange(float(side)).view(1, 1, side, 1).expand(1, 1, side, side)
+    copy_up = nn.ConvTranspose2d(1, 1, 2, stride=2, bias=False)
+    with torch.no_grad():
+        copy_up.weight.fill_(1.0)
+        shifted = F.pad(copy_up(F.max_pool2d(rows, 2)), [1, 0, 1, 0], value=-1)
+    source, target = shifted[0, 0, :, side // 2], rows[0, 0, :, side // 2]
+    return int((torch.div(source, 2, rounding_mode="floor") == torch.div(target, 2, rounding_mode="floor")).sum())
 
 
 def _round_trip(side: int) -> int:
     with torch.device("meta"):
         return nn.ConvTranspose2d(1, 1, 2, stride=2)(F.max_pool2d(torch.empty(1, 1, side, side), 2)).shape[-1]
-
-
-def _sides_not_restored() -> int:
-    return sum(_round_trip(side) != side for side in range(64, 128))
 
 
 def _no_fix_needed(side: int, levels: int = 4) -> bool:
@@ -42,45 +54,65 @@ def _no_fix_needed(side: int, levels: int = 4) -> bool:
     return True
 
 
-def _side_for_four_levels() -> int:
-    return next(side for side in range(500, 1000) if _no_fix_needed(side))
+def _padded_side(side: int = 500) -> int:
+    return next(padded for padded in range(side, 2 * side) if _no_fix_needed(padded))
+
+
+def _padding_for_four_levels() -> int:
+    return _padded_side() - 500
 
 
 register(Exercise(
     id="06.1",
-    expected=_block_parameters,
+    expected=_growth_without_halving,
     kind=int,
-    hint={"ko": "층마다 세어 더하세요: 전치 합성곱 256·128·2·2 + 128, 첫 합성곱은 (128 + 128)채널을 받습니다. "
-                "배치 정규화는 채널마다 2개입니다.",
-          "en": "Count layer by layer: the transposed convolution has 256·128·2·2 + 128; the first convolution "
-                "reads (128 + 128) channels; batch normalization has 2 per channel."},
-    explanation={"ko": f"{_block_parameters()}개 = {_terms()} (층 순서대로).",
-                 "en": f"{_block_parameters()} = {_terms()} (layer by layer)."},
+    nudge={"ko": "채널을 절반으로 줄이지 않으면 블록의 어느 층들이 달라지나요? 업샘플링 층 하나만이 아닙니다.",
+           "en": "If the channels are not halved, which layers of the block change? Not only the upsampling layer."},
+    hint={"ko": "두 층이 바뀝니다. 전치 합성곱은 출력 채널이 256개 늘고, 이어 붙인 뒤의 채널도 256개 늘어 첫 3×3 "
+                "합성곱이 그만큼 더 많은 채널을 받습니다. 각 층을 `C_in·C_out·K² + C_out`으로 세어 차이를 더하세요.",
+          "en": "Two layers change: the transposed convolution gains 256 output channels, and so does the "
+                "concatenation, which the first 3×3 convolution reads. Count each layer as `C_in·C_out·K² + C_out` "
+                "and add the differences."},
+    explanation={"ko": f"{_growth_without_halving()}개 = 전치 합성곱 {_growth_per_layer()[0]:,}개"
+                       f" + 첫 합성곱 {_growth_per_layer()[1]:,}개. 채널을 절반으로 줄이면 이어 붙인 뒤에도 "
+                       "채널이 `in_ch`로 돌아와 이만큼을 아낍니다.",
+                 "en": f"{_growth_without_halving()} = {_growth_per_layer()[0]:,} (transposed convolution)"
+                       f" + {_growth_per_layer()[1]:,} (first convolution). Halving the channels brings the "
+                       "concatenation back to `in_ch` channels and saves all of this."},
 ))
 
 register(Exercise(
     id="06.2",
-    expected=_sides_not_restored,
+    expected=_aligned_rows_padding_at_start,
     kind=int,
-    hint={"ko": "풀링은 ⌊n/2⌋로 나머지를 버리고, k=2, s=2 전치 합성곱은 정확히 두 배로 만듭니다. 2·⌊n/2⌋ = n은 "
-                "언제 성립하나요?",
-          "en": "Pooling gives ⌊n/2⌋, dropping the remainder; a k=2, s=2 transposed convolution doubles exactly. "
-                "When does 2·⌊n/2⌋ = n hold?"},
-    explanation={"ko": f"홀수인 변 {_sides_not_restored()}개입니다. 예를 들어 75 → 37 → {_round_trip(75)}로 한 줄이 "
-                       "모자라므로 `output_size=`로 되돌려야 합니다.",
-                 "en": f"The {_sides_not_restored()} odd sides. For example 75 → 37 → {_round_trip(75)} is one row "
-                       "short, so bring it back with `output_size=`."},
+    nudge={"ko": "2절에서 앞쪽 패딩은 101줄 가운데 50줄만 맞았습니다. 맞은 줄은 어떤 줄들이었나요?",
+           "en": "In section 2, padding at the start aligned only 50 of the 101 rows. Which rows were they?"},
+    hint={"ko": "앞쪽에 한 줄을 덧붙이면 디코더의 j번째 줄에는 j − 1번째 줄의 값이 옵니다. 풀링 창 {2m, 2m + 1} 안에서 "
+                "이렇게 밀려도 같은 창에 머무는 줄은 어느 쪽인가요? 풀링이 버린 마지막 줄도 잊지 마세요.",
+          "en": "One row added at the start gives decoder row j the value of row j − 1. Within a pooling window "
+                "{2m, 2m + 1}, which row stays in its own window after the shift? Do not forget the last row, which "
+                "the pooling dropped."},
+    explanation={"ko": f"{_aligned_rows_padding_at_start()}줄 = ⌊75/2⌋. 번호가 홀수인 줄(1, 3, …, 73번)만 제 풀링 창에 "
+                       "머물고, 나머지는 덧붙인 0번 줄이거나 한 창씩 어긋납니다. 크기는 맞으니 오류는 나지 않습니다.",
+                 "en": f"{_aligned_rows_padding_at_start()} = ⌊75/2⌋. Only the odd-numbered rows (1, 3, …, 73) stay "
+                       "in their own pooling window; the rest are the added row 0 or one window off. The sizes match, "
+                       "so nothing raises an error."},
 ))
 
 register(Exercise(
     id="06.3",
-    expected=_side_for_four_levels,
+    expected=_padding_for_four_levels,
     kind=int,
-    hint={"ko": "풀링마다 크기가 절반이 되므로, 네 번 모두 나누어떨어지려면 2⁴ = 16의 배수여야 합니다.",
-          "en": "Each pooling halves the size; to divide evenly four times the side must be a multiple of 2⁴ = 16."},
-    explanation={"ko": f"{_side_for_four_levels()} = 16 × 32. 입력을 이 크기로 패딩하고 예측을 원래 크기로 잘라 냅니다.",
-                 "en": f"{_side_for_four_levels()} = 16 × 32. Pad the input to this size and crop the prediction "
-                       "back."},
+    nudge={"ko": "네 단계 가운데 어느 단계에서든 홀수 크기를 풀링하면 무슨 일이 생기나요? 500을 네 번 절반으로 나누어 보세요.",
+           "en": "What happens when any of the four levels pools an odd size? Try halving 500 four times."},
+    hint={"ko": "풀링마다 크기가 절반이 되므로, 네 번 모두 나누어떨어지려면 한 변이 2⁴ = 16의 배수여야 합니다. 500 이상인 "
+                "16의 배수 가운데 가장 작은 것은?",
+          "en": "Each pooling halves the size; to divide evenly four times the side must be a multiple of 2⁴ = 16. "
+                "Which is the smallest such multiple of at least 500?"},
+    explanation={"ko": f"{_padding_for_four_levels()}줄. {_padded_side()} = 16 × {_padded_side() // 16}이므로 "
+                       f"{_padded_side()} − 500 = {_padding_for_four_levels()}. 예측한 뒤에는 원래 크기로 잘라 냅니다.",
+                 "en": f"{_padding_for_four_levels()} rows: {_padded_side()} = 16 × {_padded_side() // 16}, so "
+                       f"{_padded_side()} − 500 = {_padding_for_four_levels()}. Crop the prediction back afterwards."},
 ))
 
 

@@ -18,6 +18,12 @@
 #
 # Every size and count printed here is computed by the code below, and CI re-runs it every time.
 
+# %% [markdown] tags=["lang-ko", "goals"]
+# **이 레슨을 마치면** 인코더가 특징 맵을 얼마나 줄이고 2배 업샘플링 몇 번으로 되돌릴 수 있는지 계산하고, 합성곱의 패딩이나 풀링으로는 정보가 담긴 맵을 키울 수 없는 이유를 설명하고, 고정된 보간이 전치 합성곱의 한 가중치 설정일 뿐임을 보일 수 있습니다.
+
+# %% [markdown] tags=["lang-en", "goals"]
+# **After this lesson you can** compute how far an encoder shrinks a feature map and how many 2× upsampling steps bring it back, explain why convolution padding and pooling cannot grow a map with information in it, and show that a fixed interpolation is just one weight setting of a transposed convolution.
+
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 1절의 코드를 실행하기 전에 물어보세요. 256×256 이미지가 인코더 단계를 다섯 번 지나면 얼마나
 # 작아질까요? 답은 코드가 출력합니다. 이 레슨이 전할 것은 하나입니다. 합성곱과 풀링은 맵을 키우지 못하고, 고정된 보간에는
@@ -316,6 +322,20 @@ claim("torch.equal(learnable(tiny), nearest(tiny))", torch.equal(learnable(tiny)
 #
 # - **Dumoulin and Visin 2016**: V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*,
 #   arXiv:1603.07285, 2016, <https://arxiv.org/abs/1603.07285>.
+
+# %% [markdown] tags=["lang-ko", "self-check"]
+# ## 스스로 점검하기
+#
+# 1. 512×512 이미지가 1절의 인코더 단계를 네 번 지나면 한 변이 몇 픽셀이 되고, 되돌리려면 2배 업샘플링을 몇 번 해야 할까요? (→ 1, 2절)
+# 2. 8×8 입력에 padding=5인 3×3 합성곱을 하면 16×16이 됩니다. 그런데도 이것을 업샘플링이라 할 수 없는 이유는 무엇이고, 풀링은 맵을 최대 몇 픽셀 키울 수 있나요? (→ 5절)
+# 3. 커널 2, 스트라이드 2인 전치 합성곱의 가중치를 어떻게 두면 최근접 이웃 보간과 같아지고, 학습하면 무엇이 달라지나요? (→ 6절)
+
+# %% [markdown] tags=["lang-en", "self-check"]
+# ## Self-check
+#
+# 1. After four of section 1's encoder stages, what is the side of a 512×512 image, and how many 2× upsampling steps bring it back? (→ sections 1, 2)
+# 2. A 3×3 convolution with padding=5 turns an 8×8 input into 16×16. Why is that still no upsampling, and by how many pixels at most can pooling grow a map? (→ section 5)
+# 3. How must the weights of a kernel-2, stride-2 transposed convolution be set to give nearest-neighbour interpolation, and what changes when they are trained? (→ section 6)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제

@@ -28,6 +28,12 @@
 # 3. Train a small two-level U-Net on synthetic data, and compare a transposed-convolution up-block with an
 #    upsample + convolution up-block on the same budget.
 
+# %% [markdown] tags=["lang-ko", "goals"]
+# **이 레슨을 마치면** U-Net 디코더 블록의 출력 크기와 파라미터 수를 층마다 계산하고, 홀수 크기에서 생기는 크기 불일치를 줄이 어긋나지 않는 방법으로 고치고, 두 업 블록을 같은 예산으로 학습한 비교에서 말할 수 있는 것과 없는 것을 가를 수 있습니다.
+
+# %% [markdown] tags=["lang-en", "goals"]
+# **After this lesson you can** compute a U-Net decoder block's output shape and parameter count layer by layer, fix the size mismatch of odd sizes without misaligning rows, and tell what a same-budget comparison of two up-blocks does and does not show.
+
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 3절의 학습 셀(두 모델)이 이 레슨에서 가장 오래 걸립니다. 수업을 시작할 때 **Run All**을 눌러
 # 두고, 학습이 도는 동안 1–2절을 설명하세요.
@@ -169,9 +175,7 @@ print('formula["up"] / total:', round(formula["up"] / total, 3))
 #
 # **원문 코드의 작은 낭비.** `nn.Conv2d`에는 기본으로 편향이 있는데, 바로 뒤의 배치 정규화가 채널마다 평균을
 # 빼므로 그 편향은 학습 모드에서 출력에 아무 영향을 주지 못합니다. 그래서 흔히 `bias=False`를 씁니다(이
-# 블록에서는 256 + 256 = 512개를 아낍니다). 블록의 복사본에서 편향에 5를 더해도 출력이 그대로인지 확인합니다.
-# `float32`에서는 5를 더하고 평균을 다시 빼는 동안 생기는 반올림 오차가 비교를 흐릴 수 있으므로 `float64`로
-# 계산하고, 두 출력의 차이가 가장 큰 절댓값의 10⁻⁹배 이하이면 같다고 봅니다(`close`).
+# 블록에서는 256 + 256 = 512개를 아낍니다).
 
 # %% [markdown] tags=["lang-en"]
 # The upsampling layer holds about 23% of the block's parameters; the largest layer is the first 3×3
@@ -179,12 +183,24 @@ print('formula["up"] / total:', round(formula["up"] / total, 3))
 #
 # **A small waste in the document's code.** `nn.Conv2d` has a bias by default, but the batch normalization
 # right after it subtracts each channel's mean, so in training mode that bias cannot change the output. That is
-# why `bias=False` is common here (it saves 256 + 256 = 512 parameters in this block). We check that adding 5 to
-# the bias of a copy of the block leaves the output as it was. In `float32` the rounding while 5 is added and the
-# mean subtracted again can blur the comparison, so we compute in `float64` and call the two outputs equal when
-# they differ by at most 10⁻⁹ times their largest absolute value (`close`).
+# why `bias=False` is common here (it saves 256 + 256 = 512 parameters in this block).
 
-# %%
+# %% [markdown] tags=["lang-ko", "deep-dive"]
+# ### 심화: 편향이 정말 사라지는지 확인하기
+#
+# 건너뛰어도 이후 내용을 따라가는 데 지장이 없습니다. 블록의 복사본에서 첫 합성곱의 편향에 5를 더해도 출력이
+# 그대로인지 봅니다. `float32`에서는 5를 더하고 평균을 다시 빼는 동안 생기는 반올림 오차가 비교를 흐릴 수 있으므로
+# `float64`로 계산하고, 두 출력의 차이가 가장 큰 절댓값의 10⁻⁹배 이하이면 같다고 봅니다(`close`).
+
+# %% [markdown] tags=["lang-en", "deep-dive"]
+# ### Deep dive: checking that the bias really vanishes
+#
+# You can skip it; nothing later depends on it. We add 5 to the first convolution's bias in a copy of the block
+# and check that the output stays as it was. In `float32` the rounding while 5 is added and the mean subtracted
+# again can blur the comparison, so we compute in `float64` and call the two outputs equal when they differ by at
+# most 10⁻⁹ times their largest absolute value (`close`).
+
+# %% tags=["deep-dive"]
 block64, x64, skip64 = copy.deepcopy(block).double(), x.double(), skip.double()
 with torch.no_grad():
     before = block64(x64, skip64)
@@ -495,10 +511,6 @@ print(layer_table(TinyUNet("transposed"), test_x[:1], lang=LANG))
 # 두 모델은 같은 시드로 초기화하고, 같은 순서의 미니배치(8장)로, 같은 횟수(200단계)만큼, 같은
 # 옵티마이저(Adam, 학습률 0.01에서 코사인으로 0까지)로 학습합니다. 원 픽셀은 전체의 약 8%뿐이어서 손실에서 원 픽셀에 3배
 # 가중치(`pos_weight=3`)를 줍니다.
-#
-# **재현성**: 스레드 수나 CPU 연산 커널(계산 루틴)이 다르면 합의 순서가 바뀌어 마지막 자릿수가 달라지고,
-# 학습은 그 차이를 키웁니다. 그래서 맨 위의 `setup`이 연산 커널(x86-64에서는 AVX2)과 스레드 수(하나)를 고정하고
-# 결정적 알고리즘만 쓰게 합니다. 레슨 09의 1절이 자세히 설명합니다. 이 크기에서는 한 스레드로도 충분히 빠릅니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### Training on the same budget
@@ -506,11 +518,6 @@ print(layer_table(TinyUNet("transposed"), test_x[:1], lang=LANG))
 # Both models start from the same seed and train on the same sequence of mini-batches (8 images), for the
 # same number of steps (200), with the same optimizer (Adam, learning rate 0.01 with a cosine decay to 0).
 # Disk pixels are only about 8% of the total, so the loss weighs them three times (`pos_weight=3`).
-#
-# **Reproducibility**: another thread count or other CPU compute kernels change the order of sums and so the last
-# digits, and training amplifies such differences. So `setup` at the top pins the kernels (AVX2 on x86-64) and
-# the thread count (one) and allows deterministic algorithms only; section 1 of lesson 09 explains it in
-# detail. At this size one thread is fast enough.
 
 # %%
 STEPS, BATCH = 200, 8
@@ -602,6 +609,22 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 #   a clear checkerboard.
 # - The upsample + convolution block has slightly more parameters (a 3×3 kernel against a 2×2 one).
 
+# %% [markdown] tags=["lang-ko", "deep-dive"]
+# ### 심화: 다른 컴퓨터에서도 같은 숫자가 나올까
+#
+# 건너뛰어도 이후 내용을 따라가는 데 지장이 없습니다. 스레드 수나 CPU 연산 커널(계산 루틴)이 다르면 합의 순서가
+# 바뀌어 마지막 자릿수가 달라지고, 학습은 그 차이를 키웁니다. 그래서 맨 위의 `setup`이 연산 커널(x86-64에서는
+# AVX2)과 스레드 수(하나)를 고정하고 결정적 알고리즘만 쓰게 합니다. 레슨 09의 1절이 자세히 설명합니다. 이
+# 크기에서는 한 스레드로도 충분히 빠릅니다.
+
+# %% [markdown] tags=["lang-en", "deep-dive"]
+# ### Deep dive: will another computer print the same numbers?
+#
+# You can skip it; nothing later depends on it. Another thread count or other CPU compute kernels change the order
+# of sums and so the last digits, and training amplifies such differences. So `setup` at the top pins the kernels
+# (AVX2 on x86-64) and the thread count (one) and allows deterministic algorithms only; section 1 of lesson 09
+# explains it in detail. At this size one thread is fast enough.
+
 # %% [markdown] tags=["lang-ko"]
 # ## 정리
 #
@@ -614,7 +637,7 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 # - 작은 U-Net은 CPU에서 200단계 만에 모양으로 원을 찾아냅니다. 이 예산과 시드 하나에서는 전치 합성곱 업 블록이
 #   업샘플링 + 합성곱 업 블록보다 조금 빨리 배웠습니다.
 #
-# 참고 문헌
+# **참고 문헌**
 #
 # - O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for Biomedical Image Segmentation*,
 #   MICCAI 2015, [arXiv:1505.04597](https://arxiv.org/abs/1505.04597).
@@ -637,7 +660,7 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 # - A small U-Net learns to find disks by their shape in 200 steps on a CPU. On this budget and one seed the
 #   transposed-convolution up-block learned somewhat faster than the upsample + convolution one.
 #
-# References
+# **References**
 #
 # - O. Ronneberger, P. Fischer, T. Brox, *U-Net: Convolutional Networks for Biomedical Image Segmentation*,
 #   MICCAI 2015, [arXiv:1505.04597](https://arxiv.org/abs/1505.04597).
@@ -646,55 +669,84 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 # - milesial, *Pytorch-UNet*, [github.com/milesial/Pytorch-UNet](https://github.com/milesial/Pytorch-UNet)
 #   (the source of the padding recipe).
 
+# %% [markdown] tags=["lang-ko", "self-check"]
+# ## 스스로 점검하기
+#
+# 1. `UNetDecoderBlock(128, 64, 64)`에 `(1, 128, 20, 20)`과 스킵 `(1, 64, 40, 40)`을 넣으면 이어 붙인 뒤의 채널 수와 출력 모양은 무엇이고, 업샘플링 층의 파라미터는 몇 개인가요? (→ 1절)
+# 2. 스킵이 77×77이면 풀링과 업샘플링을 거친 디코더 쪽은 몇이 되어 돌아오나요? `output_size=`와 앞쪽 패딩 가운데 줄이 맞는 쪽은 어느 것인가요? (→ 2절)
+# 3. 시드 하나로 학습한 비교에서 전치 합성곱 업 블록의 IoU가 더 높았습니다. 이 결과로 말할 수 있는 것과 말할 수 없는 것은 무엇인가요? (→ 3절)
+
+# %% [markdown] tags=["lang-en", "self-check"]
+# ## Self-check
+#
+# 1. `UNetDecoderBlock(128, 64, 64)` receives `(1, 128, 20, 20)` and the skip `(1, 64, 40, 40)`. How many channels are there after the concatenation, what is the output shape, and how many parameters has the upsampling layer? (→ section 1)
+# 2. With a 77×77 skip, at what size does the decoder side come back through pooling and upsampling? Which keeps the rows aligned, `output_size=` or padding at the start? (→ section 2)
+# 3. In the one-seed comparison the transposed-convolution up-block reached the higher IoU. What can and what cannot be concluded from that? (→ section 3)
+
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제
 #
-# `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다.
+# `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다. 코드로 확인하기 전에 먼저 답을 예측해 보세요.
 #
-# **1. (워밍업)** `UNetDecoderBlock(256, 128, 128)`의 파라미터는 모두 몇 개일까요?
+# **1.** 원문 블록 `UNetDecoderBlock(512, 256, 256)`의 업샘플링 층이 채널을 절반으로 줄이지 않고 512채널을 그대로
+# 낸다고 합시다(`ConvTranspose2d(512, 512, 2, stride=2)`). 첫 합성곱은 늘어난 만큼 더 많은 채널을 이어 붙여 받습니다.
+# 블록의 파라미터는 몇 개 늘어날까요? 1절의 공식으로 먼저 예측한 뒤 코드로 확인하세요.
 
 # %% [markdown] tags=["lang-en"]
 # ## Exercises
 #
-# Replace `...` with your answer and run the cell; it is checked at once.
+# Replace `...` with your answer and run the cell; it is checked at once. Predict the answer before you check it
+# in code.
 #
-# **1. (warm-up)** How many parameters does `UNetDecoderBlock(256, 128, 128)` have?
+# **1.** Suppose the upsampling layer of the document's block `UNetDecoderBlock(512, 256, 256)` kept all 512
+# channels instead of halving them (`ConvTranspose2d(512, 512, 2, stride=2)`), so that the first convolution must
+# take in correspondingly more concatenated channels. By how many parameters does the block grow? Predict with
+# section 1's formulas, then check in code.
 
 # %%
 answer = ...
 check("06.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-solution = sum(p.numel() for p in UNetDecoderBlock(256, 128, 128).parameters())
+with torch.device("meta"):
+    halving = UNetDecoderBlock(512, 256, 256)
+    keeping = UNetDecoderBlock(512, 256, 256)
+    keeping.up = nn.ConvTranspose2d(512, 512, 2, stride=2)
+    keeping.conv[0] = nn.Conv2d(512 + 256, 256, 3, padding=1)
+solution = sum(p.numel() for p in keeping.parameters()) - sum(p.numel() for p in halving.parameters())
 verify("06.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
-# **2.** 한 변이 64부터 127까지인 스킵 특징 맵 64가지를 2×2 최대 풀링으로 줄였다가 `ConvTranspose2d(k=2, s=2)`로
-# 되돌립니다. 원래 크기로 돌아오지 **않는** 것은 몇 가지일까요? 코드를 실행하기 전에 먼저 예측해 보세요.
+# **2.** 2절의 위험한 실수, 곧 업샘플링 결과의 **앞쪽**(위·왼쪽)에 한 줄을 덧붙이는 패딩(`F.pad [1, 0, 1, 0]`)을
+# 한 변이 101이 아니라 75인 스킵에 한다면, 75줄 가운데 몇 줄이 맞을까요? 101줄에서 50줄이 맞은 까닭을 떠올려
+# 예측한 뒤, 2절의 줄 맞춤 세기로 확인하세요.
 
 # %% [markdown] tags=["lang-en"]
-# **2.** Skip feature maps of every side from 64 to 127 (64 sizes) are pooled by 2×2 max pooling and brought back by
-# `ConvTranspose2d(k=2, s=2)`. How many of them do **not** come back at their original size? Predict before you
-# run any code.
+# **2.** Make section 2's dangerous mistake, padding one row at the **start** (top and left) of the upsampled map
+# (`F.pad [1, 0, 1, 0]`), with a skip of side 75 instead of 101. How many of the 75 rows are aligned? Recall why
+# 50 of the 101 rows were, predict, then check by counting as in section 2.
 
 # %%
 answer = ...
 check("06.2", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-up_2x = nn.ConvTranspose2d(1, 1, 2, stride=2)
-solution = sum(up_2x(F.max_pool2d(torch.zeros(1, 1, n, n), 2)).shape[-1] != n for n in range(64, 128))
+rows_75 = torch.arange(75.0).view(1, 1, 75, 1).expand(1, 1, 75, 75)
+with torch.no_grad():
+    shifted = F.pad(copy_up(F.max_pool2d(rows_75, 2)), [1, 0, 1, 0], value=-1)
+source, target = shifted[0, 0, :, 37], rows_75[0, 0, :, 37]
+solution = int((torch.div(source, 2, rounding_mode="floor") == torch.div(target, 2, rounding_mode="floor")).sum())
 verify("06.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
-# **3.** 풀링이 네 번 있는 U-Net(네 단계)에서 어느 단계에서도 크기 맞춤이 필요 없으려면 입력의 한 변이 어떤 수의
-# 배수여야 할까요? 그런 크기 가운데 500 이상에서 가장 작은 것은? 먼저 예측한 뒤, 네 번의 풀링과 되돌리기를
-# 코드로 따라가 확인해 보세요.
+# **3.** 500×500 이미지를 풀링이 네 번 있는 U-Net(네 단계)에 넣습니다. 2절의 결론대로 입력의 끝쪽에 패딩해 어느
+# 단계에서도 크기 맞춤이 필요 없게 하려면, 한 변에 적어도 몇 줄을 덧붙여야 할까요? 먼저 예측한 뒤, 네 번의 풀링과
+# 되돌리기를 코드로 따라가 확인하세요.
 
 # %% [markdown] tags=["lang-en"]
-# **3.** In a U-Net with four poolings (four levels), the input side must be a multiple of some number for
-# no stage to need a size fix. What is the smallest such side of at least 500? Predict first, then check by
-# following the four poolings and upsamplings in code.
+# **3.** A 500×500 image goes into a U-Net with four poolings (four levels). Following section 2's verdict, you
+# pad the end of the input so that no level needs a size fix. How many rows, at the least, must you add? Predict
+# first, then check by following the four poolings and upsamplings in code.
 
 # %%
 answer = ...
@@ -702,6 +754,7 @@ check("06.3", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def needs_no_fix(side, levels=4):
+    up_2x = nn.ConvTranspose2d(1, 1, 2, stride=2)
     x = torch.zeros(1, 1, side, side)
     for _ in range(levels):
         pooled = F.max_pool2d(x, 2)
@@ -711,7 +764,7 @@ def needs_no_fix(side, levels=4):
     return True
 
 
-solution = next(side for side in range(500, 1000) if needs_no_fix(side))
+solution = next(side for side in range(500, 1000) if needs_no_fix(side)) - 500
 verify("06.3", solution)
 
 # %% [markdown] tags=["lang-ko"]

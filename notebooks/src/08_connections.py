@@ -14,6 +14,12 @@
 # and to the papers, and reviews the whole course with a quiz, a summary of formulas and decisions, and the
 # glossary.
 
+# %% [markdown] tags=["lang-ko", "goals"]
+# **이 레슨을 마치면** U-Net, DCGAN, Stable Diffusion, ESPCN이 각각 어떤 업샘플링 블록으로 크기를 키우는지 논문의 크기 그대로 `meta` 장치에서 확인하고, 픽셀 셔플이 먼저 키우는 방식보다 연산이 적은 이유를 계산으로 보이고, 분할·생성·초해상도에 알맞은 업샘플링 방법을 고를 수 있습니다.
+
+# %% [markdown] tags=["lang-en", "goals"]
+# **After this lesson you can** check on the `meta` device, at the papers' sizes, which upsampling block U-Net, DCGAN, Stable Diffusion and ESPCN each use to grow their maps, show by counting why a pixel shuffle costs fewer operations than enlarging first, and choose an upsampler for segmentation, generation and super-resolution.
+
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 복습 레슨입니다. 3절의 퀴즈는 수업을 마무리하는 활동으로 쓰기 좋습니다. 정답은 맨 끝의 퀴즈 정답 절에
 # 있으니, 학습자가 푸는 동안 화면에 그 절이 보이지 않게 하세요.
@@ -443,8 +449,6 @@ quiz
 #   앞쪽 패딩은 오류 없이 줄을 어긋나게 합니다(06).
 # - **편향**: 배치 정규화 바로 앞 층은 `bias=False`(06, 07).
 # - **측정**: 모양은 `meta` 장치로, 파라미터는 공식으로, 품질은 손실이 아닌 별도의 측정으로 확인합니다(06, 07, 08).
-#
-# 아래 셀이 이 표의 공식을 무작위 설정 200개에서 PyTorch와 대조합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 4. One-page summary: formulas and decisions
@@ -478,10 +482,20 @@ quiz
 # - **Biases**: `bias=False` on a layer right before batch normalization (06, 07).
 # - **Measuring**: shapes with the `meta` device, parameters with formulas, quality with a separate
 #   measurement rather than the loss (06, 07, 08).
-#
-# The next cell checks the table's formulas against PyTorch on 200 random settings.
 
-# %%
+# %% [markdown] tags=["lang-ko", "deep-dive"]
+# ### 심화: 표의 공식을 PyTorch와 대조하기
+#
+# 건너뛰어도 이후 내용을 따라가는 데 지장이 없습니다. 아래 셀이 위 표의 공식을 무작위 설정 200개에서 PyTorch와
+# 대조합니다.
+
+# %% [markdown] tags=["lang-en", "deep-dive"]
+# ### Deep dive: checking the table's formulas against PyTorch
+#
+# You can skip it; nothing later depends on it. The next cell checks the table's formulas against PyTorch on 200
+# random settings.
+
+# %% tags=["deep-dive"]
 rng = random.Random(0)
 checked = {"conv": 0, "conv_transpose": 0, "output_size_range": 0, "parameters": 0}
 ok = True
@@ -499,10 +513,11 @@ for _ in range(200):
         sizes = output_size_range(i, k, s, p, d)
         ok &= all(layer(torch.zeros(1, 1, i, i), output_size=(o, o)).shape[-1] == o for o in sizes)
         checked["output_size_range"] += 1
-    c_in, c_out, r = rng.randint(1, 8), rng.randint(1, 8), rng.randint(1, 3)
+    c_in, c_out, factor = rng.randint(1, 8), rng.randint(1, 8), rng.randint(1, 3)
     ok &= sum(q.numel() for q in nn.ConvTranspose2d(c_in, c_out, k).parameters()) == c_in * c_out * k * k + c_out
-    before_shuffle = nn.Conv2d(c_in, r * r * c_out, k)
-    ok &= sum(q.numel() for q in before_shuffle.parameters()) == c_in * r * r * c_out * k * k + r * r * c_out
+    shuffled = factor * factor * c_out
+    before_shuffle = nn.Conv2d(c_in, shuffled, k)
+    ok &= sum(q.numel() for q in before_shuffle.parameters()) == c_in * shuffled * k * k + shuffled
     checked["parameters"] += 2
 print(checked)
 claim("ok", bool(ok))
@@ -560,17 +575,32 @@ Markdown(glossary.markdown_table(LANG))
 # - C. Dong et al., *Image Super-Resolution Using Deep Convolutional Networks* (SRCNN), IEEE TPAMI 2016,
 #   [arXiv:1501.00092](https://arxiv.org/abs/1501.00092).
 
+# %% [markdown] tags=["lang-ko", "self-check"]
+# ## 스스로 점검하기
+#
+# 1. 원문 표의 네 줄(U-Net, GAN 생성자, Stable Diffusion, 초해상도)은 각각 어떤 업샘플링 블록을 쓰고, `meta` 장치로 실행하면 무엇은 알 수 있고 무엇은 알 수 없나요? (→ 1절)
+# 2. 같은 합성곱을 192×192로 먼저 키운 이미지에서 하면 연산량이 ×3 ESPCN의 약 8배입니다. 9배가 아닌 까닭은 무엇인가요? (→ 1절)
+# 3. 분할 디코더, 생성자, 초해상도에 각각 어떤 업샘플링 방법을 고르고, 그 이유는 무엇인가요? (→ 4절)
+
+# %% [markdown] tags=["lang-en", "self-check"]
+# ## Self-check
+#
+# 1. Which upsampling block does each row of the document's table (U-Net, GAN generator, Stable Diffusion, super-resolution) use, and what does running it on the `meta` device tell you and what does it not? (→ section 1)
+# 2. The same convolutions on an image enlarged to 192×192 first cost about 8 times the operations of ×3 ESPCN. Why not 9? (→ section 1)
+# 3. Which upsampler do you choose for a segmentation decoder, a generator and super-resolution, and why? (→ section 4)
+
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제
 #
-# `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다.
+# `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다. 코드로 확인하기 전에 먼저 답을 예측해 보세요.
 #
 # **1. (워밍업)** 컬러(RGB, 3채널) 이미지를 ×4로 키우는 ESPCN에서 픽셀 셔플 바로 앞 합성곱은 채널을 몇 개 내야 할까요?
 
 # %% [markdown] tags=["lang-en"]
 # ## Exercises
 #
-# Replace `...` with your answer and run the cell; it is checked at once.
+# Replace `...` with your answer and run the cell; it is checked at once. Predict the answer before you check it
+# in code.
 #
 # **1. (warm-up)** In an ESPCN that enlarges colour (RGB, 3-channel) images ×4, how many channels must the convolution
 # right before the pixel shuffle output?
@@ -584,18 +614,34 @@ solution = espcn(4, channels=3)[-2].out_channels
 verify("08.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
-# **2. (워밍업)** Stable Diffusion의 `Upsample` 블록을 512채널로 만들면 파라미터는 몇 개일까요?
+# **2.** 1절의 ESPCN을 ×3이 아니라 ×4로 만듭니다(휘도 채널 하나, 마지막 합성곱은 16채널). 같은 세 합성곱을 쌍삼차
+# 보간으로 먼저 4배 키운 이미지에서 실행하면(마지막 합성곱은 채널 하나를 냅니다) 연산량은 ESPCN의 몇 배일까요(가장
+# 가까운 정수)? ×3에서는 약 8배였습니다. 그 까닭을 바탕으로 먼저 예측한 뒤 `FlopCounterMode`로 확인하세요.
 
 # %% [markdown] tags=["lang-en"]
-# **2. (warm-up)** How many parameters does Stable Diffusion's `Upsample` block have with 512 channels?
+# **2.** Build section 1's ESPCN for ×4 instead of ×3 (one luminance channel, so the last convolution outputs 16
+# channels). Run the same three convolutions on an image enlarged 4 times by bicubic interpolation first (the last
+# convolution then outputs one channel): how many times as many operations as ESPCN does that take (to the nearest
+# integer)? For ×3 it was about 8. Predict from the reason why, then check with `FlopCounterMode`.
 
 # %%
 answer = ...
 check("08.2", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-with torch.device("meta"):
-    solution = sum(p.numel() for p in Upsample(512).parameters())
+small_low = torch.rand(1, 1, 16, 16)
+enlarge_first = nn.Sequential(
+    nn.Upsample(scale_factor=4, mode="bicubic", align_corners=False),
+    nn.Conv2d(1, 64, 5, padding=2), nn.Tanh(),
+    nn.Conv2d(64, 32, 3, padding=1), nn.Tanh(),
+    nn.Conv2d(32, 1, 3, padding=1),
+)
+counts = []
+for net in (espcn(4), enlarge_first):
+    with FlopCounterMode(display=False) as counter:
+        net(small_low)
+    counts.append(counter.get_total_flops())
+solution = round(counts[1] / counts[0])
 verify("08.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
@@ -644,12 +690,12 @@ def solution(x, r):
 verify_code("08.4", solution)
 
 # %% [markdown] tags=["lang-ko"]
-# ## 퀴즈 정답
+# ### 퀴즈 정답
 #
 # 위 퀴즈의 정답과 설명입니다. 먼저 풀어 본 뒤에 보세요.
 
 # %% [markdown] tags=["lang-en"]
-# ## Quiz answers
+# ### Quiz answers
 #
 # The answers to the quiz above, with explanations. Try the quiz first.
 
