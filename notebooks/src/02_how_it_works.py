@@ -1,47 +1,49 @@
 # %% [markdown] tags=["lang-ko"]
 # # 02. 동작 원리
 #
-# 전치 합성곱(transposed convolution)은 입력 값마다 커널 전체에 그 값을 곱해 출력에 더하고, 겹치는 칸은 합합니다.
-# 이름은 합성곱을 행렬 $C$로 썼을 때 그 **전치**인 $C^\top$를 곱한다는 데서 왔습니다. 이 레슨에서는 다음을 이 순서로
-# 코드로 확인합니다.
+# 전치 합성곱(transposed convolution)은 입력 값마다 커널 전체에 그 값을 곱한 사본을 출력에 더하며, 사본이 겹치는
+# 칸에서는 값이 누적됩니다. 이름은 합성곱을 행렬 $C$로 썼을 때 그 **전치**인 $C^\top$를 곱한다는 데서 왔습니다.
+# 이 레슨에서는 다음 내용을 차례로 코드로 확인합니다.
 #
-# 1. 계산은 **흩뿌려 더하기**입니다. 원문의 예를 한 단계씩 따라간 뒤 직접 구현합니다.
-# 2. 합성곱은 행렬 $C$를 곱하는 것이고, 전치 합성곱은 $C^\top$를 곱하는 것입니다.
-# 3. $C^\top$는 $C$의 역행렬이 아닙니다. 크기는 되돌리지만 값은 되돌리지 못합니다.
-# 4. 전치 합성곱은 합성곱의 입력에 대한 기울기와 같습니다.
-# 5. 0 삽입, GEMM + col2im, 서브픽셀 위상으로 계산해도 값이 같습니다. 이어서 채널과 편향의 모양을 봅니다.
+# - 계산은 **흩뿌려 더하기**입니다. 원문의 예를 한 단계씩 따라간 뒤 직접 구현합니다.
+# - 합성곱은 행렬 $C$를 곱하는 것이고, 전치 합성곱은 $C^\top$를 곱하는 것입니다.
+# - $C^\top$는 $C$의 역행렬이 아닙니다. 크기는 되돌리지만 값은 되돌리지 못합니다.
+# - 전치 합성곱은 합성곱의 입력에 대한 기울기와 같습니다.
+# - 0 삽입, GEMM + col2im, 서브픽셀 위상으로 계산해도 값이 같습니다. 이어서 가중치의 채널 순서와 편향을 더하는
+#   방식을 봅니다.
 #
 # 서브픽셀 위상과 "어느 방식이 빠른가"는 건너뛰어도 되는 심화 절입니다. 출력되는 값은 모두 코드가 계산하고,
-# CI가 두 언어의 노트북을 다시 실행해 확인합니다.
+# CI가 다시 확인합니다.
 
 # %% [markdown] tags=["lang-en"]
 # # 02. How it works
 #
-# A transposed convolution multiplies the whole kernel by each input value, adds the copy to the output, and sums
-# the overlapping cells. Its name comes from writing a convolution as a matrix $C$: this operation multiplies by
-# the **transpose $C^\top$**. This lesson checks in code, in this order:
+# A transposed convolution multiplies the whole kernel by each input value, adds each scaled copy to the output,
+# and sums where copies overlap. Its name comes from writing a convolution as a matrix $C$: this operation
+# multiplies by the **transpose $C^\top$**. This lesson checks in code, in this order:
 #
-# 1. The computation is **scatter-add**: we follow the document's example step by step, then write it ourselves.
-# 2. A convolution multiplies by a matrix $C$; a transposed convolution multiplies by $C^\top$.
-# 3. $C^\top$ is not the inverse of $C$: it restores the size, not the values.
-# 4. A transposed convolution is the gradient of a convolution with respect to its input.
-# 5. Zero insertion, GEMM + col2im and sub-pixel phases give the same values. Then the shapes of channels and bias.
+# - The computation is **scatter-add**: the document's example step by step, then our own version.
+# - A convolution multiplies by a matrix $C$; a transposed convolution multiplies by $C^\top$.
+# - $C^\top$ is not the inverse of $C$: it restores the size, not the values.
+# - A transposed convolution is the gradient of a convolution with respect to its input.
+# - Zero insertion, GEMM + col2im and sub-pixel phases give the same values. Then the weight's channel order and
+#   how the bias is added.
 #
 # The sub-pixel phases and "which formulation is fast" are deep dives you may skip. The code computes every
-# printed value, and CI re-runs the notebooks of both languages to check them.
+# printed value, and CI re-checks it.
 
 # %% [markdown] tags=["lang-ko", "goals"]
-# **이 레슨을 마치면** 전치 합성곱을 흩뿌려 더하기로 손으로 계산하고, $C^\top$ 곱셈으로 쓴 뒤 역연산이 아닌 이유를 설명하며, 합성곱의 기울기라는 성질에서 가중치 모양을 설명하고, 0 삽입이나 GEMM + col2im으로 같은 값을 계산할 수 있습니다.
+# **이 레슨을 마치면** 전치 합성곱을 흩뿌려 더하기로 손으로 계산하고, $C^\top$ 곱셈으로 나타내어 그것이 역연산이 아닌 이유를 설명하며, 합성곱의 기울기라는 성질로 가중치 모양을 설명하고, 0 삽입이나 GEMM + col2im으로 같은 값을 계산할 수 있습니다.
 
 # %% [markdown] tags=["lang-en", "goals"]
-# **After this lesson you can** compute a transposed convolution by hand as scatter-add, write it as multiplication by $C^\top$ and explain why that is not an inverse, explain its weight shape from its being the gradient of a convolution, and compute it by zero insertion or GEMM + col2im.
+# **After this lesson you can** compute a transposed convolution by hand as scatter-add, write it as multiplication by $C^\top$ to explain why it is not an inverse, explain its weight shape from its being the gradient of a convolution, and compute it by zero insertion or GEMM + col2im.
 
 # %% [markdown] tags=["lang-ko", "notes"]
-# **강의 노트.** 긴 레슨입니다. 두 번에 나누어 가르친다면 6절(세 가지 관점) 앞에서 끊으세요. 1절은 계산으로 보는
+# **강의 노트.** 긴 레슨입니다. 두 번에 나누어 가르친다면 6절(여러 계산법) 앞에서 끊으세요. 1절은 계산으로 보는
 # 관점, 2–5절은 행렬로 보는 관점입니다. 심화 절(6.3절, 8절)은 시간이 모자라면 건너뛰세요.
 
 # %% [markdown] tags=["lang-en", "notes"]
-# **Lecturer's note.** A long lesson. If you teach it in two sessions, break before section 6 (three views).
+# **Lecturer's note.** A long lesson. If you teach it in two sessions, break before section 6 (several computations).
 # Section 1 is the computational view, sections 2–5 the matrix view. Skip the deep dives (6.3, 8) when time is short.
 
 # %% tags=["lang-ko", "parameters"]
@@ -69,17 +71,17 @@ torch.set_default_dtype(torch.float64)
 setup(LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# 이 레슨은 `float64`로 계산하므로 반올림 오차가 "같다"는 판정을 흔들 일이 거의 없습니다.
+# `float64`로 계산하므로 반올림 오차가 "같다"는 판정을 흔들 일은 드뭅니다.
 #
 # ## 1. 흩뿌려 더하기, 한 단계씩
 #
-# 원문의 예, 2×2 입력 `[[1, 2], [3, 4]]`와 3×3 커널 a…i(스트라이드 1, 패딩 0)를 손으로 따라가 봅시다. 스트라이드가
-# $S$이면 입력 $(i, j)$의 값 $v$는 커널 성분 $(k_i, k_j)$와 곱해져 출력 $(i\cdot S + k_i,\; j\cdot S + k_j)$에
+# 원문의 예인 2×2 입력 `[[1, 2], [3, 4]]`와 3×3 커널 a…i(스트라이드 1, 패딩 0)로 계산을 손으로 따라가 봅시다.
+# 스트라이드가 $S$이면 입력 $(i, j)$의 값 $v$는 커널 성분 $(k_i, k_j)$와 곱해져 출력 $(i\cdot S + k_i,\; j\cdot S + k_j)$에
 # 더해집니다.
 # 먼저 **기호**로, 칸마다 어떤 곱이 모이는지 문자열로 쌓아 봅니다.
 
 # %% [markdown] tags=["lang-en"]
-# This lesson computes in `float64`, so rounding errors hardly ever get in the way of "equal".
+# We compute in `float64`, so rounding rarely gets in the way of "equal".
 #
 # ## 1. Scatter-add, step by step
 #
@@ -124,15 +126,13 @@ def show(grid):
 show(grid)
 
 # %% [markdown] tags=["lang-ko"]
-# 원문의 "Step 2: … 출력 오른쪽 위에 배치"는 엄밀하지 않은 표현입니다. 입력 $(i, j)$의 사본은 출력
-# $(i\cdot S,\; j\cdot S)$에서 시작하는 3×3 영역을 덮습니다. 스트라이드 1이면 2단계의 사본(입력 [0,1])은 1단계
+# 원문의 "Step 2: … 출력 오른쪽 위에 배치"는 엄밀하지 않은 표현입니다. 스트라이드 1이면 2단계의 사본(입력 [0,1])은 1단계
 # 사본보다 **한 칸 오른쪽**(행 0–2, 열 1–3)에 놓여 1단계 사본과 6칸을 함께 덮습니다. 오른쪽 위 구석에 따로 놓이는
 # 것이 아닙니다. 칸마다 모인 곱의 수를 세면 겹침이 보입니다.
 
 # %% [markdown] tags=["lang-en"]
-# The document's "Step 2: … placed at the top right of the output" (translated) is loose. The copy of input
-# $(i, j)$ covers the 3×3 cells starting at output $(i\cdot S,\; j\cdot S)$. With stride 1, step 2's copy
-# (input [0,1]) lands **one column to the right** of step 1's (rows 0–2, columns 1–3) and shares 6 cells with it;
+# The document's "Step 2: … placed at the top right of the output" (translated) is loose. With stride 1, step 2's
+# copy (input [0,1]) lands **one column to the right** of step 1's (rows 0–2, columns 1–3) and shares 6 cells with it;
 # it is not set apart in the top-right corner. Counting the products in each cell shows the overlaps.
 
 # %%
@@ -151,11 +151,11 @@ print("counts:\n", counts)
 scatter_add_steps(snapshots, stamps, LANG, values=[v for row in values for v in row])
 
 # %% [markdown] tags=["lang-ko"]
-# 이제 **숫자**로 바꿉니다. 기호 합에 a = 1, …, i = 9를 넣은 값은 PyTorch의 `conv_transpose2d`와 같아야 합니다.
+# 이제 **숫자**로 바꿉니다. 기호 합에 a = 1, …, i = 9를 넣은 값은 PyTorch의 `conv_transpose2d`의 결과와 같아야 합니다.
 
 # %% [markdown] tags=["lang-en"]
-# Now switch to **numbers**: substituting a = 1, …, i = 9 into the symbolic sums must give PyTorch's
-# `conv_transpose2d`.
+# Now switch to **numbers**: substituting a = 1, …, i = 9 into the symbolic sums must match the output of
+# PyTorch's `conv_transpose2d`.
 
 # %%
 kernel = torch.arange(1.0, 10.0).view(3, 3)  # a … i = 1 … 9
@@ -176,15 +176,15 @@ claim("numeric == conv_transpose2d(small, kernel)", torch.equal(numeric, via_tor
 # ### 직접 구현하기
 #
 # 채널, 스트라이드, 패딩까지 넣어도 함수는 열 줄 남짓입니다. $(H-1)S + K$ 크기의 넓은 캔버스에 사본을 모두 더한
-# 뒤, 양쪽 가장자리에서 패딩 $P$만큼 잘라 냅니다. 전치 합성곱의 패딩은 칸을 덧붙이지 않고 **잘라 낸다**는 점에
-# 주의하세요(레슨 03).
+# 뒤, 양쪽 가장자리에서 패딩 $P$만큼 잘라냅니다. 전치 합성곱의 패딩은 칸을 덧붙이지 않고 **잘라낸다**는 점에
+# 주의하세요(레슨 03). 가중치 순서가 Conv2d와 반대인 이유는 7절에서 설명합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### Writing it yourself
 #
 # With channels, stride and padding the function is still about ten lines. Add every copy to a wide canvas of
 # size $(H-1)S + K$, then cut $P$ cells from each border. Note that the padding of a transposed convolution
-# **cuts** cells instead of adding them (lesson 03).
+# **cuts** cells instead of adding them (lesson 03). Section 7 explains why the weight order reverses Conv2d's.
 
 # %%
 def conv_transpose2d_loops(x, weight, stride=1, padding=0):
@@ -215,32 +215,31 @@ claim("ours == F.conv_transpose2d(…)", close(ours, F.conv_transpose2d(xs[None]
 # ### 스테퍼로 직접 해 보기
 #
 # 아래 위젯에서 단계를 넘기며 출력이 채워지는 과정을 보세요. 위젯이 처음 보여 주는 스트라이드 2에서는 사본이 두 칸
-# 간격으로 놓여 한 행과 한 열에서만 겹칩니다. 패딩을 주면 잘려 나갈 가장자리가 빗금으로 표시되고, 숫자로 보면 마지막
-# 단계에서 결과를 PyTorch와 비교합니다. 위젯이 움직이지 않는 곳(슬라이드, HTML)에서는 결과가 글로 나옵니다.
+# 간격으로 놓여 한 행과 한 열에서만 겹칩니다. 패딩을 주면 잘려 나갈 가장자리가 빗금으로 표시되고, "숫자" 단추를
+# 고르면 마지막 단계에서 결과를 PyTorch와 비교합니다. 위젯이 움직이지 않는 곳(슬라이드, HTML)에서는 결과가 글로 나옵니다.
 
 # %% [markdown] tags=["lang-en"]
-# `course_utils.reference.conv_transpose2d_loops` is the same method with batch, groups, dilation,
-# `output_padding` and bias; `tests/test_reference.py` checks it against PyTorch to 1e-10 on many configurations
-# generated by hypothesis.
+# `course_utils.reference.conv_transpose2d_loops` adds batch, groups, dilation, `output_padding` and bias;
+# `tests/test_reference.py` checks it against PyTorch to 1e-10 on many hypothesis-generated configurations.
 #
 # ### Step through it yourself
 #
 # Step through the widget below and watch the output fill in. At stride 2, where it starts, the copies land two
-# cells apart and overlap in one row and one column only. With padding, the border to be cut is hatched; in
-# numbers, the last step compares the result with PyTorch. Where widgets do not run (slides, HTML), the result
-# appears as text.
+# cells apart and overlap in one row and one column only. With padding, the border to be cut is hatched; with the
+# "numbers" button, the last step compares the result with PyTorch. Where widgets do not run (slides, HTML), the
+# result appears as text.
 
 # %%
 stepper = ScatterAddStepper(LANG, step=2, stride=2)
 stepper
 
 # %% [markdown] tags=["lang-ko"]
-# 자주 쓰는 2배 업샘플링 설정(커널 4, 스트라이드 2, 패딩 1)으로 끝까지 더한 숫자 결과입니다. 잘린 가장자리를
-# 빼면 2×2가 4×4가 됩니다.
+# 자주 쓰는 2배 업샘플링 설정(커널 4, 스트라이드 2, 패딩 1)으로 끝까지 더한 숫자 결과입니다. 가장자리를
+# 잘라내면 2×2가 4×4가 됩니다.
 
 # %% [markdown] tags=["lang-en"]
-# The common 2× upsampling setting (kernel 4, stride 2, padding 1), all steps, in numbers. Without the cut border,
-# 2×2 becomes 4×4.
+# Here is the common 2× upsampling setting (kernel 4, stride 2, padding 1), all steps added, in numbers. Once the
+# border is cut, 2×2 becomes 4×4.
 
 # %%
 common = ScatterAddStepper(LANG, kernel_size=4, stride=2, padding=1, symbols=False)
@@ -249,17 +248,17 @@ common.print()
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 합성곱을 행렬로 쓰기
 #
-# 원문의 예처럼 4×4 입력에 3×3 커널을 스트라이드 1, 패딩 0으로 적용하면 출력은 2×2입니다. 입력을 길이 16인
-# 벡터로 펴면(`x.flatten()`) 출력 네 칸은 각각 입력 16개의 가중합이므로, 합성곱 전체는 **4×16 행렬** $C$ 하나로
-# 쓸 수 있습니다. $C$의 한 행은 출력 한 칸이 읽는 3×3 창 자리에 커널을 놓고 나머지를 0으로 채운 것입니다.
+# 1절의 전치 합성곱(2×2 → 4×4)과 반대 방향인 합성곱(4×4 → 2×2)을 같은 3×3 커널 a…i로 행렬로 써 봅시다. 원문의
+# 예처럼 스트라이드 1, 패딩 0입니다. 입력을 길이 16인 벡터로 펴면(`x.flatten()`) 출력 네 칸은 각각 입력 16개의
+# 가중합이므로, 합성곱 전체는 **4×16 행렬** $C$ 하나로 쓸 수 있습니다. $C$의 한 행은 출력 한 칸이 읽는 3×3 창 자리에 커널을 놓고 나머지를 0으로 채운 것입니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 2. Convolution as a matrix
 #
-# In the source document's example, a 3×3 kernel on a 4×4 input (stride 1, padding 0) gives a 2×2 output.
-# Flatten the input into a vector of 16 (`x.flatten()`): each of the 4 outputs is a weighted sum of the 16 inputs,
-# so the whole convolution is **one 4×16 matrix** $C$. A row of $C$ is the kernel placed on the 3×3 window that
-# the output cell reads, with zeros everywhere else.
+# Now write the convolution going the other way (4×4 → 2×2), with the same 3×3 kernel a…i, as a matrix; as in the
+# source document, stride 1 and padding 0. Flatten the input into a vector of 16 (`x.flatten()`): each of the
+# 4 outputs is a weighted sum of the 16 inputs, so the whole convolution is **one 4×16 matrix** $C$. A row of $C$
+# is the kernel placed on the 3×3 window that the output cell reads, with zeros everywhere else.
 
 # %%
 x = torch.arange(16.0).view(4, 4)
@@ -281,11 +280,11 @@ print("C:", tuple(C.shape))
 print("(C != 0).sum():", int((C != 0).sum()), "/", C.numel())
 
 # %% [markdown] tags=["lang-ko"]
-# 그림으로 보면 구조가 드러납니다. 네 행 모두 같은 a…i를 담고 있습니다. 출력이 오른쪽으로 한 칸 가면 커널도 한 칸,
+# 그림을 보면 네 행 모두 같은 a…i를 담고 있습니다. 출력이 오른쪽으로 한 칸 가면 커널도 한 칸,
 # 아래로 한 행 가면 입력 한 행(4칸)만큼 옮겨 갑니다. 64칸 가운데 36칸만 0이 아닌 **희소 행렬**입니다.
 
 # %% [markdown] tags=["lang-en"]
-# The picture shows the structure. All four rows hold the same a…i. When the output moves one cell right, the
+# In the picture, all four rows hold the same a…i. When the output moves one cell right, the
 # kernel moves one column; one row down, it moves a whole input row (4 columns). Only 36 of the 64 entries are
 # nonzero: a **sparse matrix**.
 
@@ -313,15 +312,15 @@ claim("C == course_utils.reference.conv_matrix(kernel, 4)", torch.equal(C, conv_
 # ## 3. 전치 합성곱은 $C^\top$를 곱한다
 #
 # $C$는 값 16개를 4개로 줄입니다(4×4 → 2×2). 그 전치 $C^\top$는 16×4 행렬이므로 값 4개를 16개로 늘립니다(2×2 → 4×4).
-# 1절의 입력 `small`에 $C^\top$를 곱한 결과를, **같은 커널**로 부른 `conv_transpose2d`의 결과(1절의 `via_torch`)와
-# 비교해 봅시다.
+# 1절의 입력 `small`에 $C^\top$를 곱한 결과를 1절의 `via_torch`(**같은 커널**의 `conv_transpose2d`)와 비교해
+# 봅시다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 3. A transposed convolution multiplies by $C^\top$
 #
 # $C$ turns 16 numbers into 4 (4×4 → 2×2). Its transpose $C^\top$ is 16×4, so it turns 4 numbers into 16
-# (2×2 → 4×4). Multiply section 1's input `small` by $C^\top$ and compare with `conv_transpose2d` called with
-# **the same kernel** (`via_torch` from section 1).
+# (2×2 → 4×4). Multiply section 1's input `small` by $C^\top$ and compare with section 1's `via_torch`
+# (`conv_transpose2d` with **the same kernel**).
 
 # %%
 via_matrix = (C.T @ small.flatten()).view(4, 4)
@@ -347,7 +346,7 @@ claim("sum(copies) == Cᵀ @ small.flatten()", torch.equal(sum(copies), via_matr
 # ## 4. 역연산이 아니다: "deconvolution"은 잘못된 이름
 #
 # 원문은 전치 합성곱이 "Deconvolution"이라고도 불리지만 수학적 역연산이 아니며 **크기만 복원**한다고 경고합니다.
-# 숫자로 확인해 봅시다. $C^\top$가 $C$의 역이라면 $C^\top C$는 16×16 단위 행렬이어야 합니다.
+# 숫자로 확인해 봅시다. $C^\top$가 $C$의 역행렬이라면 $C^\top C$는 16×16 단위 행렬이어야 합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 4. Not an inverse: "deconvolution" is a misnomer
@@ -396,14 +395,14 @@ print("‖best_guess − x‖ / ‖x‖:", round(float((best_guess - x).norm() /
 # %% [markdown] tags=["lang-ko"]
 # 신호 처리에서 deconvolution은 흐려진 사진을 되돌리듯 합성곱을 **거꾸로 푸는** 일입니다. 전치 합성곱은 같은 희소
 # 패턴으로 값을 **퍼뜨릴** 뿐이고, 쓸모 있는 업샘플링은 학습으로 찾은 가중치에서 나옵니다. Dumoulin과 Visin(2016)도
-# deconvolution은 수학적으로 합성곱의 역연산을 뜻하므로 이 이름을 쓰지 말자고 권합니다. 이 코스도 "역합성곱" 대신
-# 전치 합성곱이라고 씁니다.
+# deconvolution은 수학적으로 합성곱의 역연산을 뜻하므로 이 이름을 쓰지 말자고 권하며, 이 코스도 이 이름을 쓰지
+# 않습니다.
 
 # %% [markdown] tags=["lang-en"]
-# In signal processing, deconvolution means **undoing** a convolution, as when you deblur a photograph. A transposed
+# In signal processing, deconvolution means **undoing** a convolution, as in deblurring a photograph. A transposed
 # convolution only **spreads** values with the same sparse pattern; a useful upsampling comes from weights found by
-# training. Dumoulin and Visin (2016) advise against the name for this reason: a deconvolution is, mathematically,
-# the inverse of a convolution. This course says transposed convolution, never deconvolution.
+# training. Dumoulin and Visin (2016) advise against the name, since mathematically a deconvolution is the
+# inverse of a convolution; this course avoids it too.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 5. 합성곱의 기울기
@@ -438,8 +437,8 @@ claim("x.grad == Cᵀ @ upstream.flatten()", close(x7.grad.flatten(), C7.T @ ups
 
 # %% [markdown] tags=["lang-en"]
 # What about an 8×8 input? This convolution maps both 7×7 and 8×8 to 4×4, and from 4×4 the transposed convolution
-# gives back 7×7. The gradient of an 8×8 input needs `output_padding=1`: one extra row at the bottom and one extra
-# column at the right (lesson 03).
+# gives back 7×7. The gradient of an 8×8 input needs `output_padding=1`, an extra row at the bottom and column
+# at the right (lesson 03).
 
 # %%
 x8 = torch.randn(1, 3, 8, 8, requires_grad=True)
@@ -453,44 +452,44 @@ print("output_padding=1:", tuple(back8.shape))
 claim("back8 == x.grad", close(x8.grad, back8))
 
 # %% [markdown] tags=["lang-ko"]
-# 그래서 라이브러리는 흔히 전치 합성곱을 합성곱의 입력 기울기 계산으로 구현합니다. PyTorch 소스 코드
-# (`aten/src/ATen/native/cudnn/ConvShared.cpp`의 `cudnn_convolution_transpose`)를 보면 cuDNN을 쓰는 GPU에서는
-# cuDNN의 입력 기울기(backward-data) 합성곱을 부릅니다(이 레슨은 GPU에서 실행하지 않습니다). 거꾸로, 합성곱의 역전파는
+# 그래서 라이브러리는 흔히 전치 합성곱을 합성곱의 입력 기울기 계산으로 구현합니다. cuDNN을 쓰는 GPU에서 PyTorch의
+# `cudnn_convolution_transpose`(`aten/src/ATen/native/cudnn/ConvShared.cpp`)는 cuDNN의 backward-data 합성곱을
+# 부릅니다(이 레슨은 GPU에서 실행하지 않습니다). 거꾸로, 합성곱의 역전파는
 # 전치 합성곱의 성질을 그대로 물려받습니다. 스트라이드가 있는 합성곱의 기울기에 체커보드 무늬가 생길 수 있는 것도
 # 그 때문입니다(Odena 외 2016, 레슨 04).
 
 # %% [markdown] tags=["lang-en"]
-# So libraries often implement a transposed convolution as the input gradient of a convolution. PyTorch's source
-# code (`cudnn_convolution_transpose` in `aten/src/ATen/native/cudnn/ConvShared.cpp`) calls cuDNN's backward-data
-# (input gradient) convolution on a GPU with cuDNN (this lesson does not run on a GPU). Conversely, the backward pass of a convolution inherits every
-# property of the transposed convolution, which is why the gradient of a strided convolution can carry
-# checkerboard patterns (Odena et al. 2016, lesson 04).
+# So libraries often implement a transposed convolution as the input gradient of a convolution. On a GPU with
+# cuDNN, PyTorch's `cudnn_convolution_transpose` (`aten/src/ATen/native/cudnn/ConvShared.cpp`) calls cuDNN's
+# backward-data convolution (this lesson does not run on a GPU). Conversely, the backward pass of a convolution
+# inherits every property of the transposed convolution, which is why the gradient of a strided convolution can
+# carry checkerboard patterns (Odena et al. 2016, lesson 04).
 
 # %% [markdown] tags=["lang-ko"]
-# ## 6. 같은 연산, 세 가지 관점
+# ## 6. 같은 연산, 여러 계산법
 #
-# 흩뿌려 더하기를 계산하는 방법은 여러 가지입니다. 세 관점을 코드로 쓰고 각각 PyTorch와 비교합니다.
-# `course_utils.reference`에는 그룹과 팽창까지 다루는 일반형이 있고, 테스트가 확인합니다.
+# 흩뿌려 더하기를 계산하는 세 방법을 코드로 쓰고 각각 PyTorch와 비교합니다. 그룹과 팽창까지 다루는 일반형은
+# `course_utils.reference`에 있고, 테스트가 확인합니다.
 #
 # ### 6.1 0 삽입 + 패딩 $K-P-1$ + 뒤집은 커널 ("분수 스트라이드")
 #
 # Dumoulin과 Visin(2016)의 관점입니다. 입력 값 사이에 $S-1$개의 0을 끼워 넣고, 가장자리마다 $K-P-1$칸의 0
 # 패딩을 두르고, 커널을 상하좌우로 뒤집어 **스트라이드 1인 보통 합성곱**을 합니다. 원래 입력의 간격으로 재면
 # 커널이 한 번에 $1/S$칸씩 움직이는 셈이라 분수 스트라이드 합성곱(fractionally strided convolution)이라고도
-# 부릅니다. 채널은 (C_out, C_in) 순서로 바꿉니다.
+# 부릅니다. 가중치의 앞 두 축은 Conv2d의 순서인 (C_out, C_in)으로 바꿉니다.
 
 # %% [markdown] tags=["lang-en"]
-# ## 6. The same operation, three views
+# ## 6. One operation, several computations
 #
-# Scatter-add can be computed in several ways. We write three views in code and compare each with PyTorch;
-# `course_utils.reference` holds general versions with groups and dilation, checked by the tests.
+# We write three ways to compute scatter-add and compare each with PyTorch. General versions with groups and
+# dilation are in `course_utils.reference`, checked by the tests.
 #
 # ### 6.1 Zero insertion + padding $K-P-1$ + flipped kernel ("fractionally strided")
 #
 # This is Dumoulin and Visin's (2016) view. Insert $S-1$ zeros between input values, pad $K-P-1$ zeros on every
 # border, flip the kernel top-bottom and left-right, and run an **ordinary stride-1 convolution**. Measured in the
 # spacing of the original input, the kernel moves $1/S$ of a cell per step, hence the name fractionally strided
-# convolution. The channels swap to (C_out, C_in).
+# convolution. The weight's first two axes swap to (C_out, C_in), the Conv2d order.
 
 # %%
 def zero_insert(x, stride):
@@ -512,7 +511,7 @@ claim("conv_transpose2d_zeros(small, …) == conv_transpose2d(small, …)", torc
 claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_zeros(xs, ws, 2, 1), ours))
 
 # %% [markdown] tags=["lang-ko"]
-# 왜 뒤집을까요? 0을 끼워 넣은 격자에서 흩뿌리기는 자리 $p$의 값을 성분 $t$를 거쳐 출력 $p + t$에 보냅니다.
+# 왜 뒤집을까요? 0을 끼워 넣은 격자에서 흩뿌려 더하기는 자리 $p$의 값을 성분 $t$와 곱해 출력 $p + t$에 더합니다.
 # 곧 출력 $o$는 자리 $o - t$의 값을 받으므로, $t$가 클수록 **왼쪽 위**의 값을 씁니다. 합성곱의 창은 성분 $t$를
 # 자리 $o + t$의 값, 곧 **오른쪽 아래**의 값과 곱합니다. 같은 곱을 모으려면 커널을 뒤집어야 합니다. 이 관점은 그림으로 설명하기 좋지만, 위에 출력된 격자처럼 곱셈 대부분이 끼워 넣은 0과의 곱입니다.
 #
@@ -523,10 +522,10 @@ claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_zeros(xs, ws, 2, 
 # 놓고 겹치는 칸을 더합니다.
 
 # %% [markdown] tags=["lang-en"]
-# Why flip? On the zero-inserted grid, scatter-add sends the value at position $p$ through entry $t$ to output
-# $p + t$, so output $o$ receives the value at $o - t$: the larger $t$, the further **up and left**. A convolution
-# window pairs entry $t$ with the value at $o + t$, further **down and right**. To collect the same products, the
-# kernel must be flipped. This view is good for drawing, but as the printed grid shows, most of its
+# Why flip? On the zero-inserted grid, scatter-add multiplies the value at position $p$ by entry $t$ and adds it
+# to output $p + t$, so output $o$ receives the value at $o - t$: the larger $t$, the further **up and left**. A
+# convolution window pairs entry $t$ with the value at $o + t$, further **down and right**. To collect the same
+# products, the kernel must be flipped. This view is good for drawing, but as the printed grid shows, most of its
 # multiplications hit inserted zeros.
 #
 # ### 6.2 GEMM + col2im (`F.fold`)
@@ -544,7 +543,8 @@ def conv_transpose2d_gemm(x, weight, stride=1, padding=0):
     return F.fold(columns[None], size, kernel_size=k, stride=stride, padding=padding)[0]
 
 
-print("columns.shape:", (ws.shape[1] * 4 * 4, 5 * 5), "= (C_out·k·k, H·W)")
+columns = ws.reshape(ws.shape[0], -1).T @ xs.reshape(xs.shape[0], -1)  # as inside conv_transpose2d_gemm
+print("columns.shape:", tuple(columns.shape), "= (C_out·k·k, H·W)")
 claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_gemm(xs, ws, 2, 1), ours))
 
 # %% [markdown] tags=["lang-ko"]
@@ -562,12 +562,12 @@ claim("fold(ones) == counts", torch.equal(F.fold(ones, (4, 4), kernel_size=3)[0,
 
 # %% [markdown] tags=["lang-ko", "deep-dive"]
 # ### 6.3 심화: 스트라이드 $S$ = 작은 합성곱 $S^2$개를 엇갈려 놓기 (서브픽셀 위상)
-# 건너뛰어도 이후 내용을 따라가는 데 지장이 없습니다.
+# 건너뛰어도 본문을 따라가는 데 지장이 없으며, 8절(심화)과 레슨 07의 4/2/1 설명만 이 관점을 씁니다.
 #
 # 스트라이드가 2이면 출력의 짝수 행에 닿는 커널 성분과 홀수 행에 닿는 성분이 따로 정해져 있습니다. 커널이 4이면
 # 입력 $i$의 사본에서 성분 $t$는 (잘라내기 전 캔버스의) 출력 $2i + t$에 닿으므로, 짝수 행에는 $t = 0, 2$만, 홀수
 # 행에는 $t = 1, 3$만 닿습니다. 그래서 출력을 (행의 홀짝) × (열의 홀짝) 네 **위상**으로 나누면, 위상마다 2×2
-# 부분 커널로 하는 **0 없는 스트라이드 1 합성곱**이 됩니다. 네 결과를 엇갈려 끼우면 전체 출력입니다(Shi 외 2016b).
+# 부분 커널을 쓰는 **0 없는 스트라이드 1 합성곱**이 됩니다. 네 결과를 엇갈려 끼우면 전체 출력입니다(Shi 외 2016b).
 # 레슨 05의 픽셀 셔플이 바로 이 엇갈려 끼우기입니다.
 #
 # 코드의 `transpose(0, 1).flip(-2, -1)`은 6.1절에서 왔습니다. 한 위상 안에서는 이웃한 입력의 사본이 한 칸씩
@@ -577,7 +577,7 @@ claim("fold(ones) == counts", torch.equal(F.fold(ones, (4, 4), kernel_size=3)[0,
 
 # %% [markdown] tags=["lang-en", "deep-dive"]
 # ### 6.3 Deep dive: Stride $S$ = $S^2$ small convolutions, interleaved (sub-pixel phases)
-# You can skip it; nothing later depends on it.
+# You can skip it: the main line does not need it; only section 8 (a deep dive) and lesson 07's 4/2/1 explanation use it.
 #
 # With stride 2, the kernel entries that reach the even output rows are fixed, and so are those that reach the odd
 # rows. With kernel 4, entry $t$ of the copy of input $i$ lands on output $2i + t$ (on the canvas, before
@@ -625,14 +625,16 @@ claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_phases(xs, ws, 2,
 #
 # `nn.ConvTranspose2d(256, 128, …)`의 가중치 모양은 (256, 128, 4, 4), 곧 **(C_in, C_out, K, K)** 순서로,
 # `nn.Conv2d`의 (C_out, C_in, K, K)와 채널 순서가 반대입니다. 이유는 5절에 있습니다. 256 → 128 전치 합성곱은
-# 128 → 256 합성곱의 전치이므로 **가중치 텐서 하나를 두 층이 함께 씁니다**.
+# 128 → 256 합성곱의 전치이므로 **두 층의 가중치 모양이 같습니다**. 한 텐서를 어느 층에든 그대로 넘길 수
+# 있습니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 7. Channels and bias
 #
 # The weight of `nn.ConvTranspose2d(256, 128, …)` has shape (256, 128, 4, 4), that is **(C_in, C_out, K, K)**:
 # the reverse of `nn.Conv2d`'s (C_out, C_in, K, K). Section 5 gives the reason: the 256 → 128 transposed
-# convolution is the transpose of a 128 → 256 convolution, so **one weight tensor serves both layers**.
+# convolution is the transpose of a 128 → 256 convolution, so **both weights have the same shape**: one
+# tensor fits either layer unchanged.
 
 # %%
 up = nn.ConvTranspose2d(256, 128, kernel_size=4, stride=2, padding=1)
@@ -642,10 +644,10 @@ print("Conv2d(128 → 256).weight:         ", tuple(down.weight.shape))
 print("ConvTranspose2d Σ numel:", f"{sum(p.numel() for p in up.parameters()):,}")
 
 # %% [markdown] tags=["lang-ko"]
-# 파라미터 524,416개는 원문의 "방법 1" 숫자와 같습니다(가중치 256·128·4·4 + 편향 128). 흩뿌리기로 읽으면
+# 파라미터 524,416개는 원문의 "방법 1" 숫자와 같습니다(가중치 256·128·4·4 + 편향 128). 흩뿌려 더하기로 읽으면
 # `weight[c]`는 **입력 채널 c가 찍는 도장**입니다. 채널 c의 한 픽셀은 (C_out, K, K) 모양의 `weight[c]`에 자기
 # 값을 곱해 모든 출력 채널에 한꺼번에 더합니다. 채널 5의 픽셀 $(3, 3)$만 1인 입력으로 확인해 봅시다. 이 픽셀의
-# 사본은 출력 $(3\cdot 2 - 1,\; 3\cdot 2 - 1) = (5, 5)$에서 시작합니다(패딩 1이 한 칸을 잘라 냈으므로 $-1$).
+# 사본은 출력 $(3\cdot 2 - 1,\; 3\cdot 2 - 1) = (5, 5)$에서 시작합니다(패딩 1이 한 칸을 잘라냈으므로 $-1$).
 
 # %% [markdown] tags=["lang-en"]
 # The 524,416 parameters match the document's "method 1" count (weights 256·128·4·4 + 128 biases). Read as
@@ -663,14 +665,16 @@ claim("response[:, 5:9, 5:9] == weight[5]", close(response[:, 5:9, 5:9], up.weig
 claim("(response != 0).sum() − (response[:, 5:9, 5:9] != 0).sum()", int((response != 0).sum()) - int((response[:, 5:9, 5:9] != 0).sum()), expected=0)
 
 # %% [markdown] tags=["lang-ko"]
-# 편향은 모든 사본을 더한 뒤 **출력 픽셀마다 한 번** 더합니다. 사본이 네 개 겹친 칸에도 편향은 한 번뿐이고,
-# 어떤 사본도 닿지 않는 칸에는 편향만 남습니다. 입력이 0이면 출력은 편향 그대로입니다.
-# `groups`를 쓰면 가중치는 (C_in, C_out / groups, K, K)가 되고, 입력 채널은 자기 그룹의 출력 채널에만 찍습니다.
+# 편향은 모든 사본을 더한 뒤 **출력 픽셀마다 한 번** 더합니다. 사본이 네 개 겹친 칸에도 편향은 한 번뿐입니다.
+# 스트라이드가 커널보다 클 때처럼 어떤 사본도 닿지 않는 칸이 있으면, 그 칸에는 편향만 남습니다. 입력이 0이면
+# 출력은 편향 그대로입니다. `groups`를 쓰면 가중치는 (C_in, C_out / groups, K, K)가 되고, 입력 채널은 자기
+# 그룹의 출력 채널에만 찍습니다.
 
 # %% [markdown] tags=["lang-en"]
 # The bias is added **once per output pixel**, after all copies are summed: a cell where four copies overlap still
-# gets one bias, and a cell that no copy reaches holds the bias alone. A zero input gives the bias everywhere. With `groups`, the weight becomes (C_in, C_out / groups, K, K), and an input channel stamps
-# only the output channels of its own group.
+# gets one bias, and a cell that no copy reaches (as when the stride exceeds the kernel) holds the bias alone. A
+# zero input gives the bias everywhere. With `groups`, the weight becomes (C_in, C_out / groups, K, K), and an
+# input channel stamps only the output channels of its own group.
 
 # %%
 with torch.no_grad():
@@ -687,21 +691,22 @@ with torch.no_grad():
 # 건너뛰어도 이후 내용을 따라가는 데 지장이 없습니다.
 #
 # 모든 관점은 같은 값을 내지만 하는 일의 양은 다릅니다. 원문의 설정 (1, 256, 14, 14) → 128채널, 커널 4,
-# 스트라이드 2, 패딩 1에서 `FlopCounterMode`로 각 방식의 곱셈-덧셈 수를 세어 봅니다. 이 도구는 실행하면서 연산을
-# 세지 않고, 호출된 연산(합성곱, 행렬 곱 등)마다 텐서 모양에서 공식으로 FLOP 수를 계산합니다. 전치 합성곱에는
-# $C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot W$ 공식을 씁니다. 그러니 아래 PyTorch 행의 ×1.00은 측정 결과가 아니라,
-# 이 공식을 꼭 필요한 곱의 수로 삼았기 때문에 정의상 성립합니다. 다른 행은 그 방식이 부르는 연산들의 공식 값을
-# 더한 것입니다.
+# 스트라이드 2, 패딩 1에서 `FlopCounterMode`로 각 방식의 곱셈-덧셈 수를 세어 봅니다. 이 도구는 실행 중에 호출되는
+# 연산(합성곱, 행렬 곱 등)을 하나씩 가로채, 하드웨어에서 재지 않고 텐서 모양으로부터 공식으로 FLOP 수를 계산합니다.
+# 곱셈-덧셈 하나를 2 FLOP으로 세므로(전치 합성곱이면 $2\cdot C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot W$), 아래
+# 코드는 2로 나눠 곱셈-덧셈 수로 바꿉니다. 그러니 아래 PyTorch 행의 ×1.00은 측정 결과가 아니라, 이 공식을 꼭
+# 필요한 곱의 수로 삼았기 때문에 정의상 성립합니다. 다른 행은 그 방식이 부르는 연산들의 공식 값을 더한 것입니다.
 
 # %% [markdown] tags=["lang-en", "deep-dive"]
 # ## 8. Deep dive: Which formulation is fast, and why
 # You can skip it; nothing later depends on it.
 #
 # All views give the same values, but not the same amount of work. On the document's setting, (1, 256, 14, 14) →
-# 128 channels, kernel 4, stride 2, padding 1, we count multiply-adds with `FlopCounterMode`. This tool counts
-# nothing as it runs: for every operation called (convolution, matrix product, …) it computes the FLOPs from the
-# tensor shapes by a formula, for a transposed convolution $C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot W$. So the
-# ×1.00 of the PyTorch row below is not a measurement: it holds by definition, since that formula is our
+# 128 channels, kernel 4, stride 2, padding 1, we count multiply-adds with `FlopCounterMode`. This tool
+# intercepts each operation (convolution, matrix product, …) as it runs and computes its FLOPs from the tensor
+# shapes by a formula; it measures nothing on the hardware. It counts a multiply-add as 2 FLOPs (for a transposed
+# convolution $2\cdot C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot W$), so the code below halves the count. The
+# ×1.00 of the PyTorch row below is therefore not a measurement: it holds by definition, since that formula is our
 # reference for the necessary products. The other rows add up the formulas of the operations each view calls.
 
 # %% tags=["deep-dive"]
@@ -730,7 +735,7 @@ for name, count in work.items():
 # - **GEMM + fold**는 꼭 필요한 곱만 하고, 그것도 BLAS가 가장 잘하는 큰 행렬 곱 하나로 합니다. 남는 일은 fold가
 #   겹치는 칸을 더하는 메모리 작업뿐입니다. PyTorch 소스 코드(`aten/src/ATen/native/NaiveConvolutionTranspose2d.cpp`)를
 #   보면 oneDNN을 쓰지 않을 때 CPU에서 쓰는 구현(`slow_conv_transpose2d`)이 바로 GEMM + col2im입니다.
-# - **위상 분해**는 잘라 낼 가장자리까지 계산해 조금(×1.15) 더 하지만 겹침 더하기가 없습니다.
+# - **위상 분해**는 잘라낼 가장자리까지 계산해 조금(×1.15) 더 하지만 겹침 더하기가 없습니다.
 #   `course_utils.reference.conv_transpose2d`는 GEMM + col2im을 기본으로 하고, 그룹이 1, 팽창이 1이며 커널이
 #   스트라이드의 배수이고 입력 위치 수(N·H·W)가 입력 채널 수의 32배 이상일 때는 위상 분해를 GEMM 하나로 계산합니다.
 #   가중치를 위상별로 재배치하는 고정 비용은 위치가 많아야 상쇄되기 때문입니다.
@@ -782,7 +787,7 @@ for name, fn in candidates.items():
 # - $C^\top$는 역행렬이 아닙니다. 크기만 되돌릴 뿐 값은 되돌리지 못하며, 합성곱이 버린 정보는 어떤 연산으로도
 #   되살릴 수 없습니다. 그래서 "deconvolution"은 잘못된 이름입니다.
 # - 전치 합성곱은 합성곱의 입력에 대한 기울기입니다. 크기가 모호할 때는 `output_padding`이 필요합니다(레슨 03).
-# - 0 삽입 + 뒤집은 커널, GEMM + col2im, 서브픽셀 위상은 모두 같은 값을 냅니다.
+# - 0 삽입 + 뒤집은 커널, GEMM + col2im, 서브픽셀 위상(심화)은 모두 같은 값을 냅니다.
 # - 가중치는 (C_in, C_out, K, K)이고, 편향은 출력 픽셀마다 한 번 더합니다.
 #
 # **참고 문헌**
@@ -808,7 +813,7 @@ for name, fn in candidates.items():
 #   convolution discarded. That is why "deconvolution" is a misnomer.
 # - A transposed convolution is the gradient of a convolution with respect to its input. When the size is
 #   ambiguous, `output_padding` is needed (lesson 03).
-# - Zero insertion + flipped kernel, GEMM + col2im and sub-pixel phases all give the same values.
+# - Zero insertion + flipped kernel, GEMM + col2im and sub-pixel phases (deep dive) all give the same values.
 # - The weight is (C_in, C_out, K, K), and the bias is added once per output pixel.
 #
 # **References**
@@ -829,16 +834,16 @@ for name, fn in candidates.items():
 #
 # 1. 2×2 입력 `[[1, 2], [3, 4]]`를 성분이 모두 1인 3×3 커널로 흩뿌려 더하면(스트라이드 1, 패딩 0), 4×4 출력의 왼쪽 위 칸과 칸 (1, 1)에는 각각 얼마가 모이나요? (→ 1절)
 # 2. 4×4 입력에 3×3 커널을 쓰는 합성곱의 행렬 $C$는 몇 행 몇 열인가요? $C^\top$를 곱하면 크기는 돌아오는데 값은 왜 돌아오지 않나요? (→ 2, 3, 4절)
-# 3. `Conv2d(128, 256, 4, stride=2, padding=1)`의 가중치를 `conv_transpose2d`에 그대로 넘기면 무엇이 계산되고, 그 가중치가 `ConvTranspose2d(256, 128, 4)`에 맞는 까닭은 무엇인가요? (→ 5, 7절)
-# 4. 커널 3, 스트라이드 2, 패딩 0인 전치 합성곱을 보통 합성곱으로 계산하려면 입력 값 사이에 0을 몇 개 넣고, 가장자리마다 몇 칸을 패딩하며, 커널은 어떻게 바꾸나요? (→ 6절)
+# 3. `Conv2d(128, 256, 4, stride=2, padding=1)`의 가중치를 같은 스트라이드와 패딩으로 `conv_transpose2d`에 그대로 넘기면 무엇이 계산되고, 그 가중치가 `ConvTranspose2d(256, 128, 4)`에 맞는 까닭은 무엇인가요? (→ 5, 7절)
+# 4. 커널 3, 스트라이드 2, 패딩 0인 전치 합성곱을 보통 합성곱으로 계산하려면 입력 값 사이에 0을 몇 개 넣고, 가장자리마다 몇 칸을 패딩하며, 커널은 어떻게 바꾸나요? GEMM + col2im에서 겹치는 칸을 더하는 것은 어느 단계인가요? (→ 6절)
 
 # %% [markdown] tags=["lang-en", "self-check"]
 # ## Self-check
 #
 # 1. Scatter-add the 2×2 input `[[1, 2], [3, 4]]` with a 3×3 kernel of ones (stride 1, padding 0). What do the top-left cell and cell (1, 1) of the 4×4 output collect? (→ section 1)
 # 2. What shape is the matrix $C$ of a 3×3 convolution on a 4×4 input? Why does multiplying by $C^\top$ restore the size but not the values? (→ sections 2, 3, 4)
-# 3. Passed unchanged to `conv_transpose2d`, what does the weight of `Conv2d(128, 256, 4, stride=2, padding=1)` compute, and why does it fit `ConvTranspose2d(256, 128, 4)`? (→ sections 5, 7)
-# 4. To compute a transposed convolution (kernel 3, stride 2, padding 0) as an ordinary convolution, how many zeros go between input values, how much padding on each border, and what happens to the kernel? (→ section 6)
+# 3. Passed unchanged to `conv_transpose2d` with the same stride and padding, what does the weight of `Conv2d(128, 256, 4, stride=2, padding=1)` compute, and why does it fit `ConvTranspose2d(256, 128, 4)`? (→ sections 5, 7)
+# 4. To compute a transposed convolution (kernel 3, stride 2, padding 0) as an ordinary convolution, how many zeros go between input values, how much padding on each border, and what happens to the kernel? In GEMM + col2im, which step adds the overlapping cells? (→ section 6)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제
@@ -918,7 +923,7 @@ verify("02.4", solution)
 # %% [markdown] tags=["lang-ko"]
 # **5. (코딩)** 전치 합성곱을 **0 삽입 + 보통 합성곱**으로 직접 만들어 봅시다. `transposed_conv2d(x, weight, stride)`는
 # `F.conv_transpose2d(x, weight, stride=stride)`(패딩 0)와 같은 값을 돌려주어야 합니다. `x`는 `(N, C_in, H, W)`,
-# `weight`는 `ConvTranspose2d`의 배치인 `(C_in, C_out, K, K)`입니다. `F.conv_transpose2d`는 쓰지 말고 `F.conv2d`를
+# `weight`는 `ConvTranspose2d`의 축 순서인 `(C_in, C_out, K, K)`입니다. `F.conv_transpose2d`는 쓰지 말고 `F.conv2d`를
 # 쓰세요.
 #
 # `...`를 함수 본문으로 바꾸고 실행하면 작은 사례부터 채점해 처음 틀린 사례를 보여 줍니다. 막히면
