@@ -77,8 +77,24 @@ def psnr(prediction, target):
     return 10 * torch.log10(1 / mse)
 
 
+def bilinear_kernel(channels, scale):
+    k = 2 * scale - scale % 2
+    t = 1 - (torch.arange(k, dtype=torch.float64) - (k - 1) / 2).abs() / scale
+    return torch.outer(t, t).expand(channels, 1, k, k).clone()
+
+
+def conv_transpose1d(x, weight, stride, padding):
+    n, c, length = x.shape
+    k = weight.shape[-1]
+    z = x.new_zeros(n, c, (length - 1) * stride + 1)
+    z[..., ::stride] = x
+    full = F.conv1d(F.pad(z, [k - 1, k - 1]), weight.transpose(0, 1).flip(-1))
+    return full[..., padding:full.shape[-1] - padding]
+
+
 RIGHT = {"01.4": zero_insert, "02.5": transposed_conv2d, "03.5": output_size, "04.5": overlap_counts,
-         "05.4": as_pixel_shuffle, "06.4": decoder_step, "07.5": generator, "08.4": pixel_shuffle, "09.5": psnr}
+         "05.4": as_pixel_shuffle, "06.4": decoder_step, "07.5": generator, "08.4": pixel_shuffle, "09.5": psnr,
+         "10.3": bilinear_kernel, "11.3": conv_transpose1d}
 
 # Planted mistakes a learner could make; each must fail first on the smallest case where it is wrong.
 WRONG = {
@@ -97,6 +113,10 @@ WRONG = {
         x.shape[0], -1, x.shape[2] * r, x.shape[3] * r),
     "09.5": lambda prediction, target: (10 * torch.log10(1 / ((prediction - target) ** 2).mean())).expand(
         prediction.shape[0]),
+    # forgets that each channel needs its own copy (groups=channels)
+    "10.3": lambda channels, scale: bilinear_kernel(1, scale),
+    # forgets to cut the padding off
+    "11.3": lambda x, weight, stride, padding: conv_transpose1d(x, weight, stride, 0),
 }
 
 IDS = sorted(registered_coding())
@@ -127,7 +147,7 @@ def _generator_outcome(function, case):
 
 
 def test_every_lesson_has_a_coding_exercise():
-    assert {i.split(".")[0] for i in IDS} == {f"{n:02d}" for n in range(1, 10)}
+    assert {i.split(".")[0] for i in IDS} == {f"{n:02d}" for n in range(1, 12)}
     assert set(RIGHT) == set(IDS) == set(WRONG)
 
 
@@ -189,6 +209,8 @@ WRONG_SHAPE = {
     "05.4": lambda weight: weight, "06.4": lambda up, x, skip: skip, "08.4": lambda x, r: x,
     "09.5": lambda prediction, target: prediction,
     "07.5": lambda z_dim, channels, size: nn.ConvTranspose2d(z_dim, channels, 4, 1, 0),
+    "10.3": lambda channels, scale: torch.zeros(channels, 1, 2 * scale, 2 * scale, dtype=torch.float64),
+    "11.3": lambda x, weight, stride, padding: conv_transpose1d(x, weight, stride, padding)[0],
 }
 
 
@@ -216,6 +238,7 @@ MUTATING = {
     "06.4": lambda up, x, skip: decoder_step(up, x, skip.add_(1)),
     "08.4": lambda x, r: pixel_shuffle(x.mul_(2), r),
     "09.5": lambda prediction, target: psnr(prediction.clamp_(0, 1), target),
+    "11.3": lambda x, weight, stride, padding: conv_transpose1d(x.mul_(2), weight, stride, padding).div(2),
 }
 
 
@@ -298,6 +321,21 @@ def test_expected_values_come_from_pytorch():
         x = torch.randn(2, c_in, 3, 4, dtype=torch.float64)
         assert torch.allclose(F.pixel_shuffle(F.conv2d(x, case.expected), r),
                               F.conv_transpose2d(x, weight, stride=r), rtol=1e-12, atol=1e-12)
+
+
+def test_the_bilinear_kernel_makes_the_transposed_convolution_equal_bilinear_interpolation():
+    """10.3's expected kernels, used with stride=scale, padding=scale // 2, groups=channels, give F.interpolate's
+    bilinear output (align_corners=False) away from the border, for even and odd scales."""
+    for case in cases_of(registered_coding()["10.3"]):
+        channels, scale = case.args
+        x = torch.randn(2, channels, 6, 7, dtype=torch.float64)
+        ours = F.conv_transpose2d(x, case.expected, stride=scale, padding=scale // 2, groups=channels)
+        theirs = F.interpolate(x, scale_factor=scale, mode="bilinear", align_corners=False)
+        assert ours.shape == theirs.shape
+        inner = (..., slice(scale, -scale), slice(scale, -scale))
+        assert torch.allclose(ours[inner], theirs[inner], rtol=1e-12, atol=1e-12)
+        if scale > 1:
+            assert not torch.allclose(ours, theirs, rtol=1e-12, atol=1e-12)
 
 
 def test_unknown_exercise_lists_known_ones():

@@ -1,4 +1,4 @@
-"""python -m course_utils.build notebooks [LESSON ...] | check | slides [LESSON ...] | site [LESSON ...]"""
+"""python -m course_utils.build notebooks [LESSON ...] | check | words | slides [LESSON ...] | site [LESSON ...]"""
 
 import argparse
 import sys
@@ -11,6 +11,7 @@ from course_utils.build.assets import AssetError
 from course_utils.build.check import notebook_problems, problems
 from course_utils.build.config import ConfigError, load_config
 from course_utils.build.execute import ExecutionError, execute
+from course_utils.build.pedagogy import MAIN_LINE_WORDS, word_count
 from course_utils.build.publish import PublishError
 from course_utils.build.source import SourceError, describe, for_language, lang_of, read_source
 from course_utils.build.site import build_site
@@ -92,12 +93,26 @@ def build_lesson(root: Path, source: Path) -> None:
         tmp.replace(target)
 
 
+def words_table(sources: list[Path]) -> str:
+    """A plain-text table: per lesson and language, the words of the main line and of the deep dives."""
+    header = f"{'lesson':32} " + " ".join(f"{lang + ' main':>8} {lang + ' deep':>8}" for lang in LANGS)
+    rows = [header]
+    for source in sources:
+        nb_src = read_source(source)
+        counts = [word_count(nb_src, lang) for lang in LANGS]
+        over = any(c.main > MAIN_LINE_WORDS for c in counts)
+        rows.append(f"{source.stem:32} " + " ".join(f"{c.main:8d} {c.deep_dive:8d}" for c in counts)
+                    + ("  > " + str(MAIN_LINE_WORDS) if over else ""))
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course_utils.build", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     nbs = sub.add_parser("notebooks", help="generate and execute notebooks/ko and notebooks/en from notebooks/src")
     nbs.add_argument("lessons", nargs="*", help="lesson slugs or numbers (default: all)")
     sub.add_parser("check", help="fail if a generated notebook is stale or breaks a rule")
+    sub.add_parser("words", help="words of each lesson's main line and deep dives, per language")
     slides = sub.add_parser("slides", help="offline reveal.js decks of the executed notebooks in build/slides/{ko,en}")
     slides.add_argument("lessons", nargs="*", help="lesson slugs or numbers (default: all)")
     slides.add_argument("--pdf", action="store_true",
@@ -110,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "notebooks":
             for source in select_sources(root, args.lessons):
                 build_lesson(root, source)
+            return 0
+        if args.command == "words":
+            print(words_table(select_sources(root, [])))
             return 0
         if args.command in ("slides", "site"):
             build = build_slides if args.command == "slides" else build_site

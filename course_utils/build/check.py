@@ -8,6 +8,7 @@ import nbformat
 
 from course_utils.build.config import load_config
 from course_utils.build.outputs import english_words, text_outputs
+from course_utils.build.pedagogy import pedagogy_problems
 from course_utils.build.source import TEACHES_TERMS_TAG, for_language, lang_of, read_source
 from course_utils.glossary import find_variants
 from course_utils.i18n import LANGS
@@ -102,6 +103,7 @@ def problems(root: Path) -> list[str]:
                 found.append(f"{orphan}: generated notebook has no source in {src_dir}")
     for source in sources:
         nb_src = read_source(source)
+        found += [f"{source}: {problem}" for problem in pedagogy_problems(source.stem, nb_src)]
         generated = {}
         for lang in LANGS:
             path = root / "notebooks" / lang / f"{source.stem}.ipynb"

@@ -4,11 +4,13 @@ from matplotlib.patches import Rectangle
 
 from course_utils._ints import is_sequence, single
 from course_utils.arithmetic import conv_transpose_output_size
+from matplotlib.figure import Figure
+
 from course_utils.diagrams._canvas import axes, course_fonts
-from course_utils.diagrams.alt import describe
+from course_utils.diagrams.alt import alt_text, describe
 from course_utils.i18n import check_lang, message
 
-__all__ = ["size_strip"]
+__all__ = ["size_strip", "size_strips"]
 
 # One drawn cell per output position; beyond this the cells are thinner than a line.
 MAX_CELLS = 128
@@ -99,3 +101,25 @@ def size_strip(size, kernel_size, stride, padding, output_padding, dilation, lan
     return describe(ax.figure, message("size_strip.alt", lang, size=size, kernel_size=kernel_size, stride=stride,
                                        padding=padding, output_padding=output_padding, dilation=dilation,
                                        full=full, out=out))
+
+
+def size_strips(settings, lang):
+    """One size_strip per axis, stacked, each titled with its axis name (depth, height, width in the lesson's
+    language).
+
+    settings: {"height": (size, kernel_size, stride, padding, output_padding, dilation), "width": (...)}, axis names
+    as course_utils.arithmetic.AXES gives them. RuleError / ValueError as size_strip, for the first axis that
+    breaks a rule.
+    """
+    check_lang(lang)
+    for values in settings.values():
+        conv_transpose_output_size(*values)
+    figure = Figure(figsize=(10.0, 3.6 * len(settings)), layout="constrained")
+    alts = []
+    with course_fonts():
+        for ax, (side, values) in zip(figure.subplots(len(settings), 1, squeeze=False)[:, 0], settings.items()):
+            size_strip(*values, lang, ax=ax)
+            name = message(f"arithmetic.axis.{side}", lang)
+            ax.set_title(f"{name}: {ax.get_title(loc='left')}", fontsize=9, loc="left")
+            alts.append(f"{name}: {alt_text(figure)}")
+    return describe(figure, " ".join(alts))

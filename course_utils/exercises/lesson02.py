@@ -36,6 +36,9 @@ register(Exercise(
     id="02.1",
     expected=_overlapping_cells_stride_2,
     kind=int,
+    nudge={"ko": "출력은 몇×몇이고, 이웃한 두 사본은 어디에서 겹칠까요? 위의 스테퍼를 스트라이드 2로 두고 보세요.",
+           "en": "How large is the output, and where do two neighbouring copies overlap? Try the stepper above at "
+                 "stride 2."},
     hint={"ko": "스트라이드 2이면 입력 (i, j)의 커널 사본은 출력 (2i, 2j)에서 시작해 3×3을 덮습니다. 두 사본이 함께 덮는 행과 열을 찾아보세요.",
           "en": "With stride 2 the kernel copy of input (i, j) starts at output (2i, 2j) and covers 3×3. Find the rows and "
                 "columns that two copies share."},
@@ -49,6 +52,9 @@ register(Exercise(
     id="02.2",
     expected=_rank_5x5,
     kind=int,
+    nudge={"ko": "합성곱의 출력은 값이 몇 개인가요? 4절에서 4×4 입력일 때 CᵀC의 랭크는 얼마였나요?",
+           "en": "How many values does the convolution output? What was the rank of CᵀC for the 4×4 input in "
+                 "section 4?"},
     hint={"ko": "C는 몇 행 몇 열인가요? CᵀC의 랭크는 C의 랭크와 같고, 행의 수를 넘을 수 없습니다.",
           "en": "How many rows and columns does C have? CᵀC has the rank of C, which cannot exceed its number of rows."},
     explanation={"ko": "9입니다. 3×3 커널이 5×5 입력에서 만드는 출력은 3×3이라 C는 9×25 행렬이고 랭크가 9입니다(9개 행이 "
@@ -63,6 +69,8 @@ register(Exercise(
     id="02.3",
     expected=_parameters_64_to_32,
     kind=int,
+    nudge={"ko": "가중치 텐서의 네 축은 각각 무엇인가요? 가중치 말고도 학습하는 값이 있나요?",
+           "en": "What are the four axes of the weight tensor? Is anything besides the weight learned?"},
     hint={"ko": "가중치 모양은 (C_in, C_out, K, K)이고, 편향은 출력 채널마다 하나입니다.",
           "en": "The weight has shape (C_in, C_out, K, K), and there is one bias per output channel."},
     explanation={"ko": "64·32·4·4 = 32768개의 가중치에 편향 32개를 더해 32800개입니다. 스트라이드와 패딩은 파라미터 수를 바꾸지 않습니다.",
@@ -73,6 +81,9 @@ register(Exercise(
     id="02.4",
     expected=_output_padding_back_to_8,
     kind=int,
+    nudge={"ko": "5절의 7×7 예와 무엇이 다른가요? 이 합성곱이 4×4로 만드는 입력 크기는 하나뿐인가요?",
+           "en": "What differs from the 7×7 example of section 5? Is 8×8 the only input size this convolution maps "
+                 "to 4×4?"},
     hint={"ko": "커널 3, 스트라이드 2, 패딩 1인 합성곱은 8×8과 7×7을 모두 4×4로 만듭니다. 같은 설정의 전치 합성곱은 4×4를 어떤 크기로 되돌리나요?",
           "en": "A convolution with kernel 3, stride 2, padding 1 maps both 8×8 and 7×7 to 4×4. Which size does the "
                 "matching transposed convolution give back from 4×4?"},

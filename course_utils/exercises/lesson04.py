@@ -43,6 +43,8 @@ register(Exercise(
     id="04.1",
     expected=_kernel_7_interior_max,
     kind=int,
+    nudge={"ko": "1-D 안쪽에서는 K=7, S=2일 때 어떤 겹침 수들이 번갈아 나올까요? 2-D 값은 그 수들로 어떻게 만들어지나요?",
+           "en": "Which overlap counts alternate in the 1-D interior for K=7, S=2? How are 2-D values made from them?"},
     hint={"ko": "1-D 안쪽 값을 먼저 구하고(K=7, S=2), 2-D 값은 행과 열의 1-D 값의 곱이라는 점을 이용하세요. "
                 "`overlap_map`과 `interior_range`로 확인할 수 있습니다.",
           "en": "Find the 1-D interior values first (K=7, S=2); a 2-D value is the product of a row's and a column's "
@@ -58,6 +60,8 @@ register(Exercise(
     id="04.2",
     expected=_even_kernel_for_stride_3,
     kind=int,
+    nudge={"ko": "안쪽이 균일하게 겹치려면 K와 S 사이에 어떤 관계가 있어야 했나요?",
+           "en": "What relation between K and S made the interior overlap even?"},
     hint={"ko": "안쪽이 균일하게 겹치려면 K가 S로 나누어떨어져야 합니다. 5 이상인 K 가운데 가장 작은 3의 배수를 찾으세요.",
           "en": "The interior is even when S divides K. Look for the smallest multiple of 3 that is at least 5."},
     explanation={"ko": "K = 6입니다. 안쪽의 모든 칸에 1-D에서 6 / 3 = 2개의 입력이 더해집니다.",
@@ -68,6 +72,8 @@ register(Exercise(
     id="04.3",
     expected=_wrong_icnr_kernels_in_channel_0,
     kind=int,
+    nudge={"ko": "`.repeat`와 `repeat_interleave`는 복사본을 늘어놓는 순서가 어떻게 다를까요?",
+           "en": "How do `.repeat` and `repeat_interleave` differ in the order they lay out the copies?"},
     hint={"ko": "PixelShuffle(2)는 출력 채널 0을 합성곱 채널 0, 1, 2, 3으로 만듭니다. "
                 "`.repeat(4, 1, 1, 1)` 뒤에 이 네 채널에 어떤 기본 커널이 들어가는지 적어 보세요.",
           "en": "PixelShuffle(2) builds output channel 0 from convolution channels 0, 1, 2 and 3. Write down which "
@@ -82,6 +88,8 @@ register(Exercise(
     id="04.4",
     expected=_gradient_interior_values,
     kind=int,
+    nudge={"ko": "합성곱의 입력에 대한 기울기는 어떤 연산으로 계산되나요(6절)?",
+           "en": "Which operation computes a convolution's gradient with respect to its input (section 6)?"},
     hint={"ko": "`loss = y.sum()`의 입력 기울기는 모두 1인 출력 기울기를 전치 합성곱한 것, 곧 겹침 지도입니다.",
           "en": "The input gradient of `loss = y.sum()` is the transposed convolution of an all-ones output "
                 "gradient: an overlap map."},

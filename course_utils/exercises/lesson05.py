@@ -42,6 +42,8 @@ register(Exercise(
     id="05.1",
     expected=_pixel_shuffle_x3_parameters,
     kind=int,
+    nudge={"ko": "배율이 3이면 합성곱은 출력 채널을 몇 개 만들어야 할까요?",
+           "en": "With scale 3, how many output channels must the convolution produce?"},
     hint={"ko": "배율 3이면 합성곱의 출력 채널은 128 × 3²입니다. 가중치 C_out·C_in·3·3에 편향 C_out을 더하세요.",
           "en": "With scale 3 the convolution outputs 128 × 3² channels. Add the C_out·C_in·3·3 weights and the "
                 "C_out biases."},
@@ -55,6 +57,8 @@ register(Exercise(
     id="05.2",
     expected=_zero_taps_per_pair,
     kind=int,
+    nudge={"ko": "K=2, S=2에서는 출력 위상 하나에 커널 탭이 몇 개 닿나요?",
+           "en": "With K=2, S=2, how many kernel taps reach one output phase?"},
     hint={"ko": "네 위상이 각각 3×3 = 9개의 탭을 가지므로 모두 36개입니다. K=2, S=2에서는 커널 사본이 겹치지 "
                 "않으니 출력 픽셀마다 입력 하나에서 온 탭 하나만 닿습니다.",
           "en": "Four phases with 3×3 = 9 taps each make 36 slots. With K=2, S=2 the kernel copies do not overlap, "
@@ -69,6 +73,9 @@ register(Exercise(
     id="05.3",
     expected=_transposed_macs,
     kind=int,
+    nudge={"ko": "전치 합성곱은 입력 픽셀 하나마다 곱셈-덧셈을 몇 번 할까요? 입력 픽셀은 모두 몇 개인가요?",
+           "en": "How many multiply-adds does a transposed convolution do per input pixel, and how many input "
+                 "pixels are there?"},
     hint={"ko": "전치 합성곱은 입력 픽셀마다 C_in × C_out × K²번 곱해 더합니다. "
                 "`FlopCounterMode`로 잰다면 이 도구가 곱셈-덧셈 하나를 FLOP 2개로 센다는 점을 기억하세요.",
           "en": "A transposed convolution does C_in × C_out × K² multiply-adds per input pixel. If you measure it "

@@ -43,6 +43,11 @@
 #   동작하지 않는 곳에서도 내용을 볼 수 있습니다.
 # - 연습 문제에서는 `answer = ...`의 `...`를 답으로 바꾸고 셀을 실행하면 `check`가 바로 채점합니다. 문제 셀 바로
 #   아래의 접힌 셀에 풀이가 있습니다. 풀이 셀도 빌드할 때 실행되므로, 모든 풀이는 채점을 통과한 것입니다.
+#   답이 틀리면 처음에는 방향만 알려 주는 질문이, 다시 틀리면 핵심 아이디어가 나옵니다. 풀이는 그다음에 여세요.
+# - 레슨은 **이 레슨을 마치면** 할 수 있게 될 일로 시작하고, 정리 뒤의 **스스로 점검하기**에서 그 일을 질문으로
+#   확인합니다. 답하기 어려운 질문은 괄호 안의 절을 다시 읽으세요.
+# - 제목이 **심화:**로 시작하는 절은 더 알고 싶은 학습자를 위한 것입니다. 처음에는 건너뛰어도 이후 내용을 따라갈
+#   수 있고, 건너뛰고 실행해도 나머지 셀은 그대로 실행됩니다.
 # - 이 노트북은 `notebooks/src`의 소스에서 만들어집니다. 내용을 고치려면 소스를 고치세요(README의
 #   '레슨 작성하기' 참고).
 
@@ -58,7 +63,12 @@
 #   do not run, such as slides and HTML pages.
 # - In an exercise, replace the `...` in `answer = ...` with your answer and run the cell: `check` marks it
 #   at once. The collapsed cell just below the exercise cell holds a solution; the build runs it too, so every
-#   solution has passed its own check.
+#   solution has passed its own check. A first wrong answer gets a question that points the way, a second one
+#   the key idea; open the solution after that.
+# - Each lesson starts with what **after this lesson you can** do, and its **self-check** after the summary asks
+#   about exactly that. If a question is hard to answer, reread the section named in brackets.
+# - Sections whose heading starts with **Deep dive:** are for the curious. You can skip them the first time and
+#   still follow the rest, and the remaining cells still run when you skip them.
 # - These notebooks are generated from sources in `notebooks/src`. To change one, edit its source (see
 #   "Authoring" in the README).
 

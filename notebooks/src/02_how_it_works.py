@@ -1,41 +1,48 @@
 # %% [markdown] tags=["lang-ko"]
 # # 02. 동작 원리
 #
-# 전치 합성곱(transposed convolution)이라는 이름은 합성곱을 행렬 $C$로 썼을 때 그 **전치**인 $C^\top$를 곱하는
-# 연산이라는 뜻입니다. 이 레슨에서는 그 행렬을 직접 만들어 보고, 다음 네 가지를 코드로 확인합니다.
+# 전치 합성곱(transposed convolution)은 입력 값마다 커널 전체에 그 값을 곱해 출력에 더하고, 겹치는 칸은 합합니다.
+# 이름은 합성곱을 행렬 $C$로 썼을 때 그 **전치**인 $C^\top$를 곱한다는 데서 왔습니다. 이 레슨에서는 다음을 이 순서로
+# 코드로 확인합니다.
 #
-# 1. 합성곱은 행렬 $C$를 곱하는 것이고, 전치 합성곱은 $C^\top$를 곱하는 것입니다.
-# 2. $C^\top$는 $C$의 역행렬이 아닙니다. 크기는 되돌리지만 값은 되돌리지 못합니다.
-# 3. 전치 합성곱은 합성곱의 입력에 대한 기울기와 같습니다.
-# 4. 계산은 **흩뿌려 더하기**입니다. 입력 값마다 커널 전체에 그 값을 곱해 출력에 더하고, 겹치는 칸은 합합니다.
+# 1. 계산은 **흩뿌려 더하기**입니다. 원문의 예를 한 단계씩 따라간 뒤 직접 구현합니다.
+# 2. 합성곱은 행렬 $C$를 곱하는 것이고, 전치 합성곱은 $C^\top$를 곱하는 것입니다.
+# 3. $C^\top$는 $C$의 역행렬이 아닙니다. 크기는 되돌리지만 값은 되돌리지 못합니다.
+# 4. 전치 합성곱은 합성곱의 입력에 대한 기울기와 같습니다.
+# 5. 0 삽입, GEMM + col2im, 서브픽셀 위상으로 계산해도 값이 같습니다. 이어서 채널과 편향의 모양을 봅니다.
 #
-# 그다음 0 삽입, GEMM + col2im, 서브픽셀 위상이라는 세 가지 관점도 모두 같은 값을 내는지 PyTorch와
-# 비교해 확인하고, 채널과 편향의 모양, 그리고 어느 방식이 빠른지와 그 이유를 살펴봅니다.
-# 아래에 출력되는 값은 모두 코드가 계산한 것이고, CI가 두 언어의 노트북을 다시 실행해 확인합니다.
+# 서브픽셀 위상과 "어느 방식이 빠른가"는 건너뛰어도 되는 심화 절입니다. 출력되는 값은 모두 코드가 계산하고,
+# CI가 두 언어의 노트북을 다시 실행해 확인합니다.
 
 # %% [markdown] tags=["lang-en"]
 # # 02. How it works
 #
-# The name *transposed convolution* says it: write a convolution as a matrix $C$, and this operation multiplies
-# by its **transpose $C^\top$**. In this lesson we build that matrix and check four facts in code.
+# A transposed convolution multiplies the whole kernel by each input value, adds the copy to the output, and sums
+# the overlapping cells. Its name comes from writing a convolution as a matrix $C$: this operation multiplies by
+# the **transpose $C^\top$**. This lesson checks in code, in this order:
 #
-# 1. A convolution multiplies by a matrix $C$; a transposed convolution multiplies by $C^\top$.
-# 2. $C^\top$ is not the inverse of $C$: it restores the size, not the values.
-# 3. A transposed convolution is the gradient of a convolution with respect to its input.
-# 4. The computation is **scatter-add**: each input value multiplies the whole kernel, the copy is added to the
-#    output, and overlapping cells are summed.
+# 1. The computation is **scatter-add**: we follow the document's example step by step, then write it ourselves.
+# 2. A convolution multiplies by a matrix $C$; a transposed convolution multiplies by $C^\top$.
+# 3. $C^\top$ is not the inverse of $C$: it restores the size, not the values.
+# 4. A transposed convolution is the gradient of a convolution with respect to its input.
+# 5. Zero insertion, GEMM + col2im and sub-pixel phases give the same values. Then the shapes of channels and bias.
 #
-# Then we check against PyTorch that three more views (zero insertion, GEMM + col2im, sub-pixel phases) give the
-# same numbers, look at the shapes of channels and bias, and ask which formulation is fast and why.
-# Every value printed below is computed by the code, and CI re-runs the notebooks of both languages to check it.
+# The sub-pixel phases and "which formulation is fast" are deep dives you may skip. The code computes every
+# printed value, and CI re-runs the notebooks of both languages to check them.
+
+# %% [markdown] tags=["lang-ko", "goals"]
+# **이 레슨을 마치면** 전치 합성곱을 흩뿌려 더하기로 손으로 계산하고, $C^\top$ 곱셈으로 쓴 뒤 역연산이 아닌 이유를 설명하며, 합성곱의 기울기라는 성질에서 가중치 모양을 설명하고, 0 삽입이나 GEMM + col2im으로 같은 값을 계산할 수 있습니다.
+
+# %% [markdown] tags=["lang-en", "goals"]
+# **After this lesson you can** compute a transposed convolution by hand as scatter-add, write it as multiplication by $C^\top$ and explain why that is not an inverse, explain its weight shape from its being the gradient of a convolution, and compute it by zero insertion or GEMM + col2im.
 
 # %% [markdown] tags=["lang-ko", "notes"]
-# **강의 노트.** 긴 레슨입니다. 두 번에 나누어 가르친다면 5절(흩뿌려 더하기) 앞에서 끊으세요. 1–4절은 행렬로 보는
-# 관점이고 5–8절은 계산으로 보는 관점입니다.
+# **강의 노트.** 긴 레슨입니다. 두 번에 나누어 가르친다면 6절(세 가지 관점) 앞에서 끊으세요. 1절은 계산으로 보는
+# 관점, 2–5절은 행렬로 보는 관점입니다. 심화 절(6.3절, 8절)은 시간이 모자라면 건너뛰세요.
 
 # %% [markdown] tags=["lang-en", "notes"]
-# **Lecturer's note.** A long lesson. If you teach it in two sessions, break before section 5 (scatter-add):
-# sections 1–4 are the matrix view, sections 5–8 the computational view.
+# **Lecturer's note.** A long lesson. If you teach it in two sessions, break before section 6 (three views).
+# Section 1 is the computational view, sections 2–5 the matrix view. Skip the deep dives (6.3, 8) when time is short.
 
 # %% tags=["lang-ko", "parameters"]
 LANG = "ko"
@@ -62,254 +69,23 @@ torch.set_default_dtype(torch.float64)
 setup(LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# 이 레슨은 `float64`로 계산합니다. 그래서 반올림 오차가 "같다"는 판정을 흔들 일이 거의 없습니다.
+# 이 레슨은 `float64`로 계산하므로 반올림 오차가 "같다"는 판정을 흔들 일이 거의 없습니다.
 #
-# ## 1. 합성곱을 행렬로 쓰기
+# ## 1. 흩뿌려 더하기, 한 단계씩
 #
-# 원문의 예처럼 4×4 입력에 3×3 커널을 스트라이드 1, 패딩 0으로 적용하면 출력은 2×2입니다. 입력을 길이 16인
-# 벡터로 펴면(`x.flatten()`), 출력 네 칸은 각각 입력 16개의 가중합이므로 합성곱 전체는 **4×16 행렬** $C$ 하나로
-# 쓸 수 있습니다. $C$의 한 행은 출력 한 칸이 읽는 3×3 창 자리에 커널을 놓고 나머지를 0으로 채운 것입니다.
-#
-# 커널 성분을 원문처럼 a…i라 하고, 계산에서는 a = 1, b = 2, …, i = 9를 씁니다.
+# 원문의 예, 2×2 입력 `[[1, 2], [3, 4]]`와 3×3 커널 a…i(스트라이드 1, 패딩 0)를 손으로 따라가 봅시다. 스트라이드가
+# $S$이면 입력 $(i, j)$의 값 $v$는 커널 성분 $(k_i, k_j)$와 곱해져 출력 $(i\cdot S + k_i,\; j\cdot S + k_j)$에
+# 더해집니다.
+# 먼저 **기호**로, 칸마다 어떤 곱이 모이는지 문자열로 쌓아 봅니다.
 
 # %% [markdown] tags=["lang-en"]
 # This lesson computes in `float64`, so rounding errors hardly ever get in the way of "equal".
 #
-# ## 1. Convolution as a matrix
+# ## 1. Scatter-add, step by step
 #
-# As in the source document, a 3×3 kernel applied to a 4×4 input with stride 1 and padding 0 gives a 2×2 output.
-# Flatten the input into a vector of 16 (`x.flatten()`): each of the 4 outputs is a weighted sum of the 16 inputs,
-# so the whole convolution is **one 4×16 matrix** $C$. A row of $C$ is the kernel placed on the 3×3 window that
-# the output cell reads, with zeros everywhere else.
-#
-# We name the kernel entries a…i as the document does, and compute with a = 1, b = 2, …, i = 9.
-
-# %%
-kernel = torch.arange(1.0, 10.0).view(3, 3)  # a … i = 1 … 9
-x = torch.arange(16.0).view(4, 4)
-
-
-def conv_matrix_3x3(kernel, size):
-    """Row (i, j) of C: the kernel on the window that output (i, j) reads, zeros elsewhere."""
-    rows = []
-    for i in range(size - 2):
-        for j in range(size - 2):
-            window = torch.zeros(size, size)
-            window[i:i + 3, j:j + 3] = kernel
-            rows.append(window.flatten())
-    return torch.stack(rows)
-
-
-C = conv_matrix_3x3(kernel, 4)
-print("C:", tuple(C.shape))
-print("(C != 0).sum():", int((C != 0).sum()), "/", C.numel())
-
-# %% [markdown] tags=["lang-ko"]
-# 그림으로 보면 구조가 드러납니다. 네 행 모두 같은 a…i를 담고 있습니다. 출력이 오른쪽으로 한 칸 가면 커널도 한 칸,
-# 출력이 아래로 한 행 가면 커널은 입력 한 행(4칸)만큼 옮겨 갑니다. 64칸 가운데 36칸만 0이 아닌 **희소 행렬**입니다.
-
-# %% [markdown] tags=["lang-en"]
-# A picture shows the structure. All four rows hold the same a…i. When the output moves one cell right, the kernel
-# moves one column; when the output moves one row down, the kernel moves by a whole input row (4 columns). Only 36
-# of the 64 entries are nonzero: a **sparse matrix**.
-
-# %%
-letters = "abcdefghi"
-labels = [[letters[int(v) - 1] if v else "" for v in row] for row in C.tolist()]
-conv_matrix_grid(labels, LANG, input_width=4)
-
-# %% [markdown] tags=["lang-ko"]
-# 이제 $C$를 곱한 결과가 PyTorch의 `conv2d`와 같은지 확인합니다. (PyTorch의 합성곱은 커널을 뒤집지 않는
-# 교차 상관이므로, 커널을 그대로 창에 놓으면 됩니다.) `course_utils.reference.conv_matrix`는 같은 행렬을 스트라이드,
-# 패딩, 팽창, 채널까지 넣어 만드는 함수이며, 뒤에서 스트라이드 2인 경우에 씁니다.
-
-# %% [markdown] tags=["lang-en"]
-# Now check that multiplying by $C$ gives PyTorch's `conv2d`. (PyTorch's convolution is a cross-correlation that
-# does not flip the kernel, so the kernel goes onto the window as it is.) `course_utils.reference.conv_matrix`
-# builds the same matrix with stride, padding, dilation and channels; we use it later for stride 2.
-
-# %%
-y = F.conv2d(x.view(1, 1, 4, 4), kernel.view(1, 1, 3, 3)).view(2, 2)
-print("conv2d(x):\n", y.long())
-claim("C @ x.flatten() == conv2d(x)", torch.equal(C @ x.flatten(), y.flatten()))
-claim("C == course_utils.reference.conv_matrix(kernel, 4)", torch.equal(C, conv_matrix(kernel, 4)))
-
-# %% [markdown] tags=["lang-ko"]
-# ## 2. 전치 합성곱은 $C^\top$를 곱한다
-#
-# $C$는 값 16개를 4개로 줄입니다(4×4 → 2×2). 그 전치 $C^\top$는 16×4 행렬이므로 값 4개를 16개로 늘립니다(2×2 → 4×4).
-# 원문의 2×2 입력 `[[1, 2], [3, 4]]`에 $C^\top$를 곱한 결과를, **같은 커널**로 부른 PyTorch의
-# `conv_transpose2d`와 비교해 봅시다.
-
-# %% [markdown] tags=["lang-en"]
-# ## 2. A transposed convolution multiplies by $C^\top$
-#
-# $C$ turns 16 numbers into 4 (4×4 → 2×2). Its transpose $C^\top$ is 16×4, so it turns 4 numbers into 16
-# (2×2 → 4×4). Multiply the document's 2×2 input `[[1, 2], [3, 4]]` by $C^\top$ and compare with PyTorch's
-# `conv_transpose2d` called with **the same kernel**.
-
-# %%
-small = torch.tensor([[1.0, 2.0], [3.0, 4.0]])  # the document's 2×2 input
-via_matrix = (C.T @ small.flatten()).view(4, 4)
-via_torch = F.conv_transpose2d(small.view(1, 1, 2, 2), kernel.view(1, 1, 3, 3)).view(4, 4)
-print("Cᵀ:", tuple(C.T.shape))
-print("Cᵀ @ small.flatten():\n", via_matrix.long())
-claim("Cᵀ @ small.flatten() == conv_transpose2d(small)", torch.equal(via_matrix, via_torch))
-
-# %% [markdown] tags=["lang-ko"]
-# 행렬 곱을 열 기준으로 읽으면 계산 방식이 보입니다. $C^\top y = \sum_k y_k \cdot (C\text{의 } k\text{번째 행})$이고,
-# $C$의 $k$번째 행은 "$k$번째 창 자리에 놓인 커널"이었습니다. 즉 입력 값 $y_k$마다 커널에 그 값을 곱한
-# **사본**을 $k$번째 자리에 놓고, 모두 더합니다. 이것이 5절에서 단계별로 볼 흩뿌려 더하기입니다.
-
-# %% [markdown] tags=["lang-en"]
-# Read the product column by column and the computation appears: $C^\top y = \sum_k y_k \cdot (\text{row } k
-# \text{ of } C)$, and row $k$ of $C$ was "the kernel placed on window $k$". So each input value $y_k$ places a
-# **copy** of the kernel scaled by $y_k$ at position $k$, and the copies are summed. That is scatter-add, which
-# section 5 takes step by step.
-
-# %%
-copies = [value * row.view(4, 4) for value, row in zip(small.flatten(), C)]
-claim("sum(copies) == Cᵀ @ small.flatten()", torch.equal(sum(copies), via_matrix))
-
-# %% [markdown] tags=["lang-ko"]
-# ## 3. 역연산이 아니다: "deconvolution"은 잘못된 이름
-#
-# 원문은 전치 합성곱이 "Deconvolution"이라고도 불리지만 수학적 역연산이 아니며 **크기만 복원**한다고 경고합니다.
-# 숫자로 확인해 봅시다. $C^\top$가 $C$의 역이라면 $C^\top C$는 16×16 단위 행렬이어야 합니다.
-
-# %% [markdown] tags=["lang-en"]
-# ## 3. Not an inverse: "deconvolution" is a misnomer
-#
-# The document warns that the transposed convolution, sometimes called "Deconvolution", is not a mathematical
-# inverse: it **restores the size only**. Let us check with numbers. If $C^\top$ undid $C$, then $C^\top C$
-# would be the 16×16 identity.
-
-# %% [markdown] tags=["lang-ko", "notes"]
-# **강의 노트.** 가장 흔한 오해가 여기서 풀립니다. "역합성곱"이라는 이름 때문에 전치 합성곱이 합성곱을 되돌린다고 생각하기
-# 쉽습니다. 출력된 랭크와 복원 오차를 가리키며, 모양은 돌아오지만 값은 돌아오지 않는다는 점을 강조하세요.
-
-# %% [markdown] tags=["lang-en", "notes"]
-# **Lecturer's note.** The most common misconception ends here. The name "deconvolution" suggests that a transposed
-# convolution undoes a convolution. Point at the printed rank and reconstruction error: the shape comes back, the
-# values do not.
-
-# %%
-gram = C.T @ C
-x_back = (C.T @ (C @ x.flatten())).view(4, 4)
-print("CᵀC:", tuple(gram.shape), "rank:", int(torch.linalg.matrix_rank(gram)))
-claim("CᵀC == identity", torch.equal(gram, torch.eye(16)), expected=False)
-print("x_back:", tuple(x_back.shape))
-claim("x_back.shape == x.shape", x_back.shape == x.shape)
-print("‖x_back − x‖ / ‖x‖:", round(float((x_back - x).norm() / x.norm()), 4))
-
-# %% [markdown] tags=["lang-ko"]
-# 모양은 4×4로 돌아왔지만 값은 전혀 다릅니다. $C^\top C$의 랭크는 4이므로 16차원 가운데 12차원이 사라졌습니다.
-# 이것은 $C^\top$가 서툴러서가 아닙니다. **어떤 연산으로도** 되돌릴 수 없습니다. $C$가 보지 못하는 방향을 입력에
-# 더하면, 서로 다른 두 입력이 똑같은 합성곱 출력을 냅니다. 가장 좋은 선형 추정(유사역행렬)도 마찬가지입니다.
-
-# %% [markdown] tags=["lang-en"]
-# The shape is back to 4×4, but the values are nothing like $x$. $C^\top C$ has rank 4, so 12 of the 16
-# dimensions are gone. This is not a weakness of $C^\top$: **no operation** can undo it. Add to $x$ a direction
-# that $C$ cannot see, and two different inputs give exactly the same convolution output. The best linear
-# guess (the pseudo-inverse) fails as well.
-
-# %%
-unseen = torch.linalg.svd(C).Vh[-1].view(4, 4)  # C @ unseen.flatten() == 0
-x_other = x + 10 * unseen
-best_guess = (torch.linalg.pinv(C) @ (C @ x.flatten())).view(4, 4)
-claim("x != x_other", not close(x, x_other))
-claim("conv2d(x) == conv2d(x_other)", close(C @ x.flatten(), C @ x_other.flatten()))
-print("‖best_guess − x‖ / ‖x‖:", round(float((best_guess - x).norm() / x.norm()), 4))
-
-# %% [markdown] tags=["lang-ko"]
-# 신호 처리에서 deconvolution은 흐려진 사진을 되돌리듯 합성곱을 **거꾸로 푸는** 일을 말합니다. 전치 합성곱은 그런
-# 일을 하지 않습니다. 같은 희소 패턴으로 값을 **퍼뜨릴** 뿐이고, 쓸모 있는 업샘플링은 학습으로 찾은 가중치에서
-# 나옵니다. Dumoulin과 Visin(2016)도 deconvolution은 수학적으로 합성곱의 역연산을 뜻하므로 이 이름을 쓰지 말자고
-# 권합니다. 이 코스도 "역합성곱"이라는 말 대신 전치 합성곱이라고 씁니다.
-
-# %% [markdown] tags=["lang-en"]
-# In signal processing, deconvolution means **undoing** a convolution, as when you deblur a photograph. A transposed
-# convolution does not do that: it only **spreads** values with the same sparse pattern, and a useful upsampling
-# comes from weights found by training. Dumoulin and Visin (2016) advise against the name for this reason: a
-# deconvolution is, mathematically, the inverse of a convolution. This course says transposed convolution, never
-# deconvolution.
-
-# %% [markdown] tags=["lang-ko"]
-# ## 4. 합성곱의 기울기
-#
-# 선형 사상 $y = Cx$에서 손실 $L$의 입력에 대한 기울기는 $\partial L/\partial x = C^\top\,\partial L/\partial y$입니다.
-# 그러니 합성곱의 역전파는 곧 전치 합성곱이어야 합니다. 채널이 여럿이고 스트라이드 2, 패딩 1인 경우를
-# autograd로 확인해 봅시다. 합성곱의 가중치 `weight`를 **그대로** `conv_transpose2d`에 넘깁니다.
-
-# %% [markdown] tags=["lang-en"]
-# ## 4. The gradient of a convolution
-#
-# For a linear map $y = Cx$, the gradient of a loss $L$ with respect to the input is
-# $\partial L/\partial x = C^\top\,\partial L/\partial y$. So the backward pass of a convolution must be a transposed convolution. Let us check with autograd,
-# with several channels, stride 2 and padding 1. The convolution's `weight` goes **unchanged** into
-# `conv_transpose2d`.
-
-# %%
-weight = torch.randn(4, 3, 3, 3)  # Conv2d(3 → 4): (C_out, C_in, k, k)
-x7 = torch.randn(1, 3, 7, 7, requires_grad=True)
-y7 = F.conv2d(x7, weight, stride=2, padding=1)
-upstream = torch.randn_like(y7)  # ∂L/∂y from the layers above
-y7.backward(upstream)
-via_transpose = F.conv_transpose2d(upstream, weight, stride=2, padding=1)
-C7 = conv_matrix(weight, 7, stride=2, padding=1)
-print("x:", tuple(x7.shape), "→ y:", tuple(y7.shape), "C:", tuple(C7.shape))
-claim("x.grad == conv_transpose2d(upstream, weight)", close(x7.grad, via_transpose))
-claim("x.grad == Cᵀ @ upstream.flatten()", close(x7.grad.flatten(), C7.T @ upstream.flatten()))
-
-# %% [markdown] tags=["lang-ko"]
-# 입력이 8×8이면 어떨까요? 이 합성곱(커널 3, 스트라이드 2, 패딩 1)은 7×7과 8×8을 모두 4×4로 만들기 때문에,
-# 전치 합성곱은 4×4에서 둘 가운데 하나만 돌려줄 수 있고, 그것은 7×7입니다. 8×8 입력의 기울기를 얻으려면 아래쪽에
-# 한 행, 오른쪽에 한 열을 더하는 `output_padding=1`이 필요합니다.
-# 이 모호함은 레슨 03에서 자세히 다룹니다.
-
-# %% [markdown] tags=["lang-en"]
-# What about an 8×8 input? This convolution (kernel 3, stride 2, padding 1) maps both 7×7 and 8×8 to 4×4, so the
-# transposed convolution can give back only one of them from 4×4, and it is 7×7. The gradient of an 8×8 input needs
-# `output_padding=1`: one extra row at the bottom and one extra column at the right. Lesson 03 treats this ambiguity in detail.
-
-# %%
-x8 = torch.randn(1, 3, 8, 8, requires_grad=True)
-y8 = F.conv2d(x8, weight, stride=2, padding=1)
-upstream8 = torch.randn_like(y8)
-y8.backward(upstream8)
-print("x:", tuple(x8.shape), "→ y:", tuple(y8.shape))
-print("output_padding=0:", tuple(F.conv_transpose2d(upstream8, weight, stride=2, padding=1).shape))
-back8 = F.conv_transpose2d(upstream8, weight, stride=2, padding=1, output_padding=1)
-print("output_padding=1:", tuple(back8.shape))
-claim("back8 == x.grad", close(x8.grad, back8))
-
-# %% [markdown] tags=["lang-ko"]
-# 그래서 딥러닝 라이브러리는 흔히 전치 합성곱을 "합성곱의 입력 기울기" 계산으로 구현합니다. 이 레슨은 GPU에서 실행하지
-# 않지만, PyTorch 소스 코드(`aten/src/ATen/native/cudnn/ConvShared.cpp`의 `cudnn_convolution_transpose`)를 보면
-# GPU에서 cuDNN을 쓸 때는 cuDNN의 입력 기울기(backward-data) 합성곱을 부르도록 되어 있습니다. 거꾸로, 합성곱의 역전파는 전치 합성곱의 성질을 그대로 물려받습니다. 스트라이드가
-# 있는 합성곱의 기울기에 체커보드 무늬가 생길 수 있는 것도 그 때문입니다(Odena 외 2016, 레슨 04).
-
-# %% [markdown] tags=["lang-en"]
-# That is why deep-learning libraries often implement a transposed convolution as the "input gradient of a convolution".
-# This lesson does not run on a GPU, but PyTorch's source code (`cudnn_convolution_transpose` in
-# `aten/src/ATen/native/cudnn/ConvShared.cpp`) shows that on a GPU, when cuDNN is used, it calls cuDNN's backward-data (input gradient)
-# convolution. Conversely, the backward pass of a convolution inherits
-# every property of the transposed convolution, which is why the gradient of a strided convolution can carry
-# checkerboard patterns (Odena et al. 2016, lesson 04).
-
-# %% [markdown] tags=["lang-ko"]
-# ## 5. 흩뿌려 더하기, 한 단계씩
-#
-# 이제 원문의 예, 2×2 입력 `[[1, 2], [3, 4]]`와 3×3 커널 a…i(스트라이드 1, 패딩 0)를 손으로 따라가 봅시다.
-# 먼저 **기호**로 계산합니다. 입력 $(i, j)$의 값 $v$는 커널 성분 $(k_i, k_j)$와 곱해져 출력
-# $(i\cdot S + k_i,\; j\cdot S + k_j)$에 더해집니다. 각 칸에 어떤 곱이 모이는지를 문자열로 쌓아 봅니다.
-
-# %% [markdown] tags=["lang-en"]
-# ## 5. Scatter-add, step by step
-#
-# Now follow the document's example by hand: the 2×2 input `[[1, 2], [3, 4]]` and the 3×3 kernel a…i (stride 1,
-# padding 0). First in **symbols**. The value $v$ at input $(i, j)$ times kernel entry $(k_i, k_j)$ is added to
-# output $(i\cdot S + k_i,\; j\cdot S + k_j)$. We collect, as strings, which products land in each cell.
+# Follow the document's example by hand: the 2×2 input `[[1, 2], [3, 4]]` and the 3×3 kernel a…i (stride 1,
+# padding 0). With stride $S$, the value $v$ at input $(i, j)$ times kernel entry $(k_i, k_j)$ is added to output
+# $(i\cdot S + k_i,\; j\cdot S + k_j)$. First in **symbols**: we collect, as strings, the products in each cell.
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 스테퍼 위젯은 강의실에서 한 단계씩 넘기며 보여 주기 좋습니다. 슬라이드로 발표할 때는 위젯 대신 네 단계를
@@ -348,25 +124,24 @@ def show(grid):
 show(grid)
 
 # %% [markdown] tags=["lang-ko"]
-# 원문의 "Step 2: … 출력 오른쪽 위에 배치"는 엄밀하지 않은 표현입니다. 정확히는 이렇습니다. 입력 $(i, j)$의 사본은
-# 출력 $(i\cdot S,\; j\cdot S)$에서 시작하는 3×3 영역을 덮습니다. 스트라이드 1이면 2단계의 사본(입력 [0,1])은 1단계
-# 사본보다 **한 칸 오른쪽**, 곧 행 0–2, 열 1–3에 놓이고, 1단계 사본과 6칸(행 0–2 × 열 1–2)이 겹칩니다.
-# 출력의 오른쪽 위 구석에 따로 놓이는 것이 아닙니다. 각 칸에 모인 곱의 수를 세면 겹침이 보입니다.
+# 원문의 "Step 2: … 출력 오른쪽 위에 배치"는 엄밀하지 않은 표현입니다. 입력 $(i, j)$의 사본은 출력
+# $(i\cdot S,\; j\cdot S)$에서 시작하는 3×3 영역을 덮습니다. 스트라이드 1이면 2단계의 사본(입력 [0,1])은 1단계
+# 사본보다 **한 칸 오른쪽**(행 0–2, 열 1–3)에 놓여 1단계 사본과 6칸을 함께 덮습니다. 오른쪽 위 구석에 따로 놓이는
+# 것이 아닙니다. 칸마다 모인 곱의 수를 세면 겹침이 보입니다.
 
 # %% [markdown] tags=["lang-en"]
-# The document's "Step 2: … placed at the top right of the output" (translated) is loose. Precisely: the copy of input
-# $(i, j)$ covers the 3×3 cells starting at output $(i\cdot S,\; j\cdot S)$. With stride 1 the copy of step 2
-# (input [0,1]) lands **one column to the right** of step 1's copy, on rows 0–2 and columns 1–3, and shares 6 cells
-# (rows 0–2 × columns 1–2) with it. It is not set apart in the top-right corner. Counting the products in each cell
-# shows the overlaps.
+# The document's "Step 2: … placed at the top right of the output" (translated) is loose. The copy of input
+# $(i, j)$ covers the 3×3 cells starting at output $(i\cdot S,\; j\cdot S)$. With stride 1, step 2's copy
+# (input [0,1]) lands **one column to the right** of step 1's (rows 0–2, columns 1–3) and shares 6 cells with it;
+# it is not set apart in the top-right corner. Counting the products in each cell shows the overlaps.
 
 # %%
 counts = torch.tensor([[cell.count("+") + 1 if cell else 0 for cell in row] for row in grid])
 print("counts:\n", counts)
 
 # %% [markdown] tags=["lang-ko"]
-# 네 단계를 그림으로 보면 다음과 같습니다. 주황 테두리가 그 단계에 더한 사본이고, 색이 진할수록 더 많은 곱이
-# 모인 칸입니다. 가운데 네 칸에는 네 사본이 모두 겹칩니다.
+# 네 단계를 그림으로 보면 다음과 같습니다. 주황 테두리가 그 단계에 더한 사본이고, 색이 진할수록 곱이 많이 모인
+# 칸입니다. 가운데 네 칸에는 네 사본이 모두 겹칩니다.
 
 # %% [markdown] tags=["lang-en"]
 # Here are the four steps as a picture. The orange frame is the copy added in that step; the darker a cell, the
@@ -376,34 +151,39 @@ print("counts:\n", counts)
 scatter_add_steps(snapshots, stamps, LANG, values=[v for row in values for v in row])
 
 # %% [markdown] tags=["lang-ko"]
-# 이제 **숫자**로 바꿉니다. 기호 합에 a = 1, …, i = 9를 넣은 값이 PyTorch의 결과(2절의 `via_torch`)와 같아야
-# 합니다.
+# 이제 **숫자**로 바꿉니다. 기호 합에 a = 1, …, i = 9를 넣은 값은 PyTorch의 `conv_transpose2d`와 같아야 합니다.
 
 # %% [markdown] tags=["lang-en"]
-# Now switch to **numbers**. Substituting a = 1, …, i = 9 into the symbolic sums must give PyTorch's result
-# (`via_torch` from section 2).
+# Now switch to **numbers**: substituting a = 1, …, i = 9 into the symbolic sums must give PyTorch's
+# `conv_transpose2d`.
 
 # %%
+kernel = torch.arange(1.0, 10.0).view(3, 3)  # a … i = 1 … 9
+small = torch.tensor([[1.0, 2.0], [3.0, 4.0]])  # the document's 2×2 input
+letters = "abcdefghi"
+
+
 def evaluate(cell):
     return sum(int(term[:-1]) * (letters.index(term[-1]) + 1) for term in cell.split("+")) if cell else 0
 
 
 numeric = torch.tensor([[evaluate(cell) for cell in row] for row in grid], dtype=torch.float64)
+via_torch = F.conv_transpose2d(small.view(1, 1, 2, 2), kernel.view(1, 1, 3, 3)).view(4, 4)
 print(numeric.long())
 claim("numeric == conv_transpose2d(small, kernel)", torch.equal(numeric, via_torch))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 직접 구현하기
 #
-# 같은 방식을 채널, 스트라이드, 패딩까지 넣어 함수로 쓰면 열 줄 남짓입니다. 먼저 $(H-1)S + K$ 크기의 넓은
-# 캔버스에 사본을 모두 더하고, 마지막에 패딩 $P$만큼 양쪽 가장자리를 잘라 냅니다. 전치 합성곱의 패딩은 칸을
-# 덧붙이지 않고 **잘라 낸다**는 점에 주의하세요(레슨 03).
+# 채널, 스트라이드, 패딩까지 넣어도 함수는 열 줄 남짓입니다. $(H-1)S + K$ 크기의 넓은 캔버스에 사본을 모두 더한
+# 뒤, 양쪽 가장자리에서 패딩 $P$만큼 잘라 냅니다. 전치 합성곱의 패딩은 칸을 덧붙이지 않고 **잘라 낸다**는 점에
+# 주의하세요(레슨 03).
 
 # %% [markdown] tags=["lang-en"]
 # ### Writing it yourself
 #
-# The same idea with channels, stride and padding is a function of about ten lines. Add every copy to a wide canvas
-# of size $(H-1)S + K$, then cut $P$ cells from each border. Note that the padding of a transposed convolution
+# With channels, stride and padding the function is still about ten lines. Add every copy to a wide canvas of
+# size $(H-1)S + K$, then cut $P$ cells from each border. Note that the padding of a transposed convolution
 # **cuts** cells instead of adding them (lesson 03).
 
 # %%
@@ -434,23 +214,21 @@ claim("ours == F.conv_transpose2d(…)", close(ours, F.conv_transpose2d(xs[None]
 #
 # ### 스테퍼로 직접 해 보기
 #
-# 아래 위젯으로 단계를 하나씩 넘기며 출력이 채워지는 과정을 볼 수 있습니다. 위젯은 스트라이드 2로 시작합니다.
-# 스트라이드가 2이면 사본이 두 칸 간격으로 놓이고 겹침이 한 행과 한 열로 줄어듭니다. 패딩을 주면 잘려 나갈 가장자리가
-# 빗금으로 표시됩니다. 기호와 숫자를 오갈 수 있고, 숫자로 볼 때는 마지막 단계에서 결과를 PyTorch와 비교합니다.
-# 위젯이 움직이지 않는 곳(슬라이드, HTML)에서는 위젯 자리에 같은 결과가 글로 나옵니다.
+# 아래 위젯에서 단계를 넘기며 출력이 채워지는 과정을 보세요. 위젯이 처음 보여 주는 스트라이드 2에서는 사본이 두 칸
+# 간격으로 놓여 한 행과 한 열에서만 겹칩니다. 패딩을 주면 잘려 나갈 가장자리가 빗금으로 표시되고, 숫자로 보면 마지막
+# 단계에서 결과를 PyTorch와 비교합니다. 위젯이 움직이지 않는 곳(슬라이드, HTML)에서는 결과가 글로 나옵니다.
 
 # %% [markdown] tags=["lang-en"]
 # `course_utils.reference.conv_transpose2d_loops` is the same method with batch, groups, dilation,
-# `output_padding` and bias added; `tests/test_reference.py` checks it against PyTorch to 1e-10 on many
-# configurations generated by hypothesis.
+# `output_padding` and bias; `tests/test_reference.py` checks it against PyTorch to 1e-10 on many configurations
+# generated by hypothesis.
 #
 # ### Step through it yourself
 #
-# Move the widget below one step at a time and watch the output fill in. The widget starts at stride 2. With
-# stride 2 the copies land two cells apart and the overlap shrinks to a single row and column. With padding, the
-# border that will be cut is hatched. Switch between symbols and numbers; in numbers, the last step compares the
-# result with PyTorch. Where
-# widgets do not run (slides, HTML), the same result appears as text in the widget's place.
+# Step through the widget below and watch the output fill in. At stride 2, where it starts, the copies land two
+# cells apart and overlap in one row and one column only. With padding, the border to be cut is hatched; in
+# numbers, the last step compares the result with PyTorch. Where widgets do not run (slides, HTML), the result
+# appears as text.
 
 # %%
 stepper = ScatterAddStepper(LANG, step=2, stride=2)
@@ -469,31 +247,250 @@ common = ScatterAddStepper(LANG, kernel_size=4, stride=2, padding=1, symbols=Fal
 common.print()
 
 # %% [markdown] tags=["lang-ko"]
+# ## 2. 합성곱을 행렬로 쓰기
+#
+# 원문의 예처럼 4×4 입력에 3×3 커널을 스트라이드 1, 패딩 0으로 적용하면 출력은 2×2입니다. 입력을 길이 16인
+# 벡터로 펴면(`x.flatten()`) 출력 네 칸은 각각 입력 16개의 가중합이므로, 합성곱 전체는 **4×16 행렬** $C$ 하나로
+# 쓸 수 있습니다. $C$의 한 행은 출력 한 칸이 읽는 3×3 창 자리에 커널을 놓고 나머지를 0으로 채운 것입니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 2. Convolution as a matrix
+#
+# In the source document's example, a 3×3 kernel on a 4×4 input (stride 1, padding 0) gives a 2×2 output.
+# Flatten the input into a vector of 16 (`x.flatten()`): each of the 4 outputs is a weighted sum of the 16 inputs,
+# so the whole convolution is **one 4×16 matrix** $C$. A row of $C$ is the kernel placed on the 3×3 window that
+# the output cell reads, with zeros everywhere else.
+
+# %%
+x = torch.arange(16.0).view(4, 4)
+
+
+def conv_matrix_3x3(kernel, size):
+    """Row (i, j) of C: the kernel on the window that output (i, j) reads, zeros elsewhere."""
+    rows = []
+    for i in range(size - 2):
+        for j in range(size - 2):
+            window = torch.zeros(size, size)
+            window[i:i + 3, j:j + 3] = kernel
+            rows.append(window.flatten())
+    return torch.stack(rows)
+
+
+C = conv_matrix_3x3(kernel, 4)
+print("C:", tuple(C.shape))
+print("(C != 0).sum():", int((C != 0).sum()), "/", C.numel())
+
+# %% [markdown] tags=["lang-ko"]
+# 그림으로 보면 구조가 드러납니다. 네 행 모두 같은 a…i를 담고 있습니다. 출력이 오른쪽으로 한 칸 가면 커널도 한 칸,
+# 아래로 한 행 가면 입력 한 행(4칸)만큼 옮겨 갑니다. 64칸 가운데 36칸만 0이 아닌 **희소 행렬**입니다.
+
+# %% [markdown] tags=["lang-en"]
+# The picture shows the structure. All four rows hold the same a…i. When the output moves one cell right, the
+# kernel moves one column; one row down, it moves a whole input row (4 columns). Only 36 of the 64 entries are
+# nonzero: a **sparse matrix**.
+
+# %%
+labels = [[letters[int(v) - 1] if v else "" for v in row] for row in C.tolist()]
+conv_matrix_grid(labels, LANG, input_width=4)
+
+# %% [markdown] tags=["lang-ko"]
+# $C$를 곱한 결과는 PyTorch의 `conv2d`와 같습니다. PyTorch의 합성곱은 커널을 뒤집지 않는 교차 상관이므로 커널을
+# 그대로 창에 놓으면 됩니다. `course_utils.reference.conv_matrix`는 같은 행렬을 스트라이드, 패딩, 팽창, 채널까지
+# 넣어 만들며, 5절에서 씁니다.
+
+# %% [markdown] tags=["lang-en"]
+# Multiplying by $C$ gives PyTorch's `conv2d`. PyTorch's convolution is a cross-correlation that does not flip the
+# kernel, so the kernel goes onto the window as it is. `course_utils.reference.conv_matrix` builds the same matrix
+# with stride, padding, dilation and channels; section 5 uses it.
+
+# %%
+y = F.conv2d(x.view(1, 1, 4, 4), kernel.view(1, 1, 3, 3)).view(2, 2)
+print("conv2d(x):\n", y.long())
+claim("C @ x.flatten() == conv2d(x)", torch.equal(C @ x.flatten(), y.flatten()))
+claim("C == course_utils.reference.conv_matrix(kernel, 4)", torch.equal(C, conv_matrix(kernel, 4)))
+
+# %% [markdown] tags=["lang-ko"]
+# ## 3. 전치 합성곱은 $C^\top$를 곱한다
+#
+# $C$는 값 16개를 4개로 줄입니다(4×4 → 2×2). 그 전치 $C^\top$는 16×4 행렬이므로 값 4개를 16개로 늘립니다(2×2 → 4×4).
+# 1절의 입력 `small`에 $C^\top$를 곱한 결과를, **같은 커널**로 부른 `conv_transpose2d`의 결과(1절의 `via_torch`)와
+# 비교해 봅시다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 3. A transposed convolution multiplies by $C^\top$
+#
+# $C$ turns 16 numbers into 4 (4×4 → 2×2). Its transpose $C^\top$ is 16×4, so it turns 4 numbers into 16
+# (2×2 → 4×4). Multiply section 1's input `small` by $C^\top$ and compare with `conv_transpose2d` called with
+# **the same kernel** (`via_torch` from section 1).
+
+# %%
+via_matrix = (C.T @ small.flatten()).view(4, 4)
+print("Cᵀ:", tuple(C.T.shape))
+print("Cᵀ @ small.flatten():\n", via_matrix.long())
+claim("Cᵀ @ small.flatten() == conv_transpose2d(small)", torch.equal(via_matrix, via_torch))
+
+# %% [markdown] tags=["lang-ko"]
+# 행렬 곱을 열 기준으로 읽으면 이유가 보입니다. $C^\top y = \sum_k y_k \cdot (C\text{의 } k\text{번째 행})$이고,
+# $C$의 $k$번째 행은 "$k$번째 창 자리에 놓인 커널"입니다. 곧 입력 값 $y_k$마다 커널에 그 값을 곱한 **사본**을
+# $k$번째 자리에 놓고 모두 더합니다. 1절의 흩뿌려 더하기 그대로입니다.
+
+# %% [markdown] tags=["lang-en"]
+# Reading the product column by column shows why: $C^\top y = \sum_k y_k \cdot (\text{row } k \text{ of } C)$, and
+# row $k$ of $C$ is "the kernel placed on window $k$". So each input value $y_k$ places a **copy** of the kernel
+# scaled by $y_k$ at position $k$, and the copies are summed: the scatter-add of section 1.
+
+# %%
+copies = [value * row.view(4, 4) for value, row in zip(small.flatten(), C)]
+claim("sum(copies) == Cᵀ @ small.flatten()", torch.equal(sum(copies), via_matrix))
+
+# %% [markdown] tags=["lang-ko"]
+# ## 4. 역연산이 아니다: "deconvolution"은 잘못된 이름
+#
+# 원문은 전치 합성곱이 "Deconvolution"이라고도 불리지만 수학적 역연산이 아니며 **크기만 복원**한다고 경고합니다.
+# 숫자로 확인해 봅시다. $C^\top$가 $C$의 역이라면 $C^\top C$는 16×16 단위 행렬이어야 합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 4. Not an inverse: "deconvolution" is a misnomer
+#
+# The document warns that the transposed convolution, sometimes called "Deconvolution", is not a mathematical
+# inverse: it **restores the size only**. Check with numbers: if $C^\top$ undid $C$, then $C^\top C$ would be the
+# 16×16 identity.
+
+# %% [markdown] tags=["lang-ko", "notes"]
+# **강의 노트.** 가장 흔한 오해가 여기서 풀립니다. "역합성곱"이라는 이름 때문에 전치 합성곱이 합성곱을 되돌린다고 생각하기
+# 쉽습니다. 출력된 랭크와 복원 오차를 가리키며, 모양은 돌아오지만 값은 돌아오지 않는다는 점을 강조하세요.
+
+# %% [markdown] tags=["lang-en", "notes"]
+# **Lecturer's note.** The most common misconception ends here. The name "deconvolution" suggests that a transposed
+# convolution undoes a convolution. Point at the printed rank and reconstruction error: the shape comes back, the
+# values do not.
+
+# %%
+gram = C.T @ C
+x_back = (C.T @ (C @ x.flatten())).view(4, 4)
+print("CᵀC:", tuple(gram.shape), "rank:", int(torch.linalg.matrix_rank(gram)))
+claim("CᵀC == identity", torch.equal(gram, torch.eye(16)), expected=False)
+print("x_back:", tuple(x_back.shape))
+claim("x_back.shape == x.shape", x_back.shape == x.shape)
+print("‖x_back − x‖ / ‖x‖:", round(float((x_back - x).norm() / x.norm()), 4))
+
+# %% [markdown] tags=["lang-ko"]
+# 모양은 4×4로 돌아왔지만 값은 전혀 다릅니다. $C^\top C$의 랭크는 4이므로 16차원 가운데 12차원이 사라졌습니다.
+# $C^\top$가 서툴러서가 아닙니다. **어떤 연산으로도** 되돌릴 수 없습니다. $C$가 보지 못하는 방향을 입력에 더하면
+# 서로 다른 두 입력이 똑같은 합성곱 출력을 냅니다. 가장 좋은 선형 추정(유사역행렬)도 마찬가지로 실패합니다.
+
+# %% [markdown] tags=["lang-en"]
+# The shape is back to 4×4, but not the values. $C^\top C$ has rank 4: 12 of the 16 dimensions are gone. This is
+# not a weakness of $C^\top$: **no operation** can undo it. Add to $x$ a direction
+# that $C$ cannot see, and two different inputs give exactly the same convolution output. The best linear guess
+# (the pseudo-inverse) fails as well.
+
+# %%
+unseen = torch.linalg.svd(C).Vh[-1].view(4, 4)  # C @ unseen.flatten() == 0
+x_other = x + 10 * unseen
+best_guess = (torch.linalg.pinv(C) @ (C @ x.flatten())).view(4, 4)
+claim("x != x_other", not close(x, x_other))
+claim("conv2d(x) == conv2d(x_other)", close(C @ x.flatten(), C @ x_other.flatten()))
+print("‖best_guess − x‖ / ‖x‖:", round(float((best_guess - x).norm() / x.norm()), 4))
+
+# %% [markdown] tags=["lang-ko"]
+# 신호 처리에서 deconvolution은 흐려진 사진을 되돌리듯 합성곱을 **거꾸로 푸는** 일입니다. 전치 합성곱은 같은 희소
+# 패턴으로 값을 **퍼뜨릴** 뿐이고, 쓸모 있는 업샘플링은 학습으로 찾은 가중치에서 나옵니다. Dumoulin과 Visin(2016)도
+# deconvolution은 수학적으로 합성곱의 역연산을 뜻하므로 이 이름을 쓰지 말자고 권합니다. 이 코스도 "역합성곱" 대신
+# 전치 합성곱이라고 씁니다.
+
+# %% [markdown] tags=["lang-en"]
+# In signal processing, deconvolution means **undoing** a convolution, as when you deblur a photograph. A transposed
+# convolution only **spreads** values with the same sparse pattern; a useful upsampling comes from weights found by
+# training. Dumoulin and Visin (2016) advise against the name for this reason: a deconvolution is, mathematically,
+# the inverse of a convolution. This course says transposed convolution, never deconvolution.
+
+# %% [markdown] tags=["lang-ko"]
+# ## 5. 합성곱의 기울기
+#
+# 선형 사상 $y = Cx$에서 손실 $L$의 입력에 대한 기울기는 $\partial L/\partial x = C^\top\,\partial L/\partial y$입니다.
+# 그러니 합성곱의 역전파는 곧 전치 합성곱이어야 합니다. 채널이 여럿이고 스트라이드 2, 패딩 1인 경우를 autograd로
+# 확인해 봅시다. 합성곱의 가중치 `weight`를 **그대로** `conv_transpose2d`에 넘깁니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 5. The gradient of a convolution
+#
+# For a linear map $y = Cx$, the gradient of a loss $L$ with respect to the input is
+# $\partial L/\partial x = C^\top\,\partial L/\partial y$. So the backward pass of a convolution must be a
+# transposed convolution. Check it with autograd, with several channels, stride 2 and padding 1; the convolution's
+# `weight` goes **unchanged** into `conv_transpose2d`.
+
+# %%
+weight = torch.randn(4, 3, 3, 3)  # Conv2d(3 → 4): (C_out, C_in, k, k)
+x7 = torch.randn(1, 3, 7, 7, requires_grad=True)
+y7 = F.conv2d(x7, weight, stride=2, padding=1)
+upstream = torch.randn_like(y7)  # ∂L/∂y from the layers above
+y7.backward(upstream)
+via_transpose = F.conv_transpose2d(upstream, weight, stride=2, padding=1)
+C7 = conv_matrix(weight, 7, stride=2, padding=1)
+print("x:", tuple(x7.shape), "→ y:", tuple(y7.shape), "C:", tuple(C7.shape))
+claim("x.grad == conv_transpose2d(upstream, weight)", close(x7.grad, via_transpose))
+claim("x.grad == Cᵀ @ upstream.flatten()", close(x7.grad.flatten(), C7.T @ upstream.flatten()))
+
+# %% [markdown] tags=["lang-ko"]
+# 입력이 8×8이면 어떨까요? 이 합성곱은 7×7과 8×8을 모두 4×4로 만들고, 전치 합성곱은 4×4에서 7×7을 돌려줍니다.
+# 8×8 입력의 기울기를 얻으려면 아래쪽에 한 행, 오른쪽에 한 열을 더하는 `output_padding=1`이 필요합니다(레슨 03).
+
+# %% [markdown] tags=["lang-en"]
+# What about an 8×8 input? This convolution maps both 7×7 and 8×8 to 4×4, and from 4×4 the transposed convolution
+# gives back 7×7. The gradient of an 8×8 input needs `output_padding=1`: one extra row at the bottom and one extra
+# column at the right (lesson 03).
+
+# %%
+x8 = torch.randn(1, 3, 8, 8, requires_grad=True)
+y8 = F.conv2d(x8, weight, stride=2, padding=1)
+upstream8 = torch.randn_like(y8)
+y8.backward(upstream8)
+print("x:", tuple(x8.shape), "→ y:", tuple(y8.shape))
+print("output_padding=0:", tuple(F.conv_transpose2d(upstream8, weight, stride=2, padding=1).shape))
+back8 = F.conv_transpose2d(upstream8, weight, stride=2, padding=1, output_padding=1)
+print("output_padding=1:", tuple(back8.shape))
+claim("back8 == x.grad", close(x8.grad, back8))
+
+# %% [markdown] tags=["lang-ko"]
+# 그래서 라이브러리는 흔히 전치 합성곱을 합성곱의 입력 기울기 계산으로 구현합니다. PyTorch 소스 코드
+# (`aten/src/ATen/native/cudnn/ConvShared.cpp`의 `cudnn_convolution_transpose`)를 보면 cuDNN을 쓰는 GPU에서는
+# cuDNN의 입력 기울기(backward-data) 합성곱을 부릅니다(이 레슨은 GPU에서 실행하지 않습니다). 거꾸로, 합성곱의 역전파는
+# 전치 합성곱의 성질을 그대로 물려받습니다. 스트라이드가 있는 합성곱의 기울기에 체커보드 무늬가 생길 수 있는 것도
+# 그 때문입니다(Odena 외 2016, 레슨 04).
+
+# %% [markdown] tags=["lang-en"]
+# So libraries often implement a transposed convolution as the input gradient of a convolution. PyTorch's source
+# code (`cudnn_convolution_transpose` in `aten/src/ATen/native/cudnn/ConvShared.cpp`) calls cuDNN's backward-data
+# (input gradient) convolution on a GPU with cuDNN (this lesson does not run on a GPU). Conversely, the backward pass of a convolution inherits every
+# property of the transposed convolution, which is why the gradient of a strided convolution can carry
+# checkerboard patterns (Odena et al. 2016, lesson 04).
+
+# %% [markdown] tags=["lang-ko"]
 # ## 6. 같은 연산, 세 가지 관점
 #
-# 흩뿌려 더하기는 이해하기 쉽지만, 계산하는 방법은 여러 가지입니다. 세 가지 관점을 코드로 쓰고 각각 PyTorch와
-# 비교합니다. 세 관점 모두 `course_utils.reference`에 그룹과 팽창까지 다루는 일반형이 있고 테스트로 확인합니다.
+# 흩뿌려 더하기를 계산하는 방법은 여러 가지입니다. 세 관점을 코드로 쓰고 각각 PyTorch와 비교합니다.
+# `course_utils.reference`에는 그룹과 팽창까지 다루는 일반형이 있고, 테스트가 확인합니다.
 #
 # ### 6.1 0 삽입 + 패딩 $K-P-1$ + 뒤집은 커널 ("분수 스트라이드")
 #
-# Dumoulin과 Visin(2016)의 관점입니다. 입력 값 사이에 $S-1$개의 0을 끼워 넣고, 가장자리마다 $K-P-1$칸의
-# 0 패딩을 두르고, 커널을 상하좌우로 뒤집어 **스트라이드 1인 보통 합성곱**을 합니다. 원래 입력의 간격으로 재면 커널이
-# 한 번에 $1/S$칸씩 움직이는 셈이라서 분수 스트라이드 합성곱(fractionally strided convolution)이라고도 부릅니다. 채널은 (C_out, C_in) 순서로 바꿉니다.
+# Dumoulin과 Visin(2016)의 관점입니다. 입력 값 사이에 $S-1$개의 0을 끼워 넣고, 가장자리마다 $K-P-1$칸의 0
+# 패딩을 두르고, 커널을 상하좌우로 뒤집어 **스트라이드 1인 보통 합성곱**을 합니다. 원래 입력의 간격으로 재면
+# 커널이 한 번에 $1/S$칸씩 움직이는 셈이라 분수 스트라이드 합성곱(fractionally strided convolution)이라고도
+# 부릅니다. 채널은 (C_out, C_in) 순서로 바꿉니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 6. The same operation, three views
 #
-# Scatter-add is easy to understand, but there are several ways to compute it. We write three views in code and
-# compare each with PyTorch. `course_utils.reference` holds a general version of each, with groups and dilation,
-# checked by the tests.
+# Scatter-add can be computed in several ways. We write three views in code and compare each with PyTorch;
+# `course_utils.reference` holds general versions with groups and dilation, checked by the tests.
 #
 # ### 6.1 Zero insertion + padding $K-P-1$ + flipped kernel ("fractionally strided")
 #
 # This is Dumoulin and Visin's (2016) view. Insert $S-1$ zeros between input values, pad $K-P-1$ zeros on every
 # border, flip the kernel top-bottom and left-right, and run an **ordinary stride-1 convolution**. Measured in the
 # spacing of the original input, the kernel moves $1/S$ of a cell per step, hence the name fractionally strided
-# convolution. The channels
-# swap to (C_out, C_in).
+# convolution. The channels swap to (C_out, C_in).
 
 # %%
 def zero_insert(x, stride):
@@ -515,31 +512,28 @@ claim("conv_transpose2d_zeros(small, …) == conv_transpose2d(small, …)", torc
 claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_zeros(xs, ws, 2, 1), ours))
 
 # %% [markdown] tags=["lang-ko"]
-# 뒤집는 이유는 방향 때문입니다. 0을 끼워 넣은 격자에서 보면, 흩뿌리기는 커널 성분 $t$로 자리 $p$의 입력 값을 출력
-# $p + t$에 보냅니다. 거꾸로 말하면 출력 $o$는 자리 $o - t$의 값을 성분 $t$와 곱해 받으므로, $t$가 클수록 **왼쪽 위**의
-# 값을 씁니다. 합성곱의 창은 반대로 성분 $t$를 자리 $o + t$의 값과 곱하므로, $t$가 클수록 **오른쪽 아래**의 값을 씁니다.
-# 같은 곱을 모으려면 커널을 뒤집어야 합니다.
-# 이 관점은 그림으로 설명하기에 좋지만, 곱셈 대부분이 끼워 넣은 0과의 곱이라 낭비가 큽니다(8절).
+# 왜 뒤집을까요? 0을 끼워 넣은 격자에서 흩뿌리기는 자리 $p$의 값을 성분 $t$를 거쳐 출력 $p + t$에 보냅니다.
+# 곧 출력 $o$는 자리 $o - t$의 값을 받으므로, $t$가 클수록 **왼쪽 위**의 값을 씁니다. 합성곱의 창은 성분 $t$를
+# 자리 $o + t$의 값, 곧 **오른쪽 아래**의 값과 곱합니다. 같은 곱을 모으려면 커널을 뒤집어야 합니다. 이 관점은 그림으로 설명하기 좋지만, 위에 출력된 격자처럼 곱셈 대부분이 끼워 넣은 0과의 곱입니다.
 #
 # ### 6.2 GEMM + col2im(`F.fold`)으로 계산하기
 #
-# 흩뿌려 더하기를 두 단계로 나눕니다. 먼저 모든 입력 픽셀의 사본을 한꺼번에 계산합니다. 입력 $(i, j)$의 사본은
-# $\sum_c x[c, i, j]\cdot \text{weight}[c]$이므로 **행렬 곱 하나**(GEMM)로 모든 픽셀의 사본이 나옵니다.
-# 그다음 `F.fold`(col2im)가 각 사본을 제자리에 놓고 겹치는 칸을 더합니다.
+# 흩뿌려 더하기를 두 단계로 나눕니다. 입력 $(i, j)$의 사본은 $\sum_c x[c, i, j]\cdot \text{weight}[c]$이므로
+# **행렬 곱 하나**(GEMM)로 모든 픽셀의 사본을 한꺼번에 계산합니다. 그다음 `F.fold`(col2im)가 각 사본을 제자리에
+# 놓고 겹치는 칸을 더합니다.
 
 # %% [markdown] tags=["lang-en"]
-# Why flip? Direction. On the zero-inserted grid, scatter-add uses kernel entry $t$ to send the input value at
-# position $p$ to output $p + t$. Seen from the output, $o$ receives the value at $o - t$ times entry $t$: the larger
-# $t$, the further **up and left** the value. A convolution window does the opposite, pairing entry $t$ with the
-# value at $o + t$: the larger $t$, the further **down and right**. To collect the same products, the kernel must be
-# flipped. This view is good for drawing, but most of its multiplications hit
-# inserted zeros, which wastes work (section 8).
+# Why flip? On the zero-inserted grid, scatter-add sends the value at position $p$ through entry $t$ to output
+# $p + t$, so output $o$ receives the value at $o - t$: the larger $t$, the further **up and left**. A convolution
+# window pairs entry $t$ with the value at $o + t$, further **down and right**. To collect the same products, the
+# kernel must be flipped. This view is good for drawing, but as the printed grid shows, most of its
+# multiplications hit inserted zeros.
 #
 # ### 6.2 GEMM + col2im (`F.fold`)
 #
-# Split scatter-add into two steps. First compute every copy at once: the copy of input $(i, j)$ is
-# $\sum_c x[c, i, j]\cdot \text{weight}[c]$, so **one matrix product** (GEMM) gives the copies of all pixels. Then
-# `F.fold` (col2im) puts each copy in its place and adds the overlapping cells.
+# Split scatter-add into two steps. The copy of input $(i, j)$ is $\sum_c x[c, i, j]\cdot \text{weight}[c]$, so
+# **one matrix product** (GEMM) gives the copies of all pixels at once. Then `F.fold` (col2im) puts each copy in
+# its place and adds the overlapping cells.
 
 # %%
 def conv_transpose2d_gemm(x, weight, stride=1, padding=0):
@@ -555,36 +549,50 @@ claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_gemm(xs, ws, 2, 1
 
 # %% [markdown] tags=["lang-ko"]
 # `F.fold`는 `F.unfold`(im2col)의 짝입니다. unfold가 겹치는 창을 열로 **복사해 내면**, fold는 열을 제자리에
-# **더해 넣습니다**. 그래서 fold가 곧 흩뿌려 더하기이고, 모든 값이 1인 열을 fold하면 5절의 겹침 수가 나옵니다.
+# **더해 넣습니다**. 그래서 fold가 곧 흩뿌려 더하기이고, 모든 값이 1인 열을 fold하면 1절의 겹침 수가 나옵니다.
 
 # %% [markdown] tags=["lang-en"]
 # `F.fold` is the partner of `F.unfold` (im2col). Unfold **copies** overlapping windows out into columns; fold
 # **adds** columns back into place. So fold is scatter-add itself, and folding columns of ones gives the overlap
-# counts of section 5.
+# counts of section 1.
 
 # %%
 ones = torch.ones(1, 9, 4)  # 4 copies of a 3×3 kernel of ones
 claim("fold(ones) == counts", torch.equal(F.fold(ones, (4, 4), kernel_size=3)[0, 0], counts.double()))
 
-# %% [markdown] tags=["lang-ko"]
-# ### 6.3 스트라이드 $S$ = 작은 합성곱 $S^2$개를 엇갈려 놓기 (서브픽셀 위상)
+# %% [markdown] tags=["lang-ko", "deep-dive"]
+# ### 6.3 심화: 스트라이드 $S$ = 작은 합성곱 $S^2$개를 엇갈려 놓기 (서브픽셀 위상)
+# 건너뛰어도 이후 내용을 따라가는 데 지장이 없습니다.
 #
-# 스트라이드가 2이면 출력의 짝수 행에 닿는 커널 성분과 홀수 행에 닿는 성분이 따로 정해져 있습니다. 위의 예처럼 커널이
-# 4이면, 입력 $i$의 사본에서 성분 $t$는 (잘라내기 전 캔버스의) 출력 $2i + t$에 닿으므로, 짝수 행에는 $t = 0, 2$만, 홀수
-# 행에는 $t = 1, 3$만 닿습니다. 그래서 출력을
-# (행의 홀짝) × (열의 홀짝) 네 **위상**으로 나누면, 위상마다 2×2 부분 커널로 하는 **0 없는 스트라이드 1 합성곱**이
-# 됩니다. 네 결과를 엇갈려 끼우면 전체 출력입니다(Shi 외 2016b). 레슨 05의 픽셀 셔플이 바로 이 엇갈려 끼우기입니다.
+# 스트라이드가 2이면 출력의 짝수 행에 닿는 커널 성분과 홀수 행에 닿는 성분이 따로 정해져 있습니다. 커널이 4이면
+# 입력 $i$의 사본에서 성분 $t$는 (잘라내기 전 캔버스의) 출력 $2i + t$에 닿으므로, 짝수 행에는 $t = 0, 2$만, 홀수
+# 행에는 $t = 1, 3$만 닿습니다. 그래서 출력을 (행의 홀짝) × (열의 홀짝) 네 **위상**으로 나누면, 위상마다 2×2
+# 부분 커널로 하는 **0 없는 스트라이드 1 합성곱**이 됩니다. 네 결과를 엇갈려 끼우면 전체 출력입니다(Shi 외 2016b).
+# 레슨 05의 픽셀 셔플이 바로 이 엇갈려 끼우기입니다.
+#
+# 코드의 `transpose(0, 1).flip(-2, -1)`은 6.1절에서 왔습니다. 한 위상 안에서는 이웃한 입력의 사본이 한 칸씩
+# 어긋나 놓이므로, 위상 하나는 부분 커널로 하는 **스트라이드 1 전치 합성곱**입니다. 6.1절의 관점에 $S = 1$,
+# $P = 0$을 넣으면 끼워 넣을 0은 없고, 남는 것은 $K'-1$칸 패딩(부분 커널 크기가 $K'$일 때, 곱을 하나도 버리지
+# 않는 "full" 패딩)과 채널 순서를 바꾸고 상하좌우로 뒤집은 커널의 보통 합성곱입니다.
 
-# %% [markdown] tags=["lang-en"]
-# ### 6.3 Stride $S$ = $S^2$ small convolutions, interleaved (sub-pixel phases)
+# %% [markdown] tags=["lang-en", "deep-dive"]
+# ### 6.3 Deep dive: Stride $S$ = $S^2$ small convolutions, interleaved (sub-pixel phases)
+# You can skip it; nothing later depends on it.
 #
 # With stride 2, the kernel entries that reach the even output rows are fixed, and so are those that reach the odd
-# rows. With kernel 4 as in the example above, entry $t$ of the copy of input $i$ lands on output $2i + t$ (on the
-# canvas, before cropping), so even rows see only $t = 0, 2$ and odd rows only $t = 1, 3$. Split the output into four **phases**, (row parity) × (column parity), and each phase is a
-# **stride-1 convolution without zeros** with a 2×2 sub-kernel. Interleave the four results and you have the
-# whole output (Shi et al. 2016b). The pixel shuffle of lesson 05 is exactly this interleaving.
+# rows. With kernel 4, entry $t$ of the copy of input $i$ lands on output $2i + t$ (on the canvas, before
+# cropping), so even rows see only $t = 0, 2$ and odd rows only $t = 1, 3$. Split the output into four **phases**,
+# (row parity) × (column parity), and each phase is a **stride-1 convolution without zeros** with a 2×2 sub-kernel.
+# Interleave the four results and you have the whole output (Shi et al. 2016b). The pixel shuffle of lesson 05 is
+# exactly this interleaving.
+#
+# The code's `transpose(0, 1).flip(-2, -1)` comes from section 6.1. Within one phase, the copies of neighbouring
+# inputs land one cell apart, so a phase is a **stride-1 transposed convolution** with the sub-kernel. Put $S = 1$
+# and $P = 0$ into the view of 6.1: there are no zeros to insert, and what remains is padding $K'-1$ (for a
+# sub-kernel of size $K'$: the "full" padding that keeps every product) and an ordinary convolution with the
+# channels swapped and the kernel flipped.
 
-# %%
+# %% tags=["deep-dive"]
 def conv_transpose2d_phases(x, weight, stride, padding=0):
     c_in, h, w = x.shape
     c_out, k = weight.shape[1], weight.shape[2]
@@ -601,30 +609,30 @@ def conv_transpose2d_phases(x, weight, stride, padding=0):
 print("ws[:, :, ry::2, rx::2].shape[-2:]:", [tuple(ws[:, :, ry::2, rx::2].shape[-2:]) for ry in range(2) for rx in range(2)])
 claim("C_in=3, C_out=2, k=4, s=2, p=1", close(conv_transpose2d_phases(xs, ws, 2, 1), ours))
 
-# %% [markdown] tags=["lang-ko"]
+# %% [markdown] tags=["lang-ko", "deep-dive"]
 # 2×2 부분 커널 네 개는 4×4 커널의 성분 16개를 정확히 한 번씩 나눠 가집니다. 커널 크기가 스트라이드의 배수이면
 # 위상마다 부분 커널 크기가 같고, 그렇지 않으면(예: $K = 3, S = 2$) 위상마다 크기가 달라집니다. 위상마다 더하는
 # 곱의 수가 다른 이 불균형(불균일한 겹침)은 레슨 04에서 볼 체커보드 아티팩트의 한 원인입니다.
-#
-# ## 7. 채널과 편향
-#
-# `nn.ConvTranspose2d(256, 128, …)`의 가중치 모양은 (256, 128, 4, 4), 곧 **C_in, C_out, K, K의 순서**입니다.
-# `nn.Conv2d`의 (C_out, C_in, K, K)와 채널 순서가 반대입니다. 4절을 떠올리면 이유가 보입니다. 256 → 128 전치
-# 합성곱은 128 → 256 합성곱의 전치이고, **두 층의 가중치는 모양이 같습니다**. 4절에서처럼 텐서 하나를 두 층에 그대로
-# 쓸 수 있습니다.
 
-# %% [markdown] tags=["lang-en"]
+# %% [markdown] tags=["lang-en", "deep-dive"]
 # The four 2×2 sub-kernels share the 16 entries of the 4×4 kernel, each entry exactly once. When the kernel size
 # is a multiple of the stride every phase gets a sub-kernel of the same size; otherwise (e.g. $K = 3, S = 2$) the
 # phases get different sizes. This imbalance, a different number of products per phase (uneven overlap), is one
 # cause of the checkerboard artifacts of lesson 04.
+
+# %% [markdown] tags=["lang-ko"]
+# ## 7. 채널과 편향
 #
+# `nn.ConvTranspose2d(256, 128, …)`의 가중치 모양은 (256, 128, 4, 4), 곧 **(C_in, C_out, K, K)** 순서로,
+# `nn.Conv2d`의 (C_out, C_in, K, K)와 채널 순서가 반대입니다. 이유는 5절에 있습니다. 256 → 128 전치 합성곱은
+# 128 → 256 합성곱의 전치이므로 **가중치 텐서 하나를 두 층이 함께 씁니다**.
+
+# %% [markdown] tags=["lang-en"]
 # ## 7. Channels and bias
 #
 # The weight of `nn.ConvTranspose2d(256, 128, …)` has shape (256, 128, 4, 4), that is **(C_in, C_out, K, K)**:
-# the reverse of `nn.Conv2d`'s (C_out, C_in, K, K). Section 4 gives the reason. The 256 → 128 transposed convolution
-# is the transpose of a 128 → 256 convolution, and **the two layers' weights have the same shape**: as in section 4,
-# one tensor serves both.
+# the reverse of `nn.Conv2d`'s (C_out, C_in, K, K). Section 5 gives the reason: the 256 → 128 transposed
+# convolution is the transpose of a 128 → 256 convolution, so **one weight tensor serves both layers**.
 
 # %%
 up = nn.ConvTranspose2d(256, 128, kernel_size=4, stride=2, padding=1)
@@ -635,16 +643,16 @@ print("ConvTranspose2d Σ numel:", f"{sum(p.numel() for p in up.parameters()):,}
 
 # %% [markdown] tags=["lang-ko"]
 # 파라미터 524,416개는 원문의 "방법 1" 숫자와 같습니다(가중치 256·128·4·4 + 편향 128). 흩뿌리기로 읽으면
-# `weight[c]`는 **입력 채널 c가 찍는 도장**입니다. 입력 채널 c의 한 픽셀은 (C_out, K, K) 모양의 `weight[c]`에 자기
-# 값을 곱해 모든 출력 채널에 한꺼번에 더합니다. 입력 채널 5의 픽셀 $(3, 3)$만 1인 입력을 넣어 확인해 봅시다. 이 픽셀의
-# 사본은 출력 $(3\cdot 2 - 1,\; 3\cdot 2 - 1) = (5, 5)$에서 시작합니다(패딩 1만큼 잘렸으므로 $-1$).
+# `weight[c]`는 **입력 채널 c가 찍는 도장**입니다. 채널 c의 한 픽셀은 (C_out, K, K) 모양의 `weight[c]`에 자기
+# 값을 곱해 모든 출력 채널에 한꺼번에 더합니다. 채널 5의 픽셀 $(3, 3)$만 1인 입력으로 확인해 봅시다. 이 픽셀의
+# 사본은 출력 $(3\cdot 2 - 1,\; 3\cdot 2 - 1) = (5, 5)$에서 시작합니다(패딩 1이 한 칸을 잘라 냈으므로 $-1$).
 
 # %% [markdown] tags=["lang-en"]
 # The 524,416 parameters match the document's "method 1" count (weights 256·128·4·4 + 128 biases). Read as
-# scatter-add, `weight[c]` is **the stamp of input channel c**: a pixel of input channel c multiplies the
-# (C_out, K, K) tensor `weight[c]` by its value and adds it to all output channels at once. Check it with an input
-# that is 1 only at pixel $(3, 3)$ of input channel 5. The copy of that pixel starts at output
-# $(3\cdot 2 - 1,\; 3\cdot 2 - 1) = (5, 5)$ (minus 1 because padding 1 cut one cell).
+# scatter-add, `weight[c]` is **the stamp of input channel c**: a pixel of channel c adds `weight[c]`, of shape
+# (C_out, K, K), times its value to all output channels at once. Check it with an input that is 1 only at pixel
+# $(3, 3)$ of channel 5, whose copy starts at output $(3\cdot 2 - 1,\; 3\cdot 2 - 1) = (5, 5)$ (padding 1 cut one
+# cell).
 
 # %%
 probe = torch.zeros(1, 256, 14, 14)
@@ -655,14 +663,13 @@ claim("response[:, 5:9, 5:9] == weight[5]", close(response[:, 5:9, 5:9], up.weig
 claim("(response != 0).sum() − (response[:, 5:9, 5:9] != 0).sum()", int((response != 0).sum()) - int((response[:, 5:9, 5:9] != 0).sum()), expected=0)
 
 # %% [markdown] tags=["lang-ko"]
-# 편향은 사본마다 더하는 것이 아니라, 모든 사본을 더한 뒤 **출력 픽셀마다 한 번** 더합니다. 사본이 네 개 겹친
-# 칸에도 편향은 한 번뿐이고, 어떤 사본도 닿지 않는 칸에는 편향만 남습니다. 입력이 0이면 출력은 편향 그대로입니다.
+# 편향은 모든 사본을 더한 뒤 **출력 픽셀마다 한 번** 더합니다. 사본이 네 개 겹친 칸에도 편향은 한 번뿐이고,
+# 어떤 사본도 닿지 않는 칸에는 편향만 남습니다. 입력이 0이면 출력은 편향 그대로입니다.
 # `groups`를 쓰면 가중치는 (C_in, C_out / groups, K, K)가 되고, 입력 채널은 자기 그룹의 출력 채널에만 찍습니다.
 
 # %% [markdown] tags=["lang-en"]
-# The bias is not added per copy: it is added **once per output pixel**, after all copies are summed. A cell where
-# four copies overlap still gets one bias, and a cell that no copy reaches holds the bias alone. A zero input gives
-# the bias everywhere. With `groups`, the weight becomes (C_in, C_out / groups, K, K), and an input channel stamps
+# The bias is added **once per output pixel**, after all copies are summed: a cell where four copies overlap still
+# gets one bias, and a cell that no copy reaches holds the bias alone. A zero input gives the bias everywhere. With `groups`, the weight becomes (C_in, C_out / groups, K, K), and an input channel stamps
 # only the output channels of its own group.
 
 # %%
@@ -675,18 +682,20 @@ with torch.no_grad():
     grouped = nn.ConvTranspose2d(256, 128, kernel_size=4, stride=2, padding=1, groups=4)
     print("groups=4, grouped.weight:", tuple(grouped.weight.shape))
 
-# %% [markdown] tags=["lang-ko"]
-# ## 8. 어느 방식이 빠른가, 그리고 왜
+# %% [markdown] tags=["lang-ko", "deep-dive"]
+# ## 8. 심화: 어느 방식이 빠른가, 그리고 왜
+# 건너뛰어도 이후 내용을 따라가는 데 지장이 없습니다.
 #
 # 모든 관점은 같은 값을 내지만 하는 일의 양은 다릅니다. 원문의 설정 (1, 256, 14, 14) → 128채널, 커널 4,
-# 스트라이드 2, 패딩 1에서 `FlopCounterMode`로 각 방식의 곱셈-덧셈 수를 세어 봅니다. 이 도구는 연산을 실제로 세지
-# 않고, 호출된 연산(합성곱, 행렬 곱 등)마다 텐서 모양에서 공식으로 FLOP 수를 계산합니다. 전치 합성곱에는
-# $C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot W$ 공식을 씁니다. 그러니 아래의 PyTorch 행이 ×1.00인 것은 측정
-# 결과가 아니라, 꼭 필요한 곱의 수를 기준으로 삼았기 때문에 정의상 그렇습니다. 다른 방식의 배율은 그 방식이
-# 부르는 연산들의 공식 값을 더한 것입니다.
+# 스트라이드 2, 패딩 1에서 `FlopCounterMode`로 각 방식의 곱셈-덧셈 수를 세어 봅니다. 이 도구는 실행하면서 연산을
+# 세지 않고, 호출된 연산(합성곱, 행렬 곱 등)마다 텐서 모양에서 공식으로 FLOP 수를 계산합니다. 전치 합성곱에는
+# $C_{in}\cdot C_{out}\cdot K^2\cdot H\cdot W$ 공식을 씁니다. 그러니 아래 PyTorch 행의 ×1.00은 측정 결과가 아니라,
+# 이 공식을 꼭 필요한 곱의 수로 삼았기 때문에 정의상 성립합니다. 다른 행은 그 방식이 부르는 연산들의 공식 값을
+# 더한 것입니다.
 
-# %% [markdown] tags=["lang-en"]
-# ## 8. Which formulation is fast, and why
+# %% [markdown] tags=["lang-en", "deep-dive"]
+# ## 8. Deep dive: Which formulation is fast, and why
+# You can skip it; nothing later depends on it.
 #
 # All views give the same values, but not the same amount of work. On the document's setting, (1, 256, 14, 14) →
 # 128 channels, kernel 4, stride 2, padding 1, we count multiply-adds with `FlopCounterMode`. This tool counts
@@ -695,7 +704,7 @@ with torch.no_grad():
 # ×1.00 of the PyTorch row below is not a measurement: it holds by definition, since that formula is our
 # reference for the necessary products. The other rows add up the formulas of the operations each view calls.
 
-# %%
+# %% tags=["deep-dive"]
 def multiply_adds(fn, *args):
     with FlopCounterMode(display=False) as counter:
         fn(*args)
@@ -715,21 +724,23 @@ print("useful = 256·128·4·4·14·14:", f"{useful:,}")
 for name, count in work.items():
     print(f"{name:26} {count:>12,}  ×{count / useful:.2f}")
 
-# %% [markdown] tags=["lang-ko"]
+# %% [markdown] tags=["lang-ko", "deep-dive"]
 # - **0 삽입**은 꼭 필요한 양의 4배를 계산합니다. 출력이 입력의 $S^2 = 4$배 넓은데 출력 칸마다 커널 전체를 곱하니,
 #   곱의 3/4이 끼워 넣은 0과의 곱입니다.
 # - **GEMM + fold**는 꼭 필요한 곱만 하고, 그것도 BLAS가 가장 잘하는 큰 행렬 곱 하나로 합니다. 남는 일은 fold가
 #   겹치는 칸을 더하는 메모리 작업뿐입니다. PyTorch 소스 코드(`aten/src/ATen/native/NaiveConvolutionTranspose2d.cpp`)를
 #   보면 oneDNN을 쓰지 않을 때 CPU에서 쓰는 구현(`slow_conv_transpose2d`)이 바로 GEMM + col2im입니다.
-# - **위상 분해**는 잘라 낼 가장자리까지 계산해 조금(×1.15) 더 하지만 겹침 더하기가 없습니다. `course_utils.reference.conv_transpose2d`는
-#   GEMM + col2im을 기본으로 하고, 그룹이 1, 팽창이 1이며 커널이 스트라이드의 배수이고 입력 위치 수(N·H·W)가 입력 채널
-#   수의 32배 이상일 때는 위상 분해를 GEMM 하나로 계산합니다. 가중치를 위상별로 재배치하는 고정 비용은 위치가 많아야 상쇄되기 때문입니다.
+# - **위상 분해**는 잘라 낼 가장자리까지 계산해 조금(×1.15) 더 하지만 겹침 더하기가 없습니다.
+#   `course_utils.reference.conv_transpose2d`는 GEMM + col2im을 기본으로 하고, 그룹이 1, 팽창이 1이며 커널이
+#   스트라이드의 배수이고 입력 위치 수(N·H·W)가 입력 채널 수의 32배 이상일 때는 위상 분해를 GEMM 하나로 계산합니다.
+#   가중치를 위상별로 재배치하는 고정 비용은 위치가 많아야 상쇄되기 때문입니다.
 # - **반복문**은 곱의 수는 같지만, 파이썬이 픽셀과 입력 채널마다 작은 연산을 하나씩 부르느라 느립니다.
 #
-# 아래 셀은 작은 설정에서 반복문, 0 삽입, GEMM + fold, `course_utils.reference`, PyTorch의 시간을 잽니다. 시간은 컴퓨터마다 다르므로 nbval이 이 셀의 출력은 비교하지
-# 않습니다. 큰 설정에서 PyTorch와 나란히 재려면 `python benchmarks/bench_reference.py`를 실행하세요.
+# 아래 셀은 작은 설정에서 반복문, 0 삽입, GEMM + fold, `course_utils.reference`, PyTorch의 시간을 잽니다. 시간은
+# 컴퓨터마다 다르므로 nbval이 이 셀의 출력은 비교하지 않습니다. 큰 설정에서 PyTorch와 나란히 재려면
+# `python benchmarks/bench_reference.py`를 실행하세요.
 
-# %% [markdown] tags=["lang-en"]
+# %% [markdown] tags=["lang-en", "deep-dive"]
 # - **Zero insertion** does 4 times the necessary work. The output is $S^2 = 4$ times larger than the input and
 #   every output cell multiplies the whole kernel, so 3/4 of its products multiply an inserted zero.
 # - **GEMM + fold** does only the necessary products, in one large matrix product, which is what BLAS does best.
@@ -738,16 +749,16 @@ for name, count in work.items():
 #   (`slow_conv_transpose2d`) is exactly GEMM + col2im.
 # - **Phases** do a little more (×1.15) because they compute the border that will be cut, but no overlap-add.
 #   `course_utils.reference.conv_transpose2d` uses GEMM + col2im by default, and computes the phases with one GEMM
-#   when groups is 1, the dilation is 1, the kernel is a multiple of the stride and there are at least 32 input positions (N·H·W) per input
-#   channel: only then does the fixed cost of rearranging the weight by phase pay off.
+#   when groups is 1, the dilation is 1, the kernel is a multiple of the stride and there are at least 32 input
+#   positions (N·H·W) per input channel: only then does the fixed cost of rearranging the weight by phase pay off.
 # - **Loops** do the same number of products, but Python issues one small operation per pixel and input channel,
 #   which is slow.
 #
-# The next cell times loops, zero insertion, GEMM + fold, `course_utils.reference` and PyTorch on a small setting. Timings differ from machine to machine, so nbval does not
-# compare this cell's output. To time large settings side by side with PyTorch, run
-# `python benchmarks/bench_reference.py`.
+# The next cell times loops, zero insertion, GEMM + fold, `course_utils.reference` and PyTorch on a small setting.
+# Timings differ from machine to machine, so nbval does not compare this cell's output. To time large settings
+# side by side with PyTorch, run `python benchmarks/bench_reference.py`.
 
-# %%
+# %% tags=["deep-dive"]
 # NBVAL_IGNORE_OUTPUT
 # reason: wall-clock timings vary between machines and runs
 xt, wt = torch.randn(32, 14, 14), torch.randn(32, 16, 4, 4)
@@ -765,14 +776,13 @@ for name, fn in candidates.items():
 # %% [markdown] tags=["lang-ko"]
 # ## 정리
 #
+# - 전치 합성곱의 계산은 흩뿌려 더하기입니다. 입력 $(i, j)$의 사본은 출력 $(i\cdot S - P,\; j\cdot S - P)$에서
+#   시작하고, 겹치는 칸은 더합니다.
 # - 합성곱은 희소 행렬 $C$를 곱하는 것이고, 전치 합성곱은 같은 가중치로 $C^\top$를 곱하는 것입니다.
 # - $C^\top$는 역행렬이 아닙니다. 크기만 되돌릴 뿐 값은 되돌리지 못하며, 합성곱이 버린 정보는 어떤 연산으로도
 #   되살릴 수 없습니다. 그래서 "deconvolution"은 잘못된 이름입니다.
 # - 전치 합성곱은 합성곱의 입력에 대한 기울기입니다. 크기가 모호할 때는 `output_padding`이 필요합니다(레슨 03).
-# - 계산은 흩뿌려 더하기입니다. 입력 $(i, j)$의 사본은 출력 $(i\cdot S - P,\; j\cdot S - P)$에서 시작하고,
-#   겹치는 칸은 더합니다.
-# - 0 삽입 + 뒤집은 커널, GEMM + col2im, 서브픽셀 위상은 모두 같은 값을 냅니다. 빠른 것은 꼭 필요한 곱만 큰
-#   행렬 곱으로 하는 방식입니다.
+# - 0 삽입 + 뒤집은 커널, GEMM + col2im, 서브픽셀 위상은 모두 같은 값을 냅니다.
 # - 가중치는 (C_in, C_out, K, K)이고, 편향은 출력 픽셀마다 한 번 더합니다.
 #
 # **참고 문헌**
@@ -790,16 +800,15 @@ for name, fn in candidates.items():
 # %% [markdown] tags=["lang-en"]
 # ## Summary
 #
+# - The computation is scatter-add: the copy of input $(i, j)$ starts at output $(i\cdot S - P,\; j\cdot S - P)$,
+#   and overlapping cells are summed.
 # - A convolution multiplies by a sparse matrix $C$; a transposed convolution multiplies by $C^\top$, with the same
 #   weights.
 # - $C^\top$ is not an inverse. It restores the size, not the values, and no operation can recover what the
 #   convolution discarded. That is why "deconvolution" is a misnomer.
 # - A transposed convolution is the gradient of a convolution with respect to its input. When the size is
 #   ambiguous, `output_padding` is needed (lesson 03).
-# - The computation is scatter-add: the copy of input $(i, j)$ starts at output $(i\cdot S - P,\; j\cdot S - P)$,
-#   and overlapping cells are summed.
-# - Zero insertion + flipped kernel, GEMM + col2im and sub-pixel phases all give the same values. The fast ones do
-#   only the necessary products, in large matrix products.
+# - Zero insertion + flipped kernel, GEMM + col2im and sub-pixel phases all give the same values.
 # - The weight is (C_in, C_out, K, K), and the bias is added once per output pixel.
 #
 # **References**
@@ -814,6 +823,22 @@ for name, fn in candidates.items():
 # - PyTorch documentation: [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html),
 #   [`torch.nn.functional.conv_transpose2d`](https://pytorch.org/docs/stable/generated/torch.nn.functional.conv_transpose2d.html),
 #   [`torch.nn.Fold`](https://pytorch.org/docs/stable/generated/torch.nn.Fold.html)
+
+# %% [markdown] tags=["lang-ko", "self-check"]
+# ## 스스로 점검하기
+#
+# 1. 2×2 입력 `[[1, 2], [3, 4]]`를 성분이 모두 1인 3×3 커널로 흩뿌려 더하면(스트라이드 1, 패딩 0), 4×4 출력의 왼쪽 위 칸과 칸 (1, 1)에는 각각 얼마가 모이나요? (→ 1절)
+# 2. 4×4 입력에 3×3 커널을 쓰는 합성곱의 행렬 $C$는 몇 행 몇 열인가요? $C^\top$를 곱하면 크기는 돌아오는데 값은 왜 돌아오지 않나요? (→ 2, 3, 4절)
+# 3. `Conv2d(128, 256, 4, stride=2, padding=1)`의 가중치를 `conv_transpose2d`에 그대로 넘기면 무엇이 계산되고, 그 가중치가 `ConvTranspose2d(256, 128, 4)`에 맞는 까닭은 무엇인가요? (→ 5, 7절)
+# 4. 커널 3, 스트라이드 2, 패딩 0인 전치 합성곱을 보통 합성곱으로 계산하려면 입력 값 사이에 0을 몇 개 넣고, 가장자리마다 몇 칸을 패딩하며, 커널은 어떻게 바꾸나요? (→ 6절)
+
+# %% [markdown] tags=["lang-en", "self-check"]
+# ## Self-check
+#
+# 1. Scatter-add the 2×2 input `[[1, 2], [3, 4]]` with a 3×3 kernel of ones (stride 1, padding 0). What do the top-left cell and cell (1, 1) of the 4×4 output collect? (→ section 1)
+# 2. What shape is the matrix $C$ of a 3×3 convolution on a 4×4 input? Why does multiplying by $C^\top$ restore the size but not the values? (→ sections 2, 3, 4)
+# 3. Passed unchanged to `conv_transpose2d`, what does the weight of `Conv2d(128, 256, 4, stride=2, padding=1)` compute, and why does it fit `ConvTranspose2d(256, 128, 4)`? (→ sections 5, 7)
+# 4. To compute a transposed convolution (kernel 3, stride 2, padding 0) as an ordinary convolution, how many zeros go between input values, how much padding on each border, and what happens to the kernel? (→ section 6)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제

@@ -25,6 +25,12 @@
 #    filters that remove them, and a checkerboard is energy at the Nyquist frequency.
 # 4. We measure whether the checkerboard survives training, in a small autoencoder.
 
+# %% [markdown] tags=["lang-ko", "goals"]
+# **이 레슨을 마치면** 쌍선형 보간과 최근접 이웃 보간을 고정된 커널의 전치 합성곱으로 쓰고, `ConvTranspose2d`의 기본 초기화가 채널 방향에 따라 출력을 키우는지 줄이는지 예측하며, 체커보드 없이 출발하는 초기화를 고르고, 0 삽입의 스펙트럼 이미지와 체커보드를 주파수로 설명할 수 있습니다.
+
+# %% [markdown] tags=["lang-en", "goals"]
+# **After this lesson you can** write bilinear and nearest-neighbour interpolation as transposed convolutions with a fixed kernel, predict whether `ConvTranspose2d`'s default initialization grows or shrinks the output in a given channel direction, choose an initialization that starts without a checkerboard, and explain zero insertion's spectral images and the checkerboard in terms of frequency.
+
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 1절의 등식은 FCN과 d2l이 전치 합성곱을 쌍선형 커널로 초기화하는 이유입니다. 2절의 표준편차는
 # 외우게 하지 말고 "fan-in을 어느 채널에서 세는가"만 짚으세요. 4절은 결과를 과장하지 마세요. 무늬는 학습으로
@@ -50,6 +56,7 @@ from torch.nn import functional as F
 from course_utils.claims import claim, close
 from course_utils.diagrams import response_gallery
 from course_utils.exercises import check, verify
+from course_utils.exercises.coding import check_code, hint, verify_code
 from course_utils.i18n import message
 from course_utils.metrics import checkerboard_strength, strength_verdict
 from course_utils.notebook import setup
@@ -611,6 +618,22 @@ response_gallery([target[0, 0, 16:48, 16:48]] + [models[name](target)[0, 0, 16:4
 # - PyTorch source `torch/nn/modules/conv.py` (`reset_parameters`) and `torch/nn/init.py`
 #   (`_calculate_fan_in_and_fan_out`)
 
+# %% [markdown] tags=["lang-ko", "self-check"]
+# ## 스스로 점검하기
+#
+# 1. 쌍선형 보간 ×2의 커널 [¼, ¾, ¾, ¼]은 어디에서 나오고, 같은 커널의 전치 합성곱과 보간은 왜 테두리 한 줄에서만 다를까요? (→ 1절)
+# 2. `ConvTranspose2d(8, 256, 4, stride=2, padding=1)`을 기본 초기화하면 평균 0, 분산 1인 입력에 대한 출력의 표준편차는 1보다 클까요, 작을까요? fan-in을 어느 채널 수에서 세기 때문인가요? (→ 2절)
+# 3. 위상 합 맞추기, ICNR식, 쌍선형 초기화는 무엇을 같게 만들어서 무늬 없이 출발하나요? 학습하는 동안에도 그 성질이 유지될까요? (→ 2, 4절)
+# 4. 길이 N인 신호의 값 사이에 0을 끼우면 주파수 k의 성분 옆 어디에 이미지가 생기나요? 체커보드 강도는 스펙트럼의 어느 칸을 재나요? (→ 3절)
+
+# %% [markdown] tags=["lang-en", "self-check"]
+# ## Self-check
+#
+# 1. Where does the bilinear ×2 kernel [¼, ¾, ¾, ¼] come from, and why do the transposed convolution with that kernel and the interpolation differ only on the outermost ring? (→ section 1)
+# 2. With its default initialization, does `ConvTranspose2d(8, 256, 4, stride=2, padding=1)` give an output standard deviation above or below 1 for a zero-mean, unit-variance input? Which channel count is its fan-in taken from? (→ section 2)
+# 3. What do equal phase sums, ICNR-style and bilinear initialization make equal so that they start without a pattern? Does that property last during training? (→ sections 2, 4)
+# 4. Insert a zero between the values of a length-N signal: where does an image of the component at frequency k appear? Which bins of the spectrum does the checkerboard strength measure? (→ section 3)
+
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제
 #
@@ -652,3 +675,38 @@ check("10.2", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = nn.init._calculate_fan_in_and_fan_out(nn.ConvTranspose2d(64, 16, 4, stride=2, padding=1).weight)[0]
 verify("10.2", solution)
+
+# %% [markdown] tags=["lang-ko"]
+# **3. (코딩)** 1절의 [¼, ¾, ¾, ¼]을 임의의 정수 배율로 일반화해 봅시다. `bilinear_kernel(channels, scale)`은
+# `F.conv_transpose2d(x, weight, stride=scale, padding=scale // 2, groups=channels)`가 테두리 근처를 빼고
+# `F.interpolate(x, scale_factor=scale, mode="bilinear")`와 같아지게 하는 float64 가중치
+# `(channels, 1, K, K)`를 돌려줍니다. 커널 크기는 K = 2·scale − scale % 2입니다(배율이 짝수면 2·scale, 홀수면
+# 2·scale − 1). 채점기는 한 픽셀만 1인 입력을 PyTorch의 `F.interpolate`로 키운 응답에서 잘라 낸 커널과 비교합니다.
+#
+# 막히면 `hint("10.3", LANG, step=1)`부터 차례로 실행하세요(step=2는 핵심 아이디어, step=3은 풀이).
+
+# %% [markdown] tags=["lang-en"]
+# **3. (coding)** Generalize section 1's [¼, ¾, ¾, ¼] to any integer scale. `bilinear_kernel(channels, scale)`
+# returns the float64 weight `(channels, 1, K, K)` with which
+# `F.conv_transpose2d(x, weight, stride=scale, padding=scale // 2, groups=channels)` equals
+# `F.interpolate(x, scale_factor=scale, mode="bilinear")` away from the border. The kernel size is
+# K = 2·scale − scale % 2 (2·scale for an even scale, 2·scale − 1 for an odd one). The checker compares it with the
+# kernel cut from the response of PyTorch's `F.interpolate` to an input with a single 1.
+#
+# Stuck? Run `hint("10.3", LANG, step=1)`, then steps 2 (the idea) and 3 (the solution).
+
+# %%
+def bilinear_kernel(channels, scale):
+    ...
+
+
+check_code("10.3", bilinear_kernel, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def solution(channels, scale):
+    k = 2 * scale - scale % 2
+    t = 1 - (torch.arange(k, dtype=torch.float64) - (k - 1) / 2).abs() / scale
+    return torch.outer(t, t).expand(channels, 1, k, k).clone()
+
+
+verify_code("10.3", solution)

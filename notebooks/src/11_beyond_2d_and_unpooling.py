@@ -22,6 +22,12 @@
 #    and the modes of `F.interpolate`. Code decides which are linear, which are learnable and which are exact
 #    inverses.
 
+# %% [markdown] tags=["lang-ko", "goals"]
+# **이 레슨을 마치면** ×4 전치 합성곱이 만드는 스펙트럼 이미지의 위치를 예측하고, 1-D, 3-D, 정사각형이 아닌 설정의 출력 크기와 겹침을 축마다 계산하며, 최대 언풀링, 0 삽입, 픽셀 셔플, 보간 가운데 어느 것이 선형이고 학습할 수 있으며 정확한 역연산인지 가릴 수 있습니다.
+
+# %% [markdown] tags=["lang-en", "goals"]
+# **After this lesson you can** predict where a ×4 transposed convolution puts spectral images, compute output sizes and overlaps of 1-D, 3-D and non-square settings axis by axis, and tell which of max unpooling, zero insertion, pixel shuffle and interpolation are linear, learnable or exact inverses.
+
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 1-D와 3-D는 새 개념이 아니라 같은 규칙을 축마다 적용한 것입니다. 크기 공식을 다시 외우게 하지
 # 말고 "축마다 따로"만 강조하세요. 언풀링 표의 "정확한 역연산" 열은 자주 틀리는 부분입니다. 최대 언풀링은
@@ -46,8 +52,10 @@ from torch.nn import functional as F
 from course_utils.arithmetic import RuleError, conv_transpose_output_size, output_size_range, overlap_map
 from course_utils.claims import claim, close
 from course_utils.exercises import check, verify
+from course_utils.exercises.coding import check_code, hint, verify_code
 from course_utils.notebook import setup
 from course_utils.reference import conv_transpose_nd_loops
+from course_utils.widgets import SizeCalculator
 
 torch.set_grad_enabled(False)
 setup(LANG)
@@ -166,6 +174,19 @@ spectrogram = torch.zeros(1, 1, 16, 10)
 layer = nn.ConvTranspose2d(1, 1, (3, 4), stride=(1, 2), padding=(1, 1))
 print("spectrogram:", tuple(layer(spectrogram).shape), " arithmetic:", conv_transpose_output_size((16, 10), (3, 4), (1, 2), (1, 1)))
 
+# %% [markdown] tags=["lang-ko"]
+# 레슨 03의 출력 크기 계산기도 축마다 다른 설정을 받습니다. 커널 (3, 4), 스트라이드 (1, 2)처럼 튜플을 주면 축마다
+# 슬라이더가 생기고, 공식과 칸 그림도 축마다 따로 보여 줍니다.
+
+# %% [markdown] tags=["lang-en"]
+# Lesson 03's output-size calculator takes per-axis settings too. Give tuples such as kernel (3, 4) and stride
+# (1, 2), and it has a slider per axis and shows the formula and the cell picture for each axis.
+
+# %%
+calculator = SizeCalculator(LANG, I=(16, 10), K=(3, 4), S=(1, 2), P=(1, 1))
+calculator
+
+# %%
 counts = overlap_map((16, 10), (3, 4), (1, 2), (1, 1))
 ones = F.conv_transpose2d(torch.ones(1, 1, 16, 10), torch.ones(1, 1, 3, 4), stride=(1, 2), padding=(1, 1))
 claim("`overlap_map == conv_transpose2d(ones, ones)`", torch.equal(counts, ones[0, 0].long()))
@@ -388,6 +409,20 @@ claim("`bed[..., ::2, ::2] == pooled`", close(bed[..., ::2, ::2], pooled))
 # - PyTorch documentation: `torch.nn.ConvTranspose1d`, `torch.nn.ConvTranspose3d`, `torch.nn.MaxUnpool2d`,
 #   `torch.nn.PixelUnshuffle`, `torch.use_deterministic_algorithms`
 
+# %% [markdown] tags=["lang-ko", "self-check"]
+# ## 스스로 점검하기
+#
+# 1. 길이 64, 주파수 5인 코사인을 ×4 전치 합성곱으로 늘리면 길이 256의 스펙트럼에서 어느 주파수들에 이미지가 생길까요? (→ 1절)
+# 2. 커널 (3, 4), 스트라이드 (1, 2), 패딩 (1, 1)인 `ConvTranspose2d`에 8×6 입력을 넣으면 출력 크기는 얼마이고, 안쪽 겹침 수는 몇일까요? (→ 2, 3절)
+# 3. 최대 언풀링은 최대 풀링의 역연산인가요? 픽셀 셔플과 픽셀 언셔플은 어떤가요? 이 가운데 학습할 가중치가 있는 연산이 있나요? (→ 4절)
+
+# %% [markdown] tags=["lang-en", "self-check"]
+# ## Self-check
+#
+# 1. Grow a cosine of length 64 and frequency 5 with a ×4 transposed convolution: at which frequencies of the length-256 spectrum do images appear? (→ section 1)
+# 2. What output size does a `ConvTranspose2d` with kernel (3, 4), stride (1, 2), padding (1, 1) give for an 8×6 input, and what is the interior overlap count? (→ sections 2, 3)
+# 3. Is max unpooling the inverse of max pooling? What about pixel shuffle and pixel unshuffle? Does any of these have weights to learn? (→ section 4)
+
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제
 #
@@ -414,10 +449,10 @@ solution = conv_transpose_output_size((8, 16, 16), (3, 4, 4), (2, 2, 2), (1, 1, 
 verify("11.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
-# **2.** `PixelUnshuffle(3)`에 (1, 2, 9, 9) 텐서를 넣으면 출력의 채널 수는 얼마일까요?
+# **2. (워밍업)** `PixelUnshuffle(3)`에 (1, 2, 9, 9) 텐서를 넣으면 출력의 채널 수는 얼마일까요?
 
 # %% [markdown] tags=["lang-en"]
-# **2.** How many channels does `PixelUnshuffle(3)` output for a (1, 2, 9, 9) tensor?
+# **2. (warm-up)** How many channels does `PixelUnshuffle(3)` output for a (1, 2, 9, 9) tensor?
 
 # %%
 answer = ...
@@ -426,3 +461,39 @@ check("11.2", answer, LANG)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 solution = nn.PixelUnshuffle(3)(torch.zeros(1, 2, 9, 9)).shape[1]
 verify("11.2", solution)
+
+# %% [markdown] tags=["lang-ko"]
+# **3. (코딩)** 1절의 디코더 같은 1-D 전치 합성곱을 0 삽입으로 직접 써 봅시다. `conv_transpose1d(x, weight, stride, padding)`은
+# 입력 `(N, C_in, L)`과 가중치 `(C_in, C_out, K)`를 받아 `F.conv_transpose1d(x, weight, stride=stride, padding=padding)`와
+# 같은 `(N, C_out, O)`를 돌려줍니다. `F.conv_transpose1d`는 쓰지 말고 0 삽입과 `F.conv1d`로 만드세요. 채점기는
+# 설정마다 `F.conv_transpose1d`의 결과와 비교합니다.
+#
+# 막히면 `hint("11.3", LANG, step=1)`부터 차례로 실행하세요(step=2는 핵심 아이디어, step=3은 풀이).
+
+# %% [markdown] tags=["lang-en"]
+# **3. (coding)** Write a 1-D transposed convolution like section 1's decoder from zero insertion.
+# `conv_transpose1d(x, weight, stride, padding)` takes an input `(N, C_in, L)` and a weight `(C_in, C_out, K)` and
+# returns the `(N, C_out, O)` that `F.conv_transpose1d(x, weight, stride=stride, padding=padding)` gives. Build it
+# from zero insertion and `F.conv1d`, without `F.conv_transpose1d`. The checker compares it with
+# `F.conv_transpose1d` for each setting.
+#
+# Stuck? Run `hint("11.3", LANG, step=1)`, then steps 2 (the idea) and 3 (the solution).
+
+# %%
+def conv_transpose1d(x, weight, stride, padding):
+    ...
+
+
+check_code("11.3", conv_transpose1d, LANG)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def solution(x, weight, stride, padding):
+    n, c, length = x.shape
+    k = weight.shape[-1]
+    z = x.new_zeros(n, c, (length - 1) * stride + 1)
+    z[..., ::stride] = x
+    full = F.conv1d(F.pad(z, [k - 1, k - 1]), weight.transpose(0, 1).flip(-1))
+    return full[..., padding:full.shape[-1] - padding]
+
+
+verify_code("11.3", solution)

@@ -452,10 +452,16 @@ def must_contain(*parts):
 
 
 def expected_size_calculator(values):
-    I, K, S, P, P_out, D = (values[n] for n in ("I", "K", "S", "P", "P_out", "D"))
-    if not (P_out < S or P_out < D) or transposed_size(I, K, S, P, P_out, D) < 1:
-        return must_contain()  # a broken rule: the message is compared with the kernel's only
-    return must_contain(f"= {transposed_size(I, K, S, P, P_out, D)}")
+    """One size, or with per-axis sliders (I_h, I_w, …) the tuple of the sizes per axis."""
+    names = ("I", "K", "S", "P", "P_out", "D")
+    sides = [""] if "I" in values else ["_" + n.rsplit("_", 1)[1] for n in values if n.startswith("I_")]
+    sizes = []
+    for side in sides:
+        I, K, S, P, P_out, D = (values[n + side] for n in names)
+        if not (P_out < S or P_out < D) or transposed_size(I, K, S, P, P_out, D) < 1:
+            return must_contain()  # a broken rule: the message is compared with the kernel's only
+        sizes.append(transposed_size(I, K, S, P, P_out, D))
+    return must_contain(f"= {sizes[0] if sides == [''] else tuple(sizes)}")
 
 
 def expected_overlap_explorer(values):
