@@ -71,7 +71,7 @@ def overlap_heatmaps(panels, lang):
         if any(interior is not None for _, _, interior in panels):
             fig.supxlabel(message("checkerboard.interior_legend", lang), fontsize=9, color=_INTERIOR)
     interior = message("diagrams.heatmaps_interior", lang) if any(p[2] is not None for p in panels) else ""
-    titles = ", ".join(" ".join(str(p[0]).split()) for p in panels if p[0]) or "—"
+    titles = "; ".join(" ".join(str(p[0]).split()) for p in panels if p[0]) or "—"
     return describe(fig, message("diagrams.heatmaps_alt", lang, count=len(panels), interior=interior, titles=titles))
 
 
@@ -122,7 +122,7 @@ def response_gallery(images, titles, lang, columns=4, title=None):
             ax.imshow(image, cmap="gray", interpolation="nearest", vmin=low, vmax=high)
             ax.set_title(label, fontsize=8)
         fig.suptitle(message("checkerboard.gallery", lang) if title is None else title, fontsize=9)
-    return describe(fig, message("diagrams.gallery_alt", lang, count=len(images), titles=", ".join(titles),
+    return describe(fig, message("diagrams.gallery_alt", lang, count=len(images), titles="; ".join(titles),
                                  title=(message("checkerboard.gallery", lang) if title is None else title).rstrip(".")))
 
 
@@ -151,5 +151,5 @@ def strength_bars(names, strengths, lang, ax=None):
         ax.set_xlabel(message("checkerboard.strength_axis", lang), fontsize=9)
     if own_figure:
         describe(ax.figure, message("diagrams.strength_alt", lang,
-                                    values=", ".join(f"{name} {value:.3f}" for name, value in zip(names, values))))
+                                    values="; ".join(f"{name} {value:.3f}" for name, value in zip(names, values))))
     return ax.figure

@@ -95,7 +95,7 @@ def segmentation_samples(images: torch.Tensor, masks: torch.Tensor, predictions:
                 _show(grid[row, col], picture, low, high if high > low else low + 1)
             grid[0, col].set_title(name, fontsize=9)
     return describe(figure, message("diagrams.segmentation_alt", lang, count=n,
-                                    columns=", ".join(name for name, _, _ in columns)))
+                                    columns="; ".join(name for name, _, _ in columns)))
 
 
 def pattern_panels(outputs: dict, spectra: dict, lang: str) -> Figure:
@@ -129,4 +129,4 @@ def pattern_panels(outputs: dict, spectra: dict, lang: str) -> Figure:
             grid[1, col].set_yticks([])
         grid[0, 0].set_ylabel(message("samples.one_sample", lang), fontsize=9)
         grid[1, 0].set_ylabel(message("samples.spectrum", lang), fontsize=9)
-    return describe(figure, message("diagrams.patterns_alt", lang, names=", ".join(map(str, outputs))))
+    return describe(figure, message("diagrams.patterns_alt", lang, names="; ".join(map(str, outputs))))

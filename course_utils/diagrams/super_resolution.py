@@ -39,7 +39,7 @@ def crop_gallery(crops, titles, image_name, lang, columns=4, note=None):
         title = message("super_resolution.crops", lang, image=image_name, size=crops[0].shape[0])
         fig.suptitle(f"{title}: {note}" if note else title, fontsize=9)
     return describe(fig, message("diagrams.crops_alt", lang, title=f"{title}: {note}" if note else title,
-                                 size=crops[0].shape[0], count=len(crops), titles=", ".join(titles)))
+                                 size=crops[0].shape[0], count=len(crops), titles="; ".join(titles)))
 
 
 def gain_bars(names, gains, seed_range, seed_model, lang, ax=None):
@@ -73,5 +73,5 @@ def gain_bars(names, gains, seed_range, seed_model, lang, ax=None):
         ax.legend(fontsize=8, loc="lower right")
     if own_figure:
         describe(ax.figure, message("diagrams.gains_alt", lang, band=message("super_resolution.seed_band", lang, model=seed_model),
-                                    values=", ".join(f"{name} {gain:+.2f} dB" for name, gain in zip(names, gains))))
+                                    values="; ".join(f"{name} {gain:+.2f} dB" for name, gain in zip(names, gains))))
     return ax.figure
