@@ -6,7 +6,10 @@ test markers and split across slides when long; outputs are trimmed to what fits
 on the tallest language, so the decks of a lesson have the same slides in the same order.
 """
 
+import base64
+import io
 import re
+import struct
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -23,6 +26,10 @@ TITLE_PX = 40
 CODE_PX, CODE_LINE = 23, 1.25
 TITLE_ONLY = 8  # slides of a deck that carry nothing but their heading still count as content
 MIN_FIGURE = 330
+# A figure is shown at least this large: its smallest label ≥ 18 px on a 1280×720 screen (the slide is scaled by
+# 1/1.02 there for reveal.js's margin), with a little room for the planner's estimates.
+FIGURE_TEXT = 19.0
+PART_PAD = 2  # pixels kept around a part of a figure shown on a slide of its own
 # Lines the audience should not see: test markers and the reasons written for reviewers.
 MARKER_LINE = re.compile(r"^\s*#\s*(NBVAL_[A-Z_]+|reason:|x86-digits:)")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -275,7 +282,11 @@ def _output_blocks(outputs_by_lang: dict) -> list[Block]:
             continue  # a live widget: its printed result follows in the lesson, never its repr
         flush()
         if "image/png" in data:
-            blocks.append(Block("image", {lang: per[lang].data["image/png"] for lang in langs}, MIN_FIGURE))
+            parts = {lang: _figures(per[lang]) for lang in langs}
+            if len({len(p) for p in parts.values()}) != 1:  # drawn differently: each language's whole figure
+                parts = {lang: [_figure(per[lang])] for lang in langs}
+            for index in range(len(parts[langs[0]])):
+                blocks.append(Block("image", {lang: parts[lang][index] for lang in langs}, MIN_FIGURE))
         elif "text/markdown" in data:
             for lang in langs:
                 text[lang] = []
@@ -287,6 +298,41 @@ def _output_blocks(outputs_by_lang: dict) -> list[Block]:
                 text[lang].append(per[lang].data["text/plain"] + "\n")
     flush()
     return blocks
+
+
+def _figure(output) -> dict:
+    """A PNG output as {png (base64), width, height (its natural 1x size in CSS pixels), text_px (its smallest
+    font at that size, None when the notebook did not record it)}."""
+    png = output.data["image/png"]
+    meta = output.get("metadata", {}).get("image/png", {})
+    width, height = meta.get("width"), meta.get("height")
+    if not (width and height):
+        header = base64.b64decode(png[:64])[16:24]  # the PNG's IHDR: width and height, big-endian
+        width, height = struct.unpack(">II", header)
+    return {"png": png.strip(), "width": int(width), "height": int(height), "text_px": meta.get("min_text_px")}
+
+
+def _figures(output) -> list[dict]:
+    """The figure of a PNG output as _figure describes it, or, when the notebook recorded parts to show one slide
+    each (metadata image/png slide_parts, course_utils.diagrams.text_size), those parts cut out of the PNG."""
+    whole = _figure(output)
+    boxes = output.get("metadata", {}).get("image/png", {}).get("slide_parts") or []
+    if not boxes:
+        return [whole]
+    from PIL import Image
+
+    picture = Image.open(io.BytesIO(base64.b64decode(whole["png"])))
+    scale = picture.width / whole["width"]  # 2 for the hi-DPI PNGs notebook.setup draws
+    parts = []
+    for left, top, right, bottom in boxes:
+        left, top = max(0, left - PART_PAD), max(0, top - PART_PAD)
+        right, bottom = min(whole["width"], right + PART_PAD), min(whole["height"], bottom + PART_PAD)
+        piece = picture.crop((round(left * scale), round(top * scale), round(right * scale), round(bottom * scale)))
+        buffer = io.BytesIO()
+        piece.save(buffer, format="PNG", optimize=True)
+        parts.append({"png": base64.b64encode(buffer.getvalue()).decode("ascii"), "width": right - left,
+                      "height": bottom - top, "text_px": whole["text_px"]})
+    return parts
 
 
 def _text_rows(text: str) -> list[int]:
@@ -453,8 +499,9 @@ class _Planner:
             self.table(block.content, notes=False)
             return
         if block.kind == "image":
+            block.height = self._figure_height(block)
             slide = self.current()
-            if slide.used() + MIN_FIGURE + GAP > HEIGHT or any(b.kind == "image" for b in slide.blocks):
+            if slide.used() + block.height + GAP > HEIGHT or any(b.kind == "image" for b in slide.blocks):
                 slide = self.open(self.section, 0)
                 self._code_notes(slide)
             slide.blocks.append(block)
@@ -465,6 +512,18 @@ class _Planner:
         if not slide.blocks:
             self._code_notes(slide)
         slide.blocks.append(block)
+
+    def _figure_height(self, block: Block) -> float:
+        """The height a figure needs on the slide for its smallest label to be FIGURE_TEXT slide pixels (the
+        whole space under the title when even the slide's width is not enough), at least MIN_FIGURE."""
+        room = HEIGHT - 40 - self.heading_px(self.section)
+        need = MIN_FIGURE
+        for figure in block.content.values():
+            if not figure["text_px"]:
+                continue
+            scale = FIGURE_TEXT / figure["text_px"]
+            need = max(need, room if scale * figure["width"] > WIDTH else scale * figure["height"])
+        return min(need, room)
 
     def _trim(self, block: Block) -> None:
         """Keep the head of an output that fits a slide and say how many lines are left out."""

@@ -53,7 +53,7 @@ def image_grid(images: torch.Tensor, nrow: int = 8, title: str = "", value_range
         ax = axes(ax, figsize=(width, width * picture.shape[1] / picture.shape[2] + 0.3))
         _show(ax, picture, low, high)
         if title:
-            ax.set_title(title, fontsize=10)
+            ax.set_title(title, fontsize=12)
     return ax.figure
 
 
@@ -84,7 +84,7 @@ def segmentation_samples(images: torch.Tensor, masks: torch.Tensor, predictions:
                 picture = tensor[row].detach().float().cpu()
                 low, high = value_range or (float(picture.min()), float(picture.max()))
                 _show(grid[row, col], picture, low, high if high > low else low + 1)
-            grid[0, col].set_title(name, fontsize=9)
+            grid[0, col].set_title(name, fontsize=11)
     return figure
 
 
@@ -111,12 +111,12 @@ def pattern_panels(outputs: dict, spectra: dict, lang: str) -> Figure:
         for col, name in enumerate(outputs):
             sample = outputs[name][0].detach().float().cpu()
             _show(grid[0, col], sample, float(sample.min()), float(sample.max()))
-            grid[0, col].set_title(name, fontsize=9)
+            grid[0, col].set_title(name, fontsize=11)
             power = spectra[name].detach().double().cpu().clamp_min(1e-12).log10()
             low = float(torch.quantile(power.flatten(), 0.01))
             grid[1, col].imshow(power.numpy(), cmap="magma", vmin=low, interpolation="nearest")
             grid[1, col].set_xticks([])
             grid[1, col].set_yticks([])
-        grid[0, 0].set_ylabel(message("samples.one_sample", lang), fontsize=9)
-        grid[1, 0].set_ylabel(message("samples.spectrum", lang), fontsize=9)
+        grid[0, 0].set_ylabel(message("samples.one_sample", lang), fontsize=11)
+        grid[1, 0].set_ylabel(message("samples.spectrum", lang), fontsize=11)
     return figure
