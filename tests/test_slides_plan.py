@@ -105,3 +105,16 @@ def test_a_figure_split_for_the_slides_shows_one_part_a_slide():
     parts = [b for s in slides for b in s.blocks if b.kind == "image"]
     assert len(parts) == 2 and all(sum(b.kind == "image" for b in s.blocks) <= 1 for s in slides)
     assert [(p.content["width"], p.content["height"]) for p in parts] == [(102, 100), (102, 100)]
+
+
+def test_a_long_output_keeps_its_header_verdicts_and_total():
+    from course_utils.build.deck import excerpt
+
+    table = ["layer  params", "-------------", *(f"l{i}     {i}" for i in range(30)), "total  435"]
+    shown = excerpt("\n".join(table) + "\n", 8).splitlines()
+    assert shown[:2] == table[:2] and shown[-1] == "total  435" and len(shown) == 8
+    assert shown[-2] == f"⋯ (+{30 - 4})" and shown[2:6] == table[2:6]
+    claims = "\n".join([*(f"step {i}" for i in range(20)), "same as PyTorch: True", "  detail"])
+    shown = excerpt(claims, 5).splitlines()
+    assert shown == ["step 0", "step 1", "⋯ (+18)", "same as PyTorch: True", "⋯ (+1)"]
+    assert excerpt("short\n", 5) == "short\n"

@@ -2,7 +2,7 @@
 
 A notebook cell is not a slide. Headings ('#' to '###') open slides; a prose cell shows the first sentence of
 each paragraph (and of each list item) on the slide and its full text in the speaker notes; code is cleaned of
-test markers and split across slides when long; outputs are trimmed to what fits. Every layout decision is made
+test markers and split across slides when long; long outputs keep what they are about (excerpt). Every layout decision is made
 on the tallest language, so the decks of a lesson have the same slides in the same order.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from course_utils.build.source import NOTES_TAG, SLIDES_OUTPUT_ONLY_TAG
 
-__all__ = ["Block", "Slide", "plan", "summary", "clean_code", "text_cells", "CODE_COLUMNS", "MARKER_LINE"]
+__all__ = ["Block", "Slide", "plan", "summary", "clean_code", "excerpt", "text_cells", "CODE_COLUMNS", "MARKER_LINE"]
 
 # Slide geometry in CSS pixels of the 1280×720 slide (course_utils/build/slides_static/slides.css).
 WIDTH = 1216
@@ -526,24 +526,56 @@ class _Planner:
         return min(need, room)
 
     def _trim(self, block: Block) -> None:
-        """Keep the head of an output that fits a slide and say how many lines are left out."""
+        """Cut an output taller than a slide down to what fits (excerpt says which lines stay)."""
         line_px = CODE_PX * CODE_LINE
-        budget = int((HEIGHT - 40 - 24 - self.heading_px(self.section)) // line_px) - 1
-        kept = {}
+        budget = int((HEIGHT - 40 - 24 - self.heading_px(self.section)) // line_px)
         for lang in self.langs:
-            lines = block.content[lang].rstrip("\n").splitlines()
-            used, keep = 0, 0
-            for line in lines:
-                if used + _code_rows(line) > budget:
-                    break
-                used += _code_rows(line)
-                keep += 1
-            kept[lang] = keep
-        keep = min(kept.values())
-        for lang in self.langs:
-            lines = block.content[lang].rstrip("\n").splitlines()
-            block.content[lang] = "\n".join(lines[:keep]) + f"\n⋯ (+{len(lines) - keep})"
+            block.content[lang] = excerpt(block.content[lang], budget)
         block.height = max(sum(_text_rows(block.content[lang])) for lang in self.langs) * line_px + 24
+
+
+# A line an output is about: a claim's verdict ("...: True"), a total.
+KEY_LINE = re.compile(r":\s*(True|False)\s*$|^\s*total\b", re.I)
+RULE_LINE = re.compile(r"^[\s\-=+|:]*-{3,}[\s\-=+|:]*$")
+
+
+def excerpt(text: str, budget: int) -> str:
+    """An output cut to at most budget slide rows, keeping what it is about: its first line (and the rule under
+    a table's header), its claims' verdicts and totals (KEY_LINE), its last line (unless indented, the tail of a
+    group), then as many lines from the top as still fit. Each run of lines left out becomes one line "⋯ (+N)"."""
+    lines = text.rstrip("\n").splitlines()
+    rows = [_code_rows(line) for line in lines]
+    if sum(rows) <= budget:
+        return text
+
+    def cost(keep: set) -> int:
+        gaps = sum(1 for i in range(len(lines)) if i not in keep and (i == 0 or i - 1 in keep))
+        return sum(rows[i] for i in keep) + gaps
+
+    last = [len(lines) - 1] if not lines[-1][:1].isspace() else []  # not the tail of an indented group
+    must = [0, *([1] if len(lines) > 2 and RULE_LINE.match(lines[1]) else []), *last,
+            *(i for i, line in enumerate(lines) if KEY_LINE.search(line))]
+    keep: set = set()
+    for index in dict.fromkeys(must):
+        if cost(keep | {index}) <= budget:
+            keep.add(index)
+    for index in range(len(lines)):
+        if index not in keep:
+            if cost(keep | {index}) > budget:
+                break
+            keep.add(index)
+    shown, left_out = [], 0
+    for index, line in enumerate(lines):
+        if index in keep:
+            if left_out:
+                shown.append(f"⋯ (+{left_out})")
+            shown.append(line)
+            left_out = 0
+        else:
+            left_out += 1
+    if left_out:
+        shown.append(f"⋯ (+{left_out})")
+    return "\n".join(shown)
 
 
 def plan(notebooks: dict) -> dict[str, list[Slide]]:
