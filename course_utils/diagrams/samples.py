@@ -111,12 +111,12 @@ def pattern_panels(outputs: dict, spectra: dict, lang: str) -> Figure:
         for col, name in enumerate(outputs):
             sample = outputs[name][0].detach().float().cpu()
             _show(grid[0, col], sample, float(sample.min()), float(sample.max()))
-            grid[0, col].set_title(name, fontsize=11)
+            grid[0, col].set_title(name, fontsize=12)
             power = spectra[name].detach().double().cpu().clamp_min(1e-12).log10()
             low = float(torch.quantile(power.flatten(), 0.01))
             grid[1, col].imshow(power.numpy(), cmap="magma", vmin=low, interpolation="nearest")
             grid[1, col].set_xticks([])
             grid[1, col].set_yticks([])
-        grid[0, 0].set_ylabel(message("samples.one_sample", lang), fontsize=11)
-        grid[1, 0].set_ylabel(message("samples.spectrum", lang), fontsize=11)
+        grid[0, 0].set_ylabel(message("samples.one_sample", lang), fontsize=12)
+        grid[1, 0].set_ylabel(message("samples.spectrum", lang), fontsize=12)
     return figure
