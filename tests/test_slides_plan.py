@@ -104,7 +104,11 @@ def test_a_figure_split_for_the_slides_shows_one_part_a_slide():
     slides = plan(_figure_lesson({"width": 200, "height": 100, "min_text_px": 10.0, "slide_parts": boxes}))["ko"]
     parts = [b for s in slides for b in s.blocks if b.kind == "image"]
     assert len(parts) == 2 and all(sum(b.kind == "image" for b in s.blocks) <= 1 for s in slides)
-    assert [(p.content["width"], p.content["height"]) for p in parts] == [(102, 100), (102, 100)]
+    assert [(p.content["width"], p.content["height"]) for p in parts] == [(100, 100), (100, 100)]  # no gap, no pad
+    from course_utils.build.deck import PART_PAD, _margins
+
+    assert _margins([[10, 10, 50, 40], [10, 46, 50, 90]], 100, 100) == [
+        (10 - PART_PAD, 10 - PART_PAD, 50 + PART_PAD, 43), (10 - PART_PAD, 43, 50 + PART_PAD, 90 + PART_PAD)]
 
 
 def test_a_long_output_keeps_its_header_verdicts_and_total():

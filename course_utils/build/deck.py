@@ -29,7 +29,7 @@ MIN_FIGURE = 330
 # A figure is shown at least this large: its smallest label ≥ 18 px on a 1280×720 screen (the slide is scaled by
 # 1/1.02 there for reveal.js's margin), with a little room for the planner's estimates.
 FIGURE_TEXT = 19.0
-PART_PAD = 2  # pixels kept around a part of a figure shown on a slide of its own
+PART_PAD = 5  # pixels kept around a part of a figure shown on a slide of its own (less toward a neighbour)
 # Lines the audience should not see: test markers and the reasons written for reviewers.
 MARKER_LINE = re.compile(r"^\s*#\s*(NBVAL_[A-Z_]+|reason:|x86-digits:)")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -324,15 +324,28 @@ def _figures(output) -> list[dict]:
     picture = Image.open(io.BytesIO(base64.b64decode(whole["png"])))
     scale = picture.width / whole["width"]  # 2 for the hi-DPI PNGs notebook.setup draws
     parts = []
-    for left, top, right, bottom in boxes:
-        left, top = max(0, left - PART_PAD), max(0, top - PART_PAD)
-        right, bottom = min(whole["width"], right + PART_PAD), min(whole["height"], bottom + PART_PAD)
+    for left, top, right, bottom in _margins(boxes, whole["width"], whole["height"]):
         piece = picture.crop((round(left * scale), round(top * scale), round(right * scale), round(bottom * scale)))
         buffer = io.BytesIO()
         piece.save(buffer, format="PNG", optimize=True)
         parts.append({"png": base64.b64encode(buffer.getvalue()).decode("ascii"), "width": right - left,
                       "height": bottom - top, "text_px": whole["text_px"]})
     return parts
+
+
+def _margins(boxes: list, width: int, height: int) -> list[tuple[int, int, int, int]]:
+    """Each box [left, top, right, bottom] grown by PART_PAD on every side, but only halfway to a neighbouring
+    box on that side (so a crop never shows a sliver of the next panel), and kept inside width × height."""
+    grown = []
+    for left, top, right, bottom in boxes:
+        across = [b for b in boxes if b[0] < right and b[2] > left]  # boxes above or below this one
+        along = [b for b in boxes if b[1] < bottom and b[3] > top]  # boxes left or right of it
+        top -= min([PART_PAD, *((top - b[3]) / 2 for b in across if b[3] <= top)])
+        bottom += min([PART_PAD, *((b[1] - bottom) / 2 for b in across if b[1] >= bottom)])
+        left -= min([PART_PAD, *((left - b[2]) / 2 for b in along if b[2] <= left)])
+        right += min([PART_PAD, *((b[0] - right) / 2 for b in along if b[0] >= right)])
+        grown.append((max(0, int(left)), max(0, int(top)), min(width, int(right + 0.5)), min(height, int(bottom + 0.5))))
+    return grown
 
 
 def _text_rows(text: str) -> list[int]:
