@@ -18,7 +18,7 @@ def encoder_decoder(sizes, lang, skips=True, ax=None):
     if len(sizes) < 2 or any(b >= a for a, b in zip(sizes, sizes[1:])):
         raise ValueError(f"sizes must shrink stage by stage, from the input to the bottleneck; got {sizes}")
     with course_fonts():
-        ax = axes(ax, figsize=(9, 3.6))
+        ax = axes(ax, figsize=(8.4, 3.4))
         path = sizes + sizes[-2::-1]
         scale = max(s.bit_length() for s in sizes)
         width, gap = 0.6, 0.5
@@ -46,7 +46,7 @@ def encoder_decoder(sizes, lang, skips=True, ax=None):
         ax.text(centres[mid // 2][0], -1.75, message("diagrams.encoder", lang), ha="center", color="#4c72b0")
         ax.text(centres[mid + (len(path) - mid) // 2][0], -1.75, message("diagrams.decoder", lang),
                 ha="center", color="#dd8452")
-        ax.text(centres[mid][0], -1.05, message("diagrams.bottleneck", lang), ha="center", fontsize=10, color="#555555")
+        ax.text(centres[mid][0], -1.32, message("diagrams.bottleneck", lang), ha="center", fontsize=10, color="#555555")
         ax.set_xlim(-0.4, len(path) * (width + gap))
         ax.set_ylim(-2.0, 2.4)
         ax.set_axis_off()

@@ -5,6 +5,7 @@ from matplotlib.figure import Figure
 
 from course_utils.diagrams._canvas import axes, course_fonts
 from course_utils.diagrams._checks import image_batch, items, positive_int, value_range as checked_range, whole
+from course_utils.diagrams.text_size import split_for_slides
 from course_utils.i18n import check_lang, message
 
 __all__ = ["tile", "image_grid", "segmentation_samples", "pattern_panels"]
@@ -59,6 +60,7 @@ def image_grid(images: torch.Tensor, nrow: int = 8, title: str = "", value_range
 
 def segmentation_samples(images: torch.Tensor, masks: torch.Tensor, predictions: dict, lang: str) -> Figure:
     """One row per example: the input, the true mask, then each named predicted mask (all (N, 1, H, W)).
+    Column names head every other row: the slides show two examples a slide (text_size.split_for_slides).
 
     ValueError for predictions that are not a dict {name: tensor}, tensors that are not (N, C, H, W) with one
     N ≥ 1 for all, 1 or 3 channels, finite real values.
@@ -84,8 +86,9 @@ def segmentation_samples(images: torch.Tensor, masks: torch.Tensor, predictions:
                 picture = tensor[row].detach().float().cpu()
                 low, high = value_range or (float(picture.min()), float(picture.max()))
                 _show(grid[row, col], picture, low, high if high > low else low + 1)
-            grid[0, col].set_title(name, fontsize=11)
-    return figure
+            for row in range(0, n, 2):  # each pair of rows is a slide of its own: each has the column names
+                grid[row, col].set_title(name, fontsize=11)
+    return split_for_slides(figure, [list(grid[row:row + 2].flat) for row in range(0, n, 2)]) if n > 2 else figure
 
 
 def pattern_panels(outputs: dict, spectra: dict, lang: str) -> Figure:
