@@ -58,3 +58,14 @@ def test_scatter_add_steps_are_shown_one_step_a_slide():
     cells = [["a", ""], ["", ""]]
     fig = scatter_add_steps([cells, cells, cells], [(0, 0, 1, 1)] * 3, "en")
     assert len(slide_parts(fig)) == 3
+
+
+def test_a_long_gallery_title_wraps_instead_of_widening_the_figure():
+    import numpy as np
+
+    from course_utils.diagrams import response_gallery
+
+    images, titles = [np.eye(4)] * 3, ["a", "b", "c"]
+    short = _png_size(response_gallery(images, titles, "en", title="Short"))
+    long = _png_size(response_gallery(images, titles, "en", title="A very long title " * 8))
+    assert long[0] <= short[0] + 2 and long[1] > short[1]

@@ -119,7 +119,7 @@ def response_gallery(images, titles, lang, columns=4, title=None):
                 low, high = low - 1, high + 1
             ax.imshow(image, cmap="gray", interpolation="nearest", vmin=low, vmax=high)
             ax.set_title(label, fontsize=10)
-        fig.suptitle(message("checkerboard.gallery", lang) if title is None else title, fontsize=11)
+        fig.suptitle(message("checkerboard.gallery", lang) if title is None else title, fontsize=11, wrap=True)
     return split_for_slides(fig, [list(row) for row in grid]) if rows > 1 else fig
 
 

@@ -37,7 +37,7 @@ def crop_gallery(crops, titles, image_name, lang, columns=4, note=None):
             ax.imshow(crop, cmap="gray", interpolation="nearest", vmin=0.0, vmax=1.0)
             ax.set_title(title, fontsize=10)
         title = message("super_resolution.crops", lang, image=image_name, size=crops[0].shape[0])
-        fig.suptitle(f"{title}: {note}" if note else title, fontsize=11)
+        fig.suptitle(f"{title}: {note}" if note else title, fontsize=11, wrap=True)
     return split_for_slides(fig, [list(row) for row in grid]) if rows > 1 else fig
 
 
