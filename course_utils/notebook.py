@@ -28,7 +28,7 @@ def setup(lang: str) -> None:
     # Figure objects, so a diagram returned as a cell's value shows as an image, and applies its defaults first.
     plt.switch_backend(matplotlib.get_backend())
     plt.rcParams.update(fonts.rc())
-    plt.rcParams.update({"figure.dpi": 80, "savefig.dpi": 80, "image.cmap": "viridis"})
+    plt.rcParams.update({"figure.dpi": 80, "savefig.dpi": 80, "image.cmap": "viridis", "font.size": 11})
     _figures_sharp_and_described()
     random.seed(SEED)
     np.random.seed(SEED)
@@ -38,7 +38,9 @@ def setup(lang: str) -> None:
 
 def _figures_sharp_and_described() -> None:
     """In a kernel: figures as 2x PNGs shown at their 1x size (sharp on hi-DPI screens and phones), each with
-    its alt text (diagrams.alt) in the output's metadata. Outside a kernel: nothing."""
+    its alt text (diagrams.alt) and the pixel height of its smallest font at that 1x size (min_text_px,
+    diagrams.text_size; the slides check it) and, for a figure split for the slides, the boxes of its parts
+    (slide_parts) in the output's metadata. Outside a kernel: nothing."""
     from IPython import get_ipython
 
     shell = get_ipython()
@@ -48,6 +50,7 @@ def _figures_sharp_and_described() -> None:
     from matplotlib_inline.backend_inline import set_matplotlib_formats
 
     from course_utils.diagrams.alt import alt_text
+    from course_utils.diagrams.text_size import slide_parts, smallest_text_px
 
     set_matplotlib_formats("retina")
     png = shell.display_formatter.formatters["image/png"]
@@ -56,7 +59,9 @@ def _figures_sharp_and_described() -> None:
     def described(fig):
         found = draw(fig)
         data, metadata = found if isinstance(found, tuple) else (found, {})
-        alt = alt_text(fig)
-        return (data, {**(metadata or {}), "alt": alt}) if alt else (data, metadata)
+        alt, text_px, parts = alt_text(fig), smallest_text_px(fig), slide_parts(fig)
+        extra = {**({"alt": alt} if alt else {}), **({"min_text_px": text_px} if text_px else {}),
+                 **({"slide_parts": parts} if parts else {})}
+        return (data, {**(metadata or {}), **extra}) if extra else (data, metadata)
 
     png.for_type(Figure, described)

@@ -70,3 +70,55 @@ def test_code_on_slides_loses_only_marker_lines():
 def test_the_theme_keeps_the_case_of_headings():
     css = (ROOT / "course_utils" / "build" / "slides_static" / "deck.css").read_text(encoding="utf-8")
     assert "text-transform: none" in css and "uppercase" not in css
+
+
+def _figure_lesson(metadata: dict, size=(400, 200)):
+    """A one-heading lesson whose one code cell shows a 2x PNG of size (pixels) with the given metadata."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "white").save(buffer, format="PNG")
+    png = base64.b64encode(buffer.getvalue()).decode("ascii")
+    output = nbformat.v4.new_output("display_data", data={"image/png": png}, metadata={"image/png": metadata})
+    cells = [nbformat.v4.new_markdown_cell("# Title"), nbformat.v4.new_code_cell("figure()", outputs=[output])]
+    return {lang: nbformat.v4.new_notebook(cells=cells) for lang in LANGS}
+
+
+def test_a_figure_gets_the_room_its_smallest_label_needs():
+    from course_utils.build.deck import FIGURE_TEXT, HEIGHT, WIDTH
+
+    small = plan(_figure_lesson({"width": 300, "height": 200, "min_text_px": 10.0}))["en"]
+    image = next(b for s in small for b in s.blocks if b.kind == "image")
+    assert image.height == pytest.approx(200 * FIGURE_TEXT / 10.0)
+    assert image.content["text_px"] == 10.0 and (image.content["width"], image.content["height"]) == (300, 200)
+    wide = plan(_figure_lesson({"width": 1000, "height": 100, "min_text_px": 10.0}))["en"]
+    image = next(b for s in wide for b in s.blocks if b.kind == "image")
+    assert 1000 * FIGURE_TEXT / 10.0 > WIDTH and image.height > HEIGHT - 100  # the whole slide under its title
+
+
+def test_a_figure_split_for_the_slides_shows_one_part_a_slide():
+    boxes = [[0, 0, 100, 100], [100, 0, 200, 100]]
+    slides = plan(_figure_lesson({"width": 200, "height": 100, "min_text_px": 10.0, "slide_parts": boxes}))["ko"]
+    parts = [b for s in slides for b in s.blocks if b.kind == "image"]
+    assert len(parts) == 2 and all(sum(b.kind == "image" for b in s.blocks) <= 1 for s in slides)
+    assert [(p.content["width"], p.content["height"]) for p in parts] == [(100, 100), (100, 100)]  # no gap, no pad
+    from course_utils.build.deck import PART_PAD, _margins
+
+    assert _margins([[10, 10, 50, 40], [10, 46, 50, 90]], 100, 100) == [
+        (10 - PART_PAD, 10 - PART_PAD, 50 + PART_PAD, 43), (10 - PART_PAD, 43, 50 + PART_PAD, 90 + PART_PAD)]
+
+
+def test_a_long_output_keeps_its_header_verdicts_and_total():
+    from course_utils.build.deck import excerpt
+
+    table = ["layer  params", "-------------", *(f"l{i}     {i}" for i in range(30)), "total  435"]
+    shown = excerpt("\n".join(table) + "\n", 8).splitlines()
+    assert shown[:2] == table[:2] and shown[-1] == "total  435" and len(shown) == 8
+    assert shown[-2] == f"⋯ (+{30 - 4})" and shown[2:6] == table[2:6]
+    claims = "\n".join([*(f"step {i}" for i in range(20)), "same as PyTorch: True", "  detail"])
+    shown = excerpt(claims, 5).splitlines()
+    assert shown == ["step 0", "step 1", "⋯ (+18)", "same as PyTorch: True", "⋯ (+1)"]
+    assert excerpt("short\n", 5) == "short\n"

@@ -2,17 +2,20 @@
 
 A notebook cell is not a slide. Headings ('#' to '###') open slides; a prose cell shows the first sentence of
 each paragraph (and of each list item) on the slide and its full text in the speaker notes; code is cleaned of
-test markers and split across slides when long; outputs are trimmed to what fits. Every layout decision is made
+test markers and split across slides when long; long outputs keep what they are about (excerpt). Every layout decision is made
 on the tallest language, so the decks of a lesson have the same slides in the same order.
 """
 
+import base64
+import io
 import re
+import struct
 import unicodedata
 from dataclasses import dataclass, field
 
 from course_utils.build.source import NOTES_TAG, SLIDES_OUTPUT_ONLY_TAG
 
-__all__ = ["Block", "Slide", "plan", "summary", "clean_code", "text_cells", "CODE_COLUMNS", "MARKER_LINE"]
+__all__ = ["Block", "Slide", "plan", "summary", "clean_code", "excerpt", "text_cells", "CODE_COLUMNS", "MARKER_LINE"]
 
 # Slide geometry in CSS pixels of the 1280×720 slide (course_utils/build/slides_static/slides.css).
 WIDTH = 1216
@@ -23,6 +26,10 @@ TITLE_PX = 40
 CODE_PX, CODE_LINE = 23, 1.25
 TITLE_ONLY = 8  # slides of a deck that carry nothing but their heading still count as content
 MIN_FIGURE = 330
+# A figure is shown at least this large: its smallest label ≥ 18 px on a 1280×720 screen (the slide is scaled by
+# 1/1.02 there for reveal.js's margin), with a little room for the planner's estimates.
+FIGURE_TEXT = 19.0
+PART_PAD = 5  # pixels kept around a part of a figure shown on a slide of its own (less toward a neighbour)
 # Lines the audience should not see: test markers and the reasons written for reviewers.
 MARKER_LINE = re.compile(r"^\s*#\s*(NBVAL_[A-Z_]+|reason:|x86-digits:)")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -275,7 +282,11 @@ def _output_blocks(outputs_by_lang: dict) -> list[Block]:
             continue  # a live widget: its printed result follows in the lesson, never its repr
         flush()
         if "image/png" in data:
-            blocks.append(Block("image", {lang: per[lang].data["image/png"] for lang in langs}, MIN_FIGURE))
+            parts = {lang: _figures(per[lang]) for lang in langs}
+            if len({len(p) for p in parts.values()}) != 1:  # drawn differently: each language's whole figure
+                parts = {lang: [_figure(per[lang])] for lang in langs}
+            for index in range(len(parts[langs[0]])):
+                blocks.append(Block("image", {lang: parts[lang][index] for lang in langs}, MIN_FIGURE))
         elif "text/markdown" in data:
             for lang in langs:
                 text[lang] = []
@@ -287,6 +298,54 @@ def _output_blocks(outputs_by_lang: dict) -> list[Block]:
                 text[lang].append(per[lang].data["text/plain"] + "\n")
     flush()
     return blocks
+
+
+def _figure(output) -> dict:
+    """A PNG output as {png (base64), width, height (its natural 1x size in CSS pixels), text_px (its smallest
+    font at that size, None when the notebook did not record it)}."""
+    png = output.data["image/png"]
+    meta = output.get("metadata", {}).get("image/png", {})
+    width, height = meta.get("width"), meta.get("height")
+    if not (width and height):
+        header = base64.b64decode(png[:64])[16:24]  # the PNG's IHDR: width and height, big-endian
+        width, height = struct.unpack(">II", header)
+    return {"png": png.strip(), "width": int(width), "height": int(height), "text_px": meta.get("min_text_px")}
+
+
+def _figures(output) -> list[dict]:
+    """The figure of a PNG output as _figure describes it, or, when the notebook recorded parts to show one slide
+    each (metadata image/png slide_parts, course_utils.diagrams.text_size), those parts cut out of the PNG."""
+    whole = _figure(output)
+    boxes = output.get("metadata", {}).get("image/png", {}).get("slide_parts") or []
+    if not boxes:
+        return [whole]
+    from PIL import Image
+
+    picture = Image.open(io.BytesIO(base64.b64decode(whole["png"])))
+    scale = picture.width / whole["width"]  # 2 for the hi-DPI PNGs notebook.setup draws
+    parts = []
+    for left, top, right, bottom in _margins(boxes, whole["width"], whole["height"]):
+        piece = picture.crop((round(left * scale), round(top * scale), round(right * scale), round(bottom * scale)))
+        buffer = io.BytesIO()
+        piece.save(buffer, format="PNG", optimize=True)
+        parts.append({"png": base64.b64encode(buffer.getvalue()).decode("ascii"), "width": right - left,
+                      "height": bottom - top, "text_px": whole["text_px"]})
+    return parts
+
+
+def _margins(boxes: list, width: int, height: int) -> list[tuple[int, int, int, int]]:
+    """Each box [left, top, right, bottom] grown by PART_PAD on every side, but only halfway to a neighbouring
+    box on that side (so a crop never shows a sliver of the next panel), and kept inside width × height."""
+    grown = []
+    for left, top, right, bottom in boxes:
+        across = [b for b in boxes if b[0] < right and b[2] > left]  # boxes above or below this one
+        along = [b for b in boxes if b[1] < bottom and b[3] > top]  # boxes left or right of it
+        top -= min([PART_PAD, *((top - b[3]) / 2 for b in across if b[3] <= top)])
+        bottom += min([PART_PAD, *((b[1] - bottom) / 2 for b in across if b[1] >= bottom)])
+        left -= min([PART_PAD, *((left - b[2]) / 2 for b in along if b[2] <= left)])
+        right += min([PART_PAD, *((b[0] - right) / 2 for b in along if b[0] >= right)])
+        grown.append((max(0, int(left)), max(0, int(top)), min(width, int(right + 0.5)), min(height, int(bottom + 0.5))))
+    return grown
 
 
 def _text_rows(text: str) -> list[int]:
@@ -453,8 +512,9 @@ class _Planner:
             self.table(block.content, notes=False)
             return
         if block.kind == "image":
+            block.height = self._figure_height(block)
             slide = self.current()
-            if slide.used() + MIN_FIGURE + GAP > HEIGHT or any(b.kind == "image" for b in slide.blocks):
+            if slide.used() + block.height + GAP > HEIGHT or any(b.kind == "image" for b in slide.blocks):
                 slide = self.open(self.section, 0)
                 self._code_notes(slide)
             slide.blocks.append(block)
@@ -466,25 +526,69 @@ class _Planner:
             self._code_notes(slide)
         slide.blocks.append(block)
 
+    def _figure_height(self, block: Block) -> float:
+        """The height a figure needs on the slide for its smallest label to be FIGURE_TEXT slide pixels (the
+        whole space under the title when even the slide's width is not enough), at least MIN_FIGURE."""
+        room = HEIGHT - 40 - self.heading_px(self.section)
+        need = MIN_FIGURE
+        for figure in block.content.values():
+            if not figure["text_px"]:
+                continue
+            scale = FIGURE_TEXT / figure["text_px"]
+            need = max(need, room if scale * figure["width"] > WIDTH else scale * figure["height"])
+        return min(need, room)
+
     def _trim(self, block: Block) -> None:
-        """Keep the head of an output that fits a slide and say how many lines are left out."""
+        """Cut an output taller than a slide down to what fits (excerpt says which lines stay)."""
         line_px = CODE_PX * CODE_LINE
-        budget = int((HEIGHT - 40 - 24 - self.heading_px(self.section)) // line_px) - 1
-        kept = {}
+        budget = int((HEIGHT - 40 - 24 - self.heading_px(self.section)) // line_px)
         for lang in self.langs:
-            lines = block.content[lang].rstrip("\n").splitlines()
-            used, keep = 0, 0
-            for line in lines:
-                if used + _code_rows(line) > budget:
-                    break
-                used += _code_rows(line)
-                keep += 1
-            kept[lang] = keep
-        keep = min(kept.values())
-        for lang in self.langs:
-            lines = block.content[lang].rstrip("\n").splitlines()
-            block.content[lang] = "\n".join(lines[:keep]) + f"\n⋯ (+{len(lines) - keep})"
+            block.content[lang] = excerpt(block.content[lang], budget)
         block.height = max(sum(_text_rows(block.content[lang])) for lang in self.langs) * line_px + 24
+
+
+# A line an output is about: a claim's verdict ("...: True"), a total.
+KEY_LINE = re.compile(r":\s*(True|False)\s*$|^\s*total\b", re.I)
+RULE_LINE = re.compile(r"^[\s\-=+|:]*-{3,}[\s\-=+|:]*$")
+
+
+def excerpt(text: str, budget: int) -> str:
+    """An output cut to at most budget slide rows, keeping what it is about: its first line (and the rule under
+    a table's header), its claims' verdicts and totals (KEY_LINE), its last line (unless indented, the tail of a
+    group), then as many lines from the top as still fit. Each run of lines left out becomes one line "⋯ (+N)"."""
+    lines = text.rstrip("\n").splitlines()
+    rows = [_code_rows(line) for line in lines]
+    if sum(rows) <= budget:
+        return text
+
+    def cost(keep: set) -> int:
+        gaps = sum(1 for i in range(len(lines)) if i not in keep and (i == 0 or i - 1 in keep))
+        return sum(rows[i] for i in keep) + gaps
+
+    last = [len(lines) - 1] if not lines[-1][:1].isspace() else []  # not the tail of an indented group
+    must = [0, *([1] if len(lines) > 2 and RULE_LINE.match(lines[1]) else []), *last,
+            *(i for i, line in enumerate(lines) if KEY_LINE.search(line))]
+    keep: set = set()
+    for index in dict.fromkeys(must):
+        if cost(keep | {index}) <= budget:
+            keep.add(index)
+    for index in range(len(lines)):
+        if index not in keep:
+            if cost(keep | {index}) > budget:
+                break
+            keep.add(index)
+    shown, left_out = [], 0
+    for index, line in enumerate(lines):
+        if index in keep:
+            if left_out:
+                shown.append(f"⋯ (+{left_out})")
+            shown.append(line)
+            left_out = 0
+        else:
+            left_out += 1
+    if left_out:
+        shown.append(f"⋯ (+{left_out})")
+    return "\n".join(shown)
 
 
 def plan(notebooks: dict) -> dict[str, list[Slide]]:

@@ -55,7 +55,10 @@ def _block(block) -> str:
     if block.kind == "error":
         return f'<pre class="output error">{escape(block.content)}</pre>'
     if block.kind == "image":
-        return f'<div class="figure"><img alt="" src="data:image/png;base64,{block.content.strip()}"></div>'
+        fig = block.content
+        size = f' data-width="{fig["width"]}" data-height="{fig["height"]}"'
+        text = f' data-text-px="{fig["text_px"]}"' if fig["text_px"] else ""
+        return f'<div class="figure"><img alt=""{size}{text} src="data:image/png;base64,{fig["png"]}"></div>'
     if block.kind == "markdown":
         return f'<div class="deck-prose output-table">{_markdown(block.content)}</div>'
     return f'<div class="output-html">{block.content}</div>'

@@ -7,6 +7,7 @@ from matplotlib.patches import Rectangle
 from course_utils.diagrams._canvas import axes, course_fonts
 from course_utils.diagrams._checks import finite_array, items, positive_int
 from course_utils.diagrams.alt import describe
+from course_utils.diagrams.text_size import split_for_slides
 from course_utils.i18n import check_lang, message
 
 __all__ = ["overlap_heatmap", "overlap_heatmaps", "overlap_outer_product", "response_gallery", "strength_bars"]
@@ -40,16 +41,16 @@ def overlap_heatmap(counts, lang, interior=None, title=None, ax=None, annotate=N
         ax = axes(ax, figsize=(3.4, 3.4))
         ax.imshow(counts, cmap="viridis", vmin=0, vmax=max(counts.max(), 1))
         if annotate if annotate is not None else max(counts.shape) <= 16:
-            _annotate(ax, counts, fontsize=8 if max(counts.shape) <= 10 else 6)
+            _annotate(ax, counts, fontsize=10 if max(counts.shape) <= 12 else 8)
         if interior is not None and len(interior) > 0:
             ax.add_patch(Rectangle((interior.start - 0.5, interior.start - 0.5), len(interior), len(interior),
                                    fill=False, edgecolor=_INTERIOR, lw=2, ls="--"))
         ax.set_xticks([])
         ax.set_yticks([])
         if title:
-            ax.set_title(title, fontsize=9)
+            ax.set_title(title, fontsize=11)
         if interior is not None and legend:
-            ax.set_xlabel(message("checkerboard.interior_legend", lang), fontsize=8, color=_INTERIOR)
+            ax.set_xlabel(message("checkerboard.interior_legend", lang), fontsize=10, color=_INTERIOR)
     if own_figure:
         inside = counts if interior is None or len(interior) == 0 else counts[interior.start:interior.stop,
                                                                                interior.start:interior.stop]
@@ -65,11 +66,11 @@ def overlap_heatmaps(panels, lang):
     if not panels or any(not isinstance(panel, (tuple, list)) or len(panel) != 3 for panel in panels):
         raise ValueError("panels must hold at least one (title, counts, interior) triple")
     with course_fonts():
-        fig = Figure(figsize=(2.8 * len(panels), 3.2), layout="constrained")
+        fig = Figure(figsize=(2.2 * len(panels), 2.8), layout="constrained")
         for ax, (title, counts, interior) in zip(fig.subplots(1, len(panels), squeeze=False)[0], panels):
             overlap_heatmap(counts, lang, interior=interior, title=title, ax=ax, legend=False)
         if any(interior is not None for _, _, interior in panels):
-            fig.supxlabel(message("checkerboard.interior_legend", lang), fontsize=9, color=_INTERIOR)
+            fig.supxlabel(message("checkerboard.interior_legend", lang), fontsize=11, color=_INTERIOR)
     interior = message("diagrams.heatmaps_interior", lang) if any(p[2] is not None for p in panels) else ""
     titles = "; ".join(" ".join(str(p[0]).split()) for p in panels if p[0]) or "—"
     return describe(fig, message("diagrams.heatmaps_alt", lang, count=len(panels), interior=interior, titles=titles))
@@ -81,7 +82,7 @@ def overlap_outer_product(counts_1d, lang, title=None):
     counts = finite_array(counts_1d, 1, "counts_1d")
     grid = np.outer(counts, counts)
     with course_fonts():
-        fig = Figure(figsize=(4.2, 4.2), layout="constrained")
+        fig = Figure(figsize=(4.0, 4.0), layout="constrained")
         mosaic = fig.subplot_mosaic([[".", "top"], ["left", "map"]], width_ratios=[1, 4], height_ratios=[1, 4])
         positions = np.arange(len(counts))
         mosaic["top"].bar(positions, counts, color="#4c72b0", width=0.8)
@@ -94,7 +95,7 @@ def overlap_outer_product(counts_1d, lang, title=None):
             mosaic[name].set_yticks([])
             mosaic[name].spines[:].set_visible(False)
         overlap_heatmap(grid, lang, ax=mosaic["map"], annotate=len(counts) <= 16)
-        mosaic["top"].set_title(title or message("checkerboard.outer_product", lang), fontsize=9)
+        mosaic["top"].set_title(title or message("checkerboard.outer_product", lang), fontsize=11)
     return describe(fig, message("diagrams.outer_product_alt", lang, side=len(counts),
                                  counts=", ".join(f"{v:g}" for v in counts)))
 
@@ -111,7 +112,7 @@ def response_gallery(images, titles, lang, columns=4, title=None):
         raise ValueError(f"need one title per image, got {len(images)} images and {len(titles)} titles")
     rows = -(-len(images) // columns)
     with course_fonts():
-        fig = Figure(figsize=(2.3 * min(columns, len(images)), 2.5 * rows + 0.4), layout="constrained")
+        fig = Figure(figsize=(2.2 * min(columns, len(images)), 2.4 * rows + 0.4), layout="constrained")
         grid = fig.subplots(rows, min(columns, len(images)), squeeze=False)
         for ax in grid.flat:
             ax.set_axis_off()
@@ -120,10 +121,12 @@ def response_gallery(images, titles, lang, columns=4, title=None):
             if high - low <= 1e-6 * max(abs(low), abs(high), 1e-30):
                 low, high = low - 1, high + 1
             ax.imshow(image, cmap="gray", interpolation="nearest", vmin=low, vmax=high)
-            ax.set_title(label, fontsize=8)
-        fig.suptitle(message("checkerboard.gallery", lang) if title is None else title, fontsize=9)
-    return describe(fig, message("diagrams.gallery_alt", lang, count=len(images), titles="; ".join(titles),
-                                 title=(message("checkerboard.gallery", lang) if title is None else title).rstrip(".")))
+            ax.set_title(label, fontsize=10)
+        shown_title = message("checkerboard.gallery", lang) if title is None else title
+        fig.suptitle(shown_title, fontsize=11, wrap=True)
+    describe(fig, message("diagrams.gallery_alt", lang, count=len(images), titles="; ".join(titles),
+                          title=shown_title.rstrip(".")))
+    return split_for_slides(fig, [list(row) for row in grid]) if rows > 1 else fig
 
 
 def strength_bars(names, strengths, lang, ax=None):
@@ -144,11 +147,11 @@ def strength_bars(names, strengths, lang, ax=None):
         positions = np.arange(len(values))
         ax.barh(positions, values, color=["#c44e52" if v >= 0.1 else "#55a868" for v in values])
         for position, value in zip(positions, values):
-            ax.text(value + 0.01, position, f"{value:.3f}", va="center", fontsize=8)
-        ax.set_yticks(positions, names, fontsize=8)
+            ax.text(value + 0.01, position, f"{value:.3f}", va="center", fontsize=10)
+        ax.set_yticks(positions, names, fontsize=10)
         ax.invert_yaxis()
         ax.set_xlim(0, 1.1)
-        ax.set_xlabel(message("checkerboard.strength_axis", lang), fontsize=9)
+        ax.set_xlabel(message("checkerboard.strength_axis", lang), fontsize=11)
     if own_figure:
         describe(ax.figure, message("diagrams.strength_alt", lang,
                                     values="; ".join(f"{name} {value:.3f}" for name, value in zip(names, values))))

@@ -18,7 +18,7 @@ def encoder_decoder(sizes, lang, skips=True, ax=None):
     if len(sizes) < 2 or any(b >= a for a, b in zip(sizes, sizes[1:])):
         raise ValueError(f"sizes must shrink stage by stage, from the input to the bottleneck; got {sizes}")
     with course_fonts():
-        ax = axes(ax, figsize=(9, 3.6))
+        ax = axes(ax, figsize=(8.4, 3.4))
         path = sizes + sizes[-2::-1]
         scale = max(s.bit_length() for s in sizes)
         width, gap = 0.6, 0.5
@@ -29,7 +29,7 @@ def encoder_decoder(sizes, lang, skips=True, ax=None):
             encoder = i < len(sizes) - 1
             colour = "#4c72b0" if encoder else ("#8c8c8c" if i == len(sizes) - 1 else "#dd8452")
             ax.add_patch(Rectangle((x, -height / 2), width, height, color=colour, alpha=0.85))
-            ax.text(x + width / 2, -height / 2 - 0.15, f"{size}×{size}", ha="center", va="top", fontsize=8)
+            ax.text(x + width / 2, -height / 2 - 0.15, f"{size}×{size}", ha="center", va="top", fontsize=10)
             centres.append((x + width / 2, height))
         for (x0, _), (x1, _) in zip(centres, centres[1:]):
             ax.add_patch(FancyArrowPatch((x0 + width / 2, 0), (x1 - width / 2, 0), arrowstyle="-|>",
@@ -41,12 +41,12 @@ def encoder_decoder(sizes, lang, skips=True, ax=None):
                 top = 1.35 + 0.12 * (len(sizes) - i)
                 ax.plot([xa, xa, xb, xb], [ha / 2, top, top, ha / 2], color="#55a868", lw=1, ls="--")
             ax.text(centres[0][0], 1.5 + 0.12 * len(sizes), message("diagrams.skip", lang),
-                    color="#55a868", fontsize=8)
+                    color="#55a868", fontsize=10)
         mid = len(sizes) - 1
         ax.text(centres[mid // 2][0], -1.75, message("diagrams.encoder", lang), ha="center", color="#4c72b0")
         ax.text(centres[mid + (len(path) - mid) // 2][0], -1.75, message("diagrams.decoder", lang),
                 ha="center", color="#dd8452")
-        ax.text(centres[mid][0], -1.05, message("diagrams.bottleneck", lang), ha="center", fontsize=8, color="#555555")
+        ax.text(centres[mid][0], -1.32, message("diagrams.bottleneck", lang), ha="center", fontsize=10, color="#555555")
         ax.set_xlim(-0.4, len(path) * (width + gap))
         ax.set_ylim(-2.0, 2.4)
         ax.set_axis_off()

@@ -6,6 +6,7 @@ from matplotlib.figure import Figure
 from course_utils.diagrams._canvas import axes, course_fonts
 from course_utils.diagrams._checks import image_batch, items, positive_int, value_range as checked_range, whole
 from course_utils.diagrams.alt import describe
+from course_utils.diagrams.text_size import split_for_slides
 from course_utils.i18n import check_lang, message
 
 __all__ = ["tile", "image_grid", "segmentation_samples", "pattern_panels"]
@@ -58,7 +59,7 @@ def image_grid(images: torch.Tensor, nrow: int = 8, title: str = "", value_range
         ax = axes(ax, figsize=(width, width * picture.shape[1] / picture.shape[2] + 0.3))
         _show(ax, picture, low, high)
         if title:
-            ax.set_title(title, fontsize=10)
+            ax.set_title(title, fontsize=12)
     if lang is not None and own_figure:
         kind = message("diagrams.grid_grey" if picture.shape[0] == 1 else "diagrams.grid_colour", lang)
         describe(ax.figure, message("diagrams.grid_alt", lang, title=f"{title}: " if title else "", kind=kind,
@@ -68,6 +69,7 @@ def image_grid(images: torch.Tensor, nrow: int = 8, title: str = "", value_range
 
 def segmentation_samples(images: torch.Tensor, masks: torch.Tensor, predictions: dict, lang: str) -> Figure:
     """One row per example: the input, the true mask, then each named predicted mask (all (N, 1, H, W)).
+    Column names head every other row: the slides show two examples a slide (text_size.split_for_slides).
 
     ValueError for predictions that are not a dict {name: tensor}, tensors that are not (N, C, H, W) with one
     N ≥ 1 for all, 1 or 3 channels, finite real values.
@@ -93,9 +95,11 @@ def segmentation_samples(images: torch.Tensor, masks: torch.Tensor, predictions:
                 picture = tensor[row].detach().float().cpu()
                 low, high = value_range or (float(picture.min()), float(picture.max()))
                 _show(grid[row, col], picture, low, high if high > low else low + 1)
-            grid[0, col].set_title(name, fontsize=9)
-    return describe(figure, message("diagrams.segmentation_alt", lang, count=n,
-                                    columns="; ".join(name for name, _, _ in columns)))
+            for row in range(0, n, 2):  # each pair of rows is a slide of its own: each has the column names
+                grid[row, col].set_title(name, fontsize=11)
+    describe(figure, message("diagrams.segmentation_alt", lang, count=n,
+                             columns="; ".join(name for name, _, _ in columns)))
+    return split_for_slides(figure, [list(grid[row:row + 2].flat) for row in range(0, n, 2)]) if n > 2 else figure
 
 
 def pattern_panels(outputs: dict, spectra: dict, lang: str) -> Figure:
@@ -121,12 +125,12 @@ def pattern_panels(outputs: dict, spectra: dict, lang: str) -> Figure:
         for col, name in enumerate(outputs):
             sample = outputs[name][0].detach().float().cpu()
             _show(grid[0, col], sample, float(sample.min()), float(sample.max()))
-            grid[0, col].set_title(name, fontsize=9)
+            grid[0, col].set_title(name, fontsize=12)
             power = spectra[name].detach().double().cpu().clamp_min(1e-12).log10()
             low = float(torch.quantile(power.flatten(), 0.01))
             grid[1, col].imshow(power.numpy(), cmap="magma", vmin=low, interpolation="nearest")
             grid[1, col].set_xticks([])
             grid[1, col].set_yticks([])
-        grid[0, 0].set_ylabel(message("samples.one_sample", lang), fontsize=9)
-        grid[1, 0].set_ylabel(message("samples.spectrum", lang), fontsize=9)
+        grid[0, 0].set_ylabel(message("samples.one_sample", lang), fontsize=12)
+        grid[1, 0].set_ylabel(message("samples.spectrum", lang), fontsize=12)
     return describe(figure, message("diagrams.patterns_alt", lang, names="; ".join(map(str, outputs))))

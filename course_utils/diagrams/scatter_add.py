@@ -8,6 +8,7 @@ from course_utils.diagrams._canvas import axes, course_fonts
 from course_utils._ints import integer
 from course_utils.diagrams._checks import finite_array, grid_shape, items, positive_int
 from course_utils.diagrams.alt import describe
+from course_utils.diagrams.text_size import split_for_slides
 from course_utils.i18n import check_lang, message
 
 __all__ = ["conv_matrix_grid", "scatter_add_step", "scatter_add_steps"]
@@ -60,19 +61,19 @@ def conv_matrix_grid(labels, lang, input_width=None, ax=None):
                 ax.add_patch(Rectangle((c, r), 1, 1, facecolor="#f6c9a6" if filled else "white",
                                        edgecolor="#cccccc", lw=0.6))
                 ax.text(c + 0.5, r + 0.5, text if filled else "0", ha="center", va="center",
-                        fontsize=9 if filled else 7, color="#222222" if filled else ZERO)
+                        fontsize=10, color="#222222" if filled else ZERO)
         if input_width:
             for c in range(input_width, cols, input_width):
                 ax.plot([c, c], [0, rows], color="#555555", lw=1.2)
         ax.set_xlim(0, cols)
         ax.set_ylim(rows, 0)
         ax.set_aspect("equal")
-        ax.set_xticks([c + 0.5 for c in range(cols)], [str(c) for c in range(cols)], fontsize=7)
-        ax.set_yticks([r + 0.5 for r in range(rows)], [str(r) for r in range(rows)], fontsize=7)
+        ax.set_xticks([c + 0.5 for c in range(cols)], [str(c) for c in range(cols)], fontsize=10)
+        ax.set_yticks([r + 0.5 for r in range(rows)], [str(r) for r in range(rows)], fontsize=10)
         ax.tick_params(length=0)
-        ax.set_xlabel(message("scatter_add.matrix_columns", lang), fontsize=9)
-        ax.set_ylabel(message("scatter_add.matrix_rows", lang), fontsize=9)
-        ax.set_title(message("scatter_add.matrix_title", lang, rows=rows, cols=cols), fontsize=10)
+        ax.set_xlabel(message("scatter_add.matrix_columns", lang), fontsize=11)
+        ax.set_ylabel(message("scatter_add.matrix_rows", lang), fontsize=11)
+        ax.set_title(message("scatter_add.matrix_title", lang, rows=rows, cols=cols), fontsize=12)
         for side in ax.spines.values():
             side.set_visible(False)
     if own_figure:
@@ -124,13 +125,13 @@ def scatter_add_step(cells, counts, lang, stamp=None, padding=0, title=None, fon
         ax.set_xlim(-0.05, cols + 0.05)
         ax.set_ylim(rows + 0.05, -0.05)
         ax.set_aspect("equal")
-        ax.set_xticks([c + 0.5 for c in range(cols)], [str(c) for c in range(cols)], fontsize=7)
-        ax.set_yticks([r + 0.5 for r in range(rows)], [str(r) for r in range(rows)], fontsize=7)
+        ax.set_xticks([c + 0.5 for c in range(cols)], [str(c) for c in range(cols)], fontsize=10)
+        ax.set_yticks([r + 0.5 for r in range(rows)], [str(r) for r in range(rows)], fontsize=10)
         ax.tick_params(length=0, labeltop=True, labelbottom=False)
         for side in ax.spines.values():
             side.set_visible(False)
         if title:
-            ax.set_title(title, fontsize=9)
+            ax.set_title(title, fontsize=11)
     if own_figure:
         describe(ax.figure, (f"{' '.join(title.split())}. " if title else "") + message(
             "diagrams.step_alt", lang, rows=rows, cols=cols, stamp=_stamp_alt(stamp, lang), padding=_padding_alt(padding, lang)))
@@ -151,7 +152,7 @@ def _padding_alt(padding: int, lang: str) -> str:
 def _fontsize(cells):
     """A font size that fits the longest line of any (wrapped) cell."""
     longest = max(len(line) for row in cells for text in row for line in _wrap(text).split("\n"))
-    return max(6.5, min(11, 52 / max(longest, 1)))
+    return max(7.5, min(12, 60 / max(longest, 1)))
 
 
 def _wrap(text, per_line=2):
@@ -197,7 +198,8 @@ def scatter_add_steps(snapshots, stamps, lang, values=None, padding=0, columns=2
                 title = message("scatter_add.step_value", lang, step=t + 1, steps=steps, value=values[t])
             scatter_add_step(cells, [row[:] for row in counts], lang, stamp=(r0, c0, h, w), padding=padding,
                              title=title, fontsize=_fontsize(snapshots[-1]), ax=ax)
-        fig.suptitle(message("scatter_add.steps_title", lang), fontsize=10)
+        fig.suptitle(message("scatter_add.steps_title", lang), fontsize=12)
     shown = "" if values is None else message("diagrams.steps_values", lang, values=", ".join(map(str, values)))
-    return describe(fig, message("diagrams.steps_alt", lang, steps=steps, rows=rows, cols=cols, values=shown,
-                                 padding=_padding_alt(padding, lang)))
+    describe(fig, message("diagrams.steps_alt", lang, steps=steps, rows=rows, cols=cols, values=shown,
+                          padding=_padding_alt(padding, lang)))
+    return split_for_slides(fig, [[ax] for ax in panels[:steps]])

@@ -17,7 +17,7 @@ MAX_CELLS = 128
 INPUT, SPAN, OUTPUT, CROPPED, BIAS, KEPT = "#4c72b0", "#dd8452", "#55a868", "#c8c8c8", "#f2d16b", "#8b1a1a"
 
 
-def _cell(ax, x, y, colour, hatch=None, label=None, fontsize=8, edge="#555555", lw=0.6):
+def _cell(ax, x, y, colour, hatch=None, label=None, fontsize=10, edge="#555555", lw=0.6):
     ax.add_patch(Rectangle((x + 0.04, y - 0.4), 0.92, 0.8, facecolor=colour, edgecolor=edge, lw=lw, hatch=hatch))
     if label is not None:
         ax.text(x + 0.5, y, label, ha="center", va="center", fontsize=fontsize, color="white")
@@ -25,7 +25,7 @@ def _cell(ax, x, y, colour, hatch=None, label=None, fontsize=8, edge="#555555", 
 
 def _bracket(ax, start, stop, y, text):
     ax.plot([start + 0.05, start + 0.05, stop - 0.05, stop - 0.05], [y + 0.15, y, y, y + 0.15], color="#333333", lw=0.8)
-    ax.text((start + stop) / 2, y - 0.1, text, ha="center", va="top", fontsize=8)
+    ax.text((start + stop) / 2, y - 0.1, text, ha="center", va="top", fontsize=10)
 
 
 def size_strip(size, kernel_size, stride, padding, output_padding, dilation, lang, ax=None):
@@ -88,14 +88,14 @@ def size_strip(size, kernel_size, stride, padding, output_padding, dilation, lan
             legend.append((Rectangle((0, 0), 1, 1, facecolor=BIAS, hatch="..", edgecolor="#555555"),
                            message("size_strip.bias_only", lang)))
         if legend:
-            ax.legend(*zip(*legend), loc="upper left", bbox_to_anchor=(0.0, 0.0), fontsize=8, frameon=False,
+            ax.legend(*zip(*legend), loc="upper left", bbox_to_anchor=(0.0, 0.0), fontsize=10, frameon=False,
                       ncols=min(len(legend), 2))
         ax.set_title(f"I={size}, K={kernel_size}, S={stride}, P={padding}, P_out={output_padding}, D={dilation}"
-                     f"  →  O={out}", fontsize=9, loc="left")
+                     f"  →  O={out}", fontsize=11, loc="left")
         ax.set_xlim(-0.2, width + 0.2)
         ax.set_ylim(-2.1, 3.6)
         ax.set_xticks([])
-        ax.tick_params(axis="y", length=0, labelsize=8)
+        ax.tick_params(axis="y", length=0, labelsize=10)
         for spine in ax.spines.values():
             spine.set_visible(False)
     return describe(ax.figure, message("size_strip.alt", lang, size=size, kernel_size=kernel_size, stride=stride,
@@ -120,6 +120,6 @@ def size_strips(settings, lang):
         for ax, (side, values) in zip(figure.subplots(len(settings), 1, squeeze=False)[:, 0], settings.items()):
             size_strip(*values, lang, ax=ax)
             name = message(f"arithmetic.axis.{side}", lang)
-            ax.set_title(f"{name}: {ax.get_title(loc='left')}", fontsize=9, loc="left")
+            ax.set_title(f"{name}: {ax.get_title(loc='left')}", fontsize=11, loc="left")
             alts.append(f"{name}: {alt_text(figure)}")
     return describe(figure, " ".join(alts))

@@ -6,6 +6,7 @@ from matplotlib.figure import Figure
 from course_utils.diagrams._canvas import axes, course_fonts
 from course_utils.diagrams._checks import finite_array, items, positive_int
 from course_utils.diagrams.alt import describe
+from course_utils.diagrams.text_size import split_for_slides
 from course_utils.i18n import check_lang, message
 
 __all__ = ["crop_gallery", "gain_bars"]
@@ -35,11 +36,12 @@ def crop_gallery(crops, titles, image_name, lang, columns=4, note=None):
             ax.set_axis_off()
         for ax, crop, title in zip(grid.flat, crops, titles):
             ax.imshow(crop, cmap="gray", interpolation="nearest", vmin=0.0, vmax=1.0)
-            ax.set_title(title, fontsize=8)
+            ax.set_title(title, fontsize=10)
         title = message("super_resolution.crops", lang, image=image_name, size=crops[0].shape[0])
-        fig.suptitle(f"{title}: {note}" if note else title, fontsize=9)
-    return describe(fig, message("diagrams.crops_alt", lang, title=f"{title}: {note}" if note else title,
-                                 size=crops[0].shape[0], count=len(crops), titles="; ".join(titles)))
+        fig.suptitle(f"{title}: {note}" if note else title, fontsize=11, wrap=True)
+    describe(fig, message("diagrams.crops_alt", lang, title=f"{title}: {note}" if note else title,
+                          size=crops[0].shape[0], count=len(crops), titles="; ".join(titles)))
+    return split_for_slides(fig, [list(row) for row in grid]) if rows > 1 else fig
 
 
 def gain_bars(names, gains, seed_range, seed_model, lang, ax=None):
@@ -63,14 +65,14 @@ def gain_bars(names, gains, seed_range, seed_model, lang, ax=None):
         ax.axvspan(low, high, color="0.85", label=message("super_resolution.seed_band", lang, model=seed_model))
         ax.barh(positions, gains, color=["#55a868" if g > 0 else "#c44e52" for g in gains])
         for position, gain in zip(positions, gains):
-            ax.text(gain, position, f" {gain:+.2f}", va="center", ha="left" if gain >= 0 else "right", fontsize=8)
+            ax.text(gain, position, f" {gain:+.2f}", va="center", ha="left" if gain >= 0 else "right", fontsize=10)
         ax.axvline(0.0, color="black", linewidth=0.8)
-        ax.set_yticks(positions, names, fontsize=8)
+        ax.set_yticks(positions, names, fontsize=10)
         ax.invert_yaxis()
         span = max(np.abs(gains).max(), abs(low), abs(high), 1e-3)
         ax.set_xlim(min(0.0, gains.min(), low) - 0.25 * span, max(0.0, gains.max(), high) + 0.3 * span)
-        ax.set_xlabel(message("super_resolution.gain_axis", lang), fontsize=9)
-        ax.legend(fontsize=8, loc="lower right")
+        ax.set_xlabel(message("super_resolution.gain_axis", lang), fontsize=11)
+        ax.legend(fontsize=10, loc="lower right")
     if own_figure:
         describe(ax.figure, message("diagrams.gains_alt", lang, band=message("super_resolution.seed_band", lang, model=seed_model),
                                     values="; ".join(f"{name} {gain:+.2f} dB" for name, gain in zip(names, gains))))

@@ -1,5 +1,5 @@
 // Measures the slide reveal.js shows now (page.evaluate(thisFile)): what sticks out of the 1280×720 slide, the
-// smallest body and code/table font as projected at 1280×720, and how tall the slide's content is.
+// smallest body and code/table font and figure label as projected at 1280×720, and how tall the slide's content is.
 () => {
   const scale = Reveal.getScale();
   const config = Reveal.getConfig();
@@ -46,14 +46,23 @@
     const size = parseFloat(getComputedStyle(el).fontSize) * toSlide;
     (el.closest('pre, table, code') ? texts.code : texts.body).push(size);
   }
+  // Figure labels as projected at 1280×720: the smallest font of the PNG at its natural size (data-text-px,
+  // recorded when the notebook drew it) times the scale the slide shows the picture at (object-fit: contain).
+  const figures = [];
   for (const img of section.querySelectorAll('img')) {
     if (!(img.complete && img.naturalWidth > 0)) problems.push('an image did not load');
+    const r = box(img), natW = +img.dataset.width, natH = +img.dataset.height;
+    if (!img.dataset.textPx) { figures.push(null); continue; }
+    const shown = Math.min(px(r.width) / natW, px(r.height) / natH);
+    figures.push(+img.dataset.textPx * shown * toSlide);
   }
   return {
     index: Reveal.getIndices().h,
     problems: [...new Set(problems)],
     minBody: texts.body.length ? Math.min(...texts.body) : null,
     minCode: texts.code.length ? Math.min(...texts.code) : null,
+    minFigure: figures.filter(f => f !== null).length ? Math.min(...figures.filter(f => f !== null)) : null,
+    unmeasuredFigures: figures.filter(f => f === null).length,
     height: Math.round(contentBottom),
     notes: !!(section.querySelector('aside.notes') && section.querySelector('aside.notes').textContent.trim()),
     content: section.classList.contains('has-blocks'),

@@ -1,11 +1,16 @@
 """Every slide of every deck, in both languages, at 1280×720 and 1920×1080: nothing sticks out of the slide,
-body text ≥ 28 px and code/tables ≥ 22 px as projected at 1280×720, → alone visits every slide in order, every
-content slide has speaker notes, and the ko and en decks have the same number of slides.
+body text ≥ 28 px, code/tables ≥ 22 px and figure labels ≥ 18 px as projected at 1280×720, → alone visits every
+slide in order, every content slide has speaker notes, and the ko and en decks have the same number of slides.
+
+A figure's label size is the smallest font the notebook recorded for the PNG (metadata image/png min_text_px,
+course_utils.notebook) times the scale the slide shows the picture at. COURSE_SLIDE_DECKS="02 04" checks only
+those lessons' decks (while working on them; the full run checks all).
 
 One browser, one page per deck and size, stepping with the Reveal API (the → walk uses the keyboard). Screenshots
 of a sample of slides go to build/screenshots/slides/<lang>/<lesson>/ for people to look at.
 """
 
+import os
 import shutil
 import time
 from pathlib import Path
@@ -20,7 +25,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 FIT = (Path(__file__).with_name("deck_fit.js")).read_text(encoding="utf-8")
 SIZES = [(1280, 720), (1920, 1080)]
-MIN_BODY, MIN_CODE = 28.0, 22.0
+MIN_BODY, MIN_CODE, MIN_FIGURE_TEXT = 28.0, 22.0, 18.0
 WALKED = ("02", "04", "05")  # decks walked with → only, every slide photographed
 READY = """async () => {
   if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
@@ -34,6 +39,8 @@ def decks(tmp_path_factory):
     if shutil.which("npm") is None and not any((ROOT / "build" / "vendor").glob("*/node_modules")):
         pytest.skip("npm not found: the slide build takes reveal.js and MathJax from the npm registry")
     lessons = sorted(p.stem for p in (ROOT / "notebooks" / "src").glob("*.py"))
+    chosen = os.environ.get("COURSE_SLIDE_DECKS", "").split()
+    lessons = [slug for slug in lessons if not chosen or slug[:2] in chosen]
     return build_slides(ROOT, lessons, tmp_path_factory.mktemp("decks") / "slides")
 
 
@@ -51,6 +58,7 @@ def test_every_slide_fits(chromium, decks):
     shots = ROOT / "build" / "screenshots" / "slides"
     shutil.rmtree(shots, ignore_errors=True)
     failures, checked, min_body, min_code, tallest, counts = [], 0, 1e9, 1e9, 0, {}
+    min_figure, figures = {}, 0
     for lang in LANGS:
         for deck in sorted((decks / lang).glob("*.html")):
             for size in SIZES:
@@ -70,6 +78,13 @@ def test_every_slide_fits(chromium, decks):
                         min_code = min(min_code, state["minCode"])
                         if state["minCode"] < MIN_CODE:
                             failures.append(f"{where}: code or table text {state['minCode']:.1f} px")
+                    if state["minFigure"] is not None:
+                        figures += 1
+                        min_figure[deck.stem] = min(min_figure.get(deck.stem, 1e9), state["minFigure"])
+                        if state["minFigure"] < MIN_FIGURE_TEXT:
+                            failures.append(f"{where}: figure labels {state['minFigure']:.1f} px")
+                    if state["unmeasuredFigures"]:
+                        failures.append(f"{where}: a figure without its smallest font size (regenerate the notebook)")
                     tallest = max(tallest, state["height"])
                     if state["content"] and not state["notes"]:
                         failures.append(f"{where}: a content slide without speaker notes")
@@ -87,6 +102,9 @@ def test_every_slide_fits(chromium, decks):
     print(f"\n{checked} slides checked ({len(counts)} decks × {len(SIZES)} sizes); smallest body text "
           f"{min_body:.1f} px, smallest code/table text {min_code:.1f} px (at 1280×720); largest slide content "
           f"height {tallest} px of 720; {time.perf_counter() - started:.0f} s")
+    if min_figure:
+        print(f"{figures} figure slides; smallest figure label per deck (px at 1280×720): "
+              + ", ".join(f"{slug[:2]} {value:.1f}" for slug, value in sorted(min_figure.items())))
     assert not failures, f"{len(failures)} problem(s):\n" + "\n".join(failures[:80])
 
 
