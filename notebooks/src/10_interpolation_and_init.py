@@ -83,11 +83,11 @@ setup(LANG)
 
 # %%
 taps = torch.tensor([0.25, 0.75, 0.75, 0.25], dtype=torch.float64)
-bilinear_kernel = torch.outer(taps, taps)[None, None]  # (C_in, C_out, 4, 4) = (1, 1, 4, 4)
+bilinear_weight = torch.outer(taps, taps)[None, None]  # (C_in, C_out, 4, 4) = (1, 1, 4, 4)
 
 x = torch.rand(1, 1, 6, 6, dtype=torch.float64)
 resized = F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=False)
-transposed = F.conv_transpose2d(x, bilinear_kernel, stride=2, padding=1)
+transposed = F.conv_transpose2d(x, bilinear_weight, stride=2, padding=1)
 print("interpolate:", tuple(resized.shape), " conv_transpose2d:", tuple(transposed.shape))
 claim("`resized[..., 1:-1, 1:-1] == transposed[..., 1:-1, 1:-1]`", close(resized[..., 1:-1, 1:-1], transposed[..., 1:-1, 1:-1]))
 print((resized - transposed).abs().round(decimals=9).ne(0)[0, 0].int())  # 1 where they differ
@@ -109,7 +109,7 @@ print((resized - transposed).abs().round(decimals=9).ne(0)[0, 0].int())  # 1 whe
 # %%
 padded = F.pad(x, (1, 1, 1, 1), mode="replicate")
 claim("`resized == conv_transpose2d(F.pad(x, mode='replicate'), ...)[..., 2:-2, 2:-2]`",
-      close(resized, F.conv_transpose2d(padded, bilinear_kernel, stride=2, padding=1)[..., 2:-2, 2:-2]))
+      close(resized, F.conv_transpose2d(padded, bilinear_weight, stride=2, padding=1)[..., 2:-2, 2:-2]))
 
 # %% [markdown] tags=["lang-ko"]
 # 최근접 이웃 보간 ×2는 더 간단합니다. 입력 하나를 2×2 블록에 그대로 복사하므로 모두 1인 2×2 커널, 스트라이드
@@ -129,9 +129,9 @@ claim("`nearest == conv_transpose2d(x, torch.ones(1, 1, 2, 2), stride=2)`", clos
 
 C = 3
 xc = torch.rand(1, C, 6, 6, dtype=torch.float64)
-depthwise = F.conv_transpose2d(xc, bilinear_kernel.repeat(C, 1, 1, 1), stride=2, padding=1, groups=C)
+depthwise = F.conv_transpose2d(xc, bilinear_weight.repeat(C, 1, 1, 1), stride=2, padding=1, groups=C)
 per_channel = F.interpolate(xc, scale_factor=2, mode="bilinear", align_corners=False)
-print("weight:", tuple(bilinear_kernel.repeat(C, 1, 1, 1).shape))
+print("weight:", tuple(bilinear_weight.repeat(C, 1, 1, 1).shape))
 claim("`per_channel[..., 1:-1, 1:-1] == depthwise[..., 1:-1, 1:-1]`", close(per_channel[..., 1:-1, 1:-1], depthwise[..., 1:-1, 1:-1]))
 
 # %% [markdown] tags=["lang-ko"]
@@ -291,7 +291,7 @@ def icnr_transposed_(layer, small):
 
 def bilinear_(layer):
     layer.weight.zero_()
-    layer.weight[range(C), range(C)] = bilinear_kernel[0, 0]
+    layer.weight[range(C), range(C)] = bilinear_weight[0, 0]
     return layer
 
 
