@@ -42,6 +42,8 @@ register(Exercise(
     id="07.1",
     expected=_first_layer_parameters,
     kind=int,
+    nudge={"ko": "전치 합성곱의 가중치에는 입력 채널, 출력 채널, 커널의 세로와 가로마다 축이 하나씩 있습니다. 편향은 어느 쪽 채널마다 있을까요?",
+           "en": "A transposed convolution's weight has one axis for the input channels, the output channels and each side of the kernel. Which channels carry a bias?"},
     hint={"ko": "가중치 모양은 (in, out, k, k) = (100, 512, 4, 4)이고, 편향은 출력 채널마다 하나입니다.",
           "en": "The weight has shape (in, out, k, k) = (100, 512, 4, 4), plus one bias per output channel."},
     explanation={"ko": f"100·512·16 + 512 = {_first_layer_parameters()}. Linear(100, 8192)의 가중치 수와 같고, "
@@ -54,6 +56,8 @@ register(Exercise(
     id="07.2",
     expected=_kernel5_side,
     kind=int,
+    nudge={"ko": "커널 5, 스트라이드 2는 output_padding 없이는 정확히 두 배가 되지 않습니다. 한 칸이 모자랄까요, 남을까요?",
+           "en": "Without output_padding, kernel 5 with stride 2 does not double exactly. Is the output one short or one too many?"},
     hint={"ko": "O = (I − 1)·S − 2P + K에 I=4, S=2, P=2, K=5를 넣으세요.",
           "en": "Put I=4, S=2, P=2, K=5 into O = (I − 1)·S − 2P + K."},
     explanation={"ko": f"(4 − 1)·2 − 4 + 5 = {_kernel5_side()}. 정확히 8을 만들려면 output_padding=1이 필요합니다.",
@@ -64,6 +68,8 @@ register(Exercise(
     id="07.3",
     expected=_k3_final_side,
     kind=int,
+    nudge={"ko": "한 층이 I를 정확히 2I로 만들려면 K − 2P가 얼마여야 했나요? 커널 3, 패딩 1이면 무엇이 달라질까요?",
+           "en": "What did K − 2P have to be for one layer to turn I into exactly 2I? What changes with kernel 3 and padding 1?"},
     hint={"ko": "레슨 03의 공식 O = (I − 1)·S − 2P + K에 K=3, S=2, P=1을 넣으면 한 층이 I를 얼마로 만드나요?",
           "en": "Put K=3, S=2, P=1 into lesson 03's O = (I − 1)·S − 2P + K: what does one layer make of I?"},
     explanation={"ko": f"한 층이 I를 2I − 1로 만들어 한 칸씩 모자랍니다: {' → '.join(map(str, _k3_sides()))}. "
@@ -76,6 +82,8 @@ register(Exercise(
     id="07.4",
     expected=_small_discriminator_parameters,
     kind=int,
+    nudge={"ko": "판별자의 층을 하나씩 보세요. 파라미터가 있는 층은 어느 것이고, 두 번째 합성곱에는 무엇이 빠져 있나요?",
+           "en": "Go through the discriminator layer by layer. Which layers have parameters, and what does the second convolution leave out?"},
     hint={"ko": "합성곱은 out·in·k·k (+ 편향), 배치 정규화는 채널마다 2개입니다. 두 번째 합성곱에는 편향이 없습니다.",
           "en": "A convolution has out·in·k·k (+ biases); batch normalization has 2 per channel. The second "
                 "convolution has no bias."},

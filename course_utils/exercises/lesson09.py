@@ -52,6 +52,8 @@ register(Exercise(
     id="09.1",
     expected=_k3_side_without_output_padding,
     kind=int,
+    nudge={"ko": "커널 3, 스트라이드 2, 패딩 1에서 (I − 1)·S − 2P + K는 2I와 얼마나 차이 날까요?",
+           "en": "With kernel 3, stride 2 and padding 1, how far is (I − 1)·S − 2P + K from 2I?"},
     hint={"ko": "O = (I − 1)·S − 2P + K + P_out입니다. I = 16, K = 3, S = 2, P = 1, P_out = 0을 넣어 보세요.",
           "en": "O = (I − 1)·S − 2P + K + P_out. Put in I = 16, K = 3, S = 2, P = 1, P_out = 0."},
     explanation={"ko": "15·2 − 2 + 3 = 31입니다. 정답 32보다 한 칸 모자라서, 레슨의 모델은 output_padding=1로 마지막 "
@@ -64,6 +66,8 @@ register(Exercise(
     id="09.2",
     expected=_k5_padding_for_exact_double,
     kind=int,
+    nudge={"ko": "패딩을 1 늘리면 출력은 몇 칸 줄어들까요? 패딩 0일 때의 출력에서 시작해 보세요.",
+           "en": "By how many cells does raising the padding by 1 shrink the output? Start from the output at padding 0."},
     hint={"ko": "output_padding=1이면 O = 15·2 − 2P + 5 + 1 = 36 − 2P입니다. 32가 되는 P를 찾으세요.",
           "en": "With output_padding=1, O = 15·2 − 2P + 5 + 1 = 36 − 2P. Find the P that gives 32."},
     explanation={"ko": "P = 2입니다. 그래도 K = 5는 S = 2로 나누어떨어지지 않아서 안쪽 겹침 수가 2와 3으로 번갈아 "
@@ -76,6 +80,8 @@ register(Exercise(
     id="09.3",
     expected=_sub_pixel_over_resize_parameters,
     kind=int,
+    nudge={"ko": "두 업샘플러의 합성곱은 입력 채널과 커널 크기가 같습니다. 무엇이 다를까요?",
+           "en": "Both upsamplers' convolutions have the same input channels and kernel size. What differs?"},
     hint={"ko": "두 업샘플러 모두 16채널을 받는 3×3 합성곱입니다. 출력 채널이 픽셀 셔플은 2² = 4개, 보간 + 합성곱은 "
                 "1개입니다. 가중치와 편향을 모두 세세요.",
           "en": "Both upsamplers are 3×3 convolutions on 16 channels. The pixel shuffle's has 2² = 4 output "
@@ -91,6 +97,8 @@ register(Exercise(
     id="09.4",
     expected=_equal_weight_upsamplers_with_pattern,
     kind=int,
+    nudge={"ko": "가중치가 모두 같고 입력이 평평하면, 한 출력 픽셀의 값은 무엇에만 달려 있을까요?",
+           "en": "With equal weights and a flat input, what alone decides the value of an output pixel?"},
     hint={"ko": "가중치가 모두 같으면 위상마다 다른 것은 그 위상에 닿는 탭의 개수뿐입니다. 여섯 업샘플러 가운데 "
                 "안쪽에서 불균일하게 겹치는 것이 몇 개인지 세어 보세요.",
           "en": "With all weights equal, the only thing that can differ between phases is how many taps reach "

@@ -1,12 +1,10 @@
 # %% [markdown] tags=["lang-ko"]
 # # 03. 출력 크기 계산
 #
-# 전치 합성곱 층을 설계할 때 가장 먼저 묻는 것은 "출력이 몇 픽셀인가?"입니다. 이 레슨에서는 레슨 02의
-# 흩뿌려 더하기 그림에서 출력 크기 공식을 직접 유도하고, 팽창까지 넣은 일반형과 합성곱 공식과의 역관계를
-# 살펴본 뒤, `output_padding`이 왜 필요한지와 PyTorch가 어떤 규칙으로 검사하는지를 코드로 확인합니다.
-#
-# 원문의 공식 $O = (I-1)\,S - 2P + K + P_{out}$은 팽창이 1일 때만 맞고, 원문의 합성곱 공식에는 내림이 빠져
-# 있습니다. 두 가지 모두 아래에서 PyTorch가 계산한 값으로 바로잡습니다.
+# 전치 합성곱 층을 설계할 때 가장 먼저 묻는 것은 "출력이 몇 픽셀인가?"입니다. 레슨 02의 흩뿌려 더하기 그림에서
+# 출력 크기 공식을 유도하고, 팽창까지 넣은 일반형과 합성곱 공식과의 역관계를 본 뒤, `output_padding`이 왜 필요하고
+# PyTorch가 무엇을 검사하는지 코드로 확인합니다. 원문의 공식 $O = (I-1)\,S - 2P + K + P_{out}$은 팽창이 1일 때만
+# 맞고, 원문의 합성곱 공식에는 내림이 빠져 있습니다. 둘 다 PyTorch가 계산한 값으로 바로잡습니다.
 #
 # 기호: $I$ 입력 크기, $K$ 커널 크기, $S$ 스트라이드, $P$ 패딩, $P_{out}$ 출력 패딩(`output_padding`),
 # $D$ 팽창(`dilation`), $O$ 출력 크기. 모두 한 축의 값이며, 2-D에서는 세로와 가로에 같은 식을 따로
@@ -15,17 +13,21 @@
 # %% [markdown] tags=["lang-en"]
 # # 03. Output size
 #
-# The first question when you design a transposed-convolution layer is "how many pixels come out?". In this
-# lesson we derive the output-size formula from the scatter-add picture of lesson 02, extend it with
-# dilation, relate it to the convolution formula, and then check in code why `output_padding` exists and
-# which rules PyTorch enforces.
-#
-# The source document's formula $O = (I-1)\,S - 2P + K + P_{out}$ holds only for dilation 1, and its
-# convolution formula lacks the floor. We correct both below with values computed by PyTorch.
+# The first question when you design a transposed-convolution layer is "how many pixels come out?". We derive the
+# output-size formula from lesson 02's scatter-add picture, extend it with dilation, relate it to the convolution
+# formula, and check in code why `output_padding` exists and what PyTorch enforces. The document's formula
+# $O = (I-1)\,S - 2P + K + P_{out}$ holds only for dilation 1, and its convolution formula lacks the floor;
+# PyTorch's values correct both.
 #
 # Symbols: $I$ input size, $K$ kernel size, $S$ stride, $P$ padding, $P_{out}$ output padding
 # (`output_padding`), $D$ dilation, $O$ output size. Each is a value along one axis; in 2-D the same formula
 # gives the height and the width separately.
+
+# %% [markdown] tags=["lang-ko", "goals"]
+# **이 레슨을 마치면** 흩뿌려 더하기 그림에서 전치 합성곱의 출력 크기를 팽창과 `output_padding`까지 넣어 계산하고, 출력이 정확히 입력의 $S$배가 되는 $K$, $P$, $P_{out}$을 고르고, `output_padding`이 왜 필요하며 PyTorch가 어떤 값을 받는지 설명할 수 있습니다.
+
+# %% [markdown] tags=["lang-en", "goals"]
+# **After this lesson you can** compute a transposed convolution's output size from the scatter-add picture, with dilation and `output_padding`; choose $K$, $P$ and $P_{out}$ that give exactly $S$ times the input; and explain why `output_padding` exists and which values PyTorch accepts.
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 공식을 외우게 하지 말고 흩뿌려 더하기 그림을 바탕으로 칠판에서 유도해 보세요. 길이 $(I-1)\,S +
@@ -141,9 +143,8 @@ size_strip(3, 3, 2, 1, 0, 1, LANG)
 #
 # $$O = (I-1)\,S - 2P + D\,(K-1) + P_{out} + 1$$
 #
-# PyTorch 문서의 `ConvTranspose2d` 식이 바로 이것입니다. $D = 1$이면 $D\,(K-1) + 1 = K$가 되어 원문의
-# 공식으로 돌아가므로, 원문의 공식은 팽창이 없는 경우만 다룹니다. 일반형을 작은 설정 전체에서 PyTorch와
-# 비교하고, 원문의 공식이 틀리는 경우를 세어 봅시다.
+# PyTorch 문서의 `ConvTranspose2d` 식이 바로 이것입니다. $D = 1$이면 원문의 공식이 되므로, 원문의 공식은 팽창이
+# 없는 경우만 다룹니다. 일반형을 작은 설정 전체에서 PyTorch와 비교하고, 원문의 공식이 틀리는 경우를 세어 봅시다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 2. The general form, with dilation
@@ -153,9 +154,9 @@ size_strip(3, 3, 2, 1, 0, 1, LANG)
 #
 # $$O = (I-1)\,S - 2P + D\,(K-1) + P_{out} + 1$$
 #
-# This is the formula in PyTorch's `ConvTranspose2d` documentation. With $D = 1$, $D\,(K-1) + 1 = K$ and the
-# document's formula comes back, so the document covers the undilated case only. Let us compare the general
-# form with PyTorch over every small configuration, and count where the document's formula goes wrong.
+# This is the formula in PyTorch's `ConvTranspose2d` documentation. With $D = 1$ it is the document's formula,
+# which therefore covers the undilated case only. We compare it with PyTorch over every small configuration and
+# count where the document's formula goes wrong.
 
 # %%
 def transposed_size(I, K, S=1, P=0, P_out=0, D=1):
@@ -239,7 +240,7 @@ for I in (7, 8):
 # Dumoulin과 Visin(2016)은 이 나머지를 $a = (i + 2p - k) \bmod s$로 적고, 전치 합성곱의 크기를
 # $o' = s\,(i' - 1) + a + k - 2p$로 씁니다. PyTorch에서는 이 $a$가 `output_padding`입니다.
 #
-# 모든 작은 설정에서 합성곱 뒤에 같은 설정의 전치 합성곱을 적용하면 정확히 $I - a$가 되는지 확인합니다.
+# 되돌아온 크기가 정확히 $I - a$인지 작은 설정 전체에서 확인합니다.
 
 # %% [markdown] tags=["lang-en"]
 # When the division is exact, solving the convolution formula for $I$ gives
@@ -250,8 +251,7 @@ for I in (7, 8):
 # Dumoulin and Visin (2016) write this remainder as $a = (i + 2p - k) \bmod s$ and the transposed size as
 # $o' = s\,(i' - 1) + a + k - 2p$. In PyTorch that $a$ is `output_padding`.
 #
-# We check over every small configuration that a convolution followed by the transposed convolution with the
-# same settings gives exactly $I - a$.
+# We check over every small configuration that the way back gives exactly $I - a$.
 
 # %%
 pairs, exact, lossy = 0, 0, 0
@@ -292,18 +292,16 @@ print("k2 s2 p0:", tuple(k2_s2_p0(x).shape), "=", transposed_size(14, 2, 2, 0))
 
 # %% [markdown] tags=["lang-ko"]
 # 같은 규칙으로 4배에는 $(K, S, P) = (8, 4, 2)$나 $(4, 4, 0)$을 씁니다. $K - S$가 홀수이면 $P$만으로는 맞출 수
-# 없습니다. 스트라이드가 2 이상이고 $K \ge S - 1$이면 $P = (K - S + 1)/2$에 `output_padding=1`을 더해 정확히
-# $S$배를 만듭니다(예: $K = 3$, $S = 2$, $P = 1$). $K < S - 1$이면 $P = 0$에 `output_padding` $= S - K$입니다.
-# 스트라이드 1에 짝수 커널이면 이 방법도 막힙니다. 5.5절에서 그 까닭과 대안을 봅니다.
+# 없어 `output_padding`이 모자란 칸을 채웁니다(예: $K = 3$, $S = 2$, $P = 1$, `output_padding=1`). 5.5절에서 일반
+# 규칙과, 그래도 막히는 한 가지 경우를 봅니다.
 #
 # 입력이 1×1이면 $(I-1)\,S = 0$이라 스트라이드는 아무 영향이 없고 $O = K - 2P$입니다. 이것이 DCGAN 생성자의 첫 층
 # `ConvTranspose2d(100, 512, 4, 1, 0)`이 잠재 벡터를 4×4 특징 맵으로 바꾸는 원리입니다(레슨 07).
 
 # %% [markdown] tags=["lang-en"]
-# By the same rule, 4× takes $(K, S, P) = (8, 4, 2)$ or $(4, 4, 0)$. When $K - S$ is odd no padding fits. With a
-# stride of 2 or more and $K \ge S - 1$, $P = (K - S + 1)/2$ with `output_padding=1` gives exactly $S$× (for
-# instance $K = 3$, $S = 2$, $P = 1$); when $K < S - 1$, take $P = 0$ and `output_padding` $= S - K$. With stride 1 and
-# an even kernel that way is closed too; section 5.5 shows why and what to do instead.
+# By the same rule, 4× takes $(K, S, P) = (8, 4, 2)$ or $(4, 4, 0)$. When $K - S$ is odd, $P$ alone cannot fit and
+# `output_padding` supplies the missing cells (e.g. $K = 3$, $S = 2$, $P = 1$, `output_padding=1`); section 5.5
+# gives the general rule and the one case where even that fails.
 #
 # On a 1×1 input $(I-1)\,S = 0$, so the stride has no effect and $O = K - 2P$. That is how the first layer of
 # the DCGAN generator, `ConvTranspose2d(100, 512, 4, 1, 0)`, turns a latent vector into a 4×4 feature map
@@ -372,14 +370,13 @@ for K, S, P in [(3, 2, 1), (4, 2, 1)]:
 # ### 5.2 PyTorch가 검사하는 규칙
 #
 # `output_padding`은 **스트라이드나 팽창 중 적어도 하나보다 작아야** 합니다($P_{out} < S$ 또는 $P_{out} < D$).
-# 층을 만들 때는 이 규칙을 검사하지 않고(아래 셀에서 2를 그대로 받습니다), 검사는 forward를 실행할 때 합니다. 아래 셀은 일부러 오류를 냅니다.
+# 층을 만들 때는 2를 그대로 받고, 검사는 forward에서 합니다. 아래 셀은 일부러 오류를 냅니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### 5.2 The rule PyTorch enforces
 #
 # `output_padding` must be **smaller than the stride or the dilation** ($P_{out} < S$ or $P_{out} < D$). The
-# constructor does not check this rule (below it keeps 2 as given); the check happens when forward runs. The next cell raises the error on
-# purpose.
+# constructor keeps 2 as given; the check happens in forward. The next cell raises the error on purpose.
 
 # %% tags=["raises-exception"]
 too_much = nn.ConvTranspose2d(1, 1, kernel_size=3, stride=2, padding=1, output_padding=2)
@@ -399,24 +396,6 @@ try:
     conv_transpose_output_size(4, 3, stride=2, padding=1, output_padding=2)
 except RuleError as err:
     print(err.explain(LANG))
-
-# %% [markdown] tags=["lang-ko"]
-# 규칙의 "또는 팽창" 부분 때문에, 팽창이 스트라이드보다 크면 $P_{out} \ge S$도 통과합니다. 하지만 그렇게 얻은
-# 크기에 같은 설정의 합성곱을 적용하면 원래 입력 크기로 돌아가지 않습니다. 3×3 입력에 커널 3, 스트라이드 1,
-# 팽창 3으로 `output_padding=2`를 주면 출력은 11×11이고, 같은 설정의 합성곱은 11을 3이 아닌 5로 줄입니다.
-
-# %% [markdown] tags=["lang-en"]
-# Because of the "or dilation" part of the rule, $P_{out} \ge S$ passes when the dilation exceeds the stride.
-# But the convolution with the same settings does not map such a size back to the original input size. On a
-# 3×3 input with kernel 3, stride 1, dilation 3 and `output_padding=2` the output is 11×11, and the same
-# convolution shrinks 11 to 5, not 3.
-
-# %%
-x3 = torch.zeros(1, 1, 3, 3)
-dilated_up = nn.ConvTranspose2d(1, 1, kernel_size=3, stride=1, dilation=3, output_padding=2)
-y = dilated_up(x3)
-print("S=1, D=3, P_out=2:", tuple(x3.shape), "->", tuple(y.shape))
-print("Conv2d(y):", tuple(nn.Conv2d(1, 1, kernel_size=3, stride=1, dilation=3)(y).shape))
 
 # %% [markdown] tags=["lang-ko"]
 # ### 5.3 `forward(x, output_size=...)`
@@ -455,25 +434,6 @@ skip = torch.zeros(1, 1, 8, 8)
 print("up(x4, output_size=skip.shape):", tuple(up(x4, output_size=skip.shape).shape))
 
 # %% [markdown] tags=["lang-ko"]
-# 팽창이 스트라이드보다 클 때는 어떨까요? 5.2에서 `output_padding=2`를 직접 주면 11이 나왔지만,
-# `output_size`로는 11을 요청할 수 없습니다. 허용 범위의 폭은 팽창과 상관없이 스트라이드 $S$입니다.
-# PyTorch의 `ConvTranspose2d._output_padding`이 $O_{min} + S - 1$을 상한으로 쓰기 때문입니다. 그리고 이 범위는
-# 같은 설정의 합성곱이 원래 입력 크기로 줄이는 크기들과 정확히 일치합니다.
-
-# %% [markdown] tags=["lang-en"]
-# And when the dilation exceeds the stride? In 5.2, passing `output_padding=2` directly gave 11, but
-# `output_size` cannot ask for 11. The width of the valid range is the stride $S$, whatever the dilation:
-# PyTorch's `ConvTranspose2d._output_padding` uses $O_{min} + S - 1$ as the upper bound. And the range is
-# exactly the set of sizes that the convolution with the same settings maps back to the original input size.
-
-# %%
-dilated_plain = nn.ConvTranspose2d(1, 1, kernel_size=3, stride=1, dilation=3)
-down = nn.Conv2d(1, 1, kernel_size=3, stride=1, dilation=3)
-print("S=1, D=3, 3x3, accepted_sizes:", accepted_sizes(dilated_plain, x3, range(7, 14)))
-print("output_size_range:            ", list(output_size_range(3, 3, stride=1, dilation=3)))
-print("down(n × n) == 3, n:", [n for n in range(7, 14) if down(torch.zeros(1, 1, n, n)).shape[-1] == 3])
-
-# %% [markdown] tags=["lang-ko"]
 # ### 5.4 $P = 0$이면 덧붙인 줄에는 편향만 있다
 #
 # `output_padding`은 0을 채우는 패딩이 아닙니다. 아래쪽·오른쪽 끝에서 패딩 $P$가 잘라 낼 칸 가운데
@@ -507,17 +467,16 @@ size_strip(3, 3, 2, 0, 1, 1, LANG)
 #
 # 합성곱에는 출력 크기를 입력과 같게 맞추는 `padding='same'`이 있습니다(스트라이드 1에서만). 전치 합성곱에서 그에
 # 해당하는 것은 출력을 입력의 정확히 $S$배로 만드는 일이지만, `ConvTranspose2d`의 `padding`은 정수만 받습니다.
-# 층을 만들 때는 문자열을 검사하지 않고 글자 하나하나를 패딩 값으로 저장해 두며, 오류는 forward에서 납니다.
-# 아래 셀은 PyTorch가 실제로 낸 예외를 잡아, 그 종류와 어긴 규칙을 보여 줍니다.
+# 층을 만들 때는 문자열의 글자를 패딩 값으로 저장해 두고, 오류는 forward에서 납니다(아래 셀이 예외의 종류와 어긴
+# 규칙을 보여 줍니다).
 
 # %% [markdown] tags=["lang-en"]
 # ### 5.5 $S$ times the input, and `padding='same'`
 #
 # A convolution has `padding='same'`, which keeps the output the size of the input (at stride 1 only). Its
 # counterpart for a transposed convolution would make the output exactly $S$ times the input, but the `padding` of
-# `ConvTranspose2d` takes integers only. The constructor does not check the string: it stores its letters as the
-# padding, and the error comes in forward.
-# The cell below catches the exception PyTorch actually raises and shows its type and the rule broken.
+# `ConvTranspose2d` takes integers only. The constructor stores the string's letters as the padding, and the error
+# comes in forward (the cell below shows its type and the rule broken).
 
 # %%
 same = nn.ConvTranspose2d(1, 1, kernel_size=3, padding="same")
@@ -577,23 +536,23 @@ print("RuntimeError (K, S, D):", refused)
 
 # %% [markdown] tags=["lang-ko"]
 # 거부된 설정은 모두 $S = 1$, $D = 1$에 짝수 $K$입니다. 팽창이 2 이상이면 $P_{out} = 1 < D$라서 스트라이드 1에서도
-# 통과합니다. 5.2절에서 본 "$P_{out}$이 스트라이드에 닿아도 팽창보다 작으면 통과"하는 경우입니다.
+# 통과합니다.
 #
-# 스트라이드 1에 짝수 커널로 크기를 지키려면 어떻게 할까요? 예를 들어 $I = 50$, $K = 4$, $S = 1$입니다. $P = 2$는
-# 49, $P = 1$은 51을 내고, 그 사이의 50을 만들 `output_padding=1`은 거부됩니다. `output_size=`도 $[O_{min},
-# O_{min} + S - 1]$, 곧 한 가지 크기만 받습니다. 남는 길은 둘입니다. 홀수 커널($K = 3$, $P = 1$)로 바꾸거나, $P = 1$로
-# 51을 만든 뒤 마지막 행과 열을 잘라 내는 것입니다. 잘라 내면 앞쪽에서 1칸, 뒤쪽에서 2칸을 잘라 낸 셈이라, 양쪽을
-# 다르게 잘라 내는 비대칭 패딩과 같습니다. 이런 비대칭 패딩은 `padding` 인자로는 나타낼 수 없습니다.
+# 스트라이드 1에 짝수 커널로 크기를 지키려면 어떻게 할까요? $I = 50$, $K = 4$, $S = 1$이면 $P = 2$는 49, $P = 1$은
+# 51을 내고, 50을 만들 `output_padding=1`은 거부되며, `output_size=`도 $[O_{min}, O_{min} + S - 1]$, 곧 한 가지
+# 크기만 받습니다. 남는 길은 둘입니다. 홀수 커널($K = 3$, $P = 1$)로 바꾸거나, $P = 1$로 51을 만든 뒤 마지막 행과
+# 열을 잘라 냅니다. 그러면 앞쪽에서 1칸, 뒤쪽에서 2칸을 잘라 낸 셈이라 비대칭 패딩과 같고, 이것은 `padding`
+# 인자로는 나타낼 수 없습니다.
 
 # %% [markdown] tags=["lang-en"]
 # Every refused setting has $S = 1$, $D = 1$ and an even $K$. With a dilation of 2 or more, $P_{out} = 1 < D$
-# passes even at stride 1: the case of section 5.2 where $P_{out}$ reaches the stride but stays below the dilation.
+# passes even at stride 1.
 #
-# So how do you keep the size with stride 1 and an even kernel? Take $I = 50$, $K = 4$, $S = 1$. $P = 2$ gives 49,
-# $P = 1$ gives 51, and the `output_padding=1` that would give the 50 in between is refused. `output_size=`
-# accepts only $[O_{min}, O_{min} + S - 1]$, a single size. Two ways remain: switch to an odd kernel ($K = 3$,
-# $P = 1$), or make 51 with $P = 1$ and crop the last row and column. Cropping then removes 1 cell at the start
-# and 2 at the end: an asymmetric padding, which the `padding` argument cannot express.
+# So how do you keep the size with stride 1 and an even kernel? Take $I = 50$, $K = 4$, $S = 1$: $P = 2$ gives 49,
+# $P = 1$ gives 51, the `output_padding=1` that would give 50 is refused, and `output_size=` accepts only
+# $[O_{min}, O_{min} + S - 1]$, a single size. Two ways remain: an odd kernel ($K = 3$, $P = 1$), or 51 with $P = 1$
+# and the last row and column cropped. That crops 1 cell at the start and 2 at the end: an asymmetric padding, which
+# the `padding` argument cannot express.
 
 # %%
 x50 = torch.randn(1, 1, 50, 50, dtype=torch.float64)
@@ -610,32 +569,75 @@ print("K=4 S=1 P=1, [..., :-1, :-1]:", tuple(cropped.shape))
 claim("    == (P=0)[..., 1:51, 1:51]", close(cropped, even(x50)[..., 1:51, 1:51]))
 print("K=3 S=1 P=1:", tuple(nn.ConvTranspose2d(1, 1, kernel_size=3, padding=1, dtype=torch.float64)(x50).shape))
 
+# %% [markdown] tags=["lang-ko", "deep-dive"]
+# ### 5.6 심화: 팽창이 스트라이드보다 클 때
+#
+# 건너뛰어도 이후 내용을 따라가는 데 지장이 없습니다.
+#
+# 5.2절 규칙의 "또는 팽창" 부분 때문에, 팽창이 스트라이드보다 크면 $P_{out} \ge S$도 통과합니다. 하지만 그렇게 얻은
+# 크기는 같은 설정의 합성곱을 거쳐도 원래 입력 크기로 돌아가지 않습니다. 3×3 입력에 커널 3, 스트라이드 1, 팽창 3,
+# `output_padding=2`를 주면 출력은 11×11이고, 같은 설정의 합성곱은 11을 3이 아닌 5로 줄입니다.
+
+# %% [markdown] tags=["lang-en", "deep-dive"]
+# ### 5.6 Deep dive: dilation larger than the stride
+#
+# You can skip it; nothing later depends on it.
+#
+# Because of the "or dilation" part of section 5.2's rule, $P_{out} \ge S$ passes when the dilation exceeds the
+# stride. But the convolution with the same settings does not map such a size back to the original input size. On
+# a 3×3 input with kernel 3, stride 1, dilation 3 and `output_padding=2` the output is 11×11, and the same
+# convolution shrinks 11 to 5, not 3.
+
+# %% tags=["deep-dive"]
+x3 = torch.zeros(1, 1, 3, 3)
+dilated_up = nn.ConvTranspose2d(1, 1, kernel_size=3, stride=1, dilation=3, output_padding=2)
+y = dilated_up(x3)
+print("S=1, D=3, P_out=2:", tuple(x3.shape), "->", tuple(y.shape))
+print("Conv2d(y):", tuple(nn.Conv2d(1, 1, kernel_size=3, stride=1, dilation=3)(y).shape))
+
+# %% [markdown] tags=["lang-ko", "deep-dive"]
+# `output_size`로는 이 11을 요청할 수 없습니다. 허용 범위의 폭은 팽창과 상관없이 스트라이드 $S$입니다.
+# PyTorch의 `ConvTranspose2d._output_padding`이 $O_{min} + S - 1$을 상한으로 쓰기 때문입니다. 그리고 이 범위는
+# 같은 설정의 합성곱이 원래 입력 크기로 줄이는 크기들과 정확히 일치합니다.
+
+# %% [markdown] tags=["lang-en", "deep-dive"]
+# `output_size` cannot ask for this 11. The width of the valid range is the stride $S$, whatever the dilation:
+# PyTorch's `ConvTranspose2d._output_padding` uses $O_{min} + S - 1$ as the upper bound. And the range is
+# exactly the set of sizes that the convolution with the same settings maps back to the original input size.
+
+# %% tags=["deep-dive"]
+dilated_plain = nn.ConvTranspose2d(1, 1, kernel_size=3, stride=1, dilation=3)
+dilated_down = nn.Conv2d(1, 1, kernel_size=3, stride=1, dilation=3)
+print("S=1, D=3, 3x3, accepted_sizes:", accepted_sizes(dilated_plain, x3, range(7, 14)))
+print("output_size_range:            ", list(output_size_range(3, 3, stride=1, dilation=3)))
+print("dilated_down(n × n) == 3, n:", [n for n in range(7, 14) if dilated_down(torch.zeros(1, 1, n, n)).shape[-1] == 3])
+
 # %% [markdown] tags=["lang-ko"]
 # ## 6. 출력 크기 계산기
 #
 # 슬라이더로 $I, K, S, P, P_{out}, D$를 바꾸면 숫자를 넣은 공식, `forward(x, output_size=...)`의 허용 범위,
-# 같은 설정의 합성곱으로 되돌린 크기, 그리고 칸 그림이 바뀝니다. 규칙을 어기는 조합을 고르면 어떤 규칙을
-# 어겼는지 알려 줍니다. 위젯이 움직이지 않는 곳(슬라이드, HTML)에서는 위젯 자리에 같은 결과가 글로 나옵니다.
+# 같은 설정의 합성곱으로 되돌린 크기, 칸 그림이 바뀝니다. 규칙을 어기는 조합에서는 어긴 규칙을 알려 줍니다.
+# 위젯이 움직이지 않는 곳(슬라이드, HTML)에서는 같은 결과가 글로 나옵니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 6. The output-size calculator
 #
-# Move the sliders for $I, K, S, P, P_{out}, D$: the formula with the numbers substituted, the range
-# `forward(x, output_size=...)` accepts, the size the convolution with the same settings maps back to, and
-# the cell picture all follow. A combination that breaks a rule tells you which rule. Where widgets do not
-# run (slides, HTML), the same result appears as text in the widget's place.
+# Move the sliders for $I, K, S, P, P_{out}, D$: the formula with numbers, the range
+# `forward(x, output_size=...)` accepts, the size the same convolution maps back to, and the cell picture follow.
+# A combination that breaks a rule names the rule. Where widgets do not run (slides, HTML), the same result
+# appears as text.
 
 # %%
 calculator = SizeCalculator(LANG, I=7, K=3, S=2, P=1, P_out=1)
 calculator
 
 # %% [markdown] tags=["lang-ko"]
-# 스트라이드 2, 팽창 1에서 `output_padding`을 2로 올리면 계산기가 어긴 규칙을 보여 줍니다. 위의 계산기는
-# 여러분이 직접 움직여 볼 수 있도록 그대로 두고, 같은 설정으로 만든 두 번째 계산기에서 값을 바꿉니다.
+# 스트라이드 2, 팽창 1에서 `output_padding`을 2로 올리면 계산기가 어긴 규칙을 보여 줍니다. 위의 계산기는 직접
+# 움직여 볼 수 있게 그대로 두고, 두 번째 계산기에서 값을 바꿉니다.
 
 # %% [markdown] tags=["lang-en"]
-# Raise `output_padding` to 2 with stride 2 and dilation 1, and the calculator names the broken rule. The
-# calculator above stays as it is for you to move; a second one with the same settings shows the message.
+# With stride 2 and dilation 1, `output_padding=2` makes the calculator name the broken rule; a second calculator
+# shows it, leaving the one above for you to move.
 
 # %%
 second_calculator = SizeCalculator(LANG, I=7, K=3, S=2, P=1, P_out=1)
@@ -686,6 +688,20 @@ second_calculator.print()
 # - PyTorch documentation, [`torch.nn.ConvTranspose2d`](https://pytorch.org/docs/stable/generated/torch.nn.ConvTranspose2d.html)
 #   (the output-size formula, `output_padding`, `output_size`) and
 #   [`torch.nn.Conv2d`](https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html).
+
+# %% [markdown] tags=["lang-ko", "self-check"]
+# ## 스스로 점검하기
+#
+# 1. 입력 4, 커널 3, 스트라이드 2, 패딩 1, 팽창 2인 전치 합성곱의 출력은 몇 칸일까요? 잘라내기 전의 길이부터 세어 보세요. (→ 1, 2절)
+# 2. 커널 5, 스트라이드 2로 출력을 정확히 2배로 만드는 $P$와 $P_{out}$은 얼마일까요? 스트라이드 1에 커널 4이면 `padding`과 `output_padding`만으로 크기를 지킬 수 없는 까닭은 무엇일까요? (→ 4, 5.5절)
+# 3. `Conv2d(kernel_size=3, stride=2, padding=1)`은 7과 8을 모두 4로 줄입니다. 4에서 8로 돌아가려면 무엇이 필요하고, `output_padding=2`는 왜 거부될까요? (→ 3, 5.1, 5.2절)
+
+# %% [markdown] tags=["lang-en", "self-check"]
+# ## Self-check
+#
+# 1. How many cells does a transposed convolution with input 4, kernel 3, stride 2, padding 1 and dilation 2 output? Start from the length before cropping. (→ sections 1, 2)
+# 2. Which $P$ and $P_{out}$ make kernel 5 with stride 2 exactly double the input? Why can stride 1 with kernel 4 not keep the size with `padding` and `output_padding` alone? (→ sections 4, 5.5)
+# 3. `Conv2d(kernel_size=3, stride=2, padding=1)` shrinks both 7 and 8 to 4. What does the way back from 4 to 8 need, and why is `output_padding=2` refused? (→ sections 3, 5.1, 5.2)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제

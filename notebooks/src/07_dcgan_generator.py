@@ -3,14 +3,6 @@
 #
 # DCGAN(Radford 외 2015)은 전치 합성곱을 쌓아 잡음 벡터에서 이미지를 만드는 생성자를 정착시킨
 # 논문입니다. 잠재 벡터 하나가 4×4 특징 맵이 되고, 층마다 크기가 두 배가 되어 64×64 이미지가 됩니다.
-#
-# 이 레슨에서 할 일:
-#
-# 1. 원문의 생성자를 그대로 실행해 층마다 출력 크기와 파라미터 수를 보고, 출력 크기 공식으로 확인합니다.
-# 2. 1×1 입력을 받는 첫 층이 선형 층 + 모양 바꾸기와 같다는 것을 가중치를 복사해 보입니다.
-# 3. 학습하지 않은 생성자의 출력에서 주기적인 무늬를 재고, 원래 DCGAN의 커널 5 / 스트라이드 2와 원문의
-#    4/2/1 설정이 무엇을 고치고 무엇을 못 고치는지 봅니다.
-# 4. 같은 설계를 줄인 생성자와 판별자를 scikit-learn에 들어 있는 손글씨 숫자로 짧게, 그러나 실제로 학습합니다.
 
 # %% [markdown] tags=["lang-en"]
 # # 07. In practice: the DCGAN generator
@@ -18,16 +10,12 @@
 # DCGAN (Radford et al. 2015) is the paper that established generators built from stacked
 # transposed convolutions, turning a noise vector into an image. One latent vector becomes a 4×4 feature
 # map, and every layer doubles the size up to a 64×64 image.
-#
-# In this lesson you will:
-#
-# 1. Run the source document's generator as written, see each layer's output shape and parameters, and
-#    confirm them with the output-size formula.
-# 2. Show, by copying weights, that the first layer (on a 1×1 input) is a linear layer plus a reshape.
-# 3. Measure the periodic pattern in the output of an untrained generator, and see what the original
-#    DCGAN's kernel 5 / stride 2 and the document's 4/2/1 setting fix and what they do not.
-# 4. Train a scaled-down generator of the same design, with a matching discriminator, on the handwritten
-#    digits that ship with scikit-learn: briefly, but for real.
+
+# %% [markdown] tags=["lang-ko", "goals"]
+# **이 레슨을 마치면** DCGAN 생성자의 층마다 출력 크기를 공식으로 확인하고, 1×1 입력을 받는 첫 층이 왜 선형 층인지 설명하고, 4/2/1이 겹침을 균일하게 만드는데도 학습 전 생성자에 2×2 무늬가 있는 까닭을 설명하고, 짧은 GAN 학습을 손실이 아니라 측정값으로 판단할 수 있습니다.
+
+# %% [markdown] tags=["lang-en", "goals"]
+# **After this lesson you can** check each layer of a DCGAN generator with the output-size formula, explain why its first layer on a 1×1 input is a linear layer, explain why an untrained generator shows a 2×2 pattern although 4/2/1 evens out the overlap, and judge a short GAN training run by measurements rather than by its losses.
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 4절의 학습은 작은 예산으로 돌립니다. 생성된 숫자가 흐릿하더라도 실패가 아니라 예산의 한계라는 점을 미리
@@ -73,7 +61,7 @@ setup(LANG)
 # %% [markdown] tags=["lang-en"]
 # ## 1. The document's generator
 #
-# This is the source document's code as written. The `(B, 100)` noise becomes `(B, 100, 1, 1)`; five
+# The document's code as written. The `(B, 100)` noise becomes `(B, 100, 1, 1)`; five
 # transposed convolutions grow it 1 → 4 → 8 → 16 → 32 → 64, and a final Tanh keeps the values in [−1, 1].
 # We run it on a batch of 4.
 
@@ -122,8 +110,8 @@ print(layer_table(gen, z, lang=LANG))
 #
 # ### Checking each layer with the formula
 #
-# For each transposed convolution, put lesson 03's formula $O = (I-1)S - 2P + K$ applied to its input size
-# next to the size it actually produces.
+# For each transposed convolution, lesson 03's formula $O = (I-1)S - 2P + K$ on its input size, next to the size it
+# actually produces:
 
 # %%
 print("          k  s  p    I  (I-1)S-2P+K  O")
@@ -140,44 +128,33 @@ with torch.no_grad():
 # %% [markdown] tags=["lang-ko"]
 # 첫 층은 $(1-1)\cdot 1 - 0 + 4 = 4$, 나머지는 $(I-1)\cdot 2 - 2 + 4 = 2I$로 정확히 두 배입니다. 커널 4, 스트라이드 2,
 # 패딩 1(이하 4/2/1)은 `output_padding` 없이 크기를 정확히 두 배로 만드는 가장 흔한 설정입니다.
-#
-# ### 원 논문과 비교하면
-#
-# 원문은 "간략화"했다고 밝히고 있고, 실제로 원 논문의 그림 1보다 채널이 절반입니다(4×4에서 1024가 아니라 512).
-# 한 가지 더: 배치 정규화 바로 앞 전치 합성곱의 편향은 배치 정규화가 평균을 빼면서 지워지므로 쓸모가
-# 없습니다(레슨 06에서 확인했습니다). 원 논문의 코드에는 이 편향이 없습니다. 원문 생성자에서 낭비되는 파라미터를 셉니다.
 
 # %% [markdown] tags=["lang-en"]
 # The first layer gives $(1-1)\cdot 1 - 0 + 4 = 4$; the others give $(I-1)\cdot 2 - 2 + 4 = 2I$, exactly
 # double. Kernel 4, stride 2, padding 1 (4/2/1 from here on) is the most common setting that doubles the
 # size exactly without `output_padding`.
+
+# %% [markdown] tags=["lang-ko", "deep-dive"]
+# ### 심화: 원문 코드의 실수와 원 논문
 #
-# ### Compared with the paper
+# 건너뛰어도 이후 내용을 따라가는 데 지장이 없습니다.
 #
-# The document says it is "simplified", and indeed it has half the channels of the paper's Figure 1 (512 at
-# 4×4 instead of 1024). One more thing: the bias of a transposed convolution right before batch
-# normalization is useless, because batch normalization subtracts the mean and erases it (we checked this
-# in lesson 06). The paper's code has no such biases. Count the parameters the document's generator wastes:
+# **쓰이지 않는 `latent_dim`.** `Generator(latent_dim=100)`는 인자를 받고도 쓰지 않습니다. 100이
+# 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`과 `forward`의 `z.view(-1, 100, 1, 1)`에 그대로 적혀 있기 때문입니다.
+# 그래서 `Generator(latent_dim=64)`에 64차원 잠재 벡터 4개를 넣으면 `view`에서 오류가 납니다(256개의 값은 100개씩
+# 나뉘지 않습니다). 두 곳의 100을 `latent_dim`으로 바꾸면 고쳐집니다.
 
-# %%
-wasted = sum(layer.bias.numel() for layer in gen.net[:-2] if isinstance(layer, nn.ConvTranspose2d))
-print("Σ bias.numel(), ConvTranspose2d → BatchNorm2d:", wasted)
+# %% [markdown] tags=["lang-en", "deep-dive"]
+# ### Deep dive: the document's code and the paper
+#
+# You can skip it; nothing later depends on it.
+#
+# **`latent_dim` is never used.** `Generator(latent_dim=100)` takes the argument and
+# ignores it: 100 is written out in the first layer, `ConvTranspose2d(100, 512, 4, 1, 0)`, and in `forward`'s
+# `z.view(-1, 100, 1, 1)`. So four 64-dimensional latent vectors fail in `view` of `Generator(latent_dim=64)`
+# (256 values do not split into rows of 100). Replacing both 100s with `latent_dim` fixes it.
 
-# %% [markdown] tags=["lang-ko"]
-# **원문 코드의 실수: 쓰이지 않는 `latent_dim`.** `Generator(latent_dim=100)`는 잠재 벡터의 차원을 인자로 받지만
-# 어디에도 쓰지 않습니다. 100이 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`과 `forward`의 `z.view(-1, 100, 1, 1)`에
-# 그대로 적혀 있기 때문입니다. 그래서 `Generator(latent_dim=64)`도 100차원 잠재 벡터를 받는 층을 만들고, 64차원
-# 잠재 벡터 4개를 넣으면 `view`에서 오류가 납니다(256개의 값은 100개씩 나뉘지 않습니다). 고치려면 두 곳의 100을
-# `latent_dim`으로 바꾸면 됩니다.
-
-# %% [markdown] tags=["lang-en"]
-# **A slip in the document's code: `latent_dim` is never used.** `Generator(latent_dim=100)` takes the latent
-# vector's dimension as an argument and then ignores it: 100 is written out in the first layer,
-# `ConvTranspose2d(100, 512, 4, 1, 0)`, and in `forward`'s `z.view(-1, 100, 1, 1)`. So `Generator(latent_dim=64)`
-# still builds a layer for 100-dimensional latent vectors, and four 64-dimensional latent vectors fail in
-# `view` (256 values do not split into rows of 100). The fix is to replace both 100s with `latent_dim`.
-
-# %%
+# %% tags=["deep-dive"]
 gen64 = Generator(latent_dim=64)
 claim("gen64.net[0].in_channels == 100", gen64.net[0].in_channels == 100)
 try:
@@ -185,26 +162,38 @@ try:
 except RuntimeError as error:
     print("gen64(torch.randn(4, 64)):", type(error).__name__)
 
+# %% [markdown] tags=["lang-ko", "deep-dive"]
+# **원 논문과 비교하면.** 원문은 "간략화"했다고 밝히고 있고, 실제로 원 논문의 그림 1보다 채널이 절반입니다(4×4에서 1024가 아니라 512).
+# 또 배치 정규화 바로 앞 전치 합성곱의 편향은 배치 정규화가 평균을 빼면서 지워지므로 쓸모가 없습니다(레슨 06에서
+# 확인했습니다). 원 논문의 코드에는 이 편향이 없습니다. 원문 생성자에서 낭비되는 파라미터를 셉니다.
+
+# %% [markdown] tags=["lang-en", "deep-dive"]
+# **Compared with the paper.** The document says it is "simplified", and indeed it has half the channels of the paper's Figure 1 (512 at
+# 4×4 instead of 1024). Also, the bias of a transposed convolution right before batch normalization is useless,
+# because batch normalization subtracts the mean and erases it (we checked this in lesson 06). The paper's code
+# has no such biases. Count the parameters the document's generator wastes:
+
+# %% tags=["deep-dive"]
+wasted = sum(layer.bias.numel() for layer in gen.net[:-2] if isinstance(layer, nn.ConvTranspose2d))
+print("Σ bias.numel(), ConvTranspose2d → BatchNorm2d:", wasted)
+
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 첫 층은 선형 층이다
 #
-# 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`은 1×1 입력을 받습니다. 입력 픽셀이 하나뿐이니 겹침도 없고, 잡음의 각
-# 성분에 4×4×512 가중치 블록 하나를 곱해 더할 뿐입니다. 곧 `Linear(100, 512·4·4)` 뒤에 `(512, 4, 4)`로 모양을
-# 바꾼 것과 같습니다. 가중치를 복사해 수치로 확인합니다(레슨 06처럼, 반올림 오차가 비교를 흐리지 않도록
-# `float64`로 계산해 `close`로 비교합니다). 전치 합성곱의 가중치 모양은 `(in, out, k, k)`이므로
-# `(100, 8192)`로 펴서 전치하면 선형 층의 `(8192, 100)` 가중치가 됩니다. 편향은 채널마다 하나라서 4×4 위치마다
+# 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`은 1×1 입력을 받으므로 겹침이 없습니다. 잡음의 각 성분에 4×4×512
+# 가중치 블록 하나를 곱해 더할 뿐이니, `Linear(100, 512·4·4)` 뒤에 `(512, 4, 4)`로 모양을 바꾼 것과 같습니다.
+# 가중치를 복사해 `float64`에서 `close`로 비교합니다(레슨 06처럼). 전치 합성곱의 `(in, out, k, k)` 가중치를
+# `(100, 8192)`로 펴서 전치하면 선형 층의 `(8192, 100)` 가중치가 되고, 채널마다 하나인 편향은 4×4 위치마다
 # 되풀이합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 2. The first layer is a linear layer
 #
-# The first layer, `ConvTranspose2d(100, 512, 4, 1, 0)`, receives a 1×1 input. With a single input pixel
-# there is no overlap: each noise component just multiplies one 4×4×512 block of weights, and the blocks
-# are summed. That is `Linear(100, 512·4·4)` followed by a reshape to `(512, 4, 4)`. We check it numerically
-# by copying the weights (as in lesson 06, in `float64` and compared with `close`, so that rounding cannot blur
-# the comparison). A transposed convolution's weight has shape `(in, out, k, k)`, so
-# flattening it to `(100, 8192)` and transposing gives the linear layer's `(8192, 100)` weight. The bias is
-# one per channel, so it is repeated for each of the 4×4 positions.
+# The first layer, `ConvTranspose2d(100, 512, 4, 1, 0)`, receives a 1×1 input, so there is no overlap: each noise
+# component multiplies one 4×4×512 block of weights, and the blocks are summed. That is `Linear(100, 512·4·4)`
+# followed by a reshape to `(512, 4, 4)`. We copy the weights and compare in `float64` with `close` (as in
+# lesson 06): the transposed convolution's `(in, out, k, k)` weight, flattened to `(100, 8192)` and transposed, is
+# the linear layer's `(8192, 100)` weight, and the per-channel bias is repeated for the 4×4 positions.
 
 # %%
 first = copy.deepcopy(gen.net[0]).double()
@@ -220,21 +209,17 @@ print("Σ p.numel(), first:", f"{sum(p.numel() for p in first.parameters()):,}",
       "| linear:", f"{sum(p.numel() for p in linear.parameters()):,}")
 
 # %% [markdown] tags=["lang-ko"]
-# 파라미터 수는 편향만큼 다릅니다. 전치 합성곱은 채널마다 편향 하나를 4×4 위치가 함께 쓰고, 선형 층은 출력마다
-# 편향이 따로 있습니다(512개 대 8,192개). 그래서 정확히 말하면 첫 층은 "위치끼리 편향을 공유하는 선형 층 + 모양
-# 바꾸기"입니다.
-#
-# 원 논문도 이 점을 적어 두었습니다. 첫 층은 "행렬 곱일 뿐이라 완전 연결 층이라 불러도 되지만, 결과를 4차원
-# 텐서로 모양을 바꾼다"(번역)고 했고, 저자들의 코드(Newmu/dcgan_code)도 실제로 행렬 곱과 `reshape`로 썼습니다.
+# 파라미터 수는 편향만큼 다릅니다. 채널마다 하나를 4×4 위치가 함께 쓰는 편향과 출력마다 따로 있는 편향입니다(512개
+# 대 8,192개). 그래서 정확히 말하면 첫 층은 "위치끼리 편향을 공유하는 선형 층 + 모양 바꾸기"입니다. 원 논문도 첫 층은
+# "행렬 곱일 뿐이라 완전 연결 층이라 불러도 되지만, 결과를 4차원 텐서로 모양을 바꾼다"(번역)고 했고, 저자들의
+# 코드(Newmu/dcgan_code)도 행렬 곱과 `reshape`로 썼습니다.
 
 # %% [markdown] tags=["lang-en"]
-# The parameter counts differ by the biases: the transposed convolution has one bias per channel, shared by
-# the 4×4 positions, while the linear layer has one per output (512 against 8,192). So, precisely, the first
-# layer is "a linear layer whose positions share their biases, plus a reshape".
-#
-# The paper says so itself: the first layer "could be called fully connected as it is just a matrix
+# The parameter counts differ by the biases: one per channel, shared by the 4×4 positions, against one per output
+# (512 against 8,192). So, precisely, the first layer is "a linear layer whose positions share their biases, plus a
+# reshape". The paper says so itself: the first layer "could be called fully connected as it is just a matrix
 # multiplication, but the result is reshaped into a 4-dimensional tensor", and the authors' code
-# (Newmu/dcgan_code) indeed writes it as a matrix product and a `reshape`.
+# (Newmu/dcgan_code) writes it as a matrix product and a `reshape`.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 3. 학습 전부터 있는 무늬
@@ -250,9 +235,9 @@ print("Σ p.numel(), first:", f"{sum(p.numel() for p in first.parameters()):,}",
 #
 # ### Overlap counts: kernel 5 and kernel 4
 #
-# The paper's code used kernel 5 and stride 2 (with the output made exactly twice as large, which in
-# PyTorch is `ConvTranspose2d(k=5, s=2, p=2, output_padding=1)`). With all weights and inputs set to 1,
-# each output cell shows how many inputs were added into it. Here is one row for an input of 8.
+# The paper's code used kernel 5 and stride 2 (exactly doubling, in PyTorch
+# `ConvTranspose2d(k=5, s=2, p=2, output_padding=1)`). With all weights and inputs 1, each output cell shows how many
+# inputs were added into it. One row, for an input of 8:
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 출력된 겹침 수 줄에서 주기적인 무늬를 먼저 찾게 하세요. 원래 DCGAN의 K=5, S=2 설정과 K=4,
@@ -287,9 +272,8 @@ with torch.no_grad():
 # ### 가중치까지 넣으면
 #
 # 겹침 수는 가중치를 모두 1로 둔 특수한 경우입니다. 상수 입력에 대한 한 층의 응답을 레슨 04의 체커보드
-# 강도(`course_utils.metrics.checkerboard_strength`: 안쪽의 변동, 곧 채널 평균을 뺀 값의 에너지 가운데 2×2 주기
-# 성분이 차지하는 몫의 제곱근. 0이면 무늬가 없고, 1이면 변동이 모두 주기 무늬입니다)와 무늬의
-# RMS(`pattern_rms`, 출력과 같은 단위)로 잽니다. 같은 가중치(모두 1)와 무작위 가중치를 비교합니다.
+# 강도(`checkerboard_strength`: 0이면 2×2 무늬가 없고, 1이면 안쪽의 변동이 모두 그 무늬입니다)와 무늬의
+# RMS(`pattern_rms`, 출력과 같은 단위)로, 같은 가중치(모두 1)와 무작위 가중치에 대해 잽니다.
 
 # %% [markdown] tags=["lang-en"]
 # With 4/2/1 only the outermost cell is 1 and the whole interior is an even 2 (2×2 = 4 in 2-D). The
@@ -300,10 +284,9 @@ with torch.no_grad():
 # ### Now add the weights
 #
 # Overlap counts are the special case with every weight equal to 1. We measure one layer's response to a
-# constant input with lesson 04's checkerboard strength (`course_utils.metrics.checkerboard_strength`: the
-# square root of the share of the interior's variation, the values minus their channel mean, that is the
-# 2×2-periodic component; 0 means no pattern, 1 that all the variation is the periodic pattern) and with
-# the pattern's RMS (`pattern_rms`, in the output's units), comparing equal weights (all 1) with random weights.
+# constant input with lesson 04's checkerboard strength (`checkerboard_strength`: 0 means no 2×2 pattern, 1 that
+# all the interior's variation is that pattern) and the pattern's RMS (`pattern_rms`, in the output's units),
+# for equal weights (all 1) and for random weights.
 
 # %%
 print(" " * 20, message("outputs.checkerboard", LANG), "| pattern_rms")
@@ -316,18 +299,17 @@ with torch.no_grad():
                   f"{pattern_rms(response):6.3f}")
 
 # %% [markdown] tags=["lang-ko"]
-# 4/2/1이 고치는 것은 **겹침 수에서 오는 무늬**입니다. 모든 가중치가 같으면 안쪽이 평평합니다. 하지만 가중치가
-# 다르면 4/2/1도 무늬를 만듭니다. 이유는 레슨 02의 서브픽셀 관점에 있습니다. 스트라이드 2 전치 합성곱의 출력은
-# 네 위상(짝/홀 행 × 짝/홀 열)으로 나뉘고, 위상마다 커널의 다른 2×2 부분(`w[a::2, b::2]`)을 씁니다. 상수 입력에
-# 대한 안쪽 출력값은 바로 이 네 부분 커널의 합이므로, 네 합이 같지 않으면 2×2 무늬가 생깁니다.
+# 4/2/1이 고치는 것은 **겹침 수에서 오는 무늬**입니다. 모든 가중치가 같으면 안쪽이 평평합니다. 가중치가 다르면
+# 4/2/1도 무늬를 만드는데, 이유는 레슨 02의 서브픽셀 관점에 있습니다. 스트라이드 2의 출력은 네 위상(짝/홀 행 × 짝/홀
+# 열)으로 나뉘고, 위상마다 커널의 다른 2×2 부분(`w[a::2, b::2]`)을 씁니다. 상수 입력에 대한 안쪽 값은 이 네 부분
+# 커널의 합이므로, 네 합이 같지 않으면 2×2 무늬가 생깁니다.
 
 # %% [markdown] tags=["lang-en"]
-# What 4/2/1 fixes is **the pattern that comes from the overlap counts**: with equal weights the interior
-# is flat. With unequal weights, 4/2/1 makes a pattern too. The reason is lesson 02's sub-pixel view: the
-# output of a stride-2 transposed convolution splits into four phases (even/odd row × even/odd column), and
-# each phase uses a different 2×2 part of the kernel (`w[a::2, b::2]`). On a constant input the interior
-# values are exactly the sums of these four sub-kernels, so unless the four sums are equal, a 2×2 pattern
-# appears.
+# What 4/2/1 fixes is **the pattern that comes from the overlap counts**: with equal weights the interior is flat.
+# With unequal weights it makes a pattern too, for the reason of lesson 02's sub-pixel view: a stride-2 output
+# splits into four phases (even/odd row × even/odd column), each using its own 2×2 part of the kernel
+# (`w[a::2, b::2]`). On a constant input the interior values are the sums of these four sub-kernels, so unless the
+# sums are equal, a 2×2 pattern appears.
 
 # %%
 layer = single_layer("k4 s2 p1", "random").double()
@@ -343,7 +325,7 @@ claim("close(sub_kernel_sums, interior_values)", close(torch.tensor(sub_kernel_s
 # %% [markdown] tags=["lang-ko"]
 # ### 학습하지 않은 생성자 세 가지
 #
-# 이제 생성자 전체를 봅니다. 원문의 설계에서 업샘플링 층만 바꾼 세 가지를 같은 시드로 초기화하고, 같은 잡음 벡터 16개를
+# 이제 생성자 전체입니다. 원문의 설계에서 업샘플링 층만 바꾼 세 가지를 같은 시드로 초기화하고 같은 잡음 벡터 16개를
 # 넣습니다.
 #
 # - `k4 s2 p1`: 원문의 생성자
@@ -353,8 +335,8 @@ claim("close(sub_kernel_sums, interior_values)", close(torch.tensor(sub_kernel_s
 # %% [markdown] tags=["lang-en"]
 # ### Three untrained generators
 #
-# Now the whole generator. Three variants of the document's design that differ only in the upsampling
-# layers start from the same seed and receive the same 16 noise vectors:
+# Now the whole generator: three variants of the document's design that differ only in the upsampling layers,
+# from the same seed, on the same 16 noise vectors.
 #
 # - `k4 s2 p1`: the document's generator
 # - `k5 s2 p2`: kernel 5, as in the original DCGAN code
@@ -386,17 +368,21 @@ with torch.no_grad():
         print(f"{kind:18}", f"{shape:17}", f"{strength:8.3f}", strength_verdict(strength, LANG))
 
 # %% [markdown] tags=["lang-ko"]
-# 무늬는 눈보다 스펙트럼에서 더 잘 보입니다. 주기가 2픽셀인 무늬는 격자가 담을 수 있는 가장 높은 주파수(한 픽셀에
-# 반 주기)여서, 2-D 푸리에 변환의 파워 스펙트럼(가운데가 주파수 0)에서 가장자리 가운데와 모서리의 점으로 나타납니다.
-# 앞쪽 층들의 스트라이드 2는 더 긴 주기(4픽셀, 8픽셀)의 무늬도 남기므로, 점들이 스펙트럼 전체에 규칙적인 격자를
-# 이룹니다. 16개 샘플과 세 채널의 스펙트럼을 평균합니다.
+# 무늬는 눈보다 스펙트럼에서 더 잘 보입니다. 그림의 아래 줄은 2-D 파워 스펙트럼(가운데가 주파수 0)을 16개 샘플과
+# 세 채널에 대해 평균한 것입니다. 공간에서 $s$픽셀마다 되풀이되는 무늬는 에너지를 샘플링 주파수의 $1/s$의
+# 배수에만 둡니다. 마지막 층의 스트라이드 $s = 2$이면 각 축에서 0과 나이퀴스트 주파수(한 픽셀에 반 주기)이므로
+# 가장자리 가운데와 모서리에 점이 생깁니다. 그 앞의 스트라이드 2 층마다 출력에서 무늬의 주기가 두 배가 되므로(4, 8,
+# 16픽셀), 점은 $1/16$의 배수, 곧 한 축의 주파수 64개 가운데 4개마다 하나씩 놓여 격자를 이룹니다. 주파수로 보는
+# 관점은 레슨 10의 3절이 자세히 다룹니다.
 
 # %% [markdown] tags=["lang-en"]
-# The pattern shows better in the spectrum than to the eye. A pattern with a 2-pixel period is the highest
-# frequency a grid can hold (half a cycle per pixel), so in the power spectrum of the 2-D Fourier transform
-# (frequency 0 at the centre) it appears as dots at the middle of the edges and at the corners. The strides
-# of the earlier layers leave patterns with longer periods too (4 and 8 pixels), so the dots form a regular
-# grid over the whole spectrum. We average the spectra of the 16 samples and three channels.
+# The pattern shows better in the spectrum: the figure's bottom row is the 2-D power spectrum (frequency 0 at the
+# centre), averaged over the 16 samples and three channels. A pattern
+# that repeats every $s$ pixels puts its energy only at multiples of $1/s$ of the sampling frequency. For the last
+# layer's stride, $s = 2$, that is 0 and the Nyquist frequency (half a cycle per pixel) on each axis: dots at the
+# middle of the edges and at the corners. Each earlier stride-2 layer doubles the period in the output (4, 8,
+# 16 pixels), so dots sit at every multiple of $1/16$, every 4th of the 64 frequencies on an axis: a grid.
+# Lesson 10 (section 3) explains this frequency view.
 
 # %%
 def power_spectrum(images):
@@ -404,47 +390,55 @@ def power_spectrum(images):
     return torch.fft.fftshift(torch.fft.fft2(centred).abs().pow(2).mean(dim=(0, 1)))
 
 
-pattern_panels(untrained, {kind: power_spectrum(images) for kind, images in untrained.items()}, LANG)
+spectra = {kind: power_spectrum(images) for kind, images in untrained.items()}
+pattern_panels(untrained, spectra, LANG)
 
 # %% [markdown] tags=["lang-ko"]
-# 전치 합성곱 생성자 두 개의 스펙트럼에는 점의 격자가 뚜렷하고, 샘플 자체도 픽셀 단위로 거친 잡음입니다. 보간 +
-# 합성곱 생성자는 매끈한 얼룩을 만들고, 스펙트럼도 낮은 주파수에 모여 있으며 점의 격자가 없습니다.
-#
-# - 4/2/1 생성자는 학습 전부터 뚜렷한 2×2 무늬를 보입니다. 이 실행에서는 오히려 커널 5보다 셉니다.
-#   **겹침이 균일하다고 무늬가 없는 것은 아닙니다.** Distill 글(Odena 외 2016)도 겹침이 균일한 모델조차 비슷한 아티팩트를
-#   만드는 커널을 학습하는 일이 많다고 적었습니다. 다만 그 글이 말하는 것은 학습된 커널이고, 여기서 보는 무늬는
-#   학습 전부터 있습니다. 초기화된 가중치에서는 네 부분 커널의 합이 서로 독립인 난수라서 같을 리가 없기 때문입니다.
-# - 최근접 이웃 보간 + 합성곱은 평평한 입력을 받으면 어느 위상에서나 같은 값(모든 가중치의 합 × 입력값)을
-#   냅니다. 평평한 입력에서는 2×2 무늬를 스스로 만들지 않으므로 여기서 무늬가 거의 없습니다. 다만 밝기가 고르게
-#   변하는 입력(램프)에서는 주기 2의 계단이 남을 수 있습니다(레슨 04의 7절, 레슨 10). 쌍선형 보간은 이 계단을
-#   만들지 않습니다.
-#
-# 정리하면 4/2/1은 크기를 정확히 두 배로 만들고, 가중치가 같을 때 생기는 겹침 무늬를 없앱니다. 그러나 초기화된
-# 가중치에서 오는 무늬는 그대로입니다. 이것을 지우는 일은 학습에 맡기거나, 네 부분 커널을 같게 만드는 초기화(ICNR,
-# Aitken 외 2017의 생각)나 보간 + 합성곱으로 구조에서 막아야 합니다. 구조로 막을 수 있는 것은 평평한 영역의
-# 무늬까지입니다(위의 램프 단서).
-# 아래에서 학습이 실제로 무늬를 줄이는지 봅니다.
+# 격자의 점은 전체 주파수의 $1/16$이므로, 에너지가 고르게 퍼져 있다면 그 몫은 $1/16 \approx 0.06$입니다.
 
 # %% [markdown] tags=["lang-en"]
-# Both transposed-convolution generators show a clear grid of dots in their spectra, and their samples are
-# rough, pixel-level noise. The interpolation + convolution generator makes smooth blobs; its spectrum
-# gathers at low frequencies and has no grid of dots.
+# The grid's dots are $1/16$ of all frequencies; energy spread evenly would put a share of $1/16 \approx 0.06$
+# there.
+
+# %%
+on_grid = torch.arange(64) % 4 == 0  # multiples of 1/16 of the sampling frequency (index 32 is frequency 0)
+print(" " * 18, "spectrum[grid].sum() / spectrum.sum()")
+for kind, spectrum in spectra.items():
+    print(f"{kind:18}", f"{(spectrum[on_grid][:, on_grid].sum() / spectrum.sum()).item():.1f}")
+
+# %% [markdown] tags=["lang-ko"]
+# 전치 합성곱 생성자 두 개는 스펙트럼에 점의 격자가 뚜렷하고(격자에 놓인 에너지가 0.06보다 훨씬 많습니다), 샘플도
+# 픽셀 단위로 거친 잡음입니다. 보간 + 합성곱 생성자는 매끈한 얼룩을 만들고, 스펙트럼이 낮은 주파수에 모여 있으며 격자가
+# 없습니다.
 #
-# - The 4/2/1 generator shows a clear 2×2 pattern before any training; in this run it is even stronger than
-#   with kernel 5. **Even overlap does not mean no pattern.** The Distill article (Odena et al. 2016) also says that models with
-#   even overlap often learn kernels that cause similar artifacts. They speak of learned kernels, though; the
-#   pattern here is there before training, because in initialized weights the sums of the four sub-kernels are
-#   independent random numbers, which are never equal.
-# - Nearest-neighbour + convolution answers a flat input with the same value in every phase (the sum of all
-#   its weights times the input value). On a flat input it creates no 2×2 pattern, so here it shows almost
-#   none. On an input whose brightness changes steadily (a ramp), though, it can leave period-2 steps
-#   (lesson 04 §7, lesson 10); bilinear interpolation does not make these steps.
+# - 4/2/1 생성자는 학습 전부터 뚜렷한 2×2 무늬를 보이고, 이 실행에서는 오히려 커널 5보다 셉니다. **겹침이 균일하다고
+#   무늬가 없는 것은 아닙니다.** 초기화된 가중치에서는 네 부분 커널의 합이 서로 독립인 난수라서 같을 리가 없기
+#   때문입니다. Distill 글(Odena 외 2016)도 겹침이 균일한 모델조차 비슷한 아티팩트를 만드는 커널을 *학습하는* 일이
+#   많다고 적었는데, 여기서는 학습 전부터 무늬가 있습니다.
+# - 최근접 이웃 보간 + 합성곱은 평평한 입력에 어느 위상에서나 같은 값(모든 가중치의 합 × 입력값)을 내므로, 여기서
+#   2×2 무늬를 만들지 않습니다. 다만 밝기가 고르게 변하는 입력(램프)에서는 주기 2의 계단이 남을 수 있습니다(레슨 04의
+#   7절, 레슨 10). 쌍선형 보간은 이 계단을 만들지 않습니다.
 #
-# In short, 4/2/1 doubles the size exactly and removes the overlap pattern that equal weights would show.
-# The pattern that comes from the initialized weights stays. Removing it is left to training, unless the
-# design prevents it: an initialization that makes the four sub-kernels equal (the idea of ICNR, Aitken et
-# al. 2017), or interpolation + convolution. The design prevents it on flat regions only (the ramp caveat
-# above). Below we check whether training really reduces it.
+# 정리하면 4/2/1은 가중치가 같을 때의 겹침 무늬를 없앨 뿐, 초기화된 가중치에서 오는 무늬는 그대로입니다. 이것은
+# 학습에 맡기거나, 네 부분 커널을 같게 만드는 초기화(ICNR, Aitken 외 2017)나 보간 + 합성곱(평평한 영역에서만)으로
+# 구조에서 막아야 합니다. 아래에서 학습이 무늬를 줄이는지 봅니다.
+
+# %% [markdown] tags=["lang-en"]
+# Both transposed-convolution generators show a clear grid of dots in their spectra (far more than 0.06 of their
+# energy on the grid), and their samples are rough, pixel-level noise. The interpolation + convolution generator
+# makes smooth blobs; its spectrum gathers at low frequencies and has no grid.
+#
+# - The 4/2/1 generator shows a clear 2×2 pattern before any training, in this run even stronger than kernel 5.
+#   **Even overlap does not mean no pattern**: in initialized weights the sums of the four sub-kernels are
+#   independent random numbers, which are never equal. The Distill article (Odena et al. 2016) says that even-overlap
+#   models often *learn* kernels that cause similar artifacts; here the pattern is there before training.
+# - Nearest-neighbour + convolution answers a flat input with the same value in every phase (the sum of all its
+#   weights times the input value), so it makes no 2×2 pattern here. On an input whose brightness changes steadily
+#   (a ramp), though, it can leave period-2 steps (lesson 04 §7, lesson 10); bilinear interpolation does not.
+#
+# So 4/2/1 removes the overlap pattern of equal weights, not the pattern of initialized weights. That one is left
+# to training unless the design prevents it: an initialization with four equal sub-kernels (ICNR, Aitken et al.
+# 2017), or interpolation + convolution (on flat regions only). Below we check whether training reduces it.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 4. 짧지만 진짜 학습: 손글씨 숫자
@@ -468,24 +462,23 @@ digits = load_digits()
 real = torch.tensor(digits.images, dtype=torch.float32).unsqueeze(1) / 16
 real = F.interpolate(real, size=16, mode="bilinear", align_corners=False) * 2 - 1
 print("real:", tuple(real.shape), "real.min(), real.max():", round(real.min().item(), 2), round(real.max().item(), 2))
-image_grid(real[:64], nrow=16, title=message("samples.real", LANG))
+image_grid(real[:64], nrow=16, title=message("samples.real", LANG), lang=LANG)
 
 # %% [markdown] tags=["lang-ko"]
 # ### 같은 설계를 줄인 생성자와 그에 맞춘 판별자
 #
-# 생성자는 원문과 같은 설계입니다. 첫 층(k4 s1 p0)이 잠재 벡터를 4×4로 펴고, 4/2/1 전치 합성곱이 8×8, 16×16으로
-# 키우며, 마지막은 Tanh입니다. 잠재 벡터는 32차원, 채널은 64 → 32 → 1로 줄였고, 배치 정규화 앞의 편향은 뺐습니다.
-# 판별자는 그 거울상입니다. 스트라이드 2 합성곱이 16 → 8 → 4로 줄이고, 마지막 4×4 합성곱이 점수 하나를 냅니다.
-# 활성화 함수는 DCGAN대로 LeakyReLU(0.2)입니다.
+# 생성자는 원문과 같은 설계입니다. 첫 층(k4 s1 p0)이 32차원 잠재 벡터를 4×4로 펴고, 4/2/1 층이 8×8, 16×16으로
+# 키우며, 마지막은 Tanh입니다. 채널은 64 → 32 → 1로 줄였고, 배치 정규화 앞의 편향은 뺐습니다. 판별자는 그
+# 거울상입니다. 스트라이드 2 합성곱이 16 → 8 → 4로 줄이고, 마지막 4×4 합성곱이 점수 하나를 냅니다. 활성화 함수는
+# DCGAN대로 LeakyReLU(0.2)입니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### A scaled-down generator of the same design, and a matching discriminator
 #
-# The generator follows the document's design: a first layer (k4 s1 p0) spreads the latent vector to 4×4,
-# 4/2/1 transposed convolutions grow it to 8×8 and 16×16, and a Tanh ends it. The latent vector has 32
-# dimensions, the channels shrink 64 → 32 → 1, and the biases before batch normalization are gone. The
-# discriminator mirrors it: stride-2 convolutions shrink 16 → 8 → 4, and a last 4×4 convolution outputs one
-# score. The activation is LeakyReLU(0.2), as in DCGAN.
+# The generator follows the document's design: a first k4 s1 p0 layer spreads a 32-dimensional latent vector to
+# 4×4, 4/2/1 layers grow it to 8×8 and 16×16, and a Tanh ends it; channels shrink 64 → 32 → 1, with no biases
+# before batch normalization. The discriminator mirrors it: stride-2 convolutions shrink 16 → 8 → 4, and a last
+# 4×4 convolution outputs one score. The activation is LeakyReLU(0.2), as in DCGAN.
 
 # %%
 LATENT = 32
@@ -514,23 +507,23 @@ print(layer_table(small_discriminator(), torch.zeros(2, 1, 16, 16), lang=LANG))
 # %% [markdown] tags=["lang-ko"]
 # ### 학습 설정
 #
-# DCGAN의 처방을 따릅니다. 가중치는 평균 0, 표준편차 0.02의 정규분포로 초기화하고, Adam의 β₁은 0.5입니다.
-# 판별자는 진짜를 1, 가짜를 0으로 맞히도록, 생성자는 판별자가 가짜를 1로 보도록 학습합니다(이진 교차 엔트로피).
-# 다른 점은 예산입니다. 논문은 학습률 0.0002, 배치 128로 LSUN 침실 사진 약 300만 장 같은 큰 데이터셋을 학습했지만, 여기서는 CPU 한 스레드로
-# 빠르면 10초 안에 끝나도록 학습률 0.001, 배치 크기 32로 400단계(데이터를 약 7번 훑는 양)만 학습합니다. 레슨 06처럼
-# `setup`이 고정한 연산 커널과 한 스레드, 결정적 알고리즘 덕분에 AVX2가 있는 x86-64 컴퓨터라면 어디서나 같은
-# 숫자가 나옵니다.
+# DCGAN의 처방을 따릅니다. 가중치는 평균 0, 표준편차 0.02의 정규분포로 초기화하고, Adam의 β₁은 0.5이며, 이진 교차
+# 엔트로피로 판별자는 진짜를 1, 가짜를 0으로, 생성자는 판별자가 가짜를 1로 보도록 학습합니다. 다른 점은 예산입니다.
+# 논문은 학습률 0.0002, 배치 128로 LSUN 침실 사진 약 300만 장 같은 큰 데이터셋을 학습했지만, 여기서는 학습률 0.001,
+# 배치 크기 32로 400단계(데이터를 약 7번 훑는 양)만, 빠른 CPU 한 스레드로 10초 안쪽에 학습합니다. 레슨 06처럼
+# `setup`이 연산 커널과 스레드 하나, 결정적 알고리즘을 고정하므로 AVX2가 있는 x86-64 컴퓨터라면 어디서나 같은 숫자가
+# 나옵니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### Training set-up
 #
-# We follow DCGAN's recipe: weights drawn from a normal distribution with mean 0 and standard deviation
-# 0.02, and Adam with β₁ = 0.5. The discriminator learns to call real images 1 and fakes 0; the generator
-# learns to make the discriminator call its fakes 1 (binary cross-entropy). The budget is what differs. The
-# paper used learning rate 0.0002 and batches of 128 on large data sets such as the roughly 3 million LSUN bedroom images;
-# here, to finish within about ten seconds on one fast CPU thread, we use learning rate 0.001 and batches
-# of 32 for 400 steps (about 7 passes over the data). As in lesson 06, the compute kernels, the single thread and
-# the deterministic algorithms that `setup` pins make every x86-64 computer with AVX2 print the same numbers.
+# We follow DCGAN's recipe: weights from a normal distribution with mean 0 and standard deviation 0.02, Adam with
+# β₁ = 0.5, and binary cross-entropy (the discriminator learns to call real images 1 and fakes 0, the generator to
+# make it call its fakes 1). The budget differs: the paper used learning rate 0.0002 and batches of 128 on large
+# data sets such as the roughly 3 million LSUN bedroom images; we use learning rate 0.001 and batches of 32 for
+# 400 steps (about 7 passes over the data), about ten seconds on one fast CPU thread. As in lesson 06, `setup`
+# pins the kernels, the single thread and deterministic algorithms, so every x86-64 computer with AVX2 prints the
+# same numbers.
 
 # %%
 STEPS, BATCH = 400, 32
@@ -575,11 +568,11 @@ for step in tqdm(range(STEPS), desc="DCGAN"):
     history.append((loss_d.item(), loss_g.item()))
 
 # %% [markdown] tags=["lang-ko"]
-# 100단계마다 평균 손실을 소수 둘째 자리까지 출력합니다. 판별자가 진짜와 가짜를 전혀 구별하지 못하면 판별자 손실은
+# 100단계마다의 평균 손실입니다. 판별자가 진짜와 가짜를 전혀 구별하지 못하면 판별자 손실은
 # 2·ln 2 ≈ 1.39, 생성자 손실은 ln 2 ≈ 0.69입니다.
 
 # %% [markdown] tags=["lang-en"]
-# The mean losses of every 100 steps, to two decimals. A discriminator that cannot tell real from fake at all
+# Mean losses per 100 steps. A discriminator that cannot tell real from fake at all
 # has a loss of 2·ln 2 ≈ 1.39, and the generator then has ln 2 ≈ 0.69.
 
 # %% tags=["x86-digits"]
@@ -602,32 +595,31 @@ with torch.no_grad():
 # The same 64 noise vectors through the generator before and after training.
 
 # %%
-image_grid(before[:64], nrow=16, title=message("samples.before_training", LANG))
+image_grid(before[:64], nrow=16, title=message("samples.before_training", LANG), lang=LANG)
 
 # %%
-image_grid(after[:64], nrow=16, title=message("samples.after_training", LANG, steps=STEPS))
+image_grid(after[:64], nrow=16, title=message("samples.after_training", LANG, steps=STEPS), lang=LANG)
 
 # %% [markdown] tags=["lang-ko"]
 # ### 얼마나 숫자다운가: 재어 보기
 #
 # 그림만으로는 판단이 주관적이므로 두 가지를 잽니다.
 #
-# 1. **숫자 분류기의 판단**: 진짜 숫자 1,000장(8×8)으로 소프트맥스 회귀 분류기(선형 층 하나)를 학습시키고, 나머지
-#    797장에서 정확도와 평균 확신도(가장 높은 클래스 확률)를 잽니다. 생성한 500장을 8×8로 줄여 같은 분류기에 넣고,
-#    열 숫자가 모두 나오는지(모드 붕괴가 없는지)와 평균 확신도를 봅니다.
+# 1. **숫자 분류기**: 진짜 8×8 숫자 1,000장으로 소프트맥스 회귀 분류기(선형 층 하나)를 학습시키고, 나머지 797장에서
+#    정확도와 평균 확신도(가장 높은 클래스 확률)를 잽니다. 생성한 500장을 8×8로 줄여 넣고, 열 숫자가 모두
+#    나오는지(모드 붕괴가 없는지)와 얼마나 확신하는지 봅니다.
 # 2. **체커보드 강도**: 학습 전후 생성 이미지와 진짜 이미지(16×16, 가장자리 2픽셀 제외)를 비교합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### How digit-like? Measuring it
 #
-# Judging pictures is subjective, so we measure two things.
+# Pictures are judged subjectively, so we measure two things.
 #
-# 1. **What a digit classifier thinks**: train a softmax-regression classifier (one linear layer) on 1,000
-#    real digits (8×8) and measure its accuracy and mean confidence (the top class probability) on the other
-#    797. Then shrink the 500 generated images to 8×8, feed them to the same classifier, and see whether all
-#    ten digits appear (no mode collapse) and how confident it is.
-# 2. **Checkerboard strength**: compare the generated images before and after training with real images
-#    (16×16, leaving out a 2-pixel border).
+# 1. **A digit classifier**: a softmax-regression classifier (one linear layer) trained on 1,000 real 8×8 digits,
+#    with its accuracy and mean confidence (top class probability) on the other 797. The 500 generated images,
+#    shrunk to 8×8, go through it: do all ten digits appear (no mode collapse), and how confident is it?
+# 2. **Checkerboard strength** of the generated images before and after training and of real images (16×16,
+#    leaving out a 2-pixel border).
 
 # %% tags=["x86-digits"]
 # x86-digits: trained classifier and generator (training magnifies kernel-dependent rounding)
@@ -664,56 +656,47 @@ for name, images in (("before", before), ("after", after), ("real[:500]", real[:
 # %% [markdown] tags=["lang-ko"]
 # ### 이 예산이 허락하는 것
 #
-# - 몇 초(부하가 큰 컴퓨터에서는 수십 초)의 학습으로 생성자는 회색 잡음에서 벗어나 숫자 모양의 획을 그리게 됩니다. 분류기는 생성한
-#   이미지에서 열 숫자를 모두 찾아내지만 그 수가 고르지 않고(어떤 숫자는 훨씬 드뭅니다), 진짜 숫자보다 덜 확신합니다.
-#   평균 확신도만으로 까닭을 알 수는 없지만, 흐릿하거나 두 숫자가 섞인 듯한 샘플이 한 가지 까닭일 수 있습니다.
-# - 학습 전 "뚜렷함"이던 체커보드 강도는 학습 뒤 진짜 이미지와 같은 "약함" 등급이 됩니다(진짜 이미지보다는 아직
-#   셉니다). 그러나 마지막 열의 무늬 RMS는 학습 전후로 조금 줄었을 뿐입니다. 강도가 준 것은 주로 이미지가 숫자의
-#   획이라는 큰 변동을 얻어 무늬가 그 변동의 작은 몫이 되었기 때문이고, 무늬 자체가 사라진 것은 아닙니다. 진짜
-#   이미지의 값도 0은 아닙니다. 이것은 작은 16×16 이미지로 한 번 실행한 결과일 뿐입니다. Odena 외(2016)도 학습된
-#   신경망이 이 무늬를 완전히 피하기 어렵고, 겹침이 균일한 모델조차 비슷한 아티팩트를 만드는 커널을 배우는 일이
-#   많다고 적었습니다.
-# - 손실 값은 학습이 잘 되었는지 알려 주지 않습니다. 위에서 판별자 손실은 처음 100단계에 낮았다가(판별자가 앞섬)
-#   1.39 가까이 올라가고(생성자가 따라잡음) 다시 내려가는데, 그동안 샘플은 계속 나아집니다. GAN의 두 손실은 서로를
-#   상대로 움직이므로 학습이 얼마나 진행되었는지 보여 주지 않습니다. 그래서 위와 같은 별도의 측정이 필요합니다.
-# - 원 논문(Radford 외 2015)은 원문 크기의 생성자를 큰 데이터셋(LSUN 침실 사진, 얼굴 사진, ImageNet-1k)으로
-#   학습했습니다. 이 레슨은 그 학습을 재현하지 않고, 같은 구조가 실제로 학습된다는 것을 확인하는 데 그칩니다.
+# - 몇 초(부하가 큰 컴퓨터에서는 수십 초)의 학습으로 생성자는 회색 잡음에서 벗어나 숫자 모양의 획을 그립니다.
+#   분류기는 생성한 이미지에서 열 숫자를 모두 찾지만 그 수가 고르지 않고, 진짜 숫자보다 덜 확신합니다(흐릿하거나
+#   두 숫자가 섞인 듯한 샘플이 한 가지 까닭일 수 있습니다).
+# - 체커보드 강도는 학습 전 "뚜렷함"에서 진짜 이미지와 같은 "약함" 등급으로 내려가지만(진짜 이미지보다는 아직
+#   셉니다), 무늬 RMS는 조금 줄었을 뿐입니다. 강도가 준 것은 주로 숫자의 획이라는 큰 변동이 생겨 무늬가 그 작은
+#   몫이 되었기 때문이고, 무늬 자체가 사라진 것은 아닙니다. 진짜 이미지의 값도 0은 아닙니다. 작은 이미지로 한 번
+#   실행한 결과일 뿐이며, Odena 외(2016)도 학습된 신경망이 이 무늬를 완전히 피하기 어렵다고 적었습니다.
+# - 손실 값은 학습이 잘 되었는지 알려 주지 않습니다. 판별자 손실은 처음 100단계에 낮았다가 1.39 가까이 올라가고 다시
+#   내려가는데, 그동안 샘플은 계속 나아집니다. 두 손실은 서로를 상대로 움직이므로, 위와 같은 별도의 측정이 필요합니다.
+# - 원 논문은 원문 크기의 생성자를 큰 데이터셋(LSUN 침실 사진, 얼굴 사진, ImageNet-1k)으로 학습했습니다. 이 레슨은
+#   그 학습을 재현하지 않고, 같은 구조가 실제로 학습된다는 것을 확인하는 데 그칩니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### What this budget allows
 #
-# - Seconds of training (tens of seconds on a busy machine) take the generator from grey noise to digit-like
-#   strokes. The classifier finds all ten digits among the generated images, though not evenly (some digits
-#   are much rarer), and it is less confident than on real digits. The mean confidence alone does not say why; blurry
-#   samples, or samples that look like a mix of two digits, may be one reason.
-# - The checkerboard strength, "clear" before training, drops to the same "weak" grade as the real images (still
-#   stronger than theirs). But the pattern's RMS in the last column shrinks only a little. The strength fell
-#   mainly because the images gained a large variation, the digits' strokes, of which the pattern is now a
-#   small share; the pattern itself has not gone. The real images do not score 0 either. This is one run on
-#   small 16×16 images. Odena et al. (2016), too, write that trained networks struggle to avoid these patterns
-#   completely, and that even models with even overlap often learn kernels that cause similar artifacts.
-# - The loss values do not tell whether training went well. Above, the discriminator loss is low in the
-#   first 100 steps (the discriminator leads), climbs towards 1.39 (the generator catches up) and falls
-#   again, while the samples keep improving. The two GAN losses move against each other, so they do not show
-#   how far training has come. That is why separate measurements like the ones above are needed.
-# - The paper (Radford et al. 2015) trained generators of the document's size on large data sets (LSUN
-#   bedrooms, faces, ImageNet-1k). This lesson does not reproduce that training; it goes as far as seeing that
-#   the same architecture really trains.
+# - Seconds of training (tens on a busy machine) take the generator from grey noise to digit-like strokes. The
+#   classifier finds all ten digits among the generated images, though not evenly, and is less confident than on
+#   real digits (blurry samples, or samples that look like a mix of two digits, may be one reason).
+# - The checkerboard strength drops from "clear" to the real images' "weak" grade (still stronger than theirs), but
+#   the pattern's RMS shrinks only a little. The strength fell mainly because the digits' strokes add a large
+#   variation of which the pattern is now a small share; the pattern itself has not gone, and the real images do
+#   not score 0 either. This is one run on small images; Odena et al. (2016), too, write that trained networks
+#   struggle to avoid these patterns completely.
+# - The losses do not tell whether training went well. The discriminator loss is low in the first 100 steps, climbs
+#   towards 1.39 and falls again, while the samples keep improving. The two losses move against each other, so
+#   separate measurements like the ones above are needed.
+# - The paper trained generators of the document's size on large data sets (LSUN bedrooms, faces, ImageNet-1k).
+#   This lesson does not reproduce that; it sees that the same architecture really trains.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 정리
 #
 # - 원문의 생성자는 `(4, 100)` 잡음을 `(4, 3, 64, 64)` 이미지로 만들고, 파라미터는 3,577,667개입니다. 층마다 출력
-#   크기는 $O = (I-1)S - 2P + K$와 일치합니다. 인자 `latent_dim`은 쓰이지 않습니다(100이 두 곳에 고정).
+#   크기는 $O = (I-1)S - 2P + K$와 일치합니다.
 # - 1×1 입력의 첫 층 `ConvTranspose2d(nz, C, 4, 1, 0)`은 `Linear(nz, C·16)` + 모양 바꾸기입니다.
-# - 4/2/1은 크기를 정확히 두 배로 만들고 안쪽의 겹침 수를 균일하게 합니다. 원래 DCGAN의 커널 5는 겹침이
-#   불균일합니다. 그러나 어느 쪽이든 초기화된 가중치 때문에 학습 전부터 2×2 무늬가 있고, 균일한 겹침만으로는
-#   없어지지 않습니다.
-# - 배치 정규화 앞 편향은 쓸모없습니다(원문 생성자에서 960개).
+# - 4/2/1은 크기를 정확히 두 배로 만들고 안쪽의 겹침 수를 균일하게 하며, 커널 5는 겹침이 불균일합니다. 어느 쪽이든
+#   초기화된 가중치 때문에 학습 전부터 2×2 무늬가 있고, 스펙트럼에서는 점의 격자로 보입니다.
 # - 줄인 DCGAN은 CPU에서 400단계 만에 숫자 모양을 그리기 시작합니다. 얼마나 잘 되었는지는 손실이 아니라 별도의
 #   측정으로 판단합니다.
 #
-# 참고 문헌
+# **참고 문헌**
 #
 # - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional Generative
 #   Adversarial Networks*, 2015, [arXiv:1511.06434](https://arxiv.org/abs/1511.06434). 저자들의 코드:
@@ -727,18 +710,15 @@ for name, images in (("before", before), ("after", after), ("real[:500]", real[:
 # %% [markdown] tags=["lang-en"]
 # ## Summary
 #
-# - The document's generator turns `(4, 100)` noise into `(4, 3, 64, 64)` images with 3,577,667 parameters.
-#   Every layer's output size agrees with $O = (I-1)S - 2P + K$. Its `latent_dim` argument is never used (100
-#   is written out twice).
+# - The document's generator turns `(4, 100)` noise into `(4, 3, 64, 64)` images with 3,577,667 parameters; each
+#   layer's size agrees with $O = (I-1)S - 2P + K$.
 # - The first layer on a 1×1 input, `ConvTranspose2d(nz, C, 4, 1, 0)`, is `Linear(nz, C·16)` + a reshape.
-# - 4/2/1 doubles the size exactly and evens out the overlap counts (inside). The original DCGAN's kernel 5
-#   overlaps unevenly. Either way the initialized weights put a 2×2 pattern there before training, and
-#   even overlap alone does not remove it.
-# - Biases before batch normalization are useless (960 of them in the document's generator).
+# - 4/2/1 doubles the size exactly and evens out the interior overlap counts; kernel 5 overlaps unevenly. Either
+#   way the initialized weights put a 2×2 pattern there before training, seen as a grid of dots in the spectrum.
 # - A scaled-down DCGAN starts drawing digit shapes after 400 steps on a CPU. How well it did is judged by
 #   separate measurements, not by the losses.
 #
-# References
+# **References**
 #
 # - A. Radford, L. Metz, S. Chintala, *Unsupervised Representation Learning with Deep Convolutional Generative
 #   Adversarial Networks*, 2015, [arXiv:1511.06434](https://arxiv.org/abs/1511.06434). The authors' code:
@@ -748,6 +728,22 @@ for name, images in (("before", before), ("after", after), ("real[:500]", real[:
 # - A. Aitken et al., *Checkerboard artifact free sub-pixel convolution*, 2017,
 #   [arXiv:1707.02937](https://arxiv.org/abs/1707.02937) (ICNR initialization).
 # - scikit-learn, `sklearn.datasets.load_digits` (a copy of part of the UCI handwritten digits data).
+
+# %% [markdown] tags=["lang-ko", "self-check"]
+# ## 스스로 점검하기
+#
+# 1. 원문 생성자의 4/2/1 층은 8×8 특징 맵을 몇 픽셀로 만들까요? 공식의 어느 항들이 정확히 두 배를 만드나요? (→ 1절)
+# 2. 1×1 입력을 받는 `ConvTranspose2d(100, 512, 4, 1, 0)`은 어떤 선형 층과 같고, 두 층의 파라미터 수는 왜 다를까요? (→ 2절)
+# 3. 가중치가 모두 1이면 4/2/1 층의 안쪽은 평평한데, 초기화된 가중치에서는 왜 2×2 무늬가 생길까요? 그 무늬는 스펙트럼의 어디에 점으로 나타날까요? (→ 3절)
+# 4. GAN의 판별자 손실이 1.39 가까이 올라갔다면 학습이 잘된 것일까요? 대신 무엇을 재야 할까요? (→ 4절)
+
+# %% [markdown] tags=["lang-en", "self-check"]
+# ## Self-check
+#
+# 1. What size does a 4/2/1 layer of the document's generator give an 8×8 feature map, and which terms of the formula make it exactly double? (→ section 1)
+# 2. Which linear layer equals `ConvTranspose2d(100, 512, 4, 1, 0)` on a 1×1 input, and why do their parameter counts differ? (→ section 2)
+# 3. With all weights equal to 1 the interior of a 4/2/1 layer is flat; why do initialized weights make a 2×2 pattern, and where does it show up as dots in the spectrum? (→ section 3)
+# 4. A GAN's discriminator loss has climbed to about 1.39. Did training go well? What would you measure instead? (→ section 4)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제

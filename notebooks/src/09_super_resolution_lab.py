@@ -3,40 +3,30 @@
 #
 # 원문의 비교표는 세 방법의 품질을 "보통", "좋음", "좋음"이라고 적지만 측정값은 보이지 않습니다. 레슨 05는 비용과
 # 초기화 직후의 체커보드를 쟀고, 품질은 학습이 필요하다며 남겨 두었습니다. 이 레슨은 원문을 넘어 그 품질을
-# **직접 잽니다**.
+# **직접 잽니다**. scikit-image에 들어 있는 실제 사진으로, 같은 작은 몸통에 2배 업샘플러만 여섯 가지로 바꿔 끼운
+# 모델을 CPU에서 짧게 학습하고, 쌍삼차 보간과 비교합니다. 그리고 이 정도 예산으로는 **무엇을 가를 수 없는지**도
+# 측정으로 보입니다.
 #
-# 1. scikit-image에 들어 있는 실제 사진을 휘도(밝기) 이미지로 바꾸고, 학습용 사진에서 패치를 잘라 냅니다.
-#    평가용 사진은 학습에 쓰지 않습니다.
-# 2. 모든 모델이 ESPCN을 닮은 똑같은 작은 몸통을 쓰고, 2배 업샘플러만 여섯 가지로 바꿔 끼웁니다. 전치 합성곱 두 가지,
-#    보간 + 합성곱 두 가지, 픽셀 셔플 두 가지(기본 초기화, ICNR 초기화)입니다.
-# 3. 같은 시드, 같은 학습 단계 수, 같은 옵티마이저로 CPU에서 짧게 학습합니다.
-# 4. 평가용 사진에서 PSNR과 SSIM을 재서 파라미터가 없는 쌍삼차 보간과 비교하고, 평가용 사진에 대한 출력으로
-#    체커보드 강도(레슨 04)를, 평평한 이미지에 대한 출력으로 무늬의 크기를 잽니다.
-# 5. 측정값이 원문의 표에 대해 무엇을 말하는지, 그리고 이 정도 예산으로는 **무엇을 가를 수 없는지** 정리합니다.
-#
-# 출력되는 숫자는 모두 CI가 다시 실행해 한 글자까지 비교합니다. 그래서 시드를 고정하고, 결정적 알고리즘만 쓰고,
-# 스레드 하나로 계산합니다(이유는 1절에서 설명합니다). 학습 시간과 진행 표시줄만 비교에서 뺍니다.
+# 출력되는 숫자는 모두 CI가 다시 실행해 한 글자까지 비교합니다(학습 시간과 진행 표시줄만 뺍니다). 그 조건은 1절에서
+# 설명합니다.
 
 # %% [markdown] tags=["lang-en"]
 # # 09. Super-resolution lab: measuring the upsamplers on real photographs
 #
 # The document's comparison table rates the quality of the three methods "average", "good" and "good" but shows no
 # measurement. Lesson 05 measured their cost and their checkerboards at initialization, and left quality aside
-# because it needs training. This lesson goes beyond the document and **measures** it.
+# because it needs training. This lesson goes beyond the document and **measures** it: on real photographs that
+# ship with scikit-image, models with one small body and six interchangeable ×2 upsamplers train briefly on the
+# CPU and are compared with bicubic interpolation. The measurements also show what this budget **cannot** decide.
 #
-# 1. Turn real photographs that ship with scikit-image into luminance (brightness) images and cut training
-#    patches from some of them. The evaluation photographs are never used for training.
-# 2. Every model has the same small ESPCN-like body; only its ×2 upsampler changes, six ways: two transposed
-#    convolutions, two interpolations + convolution, two pixel shuffles (default and ICNR initialization).
-# 3. Train each briefly on the CPU with the same seed, the same number of steps and the same optimizer.
-# 4. Measure PSNR and SSIM on the evaluation photographs against parameter-free bicubic interpolation, the
-#    checkerboard strength (lesson 04) of each model's output for an evaluation photograph, and the size of the
-#    pattern it puts on a flat image.
-# 5. Say what the measurements tell us about the document's table, and what this budget **cannot** decide.
-#
-# CI re-runs every printed number and compares it character by character. So we fix the seeds, allow only
-# deterministic algorithms and compute on one thread (section 1 says why). Only the training times and the
-# progress bars are left out of the comparison.
+# CI re-runs every printed number and compares it character by character (only the training times and the
+# progress bars are left out); section 1 says what that takes.
+
+# %% [markdown] tags=["lang-ko", "goals"]
+# **이 레슨을 마치면** 업샘플러를 공정하게 비교하는 실험(같은 몸통, 같은 시드, 같은 예산, 쌍삼차 보간 기준선)을 설계하고, PSNR과 SSIM으로 초해상도 품질을 재고, 모델 사이의 차이와 시드에 따른 흔들림을 구별하고, 학습 뒤의 체커보드를 사진과 평평한 이미지에서 잴 수 있습니다.
+
+# %% [markdown] tags=["lang-en", "goals"]
+# **After this lesson you can** set up a fair comparison of upsamplers (one body, one seed, one budget, a bicubic baseline), measure super-resolution quality with PSNR and SSIM, tell a difference between models from seed-to-seed noise, and measure a checkerboard after training on a photograph and on a flat image.
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 모델 여섯 개를 학습하고 시드 비교용으로 두 번 더 학습하므로 코스에서 실행 시간이 가장 긴 레슨입니다. 수업을 시작할
@@ -82,8 +72,31 @@ setup(LANG)
 # ## 1. 재현 가능한 실험의 조건
 #
 # 모든 레슨처럼 위 셀도 `setup(LANG)`을 부르고, 이 호출이 숫자를 지킵니다. 부동소수점 덧셈은 순서에 따라 마지막
-# 자리가 달라지고, 수백 단계를 학습하는 동안 그 차이는 쌓이고 커집니다. 그래서 `setup`은 더하는 순서를 정하는
-# 세 가지를 고정합니다.
+# 자리가 달라지고, 수백 단계를 학습하는 동안 그 차이는 쌓이고 커집니다. 그래서 `setup`은 더하는 순서를 정하는 세
+# 가지, 곧 CPU 연산 커널(x86-64에서는 AVX2까지만 쓰는 커널), 스레드 수(하나), 결정적 알고리즘을 고정합니다. 그래도
+# 숫자가 CPU에 따라 달라질 수 있는 셀(ARM CPU나 AVX2가 없는 CPU에서)에는 `x86-digits` 태그가 붙어 있고, 크기,
+# 파라미터 수, 레슨이 말하는 사실(`claim`)은 어느 CPU에서나 확인합니다.
+#
+# 시드는 `setup`이 0으로 고정하고, 모델을 만들 때와 배치를 뽑을 때 다시 명시적으로 고정합니다. PSNR은 소수점 둘째
+# 자리, SSIM은 셋째 자리까지 출력합니다.
+
+# %% [markdown] tags=["lang-en"]
+# ## 1. What makes the experiment reproducible
+#
+# `setup(LANG)`, called in the cell above as in every lesson, protects the numbers. Floating-point addition
+# changes its last bits with the order of the terms, and over hundreds of training steps that difference
+# accumulates and grows. So `setup` fixes the three things that decide the order: the CPU compute kernels (on
+# x86-64, kernels that use AVX2 at most), the thread count (one) and deterministic algorithms. Cells whose digits
+# may still differ on other CPUs (ARM, or x86-64 without AVX2) carry the `x86-digits` tag; sizes, parameter counts
+# and the facts a lesson states (`claim`) are checked on every CPU.
+#
+# `setup` seeds everything with 0, and we seed again explicitly when we build a model and when we draw batches.
+# We print PSNR to two decimals and SSIM to three.
+
+# %% [markdown] tags=["lang-ko", "deep-dive"]
+# ### 1.1 심화: 연산 커널, 스레드 수, 결정적 알고리즘
+#
+# 건너뛰어도 이후 내용을 따라가는 데 지장이 없습니다.
 #
 # - **CPU 연산 커널**: PyTorch는 CPU가 지원하는 가장 넓은 벡터 명령(AVX-512 등)에 맞춘 연산 커널(계산 루틴)을
 #   고르고, 커널이 다르면 더하는 순서도 달라집니다. 그래서 x86-64 CPU에서는 처음 계산하기 전에 세 라이브러리가
@@ -100,18 +113,12 @@ setup(LANG)
 #   결정적입니다.
 #
 # ARM CPU(예: Apple 실리콘)와 AVX2가 없는 CPU에서는 이 커널을 쓸 수 없어서 학습 결과의 숫자가 조금 다를 수
-# 있습니다. 그런 셀에는 `x86-digits` 태그가 붙어 있고, 테스트는 AVX2가 있는 x86-64에서만 그 숫자를 비교합니다.
-# 크기, 파라미터 수, 레슨이 말하는 사실(`claim`)은 어느 CPU에서나 확인합니다.
-#
-# 시드는 `setup`이 0으로 고정하고, 모델을 만들 때와 배치를 뽑을 때 다시 명시적으로 고정합니다. PSNR은 소수점 둘째
-# 자리, SSIM은 셋째 자리까지 출력합니다.
+# 있습니다. 아래 셀은 `setup`이 고정한 커널을 보여 줍니다.
 
-# %% [markdown] tags=["lang-en"]
-# ## 1. What makes the experiment reproducible
+# %% [markdown] tags=["lang-en", "deep-dive"]
+# ### 1.1 Deep dive: compute kernels, thread count, deterministic algorithms
 #
-# `setup(LANG)`, called in the cell above as in every lesson, protects the numbers. Floating-point addition
-# changes its last bits with the order of the terms, and over hundreds of training steps that difference
-# accumulates and grows. So `setup` fixes the three things that decide the order.
+# You can skip it; nothing later depends on it.
 #
 # - **CPU compute kernels**: PyTorch picks compute kernels (its arithmetic routines) for the widest vector
 #   instructions the CPU has (AVX-512 and the like), and other kernels add in another order. So on x86-64 CPUs,
@@ -130,13 +137,9 @@ setup(LANG)
 #   operation has none. Every operation here is deterministic on the CPU.
 #
 # ARM CPUs (Apple silicon, say) and CPUs without AVX2 cannot run these kernels, so the digits of training results
-# may differ slightly there. Such cells carry the `x86-digits` tag, and the tests compare their digits only on
-# x86-64 CPUs with AVX2; sizes, parameter counts and the facts a lesson states (`claim`) are checked on every CPU.
-#
-# `setup` seeds everything with 0, and we seed again explicitly when we build a model and when we draw batches.
-# We print PSNR to two decimals and SSIM to three.
+# may differ slightly there. The cell below shows the kernels that `setup` pins.
 
-# %% tags=["x86-digits"]
+# %% tags=["x86-digits", "deep-dive"]
 # x86-digits: names the x86-64 kernels that setup pins
 print(describe())
 claim("torch.are_deterministic_algorithms_enabled()", torch.are_deterministic_algorithms_enabled())
@@ -146,9 +149,9 @@ for name, value in KERNEL_ENV.items():
 # %% [markdown] tags=["lang-ko"]
 # ## 2. 데이터: scikit-image에 들어 있는 사진
 #
-# `skimage.data`의 사진 가운데 일부는 처음 쓸 때 인터넷에서 내려받습니다. 여기서 쓰는 일곱 장은 scikit-image 휠
-# 안의 `skimage/data` 폴더에 들어 있어서 네트워크 없이 열립니다. `course_utils.photos`는 그 파일을 직접 읽고,
-# 파일이 없으면 내려받는 대신 오류를 냅니다. 아래에서 각 파일이 설치된 패키지 안에 있는지(`bundled`) 확인합니다.
+# `skimage.data`의 사진 가운데 일부는 처음 쓸 때 내려받지만, 여기서 쓰는 일곱 장은 휠 안의 `skimage/data` 폴더에
+# 들어 있어 네트워크 없이 열립니다. `course_utils.photos`는 그 파일을 직접 읽고, 파일이 없으면 내려받는 대신 오류를
+# 냅니다. 아래에서 각 파일이 설치된 패키지 안에 있는지(`bundled`) 확인합니다.
 #
 # - **학습용**: astronaut, chelsea, coffee, rocket
 # - **평가용**: camera, coins, grass (학습에 쓰지 않습니다)
@@ -159,10 +162,9 @@ for name, value in KERNEL_ENV.items():
 # %% [markdown] tags=["lang-en"]
 # ## 2. Data: photographs that ship with scikit-image
 #
-# Some `skimage.data` images are downloaded from the internet the first time they are used. The seven used here
-# are in the `skimage/data` folder inside the scikit-image wheel, so they open with no network.
-# `course_utils.photos` reads those files directly, and raises an error instead of downloading when a file is
-# missing. Below we check that each file lies inside the installed package (`bundled`).
+# Some `skimage.data` images are downloaded on first use; the seven used here ship in the wheel's `skimage/data`
+# folder and open with no network. `course_utils.photos` reads those files directly and raises an error rather than
+# download a missing one; below we check that each lies inside the installed package (`bundled`).
 #
 # - **training**: astronaut, chelsea, coffee, rocket
 # - **evaluation**: camera, coins, grass (never used for training)
@@ -408,13 +410,13 @@ claim("list(models) == list(UPSAMPLERS)", list(models) == list(UPSAMPLERS))
 
 # %% [markdown] tags=["lang-ko"]
 # 학습 시간은 컴퓨터와 그때의 부하에 따라 달라서 CI가 비교하지 않습니다. 함께 출력하는 부하 평균(최근 1분, 5분,
-# 15분 동안 실행 중이거나 실행을 기다린 프로세스 수의 평균)이 코어 수보다 크면 다른 프로그램과 CPU를 나눠 쓴 것이므로 시간이
+# 15분 동안 실행 중이거나 실행을 기다린 프로세스 수의 평균)이 코어 수보다 크면 CPU를 나눠 쓴 것이므로 시간이
 # 부풀려집니다.
 
 # %% [markdown] tags=["lang-en"]
 # Training times depend on the machine and its load, so CI does not compare them. When the load average printed
-# with them (the average number of processes running or waiting to run over the last 1, 5 and 15 minutes) exceeds the number
-# of cores, the CPU was shared with other programs and the times are inflated.
+# with them (the mean number of processes running or waiting over the last 1, 5 and 15 minutes) exceeds the number
+# of cores, the CPU was shared and the times are inflated.
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -427,15 +429,15 @@ slow, fast = max(seconds, key=seconds.get), min(seconds, key=seconds.get)
 print(message("sr_report.time_ratio", LANG, slow=slow, fast=fast, ratio=f"{seconds[slow] / seconds[fast]:.1f}"))
 
 # %% [markdown] tags=["lang-ko"]
-# 보간 + 합성곱이 가장 오래 걸리는 편입니다. 레슨 05에서 본 것처럼 곱셈-덧셈 수는 픽셀 셔플과 같지만, 출력 채널이
-# 하나인 합성곱을 4배 많은 고해상도 픽셀에서 하는 것이 이 CPU 구현에서는 느립니다. 원문의 "보통" 속도와는 맞는
-# 방향이지만, 학습 전체의 시간은 업샘플러 구현 하나에 크게 좌우된다는 점을 기억하세요.
+# 보간 + 합성곱이 가장 오래 걸리는 편입니다. 곱셈-덧셈 수는 픽셀 셔플과 같지만(레슨 05), 출력 채널이 하나인
+# 합성곱을 4배 많은 고해상도 픽셀에서 하는 것이 이 CPU 구현에서는 느립니다. 원문의 "보통" 속도와 방향은 맞지만,
+# 학습 시간은 업샘플러 하나가 어떻게 구현되었는지에 크게 좌우됩니다.
 
 # %% [markdown] tags=["lang-en"]
-# The interpolation + convolution models tend to be the slowest. As lesson 05 showed, their multiply-adds equal
-# the pixel shuffle's, but a 1-output-channel convolution over four times as many high-resolution pixels is slow
-# in this CPU implementation. That agrees in direction with the document's "average" speed, but keep in mind that
-# the whole training time hinges on how one upsampler happens to be implemented.
+# The interpolation + convolution models tend to be the slowest. Their multiply-adds equal the pixel shuffle's
+# (lesson 05), but a 1-output-channel convolution over four times as many high-resolution pixels is slow in this
+# CPU implementation. That agrees in direction with the document's "average" speed, but the training time hinges
+# on how one upsampler happens to be implemented.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 5. 평가: PSNR과 SSIM
@@ -583,32 +585,31 @@ gain_bars([r.name for r in results], gains,
 # %% [markdown] tags=["lang-ko"]
 # ## 6. 학습 뒤의 체커보드
 #
-# 표의 마지막 두 열은 평가용 사진 camera(256×256으로 줄인 입력)에 대한 모델 출력의 체커보드 강도입니다(레슨
-# 04의 정의, 테두리 8픽셀 제외). 사진이 만드는 변동 가운데 2×2 주기 무늬가 차지하는 몫의 제곱근이므로, 무늬를 만들지
-# 않는 쌍삼차 보간의 값이 사진 자체가 주는 바닥값입니다. 초기화 직후에는 레슨 04와 같은 그림입니다. 전치 합성곱
-# 두 가지와 기본 초기화 픽셀 셔플은 뚜렷하고, 보간 + 합성곱과 ICNR 픽셀 셔플은 바닥값에 머뭅니다. 학습 뒤에는
-# 어떨까요?
+# 표의 마지막 두 열은 평가용 사진 camera(256×256으로 줄인 입력)에 대한 모델 출력의 체커보드 강도(레슨 04, 테두리
+# 8픽셀 제외), 곧 변동 가운데 2×2 주기 무늬가 차지하는 몫의 제곱근입니다. 쌍삼차 보간은 무늬를 만들지 않으므로 그
+# 값이 사진 자체가 주는 바닥값입니다. 초기화 직후에는 레슨 04와 같은 그림입니다. 전치 합성곱 두 가지와 기본 초기화
+# 픽셀 셔플은 뚜렷하고, 보간 + 합성곱과 ICNR 픽셀 셔플은 바닥값에 머뭅니다. 학습 뒤에는 어떨까요?
 #
-# 무늬의 크기는 평평한 회색 이미지(48×48, 값 0.5)에 대한 출력으로 잽니다. 평평한 입력에 대한 응답은 안쪽이
-# 정확히 주기적이라 강도가 0 아니면 1이므로(레슨 04), 여기서는 위상 무늬의 RMS(`pattern_rms`)를 8비트 밝기
-# 단계(0~255)로 출력합니다. 아래 그림은 그 출력에서 테두리를 뺀 안쪽을 **이미지마다 밝기 범위를 따로 맞춰**
-# 보여 줍니다. 아주 작은 무늬도 눈에 띄게 키워 보이는 것이므로, 무늬의 실제 크기는 제목의 RMS로 판단하세요.
+# 무늬의 크기는 평평한 회색 이미지(48×48, 값 0.5)에 대한 출력으로 잽니다. 평평한 입력에 대한 응답은 안쪽이 정확히
+# 주기적이라 강도가 0 아니면 1이므로(레슨 04), 여기서는 위상 무늬의 RMS(`pattern_rms`)를 8비트 밝기 단계(0~255)로
+# 출력합니다. 아래 그림은 그 출력의 안쪽을 **이미지마다 밝기 범위를 따로 맞춰** 보여 주므로 아주 작은 무늬도 크게
+# 보입니다. 무늬의 실제 크기는 제목의 RMS로 판단하세요.
 
 # %% [markdown] tags=["lang-en"]
 # ## 6. The checkerboard after training
 #
-# The table's last two columns are the checkerboard strength (lesson 04's definition, 8-pixel border dropped) of
-# each model's output for the evaluation photograph camera (input shrunk to 256×256). It is the square root of
-# the share of the photograph's variation that is a 2×2-periodic pattern, so bicubic interpolation, which makes no pattern, shows
-# the floor that the photograph itself gives. At initialization the picture is lesson 04's: clear for the two
-# transposed convolutions and the default pixel shuffle, at the floor for the interpolations + convolution and
-# for the ICNR pixel shuffle. And after training?
+# The table's last two columns are the checkerboard strength (lesson 04, 8-pixel border dropped) of each model's
+# output for the evaluation photograph camera (input shrunk to 256×256): the square root of the share of the
+# variation that is a 2×2-periodic pattern. Bicubic interpolation makes no pattern, so its value is the floor the
+# photograph itself gives. At initialization the picture is lesson 04's: clear for the two transposed convolutions
+# and the default pixel shuffle, at the floor for the interpolations + convolution and the ICNR pixel shuffle. And
+# after training?
 #
-# The size of the pattern is measured on a flat grey image (48×48, value 0.5). The response to a flat input has
-# an exactly periodic interior, so its strength is 0 or 1 (lesson 04); here we print the RMS of the phase pattern
-# (`pattern_rms`) in 8-bit grey levels (0 to 255) instead. The figure shows the interior of each of these
-# outputs, **each image stretched to its own brightness range**. That magnifies even a tiny pattern, so judge
-# its real size by the RMS in the titles.
+# The size of the pattern is measured on a flat grey image (48×48, value 0.5). A flat input's response has an
+# exactly periodic interior, so its strength is 0 or 1 (lesson 04); here we print the RMS of the phase pattern
+# (`pattern_rms`) in 8-bit grey levels (0 to 255) instead. The figure shows these outputs' interiors, **each
+# stretched to its own brightness range**, which magnifies even a tiny pattern: judge its real size by the RMS in
+# the titles.
 
 # %% tags=["x86-digits"]
 # x86-digits: trained models' response to a flat image (training magnifies kernel-dependent rounding)
@@ -672,20 +673,20 @@ crop_gallery(crops_of(models), titles, "camera", LANG, note=message("super_resol
 
 # %% [markdown] tags=["lang-ko"]
 # 학습한 뒤에는 이 배율에서 격자가 보이는 결과가 없습니다. 6절에서 잰 무늬가 8비트 밝기 한 단계에도 못 미친다는
-# 것과 맞습니다. 여섯 모델의 결과는 서로 거의 구별되지 않고, 쌍삼차 보간과의 차이도 카메라의 윤곽 같은 경계에서
-# 조금 보일 뿐입니다. 위의 표에서 잰 차이가 작다는 것과 같은 이야기입니다.
+# 것과 맞습니다. 여섯 결과는 서로 거의 구별되지 않고, 쌍삼차 보간과도 카메라의 윤곽 같은 경계에서 조금 다를
+# 뿐입니다. 표의 작은 차이와 같은 이야기입니다.
 
 # %% [markdown] tags=["lang-en"]
-# After training, no result shows a grid at this magnification, in line with section 6, where the pattern measured
-# less than one 8-bit grey level. The six results are hard to tell apart, and they differ from bicubic only a
-# little, at edges such as the camera's outline: the same story as the small differences in the table above.
+# After training no result shows a grid at this magnification, in line with section 6 (less than one 8-bit grey
+# level). The six results are hard to tell apart and differ from bicubic only a little, at edges such as the
+# camera's outline, as the table's small differences said.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 7. 원문의 표와 비교
 #
 # | 원문의 주장 | 이 실험이 말하는 것 |
 # |---|---|
-# | 품질: TransConv "보통", Upsample+Conv "좋음", Pixel Shuffle "좋음" | 5절의 표와 문장을 보세요. 이 예산에서 여섯 모델은 모두 같은 방향으로 쌍삼차 보간을 조금 넘어섰고, 모델 사이의 차이는 시드에 따른 흔들림과 크기가 비슷합니다. 원문처럼 방법마다 품질 등급을 매길 근거는 이 측정에서 나오지 않습니다. |
+# | 품질: TransConv "보통", Upsample+Conv "좋음", Pixel Shuffle "좋음" | 여섯 모델 모두 쌍삼차 보간을 조금 넘어섰고(5절), 모델 사이의 차이는 시드에 따른 흔들림과 크기가 비슷합니다. 원문처럼 방법마다 품질 등급을 매길 근거는 이 측정에서 나오지 않습니다. |
 # | 체커보드: TransConv "있을 수 있음" | 초기화 직후에는 뚜렷하고(레슨 04), 학습 뒤에는 사진에서 쌍삼차 보간이 주는 바닥값 근처까지 줄었습니다. 6절의 문장이 평평한 이미지에서 남은 무늬의 크기를 8비트 밝기 단계로 말해 줍니다. |
 # | 체커보드: Upsample+Conv "없음" | 평평한 입력에 대해서는 맞습니다. 보간이 평평한 입력을 평평하게 키우므로 학습 뒤에도 무늬의 RMS가 0입니다. |
 # | 체커보드: Pixel Shuffle "거의 없음" | 기본 초기화에서는 초기화 직후 뚜렷합니다. ICNR로 무늬 없이 출발해도 학습이 위상마다 다른 가중치를 만들면 평평한 이미지에서 작은 무늬가 다시 생깁니다. |
@@ -701,7 +702,7 @@ crop_gallery(crops_of(models), titles, "camera", LANG, note=message("super_resol
 #
 # | The document claims | What this experiment says |
 # |---|---|
-# | Quality: TransConv "average", Upsample+Conv "good", Pixel Shuffle "good" | See section 5's table and sentences. With this budget all six models beat bicubic by a little, in the same direction, and their differences are about the size of the seed-to-seed spread. Nothing in this measurement supports grading the methods as the document does. |
+# | Quality: TransConv "average", Upsample+Conv "good", Pixel Shuffle "good" | All six beat bicubic by a little (section 5), and their differences are about the size of the seed-to-seed spread: nothing here supports grading the methods as the document does. |
 # | Checkerboard: TransConv "possible" | Clear at initialization (lesson 04); after training, on the photograph, down to about the floor that bicubic interpolation shows. Section 6's sentence gives the size of what is left on a flat image in 8-bit grey levels. |
 # | Checkerboard: Upsample+Conv "none" | Right for a flat input: interpolation grows a flat input into a flat map, so the pattern's RMS stays 0 after training. |
 # | Checkerboard: Pixel Shuffle "almost none" | Clear right after default initialization. ICNR starts it without a pattern, but training can make the phases' weights differ again, and a small pattern comes back on a flat image. |
@@ -757,6 +758,22 @@ crop_gallery(crops_of(models), titles, "camera", LANG, note=message("super_resol
 # - Z. Wang, A. C. Bovik, H. R. Sheikh, E. P. Simoncelli, *Image Quality Assessment: From Error Visibility to
 #   Structural Similarity*, IEEE Transactions on Image Processing 13(4), 2004.
 # - S. van der Walt et al., *scikit-image: image processing in Python*, PeerJ 2:e453 (2014).
+
+# %% [markdown] tags=["lang-ko", "self-check"]
+# ## 스스로 점검하기
+#
+# 1. 여섯 모델이 몸통, 시드, 학습 예산을 모두 같이 쓰고 쌍삼차 보간으로 키운 입력에 출력을 더하는 까닭은 무엇일까요? (→ 3, 4절)
+# 2. 한 모델의 PSNR이 다른 모델보다 0.5 dB 높다면 평균 제곱 오차는 몇 배일까요? (→ 5절)
+# 3. 두 업샘플러의 PSNR이 0.05 dB 차이 나는데, 한 모델을 시드만 바꿔 다시 학습하면 0.1 dB 움직입니다. 무엇을 결론 내릴 수 있을까요? (→ 5절)
+# 4. 학습한 모델의 체커보드를 사진에서 잰 강도만으로 판단하지 않고 평평한 이미지에서 밝기 단계로도 재는 까닭은 무엇일까요? (→ 6절)
+
+# %% [markdown] tags=["lang-en", "self-check"]
+# ## Self-check
+#
+# 1. Why do the six models share one body, one seed and one training budget, and add their output to the bicubic enlargement of the input? (→ sections 3, 4)
+# 2. One model's PSNR is 0.5 dB above another's. By what factor is its mean squared error smaller? (→ section 5)
+# 3. Two upsamplers differ by 0.05 dB PSNR, and retraining one with another seed moves it by 0.1 dB. What can you conclude? (→ section 5)
+# 4. Why is a trained model's checkerboard measured in grey levels on a flat image, not only by its strength on a photograph? (→ section 6)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제
