@@ -47,10 +47,10 @@ register(Exercise(
     id="10.1",
     expected=_nearest_x3_kernel,
     kind=int,
-    nudge={"ko": "한 축에서 최근접 이웃 보간 ×3은 입력 하나를 출력의 몇 칸에 복사하나요? 전치 합성곱에서는 무엇이 "
-                 "한 축에서 입력 하나가 값을 보태는 출력 칸의 수를 정하나요?",
+    nudge={"ko": "한 축에서 보면 최근접 이웃 보간 ×3은 입력 하나를 출력의 몇 칸에 복사하나요? 전치 합성곱에서는 "
+                 "무엇이 그 축에서 입력 하나가 값을 보태는 출력 칸의 수를 정하나요?",
            "en": "Along one axis, how many outputs is one input copied to in nearest ×3? In a transposed convolution, "
-                 "what sets how many outputs along one axis one input adds to?"},
+                 "what sets how many outputs along that axis one input adds to?"},
     hint={"ko": "최근접 이웃 보간 ×3은 입력 하나를 3×3 블록에 복사합니다. 커널이 겹치지 않고 빈틈도 없으려면 K와 S가 "
                 "어떤 관계여야 할까요?",
           "en": "Nearest ×3 copies each input into a 3×3 block. For copies that neither overlap nor leave gaps, how must "
