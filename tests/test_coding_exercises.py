@@ -386,10 +386,82 @@ def test_verify_code_is_silent_for_a_right_solution_and_raises_for_a_wrong_one(c
     from course_utils.exercises import WrongSolution
     from course_utils.exercises.coding import verify_code
 
-    def right(x, r):
-        return torch.nn.functional.pixel_shuffle(x, r)
-
-    verify_code("08.4", right)
+    verify_code("08.4", pixel_shuffle)
     assert capsys.readouterr().out == ""
     with pytest.raises(WrongSolution, match="08.4"):
         verify_code("08.4", lambda x, r: x)
+
+
+FORBIDDEN_USES = [
+    ("02.5", lambda x, weight, stride: F.conv_transpose2d(x, weight, stride=stride), "F.conv_transpose2d"),
+    ("02.5", lambda x, weight, stride: torch.conv_transpose2d(x, weight, stride=stride), "torch.conv_transpose2d"),
+    ("08.4", lambda x, r: F.pixel_shuffle(x, r), "F.pixel_shuffle"),
+    ("08.4", lambda x, r: nn.PixelShuffle(r)(x), "nn.PixelShuffle"),
+    ("11.3", lambda x, weight, stride, padding: F.conv_transpose1d(x, weight, stride=stride, padding=padding),
+     "F.conv_transpose1d"),
+    ("11.3", lambda x, weight, stride, padding: nn.functional.conv_transpose1d(x, weight, stride=stride,
+                                                                             padding=padding),
+     "F.conv_transpose1d"),
+]
+
+ORIGINALS = {"F.conv_transpose1d": F.conv_transpose1d, "F.conv_transpose2d": F.conv_transpose2d,
+             "F.pixel_shuffle": F.pixel_shuffle, "torch.pixel_shuffle": torch.pixel_shuffle,
+             "torch.conv_transpose1d": torch.conv_transpose1d, "torch.conv_transpose2d": torch.conv_transpose2d,
+             "nn.PixelShuffle": nn.PixelShuffle}
+
+
+def _restored():
+    now = {"F.conv_transpose1d": F.conv_transpose1d, "F.conv_transpose2d": F.conv_transpose2d,
+           "F.pixel_shuffle": F.pixel_shuffle, "torch.pixel_shuffle": torch.pixel_shuffle,
+           "torch.conv_transpose1d": torch.conv_transpose1d, "torch.conv_transpose2d": torch.conv_transpose2d,
+           "nn.PixelShuffle": nn.PixelShuffle}
+    return all(now[k] is ORIGINALS[k] for k in ORIGINALS)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("exercise_id, submission, name", FORBIDDEN_USES)
+def test_a_forbidden_call_is_named_in_the_learners_language(exercise_id, submission, name, lang):
+    verdict = evaluate(exercise_id, submission)
+    assert verdict.kind == "forbidden" and verdict.case_index == 0 and verdict.values == {"name": name}
+    text = feedback_code(exercise_id, submission, lang)
+    case = cases_of(registered_coding()[exercise_id])[0]
+    where = message("coding.case", lang, number=1, total=len(cases_of(registered_coding()[exercise_id])),
+                    settings=", ".join(f"{k}={tuple(v.shape) if isinstance(v, torch.Tensor) else repr(v)}"
+                                       for k, v in case.settings.items()))
+    assert text.splitlines()[0] == message("coding.forbidden", lang, case=where, name=name)
+    assert _restored()
+
+
+def test_exercises_that_say_without_forbid_those_functions():
+    known = registered_coding()
+    assert "torch.nn.functional.conv_transpose2d" in known["02.5"].forbidden
+    assert {"torch.nn.functional.pixel_shuffle", "torch.nn.PixelShuffle"} <= set(known["08.4"].forbidden)
+    assert "torch.nn.functional.conv_transpose1d" in known["11.3"].forbidden
+    from course_utils.exercises.coding import _resolve
+    for exercise in known.values():
+        for dotted in exercise.forbidden:
+            _resolve(dotted)
+
+
+def test_the_forbidden_functions_are_back_after_a_timeout_and_an_error():
+    seen = []
+
+    def endless(*args):
+        seen.append(F.conv_transpose1d is ORIGINALS["F.conv_transpose1d"])
+        while True:
+            pass
+
+    def broken(*args):
+        raise RuntimeError("the learner's bug")
+
+    assert evaluate("11.3", endless, time_limit=0.3).kind == "timeout"
+    assert seen == [False] and _restored()
+    assert evaluate("11.3", broken).kind == "raised" and _restored()
+
+
+def test_expected_values_are_computed_outside_the_forbidding_window():
+    from course_utils.exercises import coding
+    for exercise_id in ("02.5", "08.4", "11.3"):
+        coding._CASES.pop(exercise_id, None)
+        assert evaluate(exercise_id, RIGHT[exercise_id]).kind == "correct"
+    assert _restored()

@@ -13,9 +13,15 @@ PyTorch's thread pools can deadlock. The alarm fires between Python bytecodes, s
 finishes before it is stopped; a loop that swallows the exception with a bare `except:` is stopped by the next
 alarm, which raises on every traced line of the submission instead. Where there is no SIGALRM (Windows) or
 outside the main thread the cases run without a limit.
+
+Forbidden functions: while a submission runs, each dotted name in `CodingExercise.forbidden` (for example
+"torch.nn.functional.conv_transpose1d") is replaced by a function that raises `Forbidden`, and restored afterwards,
+also after a timeout or an error. The expected results are computed before, outside that window.
 """
 
+import contextlib
 import copy
+import importlib
 import signal
 import sys
 import threading
@@ -28,8 +34,9 @@ from torch import nn
 from course_utils.exercises import as_number, echo
 from course_utils.i18n import check_lang, message
 
-__all__ = ["Case", "CodingExercise", "NotAModule", "REFUSED", "TIME_LIMIT_S", "Verdict", "cases_of", "check_code", "evaluate",
-           "feedback_code", "hint", "register_coding", "registered_coding", "verify_code"]
+__all__ = ["Case", "CodingExercise", "Forbidden", "NotAModule", "REFUSED", "TIME_LIMIT_S", "Verdict", "cases_of",
+           "check_code", "evaluate", "feedback_code", "forbidding", "hint", "register_coding", "registered_coding",
+           "verify_code"]
 
 TIME_LIMIT_S = 2.0
 RTOL = 1e-9
@@ -64,7 +71,8 @@ def _call_plain(submission: Callable, args: tuple) -> Any:
 class CodingExercise:
     """A function to write. `cases()` lists Cases from small to large; `call(submission, args)` runs one;
     `compare` is "values" (float64 tensors), "integer" (int or REFUSED) or "shape" (output of a module);
-    `hints` go from a nudge to the idea to the solution."""
+    `hints` go from a nudge to the idea to the solution; `forbidden` names (dotted, e.g.
+    "torch.nn.functional.conv_transpose1d") the callables a submission may not use."""
 
     id: str
     signature: str
@@ -74,12 +82,13 @@ class CodingExercise:
     compare: str = "values"
     exact_dtype: bool = True
     call: Callable[[Callable, tuple], Any] = field(default=_call_plain)
+    forbidden: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """The outcome of a check: `kind` ("correct", "unanswered", "not_callable", "raised", "timeout", "mutated",
-    "not_tensor", "not_module", "wrong_shape", "wrong_dtype", "wrong_values", "wrong_integer",
+    """The outcome of a check: `kind` ("correct", "unanswered", "not_callable", "raised", "forbidden", "timeout",
+    "mutated", "not_tensor", "not_module", "wrong_shape", "wrong_dtype", "wrong_values", "wrong_integer",
     "should_refuse"), the index of the failing case in `cases()` (None when none failed), and message values."""
 
     kind: str
@@ -128,6 +137,55 @@ class NotAModule(Exception):
     def __init__(self, value: Any):
         super().__init__(type(value).__name__)
         self.value = value
+
+
+class Forbidden(Exception):
+    """Raised in place of a callable the exercise forbids; `name` is how the learner writes it (`F.…`, `nn.…`)."""
+
+    def __init__(self, name: str):
+        super().__init__(f"{name} may not be used in this exercise")
+        self.name = name
+
+
+_SHORT_PREFIXES = (("torch.nn.functional.", "F."), ("torch.nn.", "nn."))
+
+
+def _short_name(dotted: str) -> str:
+    for prefix, short in _SHORT_PREFIXES:
+        if dotted.startswith(prefix):
+            return short + dotted[len(prefix):]
+    return dotted
+
+
+def _refuser(dotted: str) -> Callable[..., Any]:
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise Forbidden(_short_name(dotted))
+    return refuse
+
+
+def _resolve(dotted: str) -> tuple[Any, str]:
+    """(owner, attribute) of a dotted name such as "torch.nn.functional.conv_transpose1d"; AttributeError or
+    ImportError when it does not name an attribute of an importable module."""
+    module_name, attribute = dotted.rsplit(".", 1)
+    owner = importlib.import_module(module_name)
+    getattr(owner, attribute)
+    return owner, attribute
+
+
+@contextlib.contextmanager
+def forbidding(names: tuple[str, ...]):
+    """Within the block, each dotted name raises Forbidden when called; the originals come back on leaving,
+    whatever happened inside."""
+    saved = []
+    try:
+        for dotted in names:
+            owner, attribute = _resolve(dotted)
+            saved.append((owner, attribute, getattr(owner, attribute)))
+            setattr(owner, attribute, _refuser(dotted))
+        yield
+    finally:
+        for owner, attribute, original in reversed(saved):
+            setattr(owner, attribute, original)
 
 
 class _TimeUp(BaseException):
@@ -280,7 +338,10 @@ def _evaluate(exercise: CodingExercise, submission: Any, time_limit: float) -> V
     for index, case in enumerate(cases):
         given = tuple(_snapshot(a) if isinstance(a, torch.Tensor) else copy.deepcopy(a) for a in case.args)
         before = tuple(_snapshot(a) for a in given)
-        outcome, result = _run_limited(lambda: exercise.call(submission, given), time_limit)
+        with forbidding(exercise.forbidden):
+            outcome, result = _run_limited(lambda: exercise.call(submission, given), time_limit)
+        if outcome == "raised" and isinstance(result, Forbidden):
+            return Verdict("forbidden", index, {"name": result.name})
         if outcome == "timeout":
             return Verdict("timeout", index, {"seconds": _number(time_limit)})
         if outcome == "raised" and isinstance(result, NotAModule):

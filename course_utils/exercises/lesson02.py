@@ -109,6 +109,7 @@ register_coding(CodingExercise(
     id="02.5",
     signature="transposed_conv2d(x, weight, stride)",
     cases=_transposed_conv_cases,
+    forbidden=("torch.nn.functional.conv_transpose2d", "torch.conv_transpose2d"),
     hints=(
         {"ko": "두 단계입니다. 입력 사이에 stride − 1개씩 0을 넣고, 그 결과에 보통 합성곱(`F.conv2d`)을 적용합니다.",
          "en": "Two steps: insert stride − 1 zeros between input values, then apply an ordinary convolution "

@@ -117,6 +117,7 @@ register_coding(CodingExercise(
     id="08.4",
     signature="pixel_shuffle(x, r)",
     cases=_pixel_shuffle_cases,
+    forbidden=("torch.nn.functional.pixel_shuffle", "torch.pixel_shuffle", "torch.nn.PixelShuffle"),
     hints=(
         {"ko": "(N, C·r², H, W)의 채널 축을 (C, r, r) 세 축으로 나누어 보세요.",
          "en": "Split the channel axis of (N, C·r², H, W) into three axes (C, r, r)."},

@@ -20,19 +20,37 @@ def _nearest_x3_kernel() -> int:
     raise AssertionError("no kernel size reproduces nearest ×3")
 
 
+FAN_IN_LAYER = {"c_in": 64, "c_out": 32, "k": 4, "s": 2}
+
+
 def _default_fan_in() -> int:
-    layer = nn.ConvTranspose2d(64, 16, 4, stride=2, padding=1)
+    c_in, c_out, k, s = FAN_IN_LAYER.values()
+    layer = nn.ConvTranspose2d(c_in, c_out, k, stride=s, padding=1)
     return nn.init._calculate_fan_in_and_fan_out(layer.weight)[0]
+
+
+def _fan_in_explanation(lang: str) -> str:
+    c_in, c_out, k, s = FAN_IN_LAYER.values()
+    fan_in, summed, conv_style = _default_fan_in(), c_in * (k // s) ** 2, c_in * k * k
+    if lang == "ko":
+        return (f"{c_out} · {k}² = {fan_in}입니다. PyTorch는 가중치의 둘째 축인 C_out = {c_out}에서 셉니다. 출력 "
+                f"하나에 실제로 더해지는 항은 C_in · (K/S)² = {c_in} · {k // s}² = {summed}개이고, `Conv2d`처럼 "
+                f"C_in · K²로 세면 {conv_style:,}입니다. 세 수가 모두 다르므로, fan-in을 어느 채널 수에서 세는지 알아야 "
+                f"답을 맞힐 수 있습니다.")
+    return (f"{c_out} · {k}² = {fan_in}: PyTorch counts from the weight's second axis, C_out = {c_out}. One output "
+            f"really sums C_in · (K/S)² = {c_in} · {k // s}² = {summed} terms, and counting like `Conv2d`, "
+            f"C_in · K², gives {conv_style:,}. The three numbers differ, so the answer takes knowing which channel "
+            f"count the fan-in comes from.")
 
 
 register(Exercise(
     id="10.1",
     expected=_nearest_x3_kernel,
     kind=int,
-    nudge={"ko": "최근접 이웃 보간 ×3에서 입력 하나는 출력의 몇 칸에 복사되나요? 전치 합성곱에서는 무엇이 입력 하나가 "
-                 "값을 남기는 칸의 수를 정하나요?",
-           "en": "In nearest ×3, how many outputs is one input copied to? In a transposed convolution, what sets how "
-                 "many outputs one input writes to?"},
+    nudge={"ko": "한 축에서 보면 최근접 이웃 보간 ×3은 입력 하나를 출력의 몇 칸에 복사하나요? 전치 합성곱에서는 "
+                 "무엇이 그 축에서 입력 하나가 값을 보태는 출력 칸의 수를 정하나요?",
+           "en": "Along one axis, how many outputs is one input copied to in nearest ×3? In a transposed convolution, "
+                 "what sets how many outputs along that axis one input adds to?"},
     hint={"ko": "최근접 이웃 보간 ×3은 입력 하나를 3×3 블록에 복사합니다. 커널이 겹치지 않고 빈틈도 없으려면 K와 S가 "
                 "어떤 관계여야 할까요?",
           "en": "Nearest ×3 copies each input into a 3×3 block. For copies that neither overlap nor leave gaps, how must "
@@ -46,18 +64,15 @@ register(Exercise(
     id="10.2",
     expected=_default_fan_in,
     kind=int,
-    nudge={"ko": "PyTorch는 fan-in을 가중치 텐서의 모양에서 읽습니다. `ConvTranspose2d` 가중치의 두 번째 축은 입력 채널일까요, "
-                 "출력 채널일까요?",
-           "en": "PyTorch reads the fan-in off the weight tensor's shape. Is the second axis of a `ConvTranspose2d` "
-                 "weight the input or the output channels?"},
+    nudge={"ko": "PyTorch는 fan-in을 출력 하나에 실제로 더해지는 항의 수가 아니라 가중치 텐서의 모양에서 읽습니다. "
+                 "`ConvTranspose2d` 가중치의 두 번째 축은 입력 채널일까요, 출력 채널일까요?",
+           "en": "PyTorch reads the fan-in off the weight tensor's shape, not from the number of terms one output "
+                 "really sums. Is the second axis of a `ConvTranspose2d` weight the input or the output channels?"},
     hint={"ko": "`ConvTranspose2d`의 가중치 모양은 (C_in, C_out/groups, K, K)이고, PyTorch는 fan-in을 "
                 "`weight.size(1) · K²`로 계산합니다.",
           "en": "A `ConvTranspose2d` weight has shape (C_in, C_out/groups, K, K), and PyTorch computes the fan-in as "
                 "`weight.size(1) · K²`."},
-    explanation={"ko": "16 · 4² = 256입니다. 출력 하나에 실제로 더해지는 항은 C_in · (K/S)² = 64 · 4 = 256개라 이 층에서는 "
-                       "우연히 같습니다. C_in이 C_out의 4배이고 K² = 4(K/S)²이기 때문입니다.",
-                 "en": "16 · 4² = 256. One output really sums C_in · (K/S)² = 64 · 4 = 256 terms, equal here by "
-                       "coincidence: C_in is 4 times C_out and K² = 4(K/S)²."},
+    explanation={"ko": _fan_in_explanation("ko"), "en": _fan_in_explanation("en")},
 ))
 
 

@@ -65,17 +65,21 @@ register_coding(CodingExercise(
     id="11.3",
     signature="conv_transpose1d(x, weight, stride, padding)",
     cases=_conv_transpose1d_cases,
+    forbidden=("torch.nn.functional.conv_transpose1d", "torch.conv_transpose1d"),
     hints=(
-        {"ko": "레슨 02에서 2-D 전치 합성곱을 0 삽입 + 보통 합성곱으로 썼습니다. 1-D에서도 같습니다. 새로 생각할 것은 "
-               "패딩 P뿐인데, 전치 합성곱의 P는 출력의 어디를 바꾸나요?",
-         "en": "Lesson 02 wrote the 2-D transposed convolution as zero insertion + an ordinary convolution; 1-D is the "
-               "same. Only the padding P is new: what does a transposed convolution's P change in the output?"},
+        {"ko": "레슨 02의 6.1절은 2-D 전치 합성곱을 0 삽입 + 패딩 K − P − 1 + 뒤집은 커널의 보통 합성곱으로 썼습니다. "
+               "1-D에서도 같습니다. 전치 합성곱의 P는 P = 0일 때의 출력에서 무엇을 바꾸나요?",
+         "en": "Section 6.1 of lesson 02 wrote the 2-D transposed convolution as zero insertion + padding K − P − 1 + "
+               "an ordinary convolution with the flipped kernel; 1-D is the same. What does a transposed "
+               "convolution's P change in the output it would have with P = 0?"},
         {"ko": "값 사이에 S − 1개씩 0을 넣고(길이 (L − 1)·S + 1), 양 끝에 K − 1개씩 0을 덧댄 뒤 "
                "`weight.transpose(0, 1).flip(-1)`로 `F.conv1d`를 하면 P = 0의 결과(길이 (L − 1)·S + K)가 나옵니다. "
-               "P는 그 결과의 양 끝에서 P개씩 잘라 냅니다.",
+               "P는 그 결과의 양 끝에서 P개씩 잘라 냅니다. P가 K − 1보다 클 수 있으니(K=1, P=1) 음수 패딩 대신 "
+               "P = 0 결과를 잘라 내세요.",
          "en": "Insert S − 1 zeros between values (length (L − 1)·S + 1), pad K − 1 zeros at both ends and apply "
                "`F.conv1d` with `weight.transpose(0, 1).flip(-1)`: that is the P = 0 result, of length (L − 1)·S + K. "
-               "P then cuts P values off each end."},
+               "P then cuts P values off each end. P may exceed K − 1 (K=1, P=1): crop the P = 0 result instead of "
+               "padding by K − 1 − P."},
         {"ko": "`n, c, length = x.shape`; `k = weight.shape[-1]`; "
                "`z = x.new_zeros(n, c, (length - 1) * stride + 1)`; `z[..., ::stride] = x`; "
                "`full = F.conv1d(F.pad(z, [k - 1, k - 1]), weight.transpose(0, 1).flip(-1))`; "
@@ -85,8 +89,8 @@ register_coding(CodingExercise(
                "`full = F.conv1d(F.pad(z, [k - 1, k - 1]), weight.transpose(0, 1).flip(-1))`; "
                "`return full[..., padding:full.shape[-1] - padding]`."},
     ),
-    explanation={"ko": "기대한 값은 `F.conv_transpose1d`로 구했습니다. 0 삽입과 뒤집은 커널의 합성곱은 축의 수와 "
-                       "상관없이 같은 방법이고, 2-D와 3-D에서는 축마다 같은 일을 합니다.",
+    explanation={"ko": "기대한 값은 `F.conv_transpose1d`로 구했습니다. 0을 끼운 뒤 뒤집은 커널로 합성곱하는 방법은 축의 "
+                       "수와 상관없이 쓸 수 있고, 2-D와 3-D에서는 축마다 같은 일을 합니다.",
                  "en": "The expected values come from `F.conv_transpose1d`. Zero insertion followed by a convolution "
                        "with the flipped kernel works whatever the number of axes; in 2-D and 3-D it does the same "
                        "along every axis."},

@@ -26,10 +26,10 @@
 # 4. We measure whether the checkerboard survives training, in a small autoencoder.
 
 # %% [markdown] tags=["lang-ko", "goals"]
-# **이 레슨을 마치면** 쌍선형 보간과 최근접 이웃 보간을 고정된 커널의 전치 합성곱으로 쓰고, `ConvTranspose2d`의 기본 초기화가 채널 방향에 따라 출력을 키우는지 줄이는지 예측하며, 체커보드 없이 출발하는 초기화를 고르고, 0 삽입의 스펙트럼 이미지와 체커보드를 주파수로 설명할 수 있습니다.
+# **이 레슨을 마치면** 쌍선형 보간과 최근접 이웃 보간을 고정된 커널의 전치 합성곱으로 쓰고, `ConvTranspose2d`의 기본 초기화가 출력을 키우는지 줄이는지 C_in/C_out으로 예측하며, 체커보드 없이 출발하는 초기화를 고르고, 0 삽입의 스펙트럼 이미지와 체커보드를 주파수로 설명할 수 있습니다.
 
 # %% [markdown] tags=["lang-en", "goals"]
-# **After this lesson you can** write bilinear and nearest-neighbour interpolation as transposed convolutions with a fixed kernel, predict whether `ConvTranspose2d`'s default initialization grows or shrinks the output in a given channel direction, choose an initialization that starts without a checkerboard, and explain zero insertion's spectral images and the checkerboard in terms of frequency.
+# **After this lesson you can** write bilinear and nearest-neighbour interpolation as transposed convolutions with a fixed kernel, predict from C_in/C_out whether `ConvTranspose2d`'s default initialization grows or shrinks the output, choose an initialization that starts without a checkerboard, and explain zero insertion's spectral images and the checkerboard in terms of frequency.
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 1절의 등식은 FCN과 d2l이 전치 합성곱을 쌍선형 커널로 초기화하는 이유입니다. 2절의 표준편차는
@@ -83,11 +83,11 @@ setup(LANG)
 
 # %%
 taps = torch.tensor([0.25, 0.75, 0.75, 0.25], dtype=torch.float64)
-bilinear_kernel = torch.outer(taps, taps)[None, None]  # (C_in, C_out, 4, 4) = (1, 1, 4, 4)
+bilinear_weight = torch.outer(taps, taps)[None, None]  # (C_in, C_out, 4, 4) = (1, 1, 4, 4)
 
 x = torch.rand(1, 1, 6, 6, dtype=torch.float64)
 resized = F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=False)
-transposed = F.conv_transpose2d(x, bilinear_kernel, stride=2, padding=1)
+transposed = F.conv_transpose2d(x, bilinear_weight, stride=2, padding=1)
 print("interpolate:", tuple(resized.shape), " conv_transpose2d:", tuple(transposed.shape))
 claim("`resized[..., 1:-1, 1:-1] == transposed[..., 1:-1, 1:-1]`", close(resized[..., 1:-1, 1:-1], transposed[..., 1:-1, 1:-1]))
 print((resized - transposed).abs().round(decimals=9).ne(0)[0, 0].int())  # 1 where they differ
@@ -109,7 +109,7 @@ print((resized - transposed).abs().round(decimals=9).ne(0)[0, 0].int())  # 1 whe
 # %%
 padded = F.pad(x, (1, 1, 1, 1), mode="replicate")
 claim("`resized == conv_transpose2d(F.pad(x, mode='replicate'), ...)[..., 2:-2, 2:-2]`",
-      close(resized, F.conv_transpose2d(padded, bilinear_kernel, stride=2, padding=1)[..., 2:-2, 2:-2]))
+      close(resized, F.conv_transpose2d(padded, bilinear_weight, stride=2, padding=1)[..., 2:-2, 2:-2]))
 
 # %% [markdown] tags=["lang-ko"]
 # 최근접 이웃 보간 ×2는 더 간단합니다. 입력 하나를 2×2 블록에 그대로 복사하므로 모두 1인 2×2 커널, 스트라이드
@@ -129,9 +129,9 @@ claim("`nearest == conv_transpose2d(x, torch.ones(1, 1, 2, 2), stride=2)`", clos
 
 C = 3
 xc = torch.rand(1, C, 6, 6, dtype=torch.float64)
-depthwise = F.conv_transpose2d(xc, bilinear_kernel.repeat(C, 1, 1, 1), stride=2, padding=1, groups=C)
+depthwise = F.conv_transpose2d(xc, bilinear_weight.repeat(C, 1, 1, 1), stride=2, padding=1, groups=C)
 per_channel = F.interpolate(xc, scale_factor=2, mode="bilinear", align_corners=False)
-print("weight:", tuple(bilinear_kernel.repeat(C, 1, 1, 1).shape))
+print("weight:", tuple(bilinear_weight.repeat(C, 1, 1, 1).shape))
 claim("`per_channel[..., 1:-1, 1:-1] == depthwise[..., 1:-1, 1:-1]`", close(per_channel[..., 1:-1, 1:-1], depthwise[..., 1:-1, 1:-1]))
 
 # %% [markdown] tags=["lang-ko"]
@@ -291,7 +291,7 @@ def icnr_transposed_(layer, small):
 
 def bilinear_(layer):
     layer.weight.zero_()
-    layer.weight[range(C), range(C)] = bilinear_kernel[0, 0]
+    layer.weight[range(C), range(C)] = bilinear_weight[0, 0]
     return layer
 
 
@@ -621,17 +621,17 @@ response_gallery([target[0, 0, 16:48, 16:48]] + [models[name](target)[0, 0, 16:4
 # %% [markdown] tags=["lang-ko", "self-check"]
 # ## 스스로 점검하기
 #
-# 1. 쌍선형 보간 ×2의 커널 [¼, ¾, ¾, ¼]은 어디에서 나오고, 같은 커널의 전치 합성곱과 보간은 왜 테두리 한 줄에서만 다를까요? (→ 1절)
+# 1. 최근접 이웃 보간 ×2는 어떤 커널과 스트라이드의 전치 합성곱인가요? 쌍선형 보간 ×2의 커널 [¼, ¾, ¾, ¼]은 어디에서 나오고, 같은 커널의 전치 합성곱과 보간은 왜 테두리 한 줄에서만 다를까요? (→ 1절)
 # 2. `ConvTranspose2d(8, 256, 4, stride=2, padding=1)`을 기본 초기화하면 평균 0, 분산 1인 입력에 대한 출력의 표준편차는 1보다 클까요, 작을까요? fan-in을 어느 채널 수에서 세기 때문인가요? (→ 2절)
-# 3. 위상 합 맞추기, ICNR식, 쌍선형 초기화는 무엇을 같게 만들어서 무늬 없이 출발하나요? 학습하는 동안에도 그 성질이 유지될까요? (→ 2, 4절)
+# 3. 위상 합 맞추기, ICNR식, 쌍선형 초기화는 무엇을 같게 만들어서 무늬 없이 출발하나요? 학습하는 동안에도 그 성질이 유지될까요? (→ 2절)
 # 4. 길이 N인 신호의 값 사이에 0을 끼우면 주파수 k의 성분 옆 어디에 이미지가 생기나요? 체커보드 강도는 스펙트럼의 어느 칸을 재나요? (→ 3절)
 
 # %% [markdown] tags=["lang-en", "self-check"]
 # ## Self-check
 #
-# 1. Where does the bilinear ×2 kernel [¼, ¾, ¾, ¼] come from, and why do the transposed convolution with that kernel and the interpolation differ only on the outermost ring? (→ section 1)
+# 1. Nearest ×2 is a transposed convolution with which kernel and stride? Where does the bilinear ×2 kernel [¼, ¾, ¾, ¼] come from, and why do the transposed convolution with that kernel and the interpolation differ only on the outermost ring? (→ section 1)
 # 2. With its default initialization, does `ConvTranspose2d(8, 256, 4, stride=2, padding=1)` give an output standard deviation above or below 1 for a zero-mean, unit-variance input? Which channel count is its fan-in taken from? (→ section 2)
-# 3. What do equal phase sums, ICNR-style and bilinear initialization make equal so that they start without a pattern? Does that property last during training? (→ sections 2, 4)
+# 3. What do equal phase sums, ICNR-style and bilinear initialization make equal so that they start without a pattern? Does that property last during training? (→ section 2)
 # 4. Insert a zero between the values of a length-N signal: where does an image of the component at frequency k appear? Which bins of the spectrum does the checkerboard strength measure? (→ section 3)
 
 # %% [markdown] tags=["lang-ko"]
@@ -663,17 +663,17 @@ solution = next(k for k in range(1, 7)
 verify("10.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
-# **2.** `nn.ConvTranspose2d(64, 16, 4, stride=2, padding=1)`의 기본 초기화에서 PyTorch가 쓰는 fan-in은 얼마일까요?
+# **2.** `nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1)`의 기본 초기화에서 PyTorch가 쓰는 fan-in은 얼마일까요?
 
 # %% [markdown] tags=["lang-en"]
-# **2.** What fan-in does PyTorch use for the default initialization of `nn.ConvTranspose2d(64, 16, 4, stride=2, padding=1)`?
+# **2.** What fan-in does PyTorch use for the default initialization of `nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1)`?
 
 # %%
 answer = ...
 check("10.2", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-solution = nn.init._calculate_fan_in_and_fan_out(nn.ConvTranspose2d(64, 16, 4, stride=2, padding=1).weight)[0]
+solution = nn.init._calculate_fan_in_and_fan_out(nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1).weight)[0]
 verify("10.2", solution)
 
 # %% [markdown] tags=["lang-ko"]

@@ -23,10 +23,10 @@
 #    inverses.
 
 # %% [markdown] tags=["lang-ko", "goals"]
-# **이 레슨을 마치면** ×4 전치 합성곱이 만드는 스펙트럼 이미지의 위치를 예측하고, 1-D, 3-D, 정사각형이 아닌 설정의 출력 크기와 겹침을 축마다 계산하며, 최대 언풀링, 0 삽입, 픽셀 셔플, 보간 가운데 어느 것이 선형이고 학습할 수 있으며 정확한 역연산인지 가릴 수 있습니다.
+# **이 레슨을 마치면** ×4 전치 합성곱이 만드는 스펙트럼 이미지의 위치를 예측하고, 1-D, 3-D, 정사각형이 아닌 설정의 출력 크기와 겹침을 축마다 계산하며, 최대 언풀링, 0 삽입, 픽셀 셔플, 보간이 각각 선형인지, 학습할 수 있는지, 정확한 역연산인지 가릴 수 있습니다.
 
 # %% [markdown] tags=["lang-en", "goals"]
-# **After this lesson you can** predict where a ×4 transposed convolution puts spectral images, compute output sizes and overlaps of 1-D, 3-D and non-square settings axis by axis, and tell which of max unpooling, zero insertion, pixel shuffle and interpolation are linear, learnable or exact inverses.
+# **After this lesson you can** predict where a ×4 transposed convolution puts spectral images, compute output sizes and overlaps of 1-D, 3-D and non-square settings axis by axis, and tell for each of max unpooling, zero insertion, pixel shuffle and interpolation whether it is linear, learnable and an exact inverse.
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 1-D와 3-D는 새 개념이 아니라 같은 규칙을 축마다 적용한 것입니다. 크기 공식을 다시 외우게 하지
@@ -413,15 +413,15 @@ claim("`bed[..., ::2, ::2] == pooled`", close(bed[..., ::2, ::2], pooled))
 # ## 스스로 점검하기
 #
 # 1. 길이 64, 주파수 5인 코사인을 ×4 전치 합성곱으로 늘리면 길이 256의 스펙트럼에서 어느 주파수들에 이미지가 생길까요? (→ 1절)
-# 2. 커널 (3, 4), 스트라이드 (1, 2), 패딩 (1, 1)인 `ConvTranspose2d`에 8×6 입력을 넣으면 출력 크기는 얼마이고, 안쪽 겹침 수는 몇일까요? (→ 2, 3절)
-# 3. 최대 언풀링은 최대 풀링의 역연산인가요? 픽셀 셔플과 픽셀 언셔플은 어떤가요? 이 가운데 학습할 가중치가 있는 연산이 있나요? (→ 4절)
+# 2. 커널 (3, 4), 스트라이드 (1, 2), 패딩 (1, 1)인 `ConvTranspose2d`에 8×6 입력을 넣으면 출력 크기는 얼마이고, 안쪽 겹침 수는 얼마일까요? (→ 2, 3절)
+# 3. 최대 언풀링, 0 삽입, 픽셀 셔플, 보간 가운데 선형이 아닌 것이 있나요? 학습할 가중치가 있는 것은요? 최대 언풀링은 최대 풀링의 역연산인가요? 픽셀 셔플과 픽셀 언셔플은 어떤가요? (→ 4절)
 
 # %% [markdown] tags=["lang-en", "self-check"]
 # ## Self-check
 #
 # 1. Grow a cosine of length 64 and frequency 5 with a ×4 transposed convolution: at which frequencies of the length-256 spectrum do images appear? (→ section 1)
 # 2. What output size does a `ConvTranspose2d` with kernel (3, 4), stride (1, 2), padding (1, 1) give for an 8×6 input, and what is the interior overlap count? (→ sections 2, 3)
-# 3. Is max unpooling the inverse of max pooling? What about pixel shuffle and pixel unshuffle? Does any of these have weights to learn? (→ section 4)
+# 3. Is any of max unpooling, zero insertion, pixel shuffle and interpolation not linear? Does any have weights to learn? Is max unpooling the inverse of max pooling? What about pixel shuffle and pixel unshuffle? (→ section 4)
 
 # %% [markdown] tags=["lang-ko"]
 # ## 연습 문제
@@ -465,16 +465,18 @@ verify("11.2", solution)
 # %% [markdown] tags=["lang-ko"]
 # **3. (코딩)** 1절의 디코더 같은 1-D 전치 합성곱을 0 삽입으로 직접 써 봅시다. `conv_transpose1d(x, weight, stride, padding)`은
 # 입력 `(N, C_in, L)`과 가중치 `(C_in, C_out, K)`를 받아 `F.conv_transpose1d(x, weight, stride=stride, padding=padding)`와
-# 같은 `(N, C_out, O)`를 돌려줍니다. `F.conv_transpose1d`는 쓰지 말고 0 삽입과 `F.conv1d`로 만드세요. 채점기는
-# 설정마다 `F.conv_transpose1d`의 결과와 비교합니다.
+# 같은 `(N, C_out, O)`를 돌려줍니다. `x`와 `weight`는 float64입니다. `F.conv_transpose1d`는 쓰지 말고 0 삽입과
+# `F.conv1d`로 만드세요(0을 끼울 텐서는 `x.new_zeros`로 만들면 dtype이 맞습니다). 채점기는 설정마다
+# `F.conv_transpose1d`의 결과와 비교합니다.
 #
 # 막히면 `hint("11.3", LANG, step=1)`부터 차례로 실행하세요(step=2는 핵심 아이디어, step=3은 풀이).
 
 # %% [markdown] tags=["lang-en"]
 # **3. (coding)** Write a 1-D transposed convolution like section 1's decoder from zero insertion.
 # `conv_transpose1d(x, weight, stride, padding)` takes an input `(N, C_in, L)` and a weight `(C_in, C_out, K)` and
-# returns the `(N, C_out, O)` that `F.conv_transpose1d(x, weight, stride=stride, padding=padding)` gives. Build it
-# from zero insertion and `F.conv1d`, without `F.conv_transpose1d`. The checker compares it with
+# returns the `(N, C_out, O)` that `F.conv_transpose1d(x, weight, stride=stride, padding=padding)` gives. `x` and
+# `weight` are float64. Build it from zero insertion and `F.conv1d`, without `F.conv_transpose1d` (make the
+# zero-inserted tensor with `x.new_zeros` so that its dtype matches). The checker compares it with
 # `F.conv_transpose1d` for each setting.
 #
 # Stuck? Run `hint("11.3", LANG, step=1)`, then steps 2 (the idea) and 3 (the solution).
