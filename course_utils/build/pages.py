@@ -41,8 +41,8 @@ def _role(cell) -> str | None:
 
 
 def prepare(path: Path, for_slides: bool) -> nbformat.NotebookNode:
-    """The executed notebook ready for static HTML: widget views fall back to their text (the lesson prints
-    every widget's result in the next cell), no widget state; the site drops the build's own cells (its
+    """The executed notebook ready for static HTML: widget views fall back to their text and figure (_static),
+    no widget state; the site drops the build's own cells (its
     navigation links to Colab instead)."""
     nb = nbformat.read(path, as_version=4)
     lang = nb.metadata.get("course", {}).get("lang")
@@ -56,14 +56,28 @@ def prepare(path: Path, for_slides: bool) -> nbformat.NotebookNode:
         slide_types(nb.cells)
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            if WIDGET_VIEW in output.get("data", {}):
-                del output.data[WIDGET_VIEW]
+        if cell.cell_type == "code":
+            cell.outputs = [shown for output in cell.outputs for shown in _static(output)]
         if for_slides and SLIDES_OUTPUT_ONLY_TAG in cell.metadata.get("tags", []):
             cell.metadata["transient"] = {"remove_source": True}
     if not for_slides:
         nb.cells = [c for c in nb.cells if _role(c) not in ("notice", "colab-link", "colab-install")]
     return nb
+
+
+def _static(output) -> list:
+    """An output as a page without live widgets shows it: a widget view falls back to its text, followed by its
+    figure as an image of its own when the widget put one in its bundle (course_utils.widgets.static_figure)."""
+    data = output.get("data", {})
+    if WIDGET_VIEW not in data:
+        return [output]
+    del data[WIDGET_VIEW]
+    if "image/png" not in data:
+        return [output]
+    figure = nbformat.v4.new_output("display_data", data={"image/png": data.pop("image/png")},
+                                    metadata=output.pop("metadata", {}))
+    output.metadata = {}
+    return [output, figure]
 
 
 def simple_page(lang: str, title: str, body: str, static: str) -> str:

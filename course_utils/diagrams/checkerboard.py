@@ -70,7 +70,9 @@ def overlap_heatmaps(panels, lang):
             overlap_heatmap(counts, lang, interior=interior, title=title, ax=ax, legend=False)
         if any(interior is not None for _, _, interior in panels):
             fig.supxlabel(message("checkerboard.interior_legend", lang), fontsize=9, color=_INTERIOR)
-    return fig
+    interior = message("diagrams.heatmaps_interior", lang) if any(p[2] is not None for p in panels) else ""
+    titles = "; ".join(" ".join(str(p[0]).split()) for p in panels if p[0]) or "—"
+    return describe(fig, message("diagrams.heatmaps_alt", lang, count=len(panels), interior=interior, titles=titles))
 
 
 def overlap_outer_product(counts_1d, lang, title=None):
@@ -93,7 +95,8 @@ def overlap_outer_product(counts_1d, lang, title=None):
             mosaic[name].spines[:].set_visible(False)
         overlap_heatmap(grid, lang, ax=mosaic["map"], annotate=len(counts) <= 16)
         mosaic["top"].set_title(title or message("checkerboard.outer_product", lang), fontsize=9)
-    return fig
+    return describe(fig, message("diagrams.outer_product_alt", lang, side=len(counts),
+                                 counts=", ".join(f"{v:g}" for v in counts)))
 
 
 def response_gallery(images, titles, lang, columns=4, title=None):
@@ -119,7 +122,8 @@ def response_gallery(images, titles, lang, columns=4, title=None):
             ax.imshow(image, cmap="gray", interpolation="nearest", vmin=low, vmax=high)
             ax.set_title(label, fontsize=8)
         fig.suptitle(message("checkerboard.gallery", lang) if title is None else title, fontsize=9)
-    return fig
+    return describe(fig, message("diagrams.gallery_alt", lang, count=len(images), titles="; ".join(titles),
+                                 title=(message("checkerboard.gallery", lang) if title is None else title).rstrip(".")))
 
 
 def strength_bars(names, strengths, lang, ax=None):
@@ -134,6 +138,7 @@ def strength_bars(names, strengths, lang, ax=None):
         raise ValueError(f"a checkerboard strength lies in [0, 1], got {values.min():g} … {values.max():g}")
     if len(names) != len(values):
         raise ValueError(f"need one name per strength, got {len(names)} names and {len(values)} strengths")
+    own_figure = ax is None
     with course_fonts():
         ax = axes(ax, figsize=(6.5, 0.35 * len(values) + 1.0))
         positions = np.arange(len(values))
@@ -144,4 +149,7 @@ def strength_bars(names, strengths, lang, ax=None):
         ax.invert_yaxis()
         ax.set_xlim(0, 1.1)
         ax.set_xlabel(message("checkerboard.strength_axis", lang), fontsize=9)
+    if own_figure:
+        describe(ax.figure, message("diagrams.strength_alt", lang,
+                                    values="; ".join(f"{name} {value:.3f}" for name, value in zip(names, values))))
     return ax.figure

@@ -5,6 +5,7 @@ from matplotlib.figure import Figure
 
 from course_utils.diagrams._canvas import axes, course_fonts
 from course_utils.diagrams._checks import image_batch, items, positive_int, value_range as checked_range, whole
+from course_utils.diagrams.alt import describe
 from course_utils.i18n import check_lang, message
 
 __all__ = ["tile", "image_grid", "segmentation_samples", "pattern_panels"]
@@ -39,21 +40,29 @@ def _show(ax, picture: torch.Tensor, low: float, high: float) -> None:
     ax.set_yticks([])
 
 
-def image_grid(images: torch.Tensor, nrow: int = 8, title: str = "", value_range=(-1.0, 1.0), ax=None):
+def image_grid(images: torch.Tensor, nrow: int = 8, title: str = "", value_range=(-1.0, 1.0), ax=None, lang=None):
     """A grid of (N, C, H, W) images (grey for C = 1, RGB for C = 3) with an optional title.
 
     value_range (low, high), low < high, is mapped to black … white; ValueError for anything tile refuses.
+    With lang ("ko" or "en") and no ax, the figure gets alt text in that language (what the grid holds).
     """
+    if lang is not None:
+        check_lang(lang)
     low, high = checked_range(value_range, "value_range")
     picture = tile(images, nrow)
     if picture.shape[0] not in (1, 3):
         raise ValueError(f"images need 1 or 3 channels to be drawn, got {picture.shape[0]}")
+    own_figure = ax is None
     with course_fonts():
         width = min(8.0, 0.45 * nrow + 0.4)
         ax = axes(ax, figsize=(width, width * picture.shape[1] / picture.shape[2] + 0.3))
         _show(ax, picture, low, high)
         if title:
             ax.set_title(title, fontsize=10)
+    if lang is not None and own_figure:
+        kind = message("diagrams.grid_grey" if picture.shape[0] == 1 else "diagrams.grid_colour", lang)
+        describe(ax.figure, message("diagrams.grid_alt", lang, title=f"{title}: " if title else "", kind=kind,
+                                    count=images.shape[0], nrow=min(nrow, images.shape[0])))
     return ax.figure
 
 
@@ -85,7 +94,8 @@ def segmentation_samples(images: torch.Tensor, masks: torch.Tensor, predictions:
                 low, high = value_range or (float(picture.min()), float(picture.max()))
                 _show(grid[row, col], picture, low, high if high > low else low + 1)
             grid[0, col].set_title(name, fontsize=9)
-    return figure
+    return describe(figure, message("diagrams.segmentation_alt", lang, count=n,
+                                    columns="; ".join(name for name, _, _ in columns)))
 
 
 def pattern_panels(outputs: dict, spectra: dict, lang: str) -> Figure:
@@ -119,4 +129,4 @@ def pattern_panels(outputs: dict, spectra: dict, lang: str) -> Figure:
             grid[1, col].set_yticks([])
         grid[0, 0].set_ylabel(message("samples.one_sample", lang), fontsize=9)
         grid[1, 0].set_ylabel(message("samples.spectrum", lang), fontsize=9)
-    return figure
+    return describe(figure, message("diagrams.patterns_alt", lang, names="; ".join(map(str, outputs))))

@@ -7,6 +7,7 @@ from matplotlib.patches import Rectangle
 from course_utils.diagrams._canvas import axes, course_fonts
 from course_utils._ints import integer
 from course_utils.diagrams._checks import finite_array, grid_shape, items, positive_int
+from course_utils.diagrams.alt import describe
 from course_utils.i18n import check_lang, message
 
 __all__ = ["conv_matrix_grid", "scatter_add_step", "scatter_add_steps"]
@@ -50,6 +51,7 @@ def conv_matrix_grid(labels, lang, input_width=None, ax=None):
     rows, cols = _texts(labels, "labels")
     if input_width is not None:
         input_width = positive_int(input_width, "input_width")
+    own_figure = ax is None
     with course_fonts():
         ax = axes(ax, figsize=(0.42 * cols + 1.2, 0.42 * rows + 1.3))
         for r, row in enumerate(labels):
@@ -73,6 +75,10 @@ def conv_matrix_grid(labels, lang, input_width=None, ax=None):
         ax.set_title(message("scatter_add.matrix_title", lang, rows=rows, cols=cols), fontsize=10)
         for side in ax.spines.values():
             side.set_visible(False)
+    if own_figure:
+        input_rows = message("diagrams.matrix_input_rows", lang) if input_width and input_width < cols else ""
+        describe(ax.figure, message("diagrams.matrix_alt", lang, rows=rows, cols=cols, input_rows=input_rows,
+                                    filled=sum(text != "" for row in labels for text in row)))
     return ax.figure
 
 
@@ -95,6 +101,7 @@ def scatter_add_step(cells, counts, lang, stamp=None, padding=0, title=None, fon
     shades = colormaps["Blues"]
     cells = [[_wrap(text) for text in row] for row in cells]
     fontsize = fontsize or _fontsize(cells)
+    own_figure = ax is None
     with course_fonts():
         ax = axes(ax, figsize=(0.75 * cols + 0.6, 0.75 * rows + 0.9))
         for r in range(rows):
@@ -124,7 +131,21 @@ def scatter_add_step(cells, counts, lang, stamp=None, padding=0, title=None, fon
             side.set_visible(False)
         if title:
             ax.set_title(title, fontsize=9)
+    if own_figure:
+        describe(ax.figure, (f"{' '.join(title.split())}. " if title else "") + message(
+            "diagrams.step_alt", lang, rows=rows, cols=cols, stamp=_stamp_alt(stamp, lang), padding=_padding_alt(padding, lang)))
     return ax.figure
+
+
+def _stamp_alt(stamp, lang: str) -> str:
+    if stamp is None:
+        return ""
+    r0, c0, h, w = stamp
+    return message("diagrams.step_stamp", lang, row=r0, col=c0, height=h, width=w)
+
+
+def _padding_alt(padding: int, lang: str) -> str:
+    return message("diagrams.step_padding", lang, padding=padding) if padding else ""
 
 
 def _fontsize(cells):
@@ -177,4 +198,6 @@ def scatter_add_steps(snapshots, stamps, lang, values=None, padding=0, columns=2
             scatter_add_step(cells, [row[:] for row in counts], lang, stamp=(r0, c0, h, w), padding=padding,
                              title=title, fontsize=_fontsize(snapshots[-1]), ax=ax)
         fig.suptitle(message("scatter_add.steps_title", lang), fontsize=10)
-    return fig
+    shown = "" if values is None else message("diagrams.steps_values", lang, values=", ".join(map(str, values)))
+    return describe(fig, message("diagrams.steps_alt", lang, steps=steps, rows=rows, cols=cols, values=shown,
+                                 padding=_padding_alt(padding, lang)))

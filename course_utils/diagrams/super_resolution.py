@@ -5,6 +5,7 @@ from matplotlib.figure import Figure
 
 from course_utils.diagrams._canvas import axes, course_fonts
 from course_utils.diagrams._checks import finite_array, items, positive_int
+from course_utils.diagrams.alt import describe
 from course_utils.i18n import check_lang, message
 
 __all__ = ["crop_gallery", "gain_bars"]
@@ -37,7 +38,8 @@ def crop_gallery(crops, titles, image_name, lang, columns=4, note=None):
             ax.set_title(title, fontsize=8)
         title = message("super_resolution.crops", lang, image=image_name, size=crops[0].shape[0])
         fig.suptitle(f"{title}: {note}" if note else title, fontsize=9)
-    return fig
+    return describe(fig, message("diagrams.crops_alt", lang, title=f"{title}: {note}" if note else title,
+                                 size=crops[0].shape[0], count=len(crops), titles="; ".join(titles)))
 
 
 def gain_bars(names, gains, seed_range, seed_model, lang, ax=None):
@@ -54,6 +56,7 @@ def gain_bars(names, gains, seed_range, seed_model, lang, ax=None):
     low, high = band
     if len(names) != len(gains):
         raise ValueError(f"need one name per gain, got {len(names)} names and {len(gains)} gains")
+    own_figure = ax is None
     with course_fonts():
         ax = axes(ax, figsize=(6.5, 0.35 * len(gains) + 1.2))
         positions = np.arange(len(gains))
@@ -68,4 +71,7 @@ def gain_bars(names, gains, seed_range, seed_model, lang, ax=None):
         ax.set_xlim(min(0.0, gains.min(), low) - 0.25 * span, max(0.0, gains.max(), high) + 0.3 * span)
         ax.set_xlabel(message("super_resolution.gain_axis", lang), fontsize=9)
         ax.legend(fontsize=8, loc="lower right")
+    if own_figure:
+        describe(ax.figure, message("diagrams.gains_alt", lang, band=message("super_resolution.seed_band", lang, model=seed_model),
+                                    values="; ".join(f"{name} {gain:+.2f} dB" for name, gain in zip(names, gains))))
     return ax.figure

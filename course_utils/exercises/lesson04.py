@@ -88,8 +88,10 @@ register(Exercise(
     id="04.4",
     expected=_gradient_interior_values,
     kind=int,
-    nudge={"ko": "합성곱의 입력에 대한 기울기는 어떤 연산으로 계산되나요(6절)?",
-           "en": "Which operation computes a convolution's gradient with respect to its input (section 6)?"},
+    nudge={"ko": "합성곱의 입력 기울기는 같은 설정의 전치 합성곱입니다(레슨 02의 5절). "
+                 "출력 기울기가 모두 1이면 무엇이 나오나요?",
+           "en": "A convolution's input gradient is the transposed convolution with the same settings (lesson 02, "
+                 "section 5). What comes out when every output gradient is 1?"},
     hint={"ko": "`loss = y.sum()`의 입력 기울기는 모두 1인 출력 기울기를 전치 합성곱한 것, 곧 겹침 지도입니다.",
           "en": "The input gradient of `loss = y.sum()` is the transposed convolution of an all-ones output "
                 "gradient: an overlap map."},

@@ -31,11 +31,18 @@ def _zero_taps_per_pair() -> int:
     return 4 * 9 - used
 
 
-def _transposed_macs() -> int:
-    layer = nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1)
+def _multiply_adds(module: nn.Module, x: torch.Tensor) -> int:
     with torch.no_grad(), FlopCounterMode(display=False) as counter:
-        layer(torch.zeros(1, 64, 32, 32))
+        module(x)
     return counter.get_total_flops() // 2
+
+
+def _kernel_matching_resize_macs() -> int:
+    """The K for which ConvTranspose2d(64, 32, K, stride=2) does the multiply-adds of nearest ×2 + a 3×3 conv."""
+    x = torch.zeros(1, 64, 8, 8)
+    resize = nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(64, 32, 3, padding=1))
+    target = _multiply_adds(resize, x)
+    return next(k for k in range(1, 10) if _multiply_adds(nn.ConvTranspose2d(64, 32, k, stride=2), x) == target)
 
 
 register(Exercise(
@@ -71,17 +78,21 @@ register(Exercise(
 
 register(Exercise(
     id="05.3",
-    expected=_transposed_macs,
+    expected=_kernel_matching_resize_macs,
     kind=int,
-    nudge={"ko": "전치 합성곱은 입력 픽셀 하나마다 곱셈-덧셈을 몇 번 할까요? 입력 픽셀은 모두 몇 개인가요?",
-           "en": "How many multiply-adds does a transposed convolution do per input pixel, and how many input "
-                 "pixels are there?"},
-    hint={"ko": "전치 합성곱은 입력 픽셀마다 C_in × C_out × K²번 곱해 더합니다. "
-                "`FlopCounterMode`로 잰다면 이 도구가 곱셈-덧셈 하나를 FLOP 2개로 센다는 점을 기억하세요.",
-          "en": "A transposed convolution does C_in × C_out × K² multiply-adds per input pixel. If you measure it "
-                "with `FlopCounterMode`, remember that it counts one multiply-add as 2 FLOPs."},
-    explanation={"ko": "64 × 32 × 16 × 32 × 32 = 33554432번입니다(약 3,360만 번).",
-                 "en": "64 × 32 × 16 × 32 × 32 = 33554432 (about 33.6 million)."},
+    nudge={"ko": "전치 합성곱은 입력 픽셀마다, 업샘플링 + 합성곱은 출력 픽셀마다 곱해 더합니다. "
+                 "입력 픽셀 하나에 출력 픽셀은 몇 개인가요?",
+           "en": "The transposed convolution works per input pixel, upsample + convolution per output pixel. How "
+                 "many output pixels are there per input pixel?"},
+    hint={"ko": "전치 합성곱은 입력 픽셀마다 C_in·C_out·K²번, 최근접 이웃 ×2 + 3×3 합성곱은 출력 픽셀마다 "
+                "C_in·C_out·9번, 곧 입력 픽셀마다 4 × 9 = 36번 곱해 더합니다. K² = 36을 푸세요.",
+          "en": "The transposed convolution does C_in·C_out·K² multiply-adds per input pixel; nearest ×2 + a 3×3 "
+                "convolution does C_in·C_out·9 per output pixel, that is 4 × 9 = 36 per input pixel. Solve K² = 36."},
+    explanation={"ko": "K = 6입니다. 보간이 픽셀을 4배로 늘린 뒤 3×3 합성곱을 하므로 입력 픽셀마다 36번이고, "
+                       "K=4 전치 합성곱(16번)의 36/16 = 2.25배라는 2절의 결과도 같은 계산입니다.",
+                 "en": "K = 6. Interpolation makes 4 pixels of each input pixel before the 3×3 convolution, so 36 "
+                       "per input pixel; section 2's 36/16 = 2.25 times a K=4 transposed convolution is the same "
+                       "count."},
 ))
 
 

@@ -73,10 +73,10 @@ register(Exercise(
           "en": "Two layers change: the transposed convolution gains 256 output channels, and so does the "
                 "concatenation, which the first 3×3 convolution reads. Count each layer as `C_in·C_out·K² + C_out` "
                 "and add the differences."},
-    explanation={"ko": f"{_growth_without_halving()}개 = 전치 합성곱 {_growth_per_layer()[0]:,}개"
+    explanation={"ko": f"{_growth_without_halving():,}개 = 전치 합성곱 {_growth_per_layer()[0]:,}개"
                        f" + 첫 합성곱 {_growth_per_layer()[1]:,}개. 채널을 절반으로 줄이면 이어 붙인 뒤에도 "
                        "채널이 `in_ch`로 돌아와 이만큼을 아낍니다.",
-                 "en": f"{_growth_without_halving()} = {_growth_per_layer()[0]:,} (transposed convolution)"
+                 "en": f"{_growth_without_halving():,} = {_growth_per_layer()[0]:,} (transposed convolution)"
                        f" + {_growth_per_layer()[1]:,} (first convolution). Halving the channels brings the "
                        "concatenation back to `in_ch` channels and saves all of this."},
 ))
@@ -110,9 +110,9 @@ register(Exercise(
           "en": "Each pooling halves the size; to divide evenly four times the side must be a multiple of 2⁴ = 16. "
                 "Which is the smallest such multiple of at least 500?"},
     explanation={"ko": f"{_padding_for_four_levels()}줄. {_padded_side()} = 16 × {_padded_side() // 16}이므로 "
-                       f"{_padded_side()} − 500 = {_padding_for_four_levels()}. 예측한 뒤에는 원래 크기로 잘라 냅니다.",
+                       f"{_padded_side()} − 500 = {_padding_for_four_levels()}. 모델의 예측 결과는 원래 크기(500×500)로 잘라 냅니다.",
                  "en": f"{_padding_for_four_levels()} rows: {_padded_side()} = 16 × {_padded_side() // 16}, so "
-                       f"{_padded_side()} − 500 = {_padding_for_four_levels()}. Crop the prediction back afterwards."},
+                       f"{_padded_side()} − 500 = {_padding_for_four_levels()}. Crop the model's output back to 500×500."},
 ))
 
 
@@ -138,7 +138,7 @@ register_coding(CodingExercise(
     cases=_decoder_step_cases,
     hints=(
         {"ko": "풀링이 홀수 크기의 나머지를 버리므로 `up(x)`는 skip보다 한 줄 작을 수 있습니다. 어느 쪽에 줄을 더해야 "
-               "행이 맞을까요?",
+               "줄이 맞을까요?",
          "en": "Pooling drops the remainder of an odd size, so `up(x)` can be one row short of skip. On which side "
                "must the row go for the rows to line up?"},
         {"ko": "`up`에게 목표 크기를 알려 주면(`output_size=`) PyTorch가 `output_padding`으로 끝에 줄을 더합니다. 끝쪽에 "
@@ -149,7 +149,8 @@ register_coding(CodingExercise(
         {"ko": "`return torch.cat([up(x, output_size=skip.shape[-2:]), skip], dim=1)`.",
          "en": "`return torch.cat([up(x, output_size=skip.shape[-2:]), skip], dim=1)`."},
     ),
-    explanation={"ko": "행이 맞는 방법은 끝쪽에 줄을 더하는 것입니다. 앞쪽에 패딩하면 모든 행이 한 칸씩 어긋납니다.",
+    explanation={"ko": "줄이 맞는 방법은 끝쪽에 줄을 더하는 것입니다. 앞쪽에 패딩하면 모든 줄이 한 칸씩 밀려, "
+                       "절반가량이 제 풀링 창을 벗어납니다.",
                  "en": "Adding the row at the end keeps the rows aligned; padding at the start shifts every row by "
-                       "one."},
+                       "one, and about half of them leave their own pooling window."},
 ))

@@ -11,6 +11,7 @@ from traitlets import Any, observe, validate
 from course_utils._ints import single
 from course_utils.arithmetic import RuleError
 from course_utils.i18n import check_lang, message
+from course_utils.widgets.static_figure import with_figure
 
 
 def _is_int(value) -> bool:
@@ -155,12 +156,14 @@ class Explorer(widgets.VBox):
         self._plot.outputs = () if self.figure is None else (_png_output(self.figure),)
 
     def _repr_mimebundle_(self, **kwargs):
-        """The live widget, with the current result as its text/plain: JupyterLab shows the widget once, nbval
-        checks the text, and pages without live widgets (site, slides) show the text in its place."""
+        """The live widget, with the current result as its text/plain and its figure as image/png: JupyterLab
+        shows the widget once, nbval checks the text, and pages without live widgets show the text in its place
+        (slides) or the text and the figure (the site)."""
         bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle:
-            bundle["text/plain"] = self.text
-        return bundle
+        if not bundle:
+            return bundle
+        bundle["text/plain"] = self.text
+        return with_figure(bundle, self.figure)
 
     def print(self) -> None:
         """Print the current result as text (what slides and static pages show)."""

@@ -19,10 +19,10 @@
 # Every size and count printed here is computed by the code below, and CI re-runs it every time.
 
 # %% [markdown] tags=["lang-ko", "goals"]
-# **이 레슨을 마치면** 인코더가 특징 맵을 얼마나 줄이고 2배 업샘플링 몇 번으로 되돌릴 수 있는지 계산하고, 합성곱의 패딩이나 풀링으로는 정보가 담긴 맵을 키울 수 없는 이유를 설명하고, 고정된 보간이 전치 합성곱의 한 가중치 설정일 뿐임을 보일 수 있습니다.
+# **이 레슨을 마치면** 인코더가 특징 맵을 얼마나 줄이고 2배 업샘플링 몇 번으로 되돌릴 수 있는지 계산하고, 합성곱의 패딩을 키워 늘린 바깥쪽 칸에는 정보가 없고 풀링은 맵을 거의 키우지 못하는 이유를 설명하고, 최근접 이웃 보간이 전치 합성곱의 한 가중치 설정임을 보일 수 있습니다.
 
 # %% [markdown] tags=["lang-en", "goals"]
-# **After this lesson you can** compute how far an encoder shrinks a feature map and how many 2× upsampling steps bring it back, explain why convolution padding and pooling cannot grow a map with information in it, and show that a fixed interpolation is just one weight setting of a transposed convolution.
+# **After this lesson you can** compute how far an encoder shrinks a feature map and how many 2× upsampling steps bring it back, explain why the outer cells that a large convolution padding adds carry no information and why pooling barely grows a map, and show that nearest-neighbour interpolation is one weight setting of a transposed convolution.
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 1절의 코드를 실행하기 전에 물어보세요. 256×256 이미지가 인코더 단계를 다섯 번 지나면 얼마나
@@ -276,16 +276,16 @@ print("Σ numel:", sum(p.numel() for p in nearest.parameters()),
 # 두 보간 모두 파라미터가 0개입니다. 어떤 데이터를 보여 주어도 늘 같은 방식으로 값을 채웁니다.
 #
 # 전치 합성곱은 다릅니다. 커널 2, 스트라이드 2인 전치 합성곱에는 편향 없이 학습할 파라미터가 4개 있고, 이 가중치를 모두
-# 1로 두면 최근접 이웃 보간과 **정확히 같은** 결과가 나옵니다. 즉 고정된 보간은 전치 합성곱의 여러 가중치
-# 설정 가운데 하나일 뿐이고, 학습을 통해 작업에 더 알맞은 가중치를 찾을 수 있습니다.
+# 1로 두면 최근접 이웃 보간과 **정확히 같은** 결과가 나옵니다. 즉 최근접 이웃 보간은 전치 합성곱의 여러
+# 가중치 설정 가운데 하나일 뿐이고, 학습을 통해 작업에 더 알맞은 가중치를 찾을 수 있습니다.
 
 # %% [markdown] tags=["lang-en"]
 # Both have zero parameters: whatever data they see, they fill the map the same way.
 #
 # A transposed convolution is different. With kernel 2 and stride 2 and without bias it has 4 learnable parameters, and
-# with all these weights set to 1 it gives **exactly** the nearest-neighbour result. Fixed interpolation is
-# just one weight setting a transposed convolution can take; training can find weights that suit the task
-# better.
+# with all these weights set to 1 it gives **exactly** the nearest-neighbour result. Nearest-neighbour
+# interpolation is just one weight setting a transposed convolution can take; training can find weights that
+# suit the task better.
 
 # %%
 learnable = nn.ConvTranspose2d(1, 1, kernel_size=2, stride=2, bias=False)
@@ -327,14 +327,14 @@ claim("torch.equal(learnable(tiny), nearest(tiny))", torch.equal(learnable(tiny)
 # ## 스스로 점검하기
 #
 # 1. 512×512 이미지가 1절의 인코더 단계를 네 번 지나면 한 변이 몇 픽셀이 되고, 되돌리려면 2배 업샘플링을 몇 번 해야 할까요? (→ 1, 2절)
-# 2. 8×8 입력에 padding=5인 3×3 합성곱을 하면 16×16이 됩니다. 그런데도 이것을 업샘플링이라 할 수 없는 이유는 무엇이고, 풀링은 맵을 최대 몇 픽셀 키울 수 있나요? (→ 5절)
+# 2. 8×8 입력에 padding=5인 3×3 합성곱을 하면 16×16이 됩니다. 늘어난 바깥쪽 칸에는 왜 정보가 없고, 풀링은 맵을 최대 몇 픽셀 키울 수 있나요? (→ 5절)
 # 3. 커널 2, 스트라이드 2인 전치 합성곱의 가중치를 어떻게 두면 최근접 이웃 보간과 같아지고, 학습하면 무엇이 달라지나요? (→ 6절)
 
 # %% [markdown] tags=["lang-en", "self-check"]
 # ## Self-check
 #
 # 1. After four of section 1's encoder stages, what is the side of a 512×512 image, and how many 2× upsampling steps bring it back? (→ sections 1, 2)
-# 2. A 3×3 convolution with padding=5 turns an 8×8 input into 16×16. Why is that still no upsampling, and by how many pixels at most can pooling grow a map? (→ section 5)
+# 2. A 3×3 convolution with padding=5 turns an 8×8 input into 16×16. Why do the outer cells it adds carry no information, and by how many pixels at most can pooling grow a map? (→ section 5)
 # 3. How must the weights of a kernel-2, stride-2 transposed convolution be set to give nearest-neighbour interpolation, and what changes when they are trained? (→ section 6)
 
 # %% [markdown] tags=["lang-ko"]

@@ -15,10 +15,10 @@
 # Checkerboard Artifacts* (Distill), in code and say where our measurements differ.
 
 # %% [markdown] tags=["lang-ko", "goals"]
-# **이 레슨을 마치면** 커널 크기와 스트라이드만 보고 겹침이 균일한지 예측하고, 원문의 6×6 표가 체커보드가 아니라 가장자리 효과를 보여 준다는 것을 설명하고, 겹침이 균일한 층에도 무늬가 생기는 까닭을 위상별 가중치 합으로 설명하고, 세 가지 해결책이 각각 무엇을 고치고 무엇을 못 고치는지 말할 수 있습니다.
+# **이 레슨을 마치면** 커널 크기와 스트라이드만 보고 겹침이 균일한지 예측하고, 원문의 6×6 표가 체커보드가 아니라 가장자리 효과를 보여 준다는 것을 설명하고, 겹침이 균일한 층에도 무늬가 생기는 까닭을 위상별 가중치 합으로 밝히고, 세 가지 해결책이 각각 무엇을 고치고 무엇을 못 고치는지 말할 수 있습니다.
 
 # %% [markdown] tags=["lang-en", "goals"]
-# **After this lesson you can** predict from the kernel size and stride whether the overlap is even, explain why the document's 6×6 table shows a border effect, not a checkerboard, explain with per-phase weight sums why even overlap still gives a pattern, and say what each of the three fixes removes and leaves.
+# **After this lesson you can** predict from the kernel size and stride whether the overlap is even, explain why the document's 6×6 table shows a border effect, not a checkerboard, show with per-phase weight sums why even overlap still gives a pattern, and say what each of the three fixes removes and leaves.
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 원문의 6×6 표(1과 4)를 체커보드의 원인으로 가르치지 마세요. 그 차이는 가장자리 효과이고, K=4,
@@ -155,8 +155,8 @@ overlap_outer_product(counts, LANG)
 #
 # The document tabulates "the number of inputs contributing to each output position for stride=2, kernel=4"
 # (translated), 1 in the corners and 4 in the middle, and explains: "the difference between 1 and 4 → uneven
-# brightness → checkerboard!" (translated). Its drawing has two middle rows (4×6); a square output is 6×6, so we
-# type it in as 6×6. It is a 3×3 input with K=4, S=2, P=1, the most common 2× upsampling setting.
+# brightness → checkerboard!" (translated). Its drawing has two middle rows (4×6); we type in the full square
+# 6×6 output. It is a 3×3 input with K=4, S=2, P=1, the most common 2× upsampling setting.
 
 # %%
 document_table = torch.tensor([
@@ -198,7 +198,7 @@ print(verdict(8, 4, 2, 1, LANG))
 # So the overlap of K=4, S=2 is **even in the interior**, as Odena et al. (2016) also explain for a stride that
 # divides the kernel size. The document's 1 versus 4 is a border effect (a darker outer ring), not a periodic
 # pattern; that appears in the interior when S does not divide K. The four settings side by side (K=4, S=2 still
-# has a checkerboard: see sections 4 and 5):
+# has a checkerboard: sections 4 and 5):
 
 # %%
 names = [f"K={k} S={s} P={p}" for k, s, p in CASES]
@@ -313,7 +313,8 @@ response_gallery([y[0, 0, 4:-4, 4:-4] for y in responses.values()], list(respons
 
 # %% [markdown] tags=["lang-ko"]
 # 전치 합성곱 세 층과 기본 초기화 픽셀 셔플, `.repeat`로 복사한 ICNR에는 2픽셀마다 되풀이되는 격자가 보이고,
-# 업샘플링 + 합성곱과 ICNR은 평평합니다(중간 회색). 이제 이것을 숫자로 잽니다.
+# 업샘플링 + 합성곱과 ICNR은 평평합니다(중간 회색). 패널마다 밝기 범위를 따로 맞췄으므로 무늬의 크기는 비교하지
+# 말고 있고 없음만 보세요. 이제 이것을 숫자로 잽니다.
 #
 # 스트라이드 2인 층의 출력 픽셀 $(i, j)$는 $(i \bmod 2,\ j \bmod 2)$에 따라 네 가지 **위상** 가운데 하나에
 # 속합니다. 이 코스가 정한 **체커보드 강도**(`course_utils.metrics.checkerboard_strength`)는 다음과 같습니다.
@@ -329,7 +330,8 @@ response_gallery([y[0, 0, 4:-4, 4:-4] for y in responses.values()], list(respons
 
 # %% [markdown] tags=["lang-en"]
 # The three transposed convolutions, the default pixel shuffle and the `.repeat` ICNR show a grid that repeats
-# every two pixels; upsample + convolution and ICNR are flat (mid-grey). Now we measure it.
+# every two pixels; upsample + convolution and ICNR are flat (mid-grey). Each panel is scaled on its own: judge
+# whether there is a pattern, not its size. Now we measure it.
 #
 # The output pixel $(i, j)$ of a stride-2 layer belongs to one of four **phases**, $(i \bmod 2,\ j \bmod 2)$.
 # The course's own **checkerboard strength** (`course_utils.metrics.checkerboard_strength`; Odena et al. 2016 use
@@ -350,6 +352,24 @@ for name, g in strengths.items():
 
 # %%
 strength_bars(list(strengths), list(strengths.values()), LANG)
+
+# %% [markdown] tags=["lang-ko"]
+# 결과를 정리하면 이렇습니다.
+#
+# - 전치 합성곱은 셋 다 뚜렷합니다. 안쪽이 균일한 K=4도, 겹치지 않는 K=2도 그렇습니다.
+# - 업샘플링 + 합성곱은 최근접 이웃 보간이든 쌍선형 보간이든 0입니다.
+# - 기본 초기화 픽셀 셔플에도 무늬가 있습니다(강도 1: 상수 입력에서는 무늬가 있으면 크기와 상관없이
+#   1입니다). 원문이 장점으로 든 "체커보드 적음"은 적어도 초기화 직후에는 맞지 않습니다.
+# - ICNR로 초기화하면 0이고, `.repeat`로 잘못 복사하면 여전히 뚜렷합니다.
+
+# %% [markdown] tags=["lang-en"]
+# In short:
+#
+# - All three transposed convolutions are clear, even K=4 (even interior) and K=2 (no overlap).
+# - Upsample + convolution is 0, nearest-neighbour and bilinear alike.
+# - The default pixel shuffle has a pattern too (strength 1: for a constant input any pattern scores 1): the
+#   document's "few checkerboards" (translated) does not hold, at least right after initialization.
+# - ICNR brings it to 0; with the wrong copy (`.repeat`) it stays clear.
 
 # %% [markdown] tags=["lang-ko", "deep-dive"]
 # ### 심화: 체커보드 강도의 성질
@@ -376,31 +396,9 @@ strength_bars(list(strengths), list(strengths.values()), LANG)
 # threshold 0.1 is 1% of the variation's energy.
 
 # %% [markdown] tags=["lang-ko"]
-# 결과를 정리하면 이렇습니다.
-#
-# - 전치 합성곱은 셋 다 뚜렷합니다. 안쪽이 균일한 K=4도, 겹치지 않는 K=2도 그렇습니다.
-# - 업샘플링 + 합성곱은 최근접 이웃 보간이든 쌍선형 보간이든 0입니다.
-# - 기본 초기화 픽셀 셔플에도 무늬가 있습니다(강도 1. 무늬가 있으면 크기와 상관없이 1입니다). 원문이 장점으로
-#   든 "체커보드 적음"은 적어도 초기화 직후에는 맞지 않습니다.
-# - ICNR로 초기화하면 0이고, `.repeat`로 잘못 복사하면 여전히 뚜렷합니다.
-#
-# 겹침이 균일한데 왜 무늬가 생길까요?
-
-# %% [markdown] tags=["lang-en"]
-# In short:
-#
-# - All three transposed convolutions are clear, even K=4 (even interior) and K=2 (no overlap).
-# - Upsample + convolution is 0, nearest-neighbour and bilinear alike.
-# - The default pixel shuffle has a pattern too (strength 1; any pattern scores 1, whatever its size): the
-#   document's "few checkerboards" (translated) does not hold, at least right after initialization.
-# - ICNR brings it to 0; with the wrong copy (`.repeat`) it stays clear.
-#
-# Why a pattern when the overlap is even?
-
-# %% [markdown] tags=["lang-ko"]
 # ## 5. 두 가지 원인
 #
-# 모든 값이 1인 입력에서 위상 $(a, b)$의 안쪽 픽셀 값은 **그 위상에 닿는 커널 탭의 가중치를 모두 더한
+# 겹침이 균일한데 왜 무늬가 생길까요? 모든 값이 1인 입력에서 위상 $(a, b)$의 안쪽 픽셀 값은 **그 위상에 닿는 커널 탭의 가중치를 모두 더한
 # 값**(입력 채널 전체의 합에 편향을 더한 값)입니다. 네 위상의 값은 이 합이 같을 때만 같고, 이 조건은 두 가지로
 # 깨집니다.
 #
@@ -410,7 +408,7 @@ strength_bars(list(strengths), list(strengths.values()), LANG)
 # %% [markdown] tags=["lang-en"]
 # ## 5. Two causes
 #
-# For an input of ones, an interior pixel of phase $(a, b)$ holds **the sum of the weights of the kernel taps that
+# Why a pattern when the overlap is even? For an input of ones, an interior pixel of phase $(a, b)$ holds **the sum of the weights of the kernel taps that
 # reach that phase** (over all input channels, plus the bias). The phases agree only if these sums agree, which can
 # fail in two ways.
 #
@@ -479,14 +477,14 @@ claim("close(measured, from_weights)", close(measured, from_weights))
 # is clear right after default initialization. Training may equalize the sums; nothing guarantees it.
 
 # %% [markdown] tags=["lang-ko", "deep-dive"]
-# ### 심화: 층을 쌓으면 무늬가 커진다
+# ### 심화: 층을 쌓으면: 불균일함은 커지고 주기는 길어진다
 # 건너뛰어도 이후 내용을 따라가는 데 지장이 없습니다.
 #
 # 실제 생성자는 스트라이드 2인 층을 여러 개 쌓습니다. 원인 1부터 봅시다. 가중치가 모두 같은 K=3, S=2 층을
 # 1개, 2개, 3개 쌓으면 안쪽의 최대/최소 비가 4, 9, 25로 커지고, 층마다 무늬의 주기도 2배가 됩니다(2, 4, 8).
 
 # %% [markdown] tags=["lang-en", "deep-dive"]
-# ### Deep dive: stacking layers makes it grow
+# ### Deep dive: stacking layers: the unevenness grows and the period lengthens
 # You can skip it; nothing later depends on it.
 #
 # Real generators stack several stride-2 layers. Cause 1 first: with 1, 2 and 3 stacked equal-weight K=3, S=2
@@ -560,7 +558,7 @@ response_gallery([y[len(y) // 2 - 8:len(y) // 2 + 8, len(y) // 2 - 8:len(y) // 2
 # ## 6. 심화: 기울기에도 체커보드가 생긴다
 # 건너뛰어도 이후 내용을 따라가는 데 지장이 없습니다.
 #
-# 합성곱의 입력에 대한 기울기는 같은 설정의 전치 합성곱으로 계산됩니다(레슨 02). 그래서 판별자나 인코더의
+# 합성곱의 입력에 대한 기울기는 같은 설정의 전치 합성곱으로 계산됩니다(레슨 02 5절). 그래서 판별자나 인코더의
 # 스트라이드 2 합성곱을 거쳐 돌아오는 기울기도 겹침 무늬를 물려받습니다(Odena 외 2016). 7절의 어느 해결책도 이
 # 무늬는 없애지 못합니다. 가중치가 모두 1인 K=3, S=2 합성곱에서 `y.sum()`을 역전파하면 입력 기울기는 겹침 지도와
 # 정확히 같습니다.
@@ -570,7 +568,7 @@ response_gallery([y[len(y) // 2 - 8:len(y) // 2 + 8, len(y) // 2 - 8:len(y) // 2
 # You can skip it; nothing later depends on it.
 #
 # The gradient of a convolution with respect to its input is computed by the transposed convolution with the same
-# settings (lesson 02), so the gradients that flow back through the stride-2 convolutions of a discriminator or an
+# settings (lesson 02, section 5), so the gradients that flow back through the stride-2 convolutions of a discriminator or an
 # encoder inherit the overlap pattern (Odena et al. 2016). None of section 7's fixes removes it. Backpropagate `y.sum()` through an all-ones K=3, S=2
 # convolution: the input gradient is exactly the overlap map.
 
@@ -878,11 +876,12 @@ verify("04.3", solution)
 
 # %% [markdown] tags=["lang-ko"]
 # **4.** 가중치가 모두 1인 `Conv2d(1, 1, 3, stride=2, bias=False)`에 17×17 입력을 넣고 `y.sum()`을 역전파합니다.
-# 테두리 2픽셀을 뺀 입력 기울기에는 서로 다른 값이 몇 가지 있을까요?
+# 테두리 2픽셀을 뺀 입력 기울기에는 서로 다른 값이 몇 가지 있을까요? (레슨 02 5절 참고)
 
 # %% [markdown] tags=["lang-en"]
 # **4.** Feed a 17×17 input to an all-ones `Conv2d(1, 1, 3, stride=2, bias=False)` and backpropagate
-# `y.sum()`. Leaving out a 2-pixel border, how many different values does the input gradient take?
+# `y.sum()`. Leaving out a 2-pixel border, how many different values does the input gradient take? (See lesson
+# 02, section 5.)
 
 # %%
 answer = ...

@@ -1,15 +1,15 @@
 # %% [markdown] tags=["lang-ko"]
 # # 05. 세 가지 업샘플링 방법 비교
 #
-# 원문의 "3가지 방법 비교" 절은 `(1, 256, 14, 14)` 특징 맵을 `(1, 128, 28, 28)`로 키우는 세 방법의 파라미터 수와
-# 체커보드·속도·품질·사용처를 정리한 표를 보입니다. 이 레슨에서는 그 숫자를 확인하고 비용을 재서 **표를 측정값으로
+# 원문의 "3가지 방법 비교" 절은 `(1, 256, 14, 14)` 특징 맵을 `(1, 128, 28, 28)`로 키우는 세 방법의 파라미터 수를
+# 코드로 보이고, 체커보드·속도·품질·사용처를 표로 정리합니다. 이 레슨에서는 그 숫자를 확인하고 비용을 재서 **표를 측정값으로
 # 다시 만들고**, 세 방법이 한 가족임을 보인 뒤 "무엇을 써야 하나"에 답합니다.
 
 # %% [markdown] tags=["lang-en"]
 # # 05. The three methods compared
 #
-# The source document gives the parameter counts of three ways to grow a `(1, 256, 14, 14)` feature map to
-# `(1, 128, 28, 28)` and a table of checkerboards, speed, quality and typical use. We check its numbers, measure
+# The source document shows in code the parameter counts of three ways to grow a `(1, 256, 14, 14)` feature map
+# to `(1, 128, 28, 28)` and tabulates checkerboards, speed, quality and typical use. We check its numbers, measure
 # the cost, **rebuild the table from measurements**, show that the three methods are one family, and answer
 # "which one should I use".
 
@@ -65,8 +65,7 @@ setup(LANG)
 # %% [markdown] tags=["lang-en"]
 # ## 1. The document's three methods and their parameter counts
 #
-# Here is the document's code as it stands. Like the document, method 2 uses bilinear interpolation with
-# `align_corners=True`.
+# Here is the document's code as it stands; method 2 uses bilinear interpolation with `align_corners=True`.
 
 # %%
 def build_methods():
@@ -106,14 +105,14 @@ print("3 PixelShuffle:  ", (128 * 4) * 256 * 3 * 3 + 128 * 4)
 # - 방법 3은 1,180,160개입니다. 3×3 합성곱이 출력 채널을 $128 \times 2^2 = 512$개 만들기 때문에 방법 2의 **4배**입니다.
 #   원문이 방법 3에 적은 295,040은 사실 방법 2의 값입니다.
 #
-# 파라미터는 방법 2가 가장 적고, 방법 1, 방법 3 순으로 많습니다.
+# 파라미터 수는 방법 2 < 방법 1 < 방법 3입니다.
 
 # %% [markdown] tags=["lang-en"]
 # - Method 2 has 295,040, one set of 128 biases fewer than the document's 295,168.
 # - Method 3 has 1,180,160: its 3×3 convolution outputs $128 \times 2^2 = 512$ channels, **4 times** method 2. The
 #   document's 295,040 for method 3 is method 2's count.
 #
-# By parameters, method 2 is the smallest, then method 1, then method 3.
+# By parameters: method 2 < method 1 < method 3.
 
 # %% [markdown] tags=["lang-ko", "deep-dive"]
 # ### 심화: 원문이 설명하지 않은 `align_corners=True`
@@ -206,7 +205,7 @@ for size, shape in SIZES.items():
 # 값 하나에 곱셈 4번으로 잡아도 방법 2의 0.35%입니다.
 
 # %% [markdown] tags=["lang-en"]
-# The formulas agree. Method 1 does $C_{in} C_{out} K^2$ multiply-adds per **input** pixel, method 2
+# By formula: method 1 does $C_{in} C_{out} K^2$ multiply-adds per **input** pixel, method 2
 # $C_{in} C_{out} \cdot 9$ per **output** pixel, method 3 $C_{in} \cdot 4C_{out} \cdot 9$ per input pixel. With 4 output
 # pixels per input pixel, methods 2 and 3 do **exactly the same** work, $36/16 = 2.25$ times method 1. The
 # uncounted bilinear interpolation, at 4 multiplications per value, is 0.35% of method 2.
@@ -231,8 +230,8 @@ print("bilinear 4 × interpolated:", 4 * interpolated, f"= {share:.2%} × MAC(2)
 # ## 3. Memory: parameters and activations
 #
 # `course_utils.memory` records every **new tensor** of the forward pass, the most bytes alive at once (input
-# included), and what autograd **saves** for the backward pass, from shapes alone on the `meta` device (how: the
-# deep dive at the end of this section).
+# included), and what autograd **saves** for the backward pass, from shapes alone on the `meta` device (how: this
+# section's deep dive).
 
 # %%
 MiB = 2**20
@@ -304,24 +303,21 @@ claim("peak == x + upsampled + output", on_cpu.peak_bytes == (256 * 14 * 14 + 25
 # ## 4. CPU 시간
 #
 # `torch.utils.benchmark.Timer`의 `blocked_autorange`는 준비 실행 뒤 작은 입력은 0.3초, 큰 입력은 3초 동안 반복해
-# 중앙값과 사분위 범위(IQR)를 줍니다. 시간은 실행마다, 컴퓨터마다 다르므로 테스트는 아래 셀과 5절 비교표의 출력을
-# 비교하지 않습니다.
+# 중앙값과 사분위 범위(IQR)를 줍니다. 시간은 실행마다, 컴퓨터마다 다릅니다.
 #
-# **GPU 시간은 기록하지 않았습니다**(GPU 없이 만들었고, 재지 않은 숫자는 적지 않습니다). GPU가 있다면 모듈과
-# 입력을 `.cuda()`로 옮겨 같은 셀을 실행해 보세요. PyTorch 문서
-# [`torch.utils.benchmark.Timer`](https://pytorch.org/docs/stable/benchmark_utils.html)에 따르면 `Timer`가 필요할 때
-# CUDA를 동기화합니다.
+# **GPU 시간은 기록하지 않았습니다**(재지 않은 숫자는 적지 않습니다). GPU가 있다면 모듈과
+# 입력을 `.cuda()`로 옮겨 같은 셀을 실행해 보세요. `Timer`는 필요할 때 CUDA를 동기화합니다
+# ([문서](https://pytorch.org/docs/stable/benchmark_utils.html)).
 
 # %% [markdown] tags=["lang-en"]
 # ## 4. CPU time
 #
 # `torch.utils.benchmark.Timer`'s `blocked_autorange` repeats the call after a warm-up for 0.3 s (small input) or
-# 3 s (large) and reports the median and interquartile range (IQR). Times vary by run and machine, so the tests do
-# not compare this cell's output or section 5's table.
+# 3 s (large) and reports the median and interquartile range (IQR). Times vary by run and machine.
 #
-# **GPU times: not recorded** (built without a GPU; we write down no number we did not measure). With a GPU, move
-# modules and inputs to `.cuda()` and rerun; according to its documentation,
-# [`torch.utils.benchmark.Timer`](https://pytorch.org/docs/stable/benchmark_utils.html) synchronizes CUDA when necessary.
+# **GPU times: not recorded** (we write down no number we did not measure). With a GPU, move
+# modules and inputs to `.cuda()` and rerun: `Timer` synchronizes CUDA when necessary
+# ([documentation](https://pytorch.org/docs/stable/benchmark_utils.html)).
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -389,7 +385,7 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 # | 원문의 주장 | 측정 결과 |
 # |---|---|
 # | TransConv: 체커보드 "있을 수 있음" | 기본 초기화 직후부터 뚜렷합니다(위 강도). 위상별 가중치 합이 서로 독립인 난수이기 때문입니다(레슨 04). "있을 수 있음"이 아니라 "처음부터 있고, 학습이 없애 줄 수도 있음"입니다. |
-# | Upsample+Conv: 체커보드 "없음" | 평평한 입력에서는 맞습니다(강도 0). 보간은 평평한 입력을 평평하게 두므로 어떤 가중치도 무늬를 만들 수 없습니다(최근접 이웃이라면 6절에서 가중치 합으로도 확인). 밝기가 변하는 영역에서는 최근접 이웃 쪽에 주기 2의 계단이 남을 수 있습니다(레슨 04의 램프). |
+# | Upsample+Conv: 체커보드 "없음" | 평평한 입력에서는 맞습니다(강도 0). 보간은 평평한 입력을 평평하게 두므로 가중치와 상관없이 무늬가 없습니다(최근접 이웃은 6절에서 가중치 합으로도 확인). 밝기가 변하는 영역에서는 최근접 이웃 쪽에 주기 2의 계단이 남을 수 있습니다(레슨 04의 램프). |
 # | Pixel Shuffle: 체커보드 "거의 없음" | 기본 초기화에서도 무늬가 있습니다(강도 1, 레슨 04). ICNR이어야 0입니다. |
 # | 속도: TransConv "빠름", Upsample+Conv "보통", Pixel Shuffle "빠름" | 곱셈-덧셈은 방법 2와 3이 **똑같고** 방법 1의 2.25배이므로, 계산량으로는 "빠름"과 "보통"을 가를 이유가 없습니다. 실제 시간은 라이브러리와 컴퓨터에 달려 있습니다(위 표). 원문은 측정값을 보이지 않습니다. |
 # | 품질: Upsample+Conv와 Pixel Shuffle "좋음", TransConv "보통" | 원문에 근거가 없고, 여기서도 재지 않았습니다(학습이 필요합니다: 레슨 09). |
@@ -401,51 +397,55 @@ Markdown(markdown_table(rows, [str(SIZES["small"]), str(SIZES["large"])], LANG))
 #
 # | The document claims (translated) | Measured |
 # |---|---|
-# | TransConv: checkerboard "possible" | Clear from the default initialization on (strength above): the per-phase weight sums are independent random numbers (lesson 04). Not "possible" but "there from the start; training may remove it". |
-# | Upsample+Conv: checkerboard "none" | Right for flat inputs (strength 0): interpolation keeps a flat input flat, so no weights can put a pattern on it (for nearest-neighbour, section 6 checks this through the weight sums). Where brightness changes, nearest-neighbour can leave period-2 steps (lesson 04's ramp). |
+# | TransConv: checkerboard "possible" | Clear from initialization on (strength above), as the per-phase weight sums are independent random numbers (lesson 04): not "possible" but "there from the start; training may remove it". |
+# | Upsample+Conv: checkerboard "none" | Right for flat inputs (strength 0): interpolation keeps them flat, whatever the weights (section 6 checks nearest-neighbour through the weight sums). Where brightness changes, nearest-neighbour can leave period-2 steps (lesson 04's ramp). |
 # | Pixel Shuffle: checkerboard "almost none" | A pattern with default initialization too (strength 1, lesson 04); 0 only with ICNR. |
-# | Speed: TransConv "fast", Upsample+Conv "average", Pixel Shuffle "fast" | Methods 2 and 3 do **exactly the same** multiply-adds, 2.25 times method 1, so arithmetic gives no reason for "fast" versus "average". Real times depend on the library and the machine (table above); the document shows no measurements. |
+# | Speed: TransConv "fast", Upsample+Conv "average", Pixel Shuffle "fast" | Methods 2 and 3 do **exactly the same** multiply-adds (2.25 times method 1): arithmetic gives no reason for "fast" versus "average". Real times depend on library and machine (table above); the document measured none. |
 # | Quality: Upsample+Conv and Pixel Shuffle "good", TransConv "average" | No evidence in the document; not measured here (it needs training: lesson 09). |
 # | Parameters: 524,416 / 295,168 / 295,040 | 524,416 / **295,040** / **1,180,160** (section 1). |
-# | Pixel Shuffle drawback: more memory (channel explosion) | The intermediate has as many elements as the output, fewer than upsample + convolution's; what grows is the parameter count (section 3). |
+# | Pixel Shuffle drawback: more memory (channel explosion) | The intermediate has as many elements as the output, fewer than upsample + convolution's; the parameters grow (section 3). |
 
 # %% [markdown] tags=["lang-ko"]
 # ## 6. 세 방법은 한 가족이다
 #
-# 세 방법이 얼마나 가까운지 수치로 확인합니다(관계 (1)과 (2)는 Shi 외(2016b)도 보였습니다). 핵심은 레슨 04의
+# 세 방법이 얼마나 가까운지 수치로 확인합니다. 핵심은 레슨 04의
 # **위상**입니다. 스트라이드 2인 층의 출력은 위상으로 나뉘고, 각 위상은 저해상도에서 작은 합성곱을 한 결과입니다.
 # 서브픽셀 합성곱은 그 합성곱들을 채널로 한꺼번에 계산하고, 픽셀 셔플이 결과를 제자리에 끼워 넣습니다.
 #
-# ### 1-D로 먼저: 자릿수로 탭 읽기
+# ### 1-D로 먼저: 자리 숫자로 탭 읽기
 #
-# $x = [1, 2, 3]$을 커널 $w = [1, 10, 100, 1000]$으로 2배 키웁니다. 탭 $t$의 가중치가 $10^t$이므로 출력의 $10^t$
-# 자리 숫자는 탭 $t$에 곱해진 입력입니다. 흩뿌려 더하기로 손으로 계산해 보세요. $x[i] \cdot w$는 $2i - P$번 칸부터
-# 더해집니다.
+# 아래 등식 (2), (3)을 세우려면 어느 탭이 어느 위상에 닿는지 알아야 합니다. 1-D에서는 위상이 짝수 칸과 홀수 칸
+# 둘뿐이니 먼저 1-D에서 읽어 봅시다. $x = [1, 2, 3]$을 커널 $w = [1, 10, 100, 1000]$으로 2배 키웁니다. 탭 $t$의
+# 가중치가 $10^t$이므로 출력의 $10^t$의 자리 숫자는 탭 $t$에 곱해진 입력입니다. $x[i] \cdot w$는 $2i - P$번
+# 칸부터 더해집니다. 흩뿌려 더하기로 손으로 계산한 뒤 아래 값과 맞춰 보세요.
 #
 # - K=4, S=2, P=1: $[10, 102, 1020, 203, 2030, 300]$. 1020 $= 1 \cdot 1000 + 2 \cdot 10$이니 탭 3이 $x[0]$에, 탭 1이
-#   $x[1]$에 곱해졌습니다. 짝수 칸 $2m$에는 탭 1($x[m]$)과 탭 3($x[m-1]$), 홀수 칸에는 탭 2($x[m]$)와 탭
-#   0($x[m+1]$)이 닿습니다. 양 끝을 빼면 **위상마다 탭 2개**입니다.
-# - K=3($w = [1, 10, 100]$), S=2, P=1, 출력 패딩 1: $[10, 102, 20, 203, 30, 300]$. 짝수 칸에는 탭 1 하나, 홀수
-#   칸에는 탭 2와 0 둘이 닿습니다. **불균일합니다**(레슨 04).
+#   $x[1]$에 곱해졌습니다. 짝수 칸 $2m$에는 탭 1($x[m]$)과 탭 3($x[m-1]$), 홀수 칸 $2m+1$에는 탭 2($x[m]$)와
+#   탭 0($x[m+1]$)이 닿습니다. 양 끝을 빼면 **위상마다 탭 2개**입니다. P=1이 앞의 한 칸을 잘라내므로, 자르기 전
+#   캔버스(레슨 02 6.3절)와는 홀짝이 바뀝니다.
+# - K=3($w = [1, 10, 100]$), S=2, P=1, 출력 패딩 1: $[10, 102, 20, 203, 30, 300]$. 마지막 칸(300, 탭 2만)을 빼면
+#   짝수 칸에는 탭 1 하나, 홀수 칸에는 탭 2와 0 둘이 닿습니다. **불균일합니다**(레슨 04).
 
 # %% [markdown] tags=["lang-en"]
 # ## 6. The three methods are one family
 #
-# How close are the three methods (Shi et al. (2016b) showed relations (1) and (2))? The key is lesson 04's
+# How close are the three methods? The key is lesson 04's
 # **phases**: each phase of a stride-2 layer's output is a small convolution at low resolution. The sub-pixel
 # convolution computes them at once as channels, and the pixel shuffle slots them into place.
 #
 # ### 1-D first: reading taps from digits
 #
-# Grow $x = [1, 2, 3]$ by 2 with the kernel $w = [1, 10, 100, 1000]$: tap $t$ weighs $10^t$, so the $10^t$ digit of
-# an output is the input that tap $t$ multiplied. By hand (scatter-add): $x[i] \cdot w$ is added from position
-# $2i - P$ on.
+# Identities (2) and (3) below need to know which tap reaches which phase; 1-D has only two phases (even and odd
+# positions), so we start there. Grow $x = [1, 2, 3]$ by 2 with the kernel
+# $w = [1, 10, 100, 1000]$: tap $t$ weighs $10^t$, so the $10^t$ digit of an output is the input that tap $t$
+# multiplied. Scatter-add by hand ($x[i] \cdot w$ starts at position $2i - P$), then compare with the values below.
 #
 # - K=4, S=2, P=1 gives $[10, 102, 1020, 203, 2030, 300]$. 1020 $= 1 \cdot 1000 + 2 \cdot 10$: tap 3 on $x[0]$, tap
-#   1 on $x[1]$. Even positions $2m$ get taps 1 ($x[m]$) and 3 ($x[m-1]$), odd ones taps 2 ($x[m]$) and 0
-#   ($x[m+1]$): away from the ends, **two taps per phase**.
-# - K=3 ($w = [1, 10, 100]$), S=2, P=1, output padding 1 gives $[10, 102, 20, 203, 30, 300]$: tap 1 alone on even
-#   positions, taps 2 and 0 on odd ones. **Uneven** (lesson 04).
+#   1 on $x[1]$. Even positions $2m$ get taps 1 ($x[m]$) and 3 ($x[m-1]$), odd ones $2m+1$ taps 2 ($x[m]$) and 0
+#   ($x[m+1]$): away from the ends, **two taps per phase**. P=1 crops the first cell, so parities swap relative
+#   to lesson 02's uncropped canvas (section 6.3).
+# - K=3 ($w = [1, 10, 100]$), S=2, P=1, output padding 1 gives $[10, 102, 20, 203, 30, 300]$: apart from the last
+#   cell (300, tap 2 only), tap 1 alone on even positions, taps 2 and 0 on odd ones. **Uneven** (lesson 04).
 
 # %%
 x1 = torch.tensor([[[1.0, 2.0, 3.0]]], dtype=torch.float64)
@@ -461,8 +461,9 @@ claim("K=3: y[2m] == 10·x[m]", torch.equal(k3[0::2], 10 * xs))
 claim("K=3: y[2m+1] == 100·x[m] + 1·x[m+1]", torch.equal(k3[1:-1:2], 100 * xs[:-1] + xs[1:]))
 
 # %% [markdown] tags=["lang-ko"]
-# 이번에는 최근접 이웃 보간 + 3-탭 합성곱 $v = [1, 10, 100]$입니다. 보간하면 $u = [1, 1, 2, 2, 3, 3]$, 합성곱(패딩
-# 1)하면 $[110, 211, 221, 322, 332, 33]$으로, $w = [100, 110, 11, 1]$인 K=4, S=2, P=1 전치 합성곱의 출력과 같습니다.
+# 이번에는 최근접 이웃 보간 뒤에 3-탭 합성곱 $v = [1, 10, 100]$을 적용합니다. 보간하면 $u = [1, 1, 2, 2, 3, 3]$이고,
+# 여기에 패딩 1로 합성곱을 하면 $[110, 211, 221, 322, 332, 33]$으로, $w = [100, 110, 11, 1]$인 K=4, S=2, P=1 전치
+# 합성곱의 출력과 같습니다.
 # 이 $w$는 뒤집은 $v$를 **상자 필터** $[1, 1]$과 합성곱한 것(이웃한 두 값의 합)입니다. 두 위상의 탭 합은
 # $110 + 1$(탭 1, 3)과 $100 + 11$(탭 0, 2)로 모두 $\sum v = 111$입니다.
 
@@ -483,7 +484,8 @@ claim("w[1] + w[3] == w[0] + w[2] == sum(v)",
       bool(boxed_1d[0, 0, 1::2].sum() == v1.sum()) and bool(boxed_1d[0, 0, 0::2].sum() == v1.sum()))
 
 # %% [markdown] tags=["lang-ko"]
-# 이제 2-D에서, 채널이 여럿인 원문의 층으로 같은 관계를 확인합니다.
+# 이제 2-D에서, 채널이 여럿인 원문의 층으로 세 등식을 확인합니다. 아래 등식 (1), (2)는 Shi 외(2016b)도
+# 보였습니다.
 #
 # ### (1) K=2, S=2 전치 합성곱 == 1×1 합성곱(4C 채널) + 픽셀 셔플(2)
 #
@@ -491,7 +493,8 @@ claim("w[1] + w[3] == w[0] + w[2] == sum(v)",
 # `PixelShuffle`의 채널 순서(출력 채널 $c$의 위상 $(a, b)$ ← 채널 $4c + 2a + b$)대로 옮겨 담습니다.
 
 # %% [markdown] tags=["lang-en"]
-# Now the same relations in 2-D, on the document's layers with many channels.
+# Now three identities in 2-D, on the document's layers with many channels; Shi et al. (2016b) also showed (1)
+# and (2) below.
 #
 # ### (1) K=2, S=2 transposed convolution == 1×1 convolution to 4C channels + pixel shuffle(2)
 #
@@ -517,15 +520,15 @@ claim("close(k2s2(x), one_by_one(x))", close(k2s2(x.double()), one_by_one(x.doub
 # %% [markdown] tags=["lang-ko"]
 # ### (2) K=4, S=2, P=1 전치 합성곱 == 3×3 합성곱(4C 채널) + 픽셀 셔플(2), 일부 탭은 0
 #
-# 1-D 예의 탭 표는 일반식 $y[o] = \sum_i x[i]\, w[o + P - S i]$에서 나옵니다. 위치 $m$을 중심으로 한 3×3 창은
-# $x[m-1], x[m], x[m+1]$(오프셋 0, 1, 2)을 보므로, 짝수 위상의 3-탭 커널은 $[w_3, w_1, 0]$, 홀수 위상은
+# 1-D 예에서 읽은 탭 배정은 일반식 $y[o] = \sum_i x[i]\, w[o + P - S i]$에서 나옵니다. 위치 $m$을 중심으로 한 3×3 창은
+# $x[m-1], x[m], x[m+1]$(오프셋 0, 1, 2)을 보므로, 짝수 위상의 3-탭 부분 커널은 $[w_3, w_1, 0]$, 홀수 위상은
 # $[0, w_2, w_0]$입니다. 2-D에서는 행과 열에 똑같이 적용합니다. 방법 1의 가중치를 옮겨 담아 확인합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ### (2) K=4, S=2, P=1 transposed convolution == 3×3 convolution to 4C channels + pixel shuffle(2), some taps zero
 #
-# The 1-D example's tap table follows from $y[o] = \sum_i x[i]\, w[o + P - S i]$. A 3×3 window around $m$ sees
-# $x[m-1], x[m], x[m+1]$ (offsets 0, 1, 2), so the even phase's 3-tap kernel is $[w_3, w_1, 0]$ and the odd
+# The tap assignment read off in the 1-D example follows from $y[o] = \sum_i x[i]\, w[o + P - S i]$. A 3×3 window around $m$ sees
+# $x[m-1], x[m], x[m+1]$ (offsets 0, 1, 2), so the even phase's 3-tap sub-kernel is $[w_3, w_1, 0]$ and the odd
 # phase's $[0, w_2, w_0]$; in 2-D, rows and columns alike. We move method 1's weights over and check.
 
 # %%
@@ -546,7 +549,7 @@ print("(weight[:4, 0] != 0).sum():", int((weight[:4, 0] != 0).sum()), "/", 4 * 3
 
 # %% [markdown] tags=["lang-ko"]
 # 원문의 방법 1은 방법 3과 모양이 같은 층에서 (in, out) 채널 쌍마다 탭 36개 가운데 20개를 0으로 묶은 것입니다.
-# 거꾸로 말하면 방법 3은 K=4, S=2, P=1 전치 합성곱이 하는 일을 모두, 그리고 그 이상을 할 수 있고, 대신 가중치가
+# 거꾸로 보면 방법 3은 K=4, S=2, P=1 전치 합성곱을 모두 표현하고 그 밖의 층도 표현할 수 있지만, 가중치는
 # $36/16 = 2.25$배입니다.
 #
 # ### (3) 최근접 이웃 ×2 + 3×3 합성곱 == 커널이 묶인 K=4, S=2, P=1 전치 합성곱
@@ -554,20 +557,21 @@ print("(weight[:4, 0] != 0).sum():", int((weight[:4, 0] != 0).sum()), "/", 4 * 3
 # $u[2m] = u[2m+1] = x[m]$이므로 3-탭 $v$는 짝수 위상에 $v_0\,x[m-1] + (v_1 + v_2)\,x[m]$, 홀수 위상에
 # $(v_0 + v_1)\,x[m] + v_2\,x[m+1]$을 냅니다. (2)와 맞춰 보면 $w = [v_2,\ v_1 + v_2,\ v_0 + v_1,\ v_0]$, 곧
 # **뒤집은 $v$와 상자 필터 $[1, 1]$의 합성곱**입니다. 2-D에서는 2×2 상자 필터이고, 스트라이드 1 전치 합성곱으로
-# 적용합니다. (원문의 `align_corners=True`인 쌍선형 보간은 표본 격자가 정확한 2배가 아니어서 이런 등식이 없습니다.)
+# 적용합니다. (원문의 `align_corners=True`인 쌍선형 보간은 표본 격자가 정확한 2배가 아니어서(1절 심화) 이런 등식이
+# 없습니다.)
 
 # %% [markdown] tags=["lang-en"]
 # The document's method 1 is a layer shaped like method 3 with 20 of the 36 taps of every (in, out) channel pair
-# tied to zero. Put the other way round, method 3 can do everything a K=4, S=2, P=1 transposed convolution can,
-# and more, at $36/16 = 2.25$ times the weights.
+# tied to zero. Put the other way round, method 3 can express every K=4, S=2, P=1 transposed convolution and other
+# layers too, at $36/16 = 2.25$ times the weights.
 #
 # ### (3) Nearest ×2 + 3×3 convolution == a K=4, S=2, P=1 transposed convolution with a tied kernel
 #
 # With $u[2m] = u[2m+1] = x[m]$, a 3-tap $v$ gives $v_0\,x[m-1] + (v_1 + v_2)\,x[m]$ on the even phase and
 # $(v_0 + v_1)\,x[m] + v_2\,x[m+1]$ on the odd one. Matching (2): $w = [v_2,\ v_1 + v_2,\ v_0 + v_1,\ v_0]$, the
 # **flipped $v$ convolved with the box filter $[1, 1]$**; in 2-D a 2×2 box, applied as a stride-1 transposed
-# convolution. (The document's bilinear `align_corners=True` samples a grid that is not exactly 2× finer, so no
-# such identity holds.)
+# convolution. (The document's bilinear `align_corners=True` samples a grid that is not exactly 2× finer (section 1,
+# deep dive), so no such identity holds.)
 
 # %%
 resize_conv = nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(256, 128, 3, padding=1)).double()
@@ -586,7 +590,7 @@ claim("close(phase_sums, phase_sums[:1])", close(phase_sums, phase_sums[:1].expa
 # %% [markdown] tags=["lang-ko"]
 # 상수 입력에 대한 응답은 위상별 가중치 합이었고(레슨 04), 상자 필터는 네 위상의 합을 **언제나** $\sum v$로
 # 같게 만듭니다. 그래서 최근접 이웃 보간 + 합성곱은 가중치가 무엇이 되든 평평한 입력에 체커보드를 만들 수
-# 없습니다. 자유로운 가중치는 (in, out) 쌍마다 16개가 아니라 9개입니다.
+# 없습니다.
 #
 # ## 7. 그래서 무엇을 써야 할까
 #
@@ -608,12 +612,12 @@ claim("close(phase_sums, phase_sums[:1])", close(phase_sums, phase_sums[:1].expa
 # - **전치 합성곱**(K=4, S=2, P=1)은 곱셈-덧셈이 가장 적습니다. 무늬는 학습에 맡겨야 하고, K가 S로
 #   나누어떨어지지 않는 설정(K=3, K=5)은 피하는 것이 좋습니다.
 #
-# 어느 경우든 여러분의 데이터와 컴퓨터에서 이 레슨의 코드로 **재 본** 결과로 판단하세요.
+# 어느 경우든 여러분의 데이터와 컴퓨터에서 **재 본** 결과로 판단하세요.
 
 # %% [markdown] tags=["lang-en"]
 # A constant input's response is the per-phase weight sum (lesson 04), and the box filter makes the four phase sums
 # **always** equal to $\sum v$. So nearest + convolution cannot put a checkerboard on a flat input, whatever its
-# weights become. It has 9 free weights per (in, out) pair instead of 16.
+# weights become.
 #
 # ## 7. So which one should I use?
 #
@@ -633,10 +637,10 @@ claim("close(phase_sums, phase_sums[:1])", close(phase_sums, phase_sums[:1].expa
 # - **Pixel shuffle + ICNR** is the most expressive and still starts free of checkerboards (at first exactly "a
 #   low-resolution convolution, then nearest-neighbour upsampling", lesson 04). It is widely used in
 #   super-resolution (ESPCN, Shi et al. 2016a). Nothing is guaranteed during training.
-# - The **transposed convolution** (K=4, S=2, P=1) does the fewest multiply-adds. You rely on training to remove
-#   the pattern; avoid settings where S does not divide K (K=3, K=5).
+# - The **transposed convolution** (K=4, S=2, P=1) does the fewest multiply-adds but leaves the pattern to
+#   training; avoid settings where S does not divide K (K=3, K=5).
 #
-# In every case, decide from what you **measure** on your own data and machine, with this lesson's code.
+# In every case, decide from what you **measure** on your own data and machine.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 정리
@@ -705,16 +709,16 @@ claim("close(phase_sums, phase_sums[:1])", close(phase_sums, phase_sums[:1].expa
 # ## 스스로 점검하기
 #
 # 1. 방법 3의 파라미터는 왜 방법 2의 4배이고, 곱셈-덧셈은 왜 같나요? (→ 1, 2절)
-# 2. 측정값이 반박하는 원문의 픽셀 셔플 주장 두 가지는 무엇인가요? (→ 3, 5절)
-# 3. 입력 [4, 5, 6]에 커널 [1, 10, 100, 1000]인 K=4, S=2, P=1 전치 합성곱을 적용하면 셋째 출력은 얼마이고, 어느 탭이 어느 입력에 곱해졌나요? (→ 6절)
+# 2. 원문이 픽셀 셔플의 장단점으로 든 주장 가운데 측정값이 반박하는 두 가지는 무엇인가요? (→ 3, 5절)
+# 3. 입력 [4, 5, 6]에 커널 [1, 10, 100, 1000]인 K=4, S=2, P=1 전치 합성곱을 적용하면 셋째 출력은 얼마이고, 어느 탭이 어느 입력에 곱해졌나요? 이 탭 배정에서 세 방법이 한 가족이라는 것이 어떻게 나오나요? (→ 6절)
 # 4. 학습이 어떻게 되든 평평한 배경에 체커보드가 없어야 한다면 어느 방법을 고르고, 그 방법이 보장하지 않는 것은 무엇인가요? (→ 7절)
 
 # %% [markdown] tags=["lang-en", "self-check"]
 # ## Self-check
 #
 # 1. Why does method 3 have 4 times the parameters of method 2, yet the same multiply-adds? (→ sections 1, 2)
-# 2. Which two of the document's claims about the pixel shuffle do the measurements contradict? (→ sections 3, 5)
-# 3. Input [4, 5, 6], kernel [1, 10, 100, 1000], K=4, S=2, P=1: what is the third output, and which taps multiply which inputs? (→ section 6)
+# 2. Which two of the pixel shuffle's pros and cons in the document do the measurements contradict? (→ sections 3, 5)
+# 3. Input [4, 5, 6], kernel [1, 10, 100, 1000], K=4, S=2, P=1: what is the third output, and which taps multiply which inputs? How does it make the three methods one family? (→ section 6)
 # 4. If flat backgrounds must stay free of checkerboards whatever training does, which method do you choose, and what does it not guarantee? (→ section 7)
 
 # %% [markdown] tags=["lang-ko"]
@@ -767,18 +771,22 @@ solution = 4 * 9 - used
 verify("05.2", solution)
 
 # %% [markdown] tags=["lang-ko"]
-# **3. (워밍업)** `ConvTranspose2d(64, 32, 4, stride=2, padding=1)`은 `(1, 64, 32, 32)` 입력에 곱셈-덧셈을 몇 번 할까요?
+# **3.** 같은 입력에서 `ConvTranspose2d(64, 32, K, stride=2)`가 최근접 이웃 ×2 + `Conv2d(64, 32, 3, padding=1)`과
+# 같은 수의 곱셈-덧셈을 하려면 커널 크기 K는 얼마여야 할까요? 먼저 2절의 공식으로 예측해 보세요.
 
 # %% [markdown] tags=["lang-en"]
-# **3. (warm-up)** How many multiply-adds does `ConvTranspose2d(64, 32, 4, stride=2, padding=1)` do on a
-# `(1, 64, 32, 32)` input?
+# **3.** On the same input, which kernel size K makes `ConvTranspose2d(64, 32, K, stride=2)` do as many
+# multiply-adds as nearest ×2 + `Conv2d(64, 32, 3, padding=1)`? Predict it from section 2's formulas first.
 
 # %%
 answer = ...
 check("05.3", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-solution = multiply_adds(nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1), torch.zeros(1, 64, 32, 32))
+x_probe = torch.zeros(1, 64, 8, 8)
+resize = nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(64, 32, 3, padding=1))
+solution = next(k for k in range(1, 10)
+                if multiply_adds(nn.ConvTranspose2d(64, 32, k, stride=2), x_probe) == multiply_adds(resize, x_probe))
 verify("05.3", solution)
 
 # %% [markdown] tags=["lang-ko"]

@@ -341,7 +341,8 @@ for name, (dec, ref) in decoded.items():
 #   끝쪽으로 가기 때문입니다. 101줄 가운데 100줄이 맞고, 남은 한 줄(100번)은 풀링이 이미 버린 줄이라 어떤
 #   방법으로도 되살릴 수 없습니다. `output_size=`로 만든 그 줄에는 어떤 입력도 닿지 않아 편향만 남습니다(레슨 03의
 #   `output_padding`).
-# - **앞쪽 패딩**(`F.pad [1, 0, 1, 0]`)도 크기는 맞지만 절반(50줄)이 한 칸씩 어긋납니다. 오류가 나지 않으니 가장 위험한 실수입니다.
+# - **앞쪽 패딩**(`F.pad [1, 0, 1, 0]`)도 크기는 맞지만 101줄 가운데 50줄만 맞고, 덧붙인 0번 줄 말고도 50줄이
+#   한 칸씩 어긋납니다. 오류가 나지 않으니 가장 위험한 실수입니다.
 # - **잘라내기**도 줄은 맞지만, 스킵의 한 줄을 버리고 디코더의 출력이 100×100이 되어 101×101 입력의 정답 마스크와
 #   크기가 다릅니다. 원 논문은 입력의 가운데 부분만 예측하고 큰 이미지를 겹치는 타일로 나누어(overlap-tile) 이를
 #   감당했습니다.
@@ -355,8 +356,9 @@ for name, (dec, ref) in decoded.items():
 #   puts all of the padding at the end. 100 of the 101 rows are aligned; the remaining row (row 100) was
 #   already dropped by the pooling, and no method can bring it back. In the `output_size=` version no input
 #   reaches that row, so it holds only the bias (lesson 03's `output_padding`).
-# - **Padding at the start** (`F.pad [1, 0, 1, 0]`) also matches the sizes, but half of the rows (50) are off by one. It raises no
-#   error, which makes it the most dangerous mistake.
+# - **Padding at the start** (`F.pad [1, 0, 1, 0]`) also matches the sizes, but only 50 of the 101 rows are
+#   aligned: besides the added row 0, 50 rows are off by one. It raises no error, which makes it the most
+#   dangerous mistake.
 # - **Cropping** keeps the rows aligned too, but it throws away a skip row, and the decoder's output becomes
 #   100×100, which no longer matches the true mask of a 101×101 input. The original paper lived with this by
 #   predicting only the centre of its input and tiling large images with overlap (overlap-tile).
@@ -673,7 +675,7 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 # ## 스스로 점검하기
 #
 # 1. `UNetDecoderBlock(128, 64, 64)`에 `(1, 128, 20, 20)`과 스킵 `(1, 64, 40, 40)`을 넣으면 이어 붙인 뒤의 채널 수와 출력 모양은 무엇이고, 업샘플링 층의 파라미터는 몇 개인가요? (→ 1절)
-# 2. 스킵이 77×77이면 풀링과 업샘플링을 거친 디코더 쪽은 몇이 되어 돌아오나요? `output_size=`와 앞쪽 패딩 가운데 줄이 맞는 쪽은 어느 것인가요? (→ 2절)
+# 2. 스킵이 77×77이면 풀링과 업샘플링을 거친 디코더 쪽의 한 변은 얼마가 되나요? `output_size=`와 앞쪽 패딩 가운데 줄이 맞는 쪽은 어느 것인가요? (→ 2절)
 # 3. 시드 하나로 학습한 비교에서 전치 합성곱 업 블록의 IoU가 더 높았습니다. 이 결과로 말할 수 있는 것과 말할 수 없는 것은 무엇인가요? (→ 3절)
 
 # %% [markdown] tags=["lang-en", "self-check"]
@@ -689,8 +691,8 @@ segmentation_samples(test_x[:4], test_y[:4], shown, LANG)
 # `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다. 코드로 확인하기 전에 먼저 답을 예측해 보세요.
 #
 # **1.** 원문 블록 `UNetDecoderBlock(512, 256, 256)`의 업샘플링 층이 채널을 절반으로 줄이지 않고 512채널을 그대로
-# 낸다고 합시다(`ConvTranspose2d(512, 512, 2, stride=2)`). 첫 합성곱은 늘어난 만큼 더 많은 채널을 이어 붙여 받습니다.
-# 블록의 파라미터는 몇 개 늘어날까요? 1절의 공식으로 먼저 예측한 뒤 코드로 확인하세요.
+# 낸다고 합시다(`ConvTranspose2d(512, 512, 2, stride=2)`). 그만큼 이어 붙인 채널도 늘어나므로 첫 합성곱의
+# 입력 채널도 늘어납니다. 블록의 파라미터는 몇 개 늘어날까요? 1절의 공식으로 먼저 예측한 뒤 코드로 확인하세요.
 
 # %% [markdown] tags=["lang-en"]
 # ## Exercises
@@ -717,8 +719,8 @@ solution = sum(p.numel() for p in keeping.parameters()) - sum(p.numel() for p in
 verify("06.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
-# **2.** 2절의 위험한 실수, 곧 업샘플링 결과의 **앞쪽**(위·왼쪽)에 한 줄을 덧붙이는 패딩(`F.pad [1, 0, 1, 0]`)을
-# 한 변이 101이 아니라 75인 스킵에 한다면, 75줄 가운데 몇 줄이 맞을까요? 101줄에서 50줄이 맞은 까닭을 떠올려
+# **2.** 스킵의 한 변이 101이 아니라 75일 때 2절의 위험한 실수, 곧 업샘플링 결과의 **앞쪽**(위·왼쪽)에 한 줄을
+# 덧붙이는 패딩(`F.pad [1, 0, 1, 0]`)을 하면, 75줄 가운데 몇 줄이 맞을까요? 101줄에서 50줄이 맞은 까닭을 떠올려
 # 예측한 뒤, 2절의 줄 맞춤 세기로 확인하세요.
 
 # %% [markdown] tags=["lang-en"]

@@ -468,7 +468,7 @@ digits = load_digits()
 real = torch.tensor(digits.images, dtype=torch.float32).unsqueeze(1) / 16
 real = F.interpolate(real, size=16, mode="bilinear", align_corners=False) * 2 - 1
 print("real:", tuple(real.shape), "real.min(), real.max():", round(real.min().item(), 2), round(real.max().item(), 2))
-image_grid(real[:64], nrow=16, title=message("samples.real", LANG))
+image_grid(real[:64], nrow=16, title=message("samples.real", LANG), lang=LANG)
 
 # %% [markdown] tags=["lang-ko"]
 # ### 같은 설계를 줄인 생성자와 그에 맞춘 판별자
@@ -601,10 +601,10 @@ with torch.no_grad():
 # The same 64 noise vectors through the generator before and after training.
 
 # %%
-image_grid(before[:64], nrow=16, title=message("samples.before_training", LANG))
+image_grid(before[:64], nrow=16, title=message("samples.before_training", LANG), lang=LANG)
 
 # %%
-image_grid(after[:64], nrow=16, title=message("samples.after_training", LANG, steps=STEPS))
+image_grid(after[:64], nrow=16, title=message("samples.after_training", LANG, steps=STEPS), lang=LANG)
 
 # %% [markdown] tags=["lang-ko"]
 # ### 얼마나 숫자다운가: 재어 보기

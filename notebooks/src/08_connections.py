@@ -15,10 +15,10 @@
 # glossary.
 
 # %% [markdown] tags=["lang-ko", "goals"]
-# **이 레슨을 마치면** U-Net, DCGAN, Stable Diffusion, ESPCN이 각각 어떤 업샘플링 블록으로 크기를 키우는지 논문의 크기 그대로 `meta` 장치에서 확인하고, 픽셀 셔플이 먼저 키우는 방식보다 연산이 적은 이유를 계산으로 보이고, 분할·생성·초해상도에 알맞은 업샘플링 방법을 고를 수 있습니다.
+# **이 레슨을 마치면** U-Net, DCGAN, Stable Diffusion, ESPCN이 각각 어떤 업샘플링 블록으로 크기를 키우는지 논문의 크기 그대로 실행해(큰 모델은 `meta` 장치에서) 확인하고, 픽셀 셔플이 먼저 키우는 방식보다 연산이 적은 이유를 계산으로 보이고, 분할·생성·초해상도에 알맞은 업샘플링 방법을 고를 수 있습니다.
 
 # %% [markdown] tags=["lang-en", "goals"]
-# **After this lesson you can** check on the `meta` device, at the papers' sizes, which upsampling block U-Net, DCGAN, Stable Diffusion and ESPCN each use to grow their maps, show by counting why a pixel shuffle costs fewer operations than enlarging first, and choose an upsampler for segmentation, generation and super-resolution.
+# **After this lesson you can** run at the papers' sizes (the big models on the `meta` device) and check which upsampling block U-Net, DCGAN, Stable Diffusion and ESPCN each use to grow their maps, show by counting why a pixel shuffle costs fewer operations than enlarging first, and choose an upsampler for segmentation, generation and super-resolution.
 
 # %% [markdown] tags=["lang-ko", "notes"]
 # **강의 노트.** 복습 레슨입니다. 3절의 퀴즈는 수업을 마무리하는 활동으로 쓰기 좋습니다. 정답은 맨 끝의 퀴즈 정답 절에
@@ -578,15 +578,15 @@ Markdown(glossary.markdown_table(LANG))
 # %% [markdown] tags=["lang-ko", "self-check"]
 # ## 스스로 점검하기
 #
-# 1. 원문 표의 네 줄(U-Net, GAN 생성자, Stable Diffusion, 초해상도)은 각각 어떤 업샘플링 블록을 쓰고, `meta` 장치로 실행하면 무엇은 알 수 있고 무엇은 알 수 없나요? (→ 1절)
-# 2. 같은 합성곱을 192×192로 먼저 키운 이미지에서 하면 연산량이 ×3 ESPCN의 약 8배입니다. 9배가 아닌 까닭은 무엇인가요? (→ 1절)
+# 1. 원문 표의 네 줄(U-Net, GAN 생성자, Stable Diffusion, 초해상도)은 각각 어떤 업샘플링 블록을 쓰고, `meta` 장치로 실행하면 무엇을 알 수 있고 무엇은 알 수 없나요? (→ 1절)
+# 2. 같은 합성곱을 192×192로 먼저 키운 이미지에서 하면 연산량이 ×3 ESPCN의 약 8배입니다. 먼저 키우는 방식은 왜 훨씬 비싸고, 그런데도 9배가 아닌 까닭은 무엇인가요? (→ 1절)
 # 3. 분할 디코더, 생성자, 초해상도에 각각 어떤 업샘플링 방법을 고르고, 그 이유는 무엇인가요? (→ 4절)
 
 # %% [markdown] tags=["lang-en", "self-check"]
 # ## Self-check
 #
 # 1. Which upsampling block does each row of the document's table (U-Net, GAN generator, Stable Diffusion, super-resolution) use, and what does running it on the `meta` device tell you and what does it not? (→ section 1)
-# 2. The same convolutions on an image enlarged to 192×192 first cost about 8 times the operations of ×3 ESPCN. Why not 9? (→ section 1)
+# 2. The same convolutions on an image enlarged to 192×192 first cost about 8 times the operations of ×3 ESPCN. Why does enlarging first cost so much more, and why not 9 times? (→ section 1)
 # 3. Which upsampler do you choose for a segmentation decoder, a generator and super-resolution, and why? (→ section 4)
 
 # %% [markdown] tags=["lang-ko"]
@@ -616,13 +616,14 @@ verify("08.1", solution)
 # %% [markdown] tags=["lang-ko"]
 # **2.** 1절의 ESPCN을 ×3이 아니라 ×4로 만듭니다(휘도 채널 하나, 마지막 합성곱은 16채널). 같은 세 합성곱을 쌍삼차
 # 보간으로 먼저 4배 키운 이미지에서 실행하면(마지막 합성곱은 채널 하나를 냅니다) 연산량은 ESPCN의 몇 배일까요(가장
-# 가까운 정수)? ×3에서는 약 8배였습니다. 그 까닭을 바탕으로 먼저 예측한 뒤 `FlopCounterMode`로 확인하세요.
+# 가까운 정수)? ×3에서는 9배가 아니라 약 8배였습니다. 그 까닭을 떠올려 먼저 예측한 뒤 `FlopCounterMode`로
+# 확인하세요.
 
 # %% [markdown] tags=["lang-en"]
 # **2.** Build section 1's ESPCN for ×4 instead of ×3 (one luminance channel, so the last convolution outputs 16
 # channels). Run the same three convolutions on an image enlarged 4 times by bicubic interpolation first (the last
 # convolution then outputs one channel): how many times as many operations as ESPCN does that take (to the nearest
-# integer)? For ×3 it was about 8. Predict from the reason why, then check with `FlopCounterMode`.
+# integer)? For ×3 it was about 8, not 9. Predict from why it was not 9, then check with `FlopCounterMode`.
 
 # %%
 answer = ...

@@ -1,7 +1,7 @@
 """The offline decks and the static site in Chromium with every non-file request blocked: nothing remote is
 asked for, no file is missing, no console error, math typeset, figures loaded, reveal.js running; on the site,
-search finds a Korean and an English term, dark mode renders, figures have alt text, and axe-core finds no
-serious or critical accessibility violation on any page."""
+search finds a Korean and an English term, dark mode renders, figures have alt text, pages fit a phone, and
+axe-core finds no serious or critical accessibility violation, nor content outside landmarks, on any page."""
 
 import re
 import shutil
@@ -117,6 +117,47 @@ def test_every_site_page_works_offline(chromium, built, lang):
             assert state["images"] > 0, f"{where}: the figures are missing"
 
 
+PHONE = """async () => {
+  if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
+  const page = document.scrollingElement;
+  const scrolls = e => ["auto", "scroll"].includes(getComputedStyle(e).overflowX);
+  return {
+    overflow: page.scrollWidth - page.clientWidth,
+    cutFormulas: [...document.querySelectorAll("span.math, div.math mjx-container")]
+      .filter(m => m.scrollWidth > m.clientWidth + 1 && !scrolls(m)).map(m => m.textContent.slice(0, 40)),
+    figures: [...document.querySelectorAll(".cell_output img")].map(i => ({
+      src: i.getAttribute("src"), shown: i.getBoundingClientRect().width, drawn: +i.getAttribute("width"),
+      link: i.closest("a") ? i.closest("a").getAttribute("href") : null,
+      scrolls: scrolls(i.closest(".cell_output")),
+    })),
+  };
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_site_pages_fit_a_phone(chromium, built, lang):
+    """At 390×844 no page scrolls sideways: a wide formula scrolls inside its own block, and a figure keeps its
+    1x size (its labels as drawn) inside an output that scrolls, and links to its full-resolution image."""
+    site = built[1]
+    problems, figures = [], 0
+    for path in [site / "index.html", *site_pages(site, lang)]:
+        page = offline_page(chromium, viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        try:
+            page.goto(path.as_uri(), wait_until="load")
+            state = page.evaluate(PHONE)
+        finally:
+            page.close()
+        where = path.relative_to(site)
+        if state["overflow"] > 0:
+            problems.append(f"{where}: the page is {state['overflow']} px wider than the phone")
+        problems += [f"{where}: formula cut off: {text!r}" for text in state["cutFormulas"]]
+        for figure in state["figures"]:
+            figures += 1
+            if figure["shown"] < figure["drawn"] - 0.5 or not figure["scrolls"] or figure["link"] != figure["src"]:
+                problems.append(f"{where}: {figure}")
+    assert figures > 0 and problems == [], "\n".join(problems)
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_search_finds_terms_offline(chromium, built, lang):
     term, lesson = SEARCHES[lang]
@@ -163,7 +204,8 @@ def test_figures_have_alt_text_in_the_readers_language(chromium, built, lang):
 
 
 def test_no_serious_accessibility_violations(chromium, built):
-    """axe-core (npm, course_utils/build/npm) injected from disk into every page of both languages."""
+    """axe-core (npm, course_utils/build/npm) injected from disk into every page of both languages: nothing
+    serious or critical, and every part of a page inside a landmark (the rule region)."""
     axe = node_modules(ROOT) / "axe-core" / "axe.min.js"
     site, summary, serious = built[1], {}, []
     pages = [site / "index.html", *site_pages(site, "ko"), *site_pages(site, "en")]
@@ -179,7 +221,7 @@ def test_no_serious_accessibility_violations(chromium, built):
             page.close()
         for v in violations:
             summary[f'{v["impact"]} {v["id"]}'] = summary.get(f'{v["impact"]} {v["id"]}', 0) + v["nodes"]
-            if v["impact"] in ("serious", "critical"):
+            if v["impact"] in ("serious", "critical") or v["id"] == "region":  # region: content outside landmarks
                 serious.append(f"{path.relative_to(site)}: {v['id']} ({v['impact']}, {v['nodes']}x, {v['target']})")
     print(f"axe-core on {len(pages)} pages: violations (impact rule: elements) {summary or 'none'}")
     assert serious == [], "\n".join(serious)
