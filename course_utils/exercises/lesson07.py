@@ -11,9 +11,18 @@ from course_utils.exercises import Exercise, register
 from course_utils.exercises.coding import Case, CodingExercise, NotAModule, register_coding, seeded
 
 
-def _first_layer_parameters() -> int:
+def _parameters(module: nn.Module) -> int:
+    return sum(p.numel() for p in module.parameters())
+
+
+def _paper_first_layer_counts() -> tuple[int, int]:
+    """(Linear(100, 1024·16) with a bias per output, ConvTranspose2d(100, 1024, 4, 1, 0)) parameter counts."""
     with torch.device("meta"):  # shapes only: no memory, and the caller's random state stays untouched
-        return sum(p.numel() for p in nn.ConvTranspose2d(100, 512, 4, 1, 0).parameters())
+        return _parameters(nn.Linear(100, 1024 * 4 * 4)), _parameters(nn.ConvTranspose2d(100, 1024, 4, 1, 0))
+
+
+def _paper_first_layer_as_linear() -> int:
+    return _paper_first_layer_counts()[0]
 
 
 def _kernel5_side() -> int:
@@ -31,33 +40,44 @@ def _k3_final_side() -> int:
     return _k3_sides()[-1]
 
 
-def _small_discriminator_parameters() -> int:
+def _discriminator_with_bias_counts() -> list[int]:
+    """Parameters per layer of lesson 07's small discriminator with a bias on its second convolution too."""
     with torch.device("meta"):
-        layers = [nn.Conv2d(1, 32, 4, 2, 1), nn.Conv2d(32, 64, 4, 2, 1, bias=False), nn.BatchNorm2d(64),
+        layers = [nn.Conv2d(1, 32, 4, 2, 1), nn.Conv2d(32, 64, 4, 2, 1), nn.BatchNorm2d(64),
                   nn.Conv2d(64, 1, 4, 1, 0)]
-    return sum(p.numel() for layer in layers for p in layer.parameters())
+    return [_parameters(layer) for layer in layers]
+
+
+def _discriminator_with_bias_parameters() -> int:
+    return sum(_discriminator_with_bias_counts())
+
+
+def _discriminator_sum() -> str:
+    return " + ".join(f"{count:,}" for count in _discriminator_with_bias_counts())
 
 
 register(Exercise(
     id="07.1",
-    expected=_first_layer_parameters,
+    expected=_paper_first_layer_as_linear,
     kind=int,
-    nudge={"ko": "전치 합성곱의 가중치에는 입력 채널, 출력 채널, 커널의 세로와 가로마다 축이 하나씩 있습니다. 편향은 어느 쪽 채널마다 있을까요?",
-           "en": "A transposed convolution's weight has one axis for the input channels, the output channels and each side of the kernel. Which channels carry a bias?"},
-    hint={"ko": "가중치 모양은 (in, out, k, k) = (100, 512, 4, 4)이고, 편향은 출력 채널마다 하나입니다.",
-          "en": "The weight has shape (in, out, k, k) = (100, 512, 4, 4), plus one bias per output channel."},
-    explanation={"ko": f"100·512·16 + 512 = {_first_layer_parameters()}. Linear(100, 8192)의 가중치 수와 같고, "
-                       "편향만 채널마다 하나라서 적습니다.",
-                 "en": f"100·512·16 + 512 = {_first_layer_parameters()}: the weights of Linear(100, 8192), with "
-                       "fewer biases because there is one per channel."},
+    nudge={"ko": "2절에서 전치 합성곱의 가중치를 펴면 `Linear` 층의 가중치가 되었습니다. 그 `Linear` 층의 입력과 출력은 "
+                 "각각 몇 개인가요?",
+           "en": "In section 2 the flattened transposed-convolution weight became the `Linear` layer's weight. How many "
+                 "inputs and outputs does that `Linear` layer have?"},
+    hint={"ko": "`Linear(100, 1024·4·4)`입니다. 가중치는 입력 수 × 출력 수만큼, 편향은 출력마다 하나입니다.",
+          "en": "It is `Linear(100, 1024·4·4)`: inputs × outputs weights, and one bias per output."},
+    explanation={"ko": f"100·16,384 + 16,384 = {_paper_first_layer_counts()[0]}. 전치 합성곱은 편향이 채널마다 "
+                       f"하나라서 {_paper_first_layer_counts()[1]:,}개입니다.",
+                 "en": f"100·16,384 + 16,384 = {_paper_first_layer_counts()[0]}. The transposed convolution, with "
+                       f"one bias per channel, has {_paper_first_layer_counts()[1]:,}."},
 ))
 
 register(Exercise(
     id="07.2",
     expected=_kernel5_side,
     kind=int,
-    nudge={"ko": "커널 5, 스트라이드 2는 output_padding 없이는 정확히 두 배가 되지 않습니다. 한 칸이 모자랄까요, 남을까요?",
-           "en": "Without output_padding, kernel 5 with stride 2 does not double exactly. Is the output one short or one too many?"},
+    nudge={"ko": "K = 5, P = 2이면 공식의 어느 항이 4/2/1일 때와 달라질까요?",
+           "en": "With K = 5 and P = 2, which term of the formula differs from the 4/2/1 case?"},
     hint={"ko": "O = (I − 1)·S − 2P + K에 I=4, S=2, P=2, K=5를 넣으세요.",
           "en": "Put I=4, S=2, P=2, K=5 into O = (I − 1)·S − 2P + K."},
     explanation={"ko": f"(4 − 1)·2 − 4 + 5 = {_kernel5_side()}. 정확히 8을 만들려면 output_padding=1이 필요합니다.",
@@ -80,16 +100,18 @@ register(Exercise(
 
 register(Exercise(
     id="07.4",
-    expected=_small_discriminator_parameters,
+    expected=_discriminator_with_bias_parameters,
     kind=int,
-    nudge={"ko": "판별자의 층을 하나씩 보세요. 파라미터가 있는 층은 어느 것이고, 두 번째 합성곱에는 무엇이 빠져 있나요?",
-           "en": "Go through the discriminator layer by layer. Which layers have parameters, and what does the second convolution leave out?"},
-    hint={"ko": "합성곱은 out·in·k·k (+ 편향), 배치 정규화는 채널마다 2개입니다. 두 번째 합성곱에는 편향이 없습니다.",
-          "en": "A convolution has out·in·k·k (+ biases); batch normalization has 2 per channel. The second "
-                "convolution has no bias."},
-    explanation={"ko": f"544 + 32,768 + 128 + 1,025 = {_small_discriminator_parameters()}. 줄인 생성자의 절반쯤입니다.",
-                 "en": f"544 + 32,768 + 128 + 1,025 = {_small_discriminator_parameters()}, about half the "
-                       "scaled-down generator."},
+    nudge={"ko": "판별자의 층을 하나씩 보세요. 파라미터가 있는 층은 어느 것이고, 편향은 몇 개씩 있나요?",
+           "en": "Go through the discriminator layer by layer. Which layers have parameters, and how many biases does each have?"},
+    hint={"ko": "합성곱은 out·in·k·k + out(편향), 배치 정규화는 채널마다 2개입니다. 편향을 되살린 두 번째 합성곱은 "
+                "출력 채널 64개만큼 늘어납니다.",
+          "en": "A convolution has out·in·k·k + out (biases); batch normalization has 2 per channel. With its bias back, "
+                "the second convolution gains one per output channel, 64."},
+    explanation={"ko": f"{_discriminator_sum()} = {_discriminator_with_bias_parameters()}. 편향이 없는 원래 판별자보다 "
+                       "64개 많고, 줄인 생성자의 절반쯤입니다.",
+                 "en": f"{_discriminator_sum()} = {_discriminator_with_bias_parameters()}: 64 more than the "
+                       "discriminator without that bias, about half the scaled-down generator."},
 ))
 
 

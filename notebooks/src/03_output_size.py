@@ -574,7 +574,7 @@ print("K=3 S=1 P=1:", tuple(nn.ConvTranspose2d(1, 1, kernel_size=3, padding=1, d
 #
 # 건너뛰어도 이후 내용을 따라가는 데 지장이 없습니다.
 #
-# 5.2절 규칙의 "또는 팽창" 부분 때문에, 팽창이 스트라이드보다 크면 $P_{out} \ge S$도 통과합니다. 하지만 그렇게 얻은
+# 5.2절 규칙의 둘째 조건($P_{out} < D$) 때문에, 팽창이 스트라이드보다 크면 $P_{out} \ge S$도 통과합니다. 하지만 그렇게 얻은
 # 크기는 같은 설정의 합성곱을 거쳐도 원래 입력 크기로 돌아가지 않습니다. 3×3 입력에 커널 3, 스트라이드 1, 팽창 3,
 # `output_padding=2`를 주면 출력은 11×11이고, 같은 설정의 합성곱은 11을 3이 아닌 5로 줄입니다.
 
@@ -583,7 +583,7 @@ print("K=3 S=1 P=1:", tuple(nn.ConvTranspose2d(1, 1, kernel_size=3, padding=1, d
 #
 # You can skip it; nothing later depends on it.
 #
-# Because of the "or dilation" part of section 5.2's rule, $P_{out} \ge S$ passes when the dilation exceeds the
+# Because of the second condition of section 5.2's rule ($P_{out} < D$), $P_{out} \ge S$ passes when the dilation exceeds the
 # stride. But the convolution with the same settings does not map such a size back to the original input size. On
 # a 3×3 input with kernel 3, stride 1, dilation 3 and `output_padding=2` the output is 11×11, and the same
 # convolution shrinks 11 to 5, not 3.

@@ -182,18 +182,19 @@ print("Σ bias.numel(), ConvTranspose2d → BatchNorm2d:", wasted)
 #
 # 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`은 1×1 입력을 받으므로 겹침이 없습니다. 잡음의 각 성분에 4×4×512
 # 가중치 블록 하나를 곱해 더할 뿐이니, `Linear(100, 512·4·4)` 뒤에 `(512, 4, 4)`로 모양을 바꾼 것과 같습니다.
-# 가중치를 복사해 `float64`에서 `close`로 비교합니다(레슨 06처럼). 전치 합성곱의 `(in, out, k, k)` 가중치를
-# `(100, 8192)`로 펴서 전치하면 선형 층의 `(8192, 100)` 가중치가 되고, 채널마다 하나인 편향은 4×4 위치마다
-# 되풀이합니다.
+# 가중치를 복사해 `float64`에서 `close`(차이가 가장 큰 절댓값의 10⁻⁹ 이하이면 같다고 봅니다)로 비교합니다.
+# 전치 합성곱의 `(in, out, k, k)` 가중치를 `(100, 8192)`로 펴서 전치하면 선형 층의 `(8192, 100)` 가중치가 되고,
+# 채널마다 하나인 편향은 4×4 위치마다 되풀이합니다.
 
 # %% [markdown] tags=["lang-en"]
 # ## 2. The first layer is a linear layer
 #
 # The first layer, `ConvTranspose2d(100, 512, 4, 1, 0)`, receives a 1×1 input, so there is no overlap: each noise
 # component multiplies one 4×4×512 block of weights, and the blocks are summed. That is `Linear(100, 512·4·4)`
-# followed by a reshape to `(512, 4, 4)`. We copy the weights and compare in `float64` with `close` (as in
-# lesson 06): the transposed convolution's `(in, out, k, k)` weight, flattened to `(100, 8192)` and transposed, is
-# the linear layer's `(8192, 100)` weight, and the per-channel bias is repeated for the 4×4 positions.
+# followed by a reshape to `(512, 4, 4)`. We copy the weights and compare in `float64` with `close` (equal when
+# the difference is at most 10⁻⁹ of the largest absolute value): the transposed convolution's `(in, out, k, k)`
+# weight, flattened to `(100, 8192)` and transposed, is the linear layer's `(8192, 100)` weight, and the
+# per-channel bias is repeated for the 4×4 positions.
 
 # %%
 first = copy.deepcopy(gen.net[0]).double()
@@ -209,8 +210,8 @@ print("Σ p.numel(), first:", f"{sum(p.numel() for p in first.parameters()):,}",
       "| linear:", f"{sum(p.numel() for p in linear.parameters()):,}")
 
 # %% [markdown] tags=["lang-ko"]
-# 파라미터 수는 편향만큼 다릅니다. 채널마다 하나를 4×4 위치가 함께 쓰는 편향과 출력마다 따로 있는 편향입니다(512개
-# 대 8,192개). 그래서 정확히 말하면 첫 층은 "위치끼리 편향을 공유하는 선형 층 + 모양 바꾸기"입니다. 원 논문도 첫 층은
+# 파라미터 수는 편향만큼 다릅니다. 채널마다 하나씩 두고 4×4 위치가 함께 쓰는 편향과 출력마다 따로 있는
+# 편향입니다(512개 대 8,192개). 그래서 정확히 말하면 첫 층은 "위치끼리 편향을 공유하는 선형 층 + 모양 바꾸기"입니다. 원 논문도 첫 층은
 # "행렬 곱일 뿐이라 완전 연결 층이라 불러도 되지만, 결과를 4차원 텐서로 모양을 바꾼다"(번역)고 했고, 저자들의
 # 코드(Newmu/dcgan_code)도 행렬 곱과 `reshape`로 썼습니다.
 
@@ -276,10 +277,10 @@ with torch.no_grad():
 # RMS(`pattern_rms`, 출력과 같은 단위)로, 같은 가중치(모두 1)와 무작위 가중치에 대해 잽니다.
 
 # %% [markdown] tags=["lang-en"]
-# With 4/2/1 only the outermost cell is 1 and the whole interior is an even 2 (2×2 = 4 in 2-D). The
-# difference between 1 and 4 that the document's checkerboard figure shows for 4/2/1 is this border
-# difference only; the interior has no checkerboard. Kernel 5, on the other hand, alternates 3 and 2 inside
-# (9, 6 and 4 in 2-D): the uneven overlap of a kernel size that the stride does not divide.
+# With 4/2/1 only the outermost cell is 1 and the whole interior is an even 2 (2×2 = 4 in 2-D). The 1-versus-4
+# difference in the document's checkerboard figure for 4/2/1 is only this border; the interior has no
+# checkerboard. Kernel 5, on the other hand, alternates 3 and 2 inside (9, 6 and 4 in 2-D): the uneven overlap of
+# a kernel size that the stride does not divide.
 #
 # ### Now add the weights
 #
@@ -369,20 +370,22 @@ with torch.no_grad():
 
 # %% [markdown] tags=["lang-ko"]
 # 무늬는 눈보다 스펙트럼에서 더 잘 보입니다. 그림의 아래 줄은 2-D 파워 스펙트럼(가운데가 주파수 0)을 16개 샘플과
-# 세 채널에 대해 평균한 것입니다. 공간에서 $s$픽셀마다 되풀이되는 무늬는 에너지를 샘플링 주파수의 $1/s$의
-# 배수에만 둡니다. 마지막 층의 스트라이드 $s = 2$이면 각 축에서 0과 나이퀴스트 주파수(한 픽셀에 반 주기)이므로
-# 가장자리 가운데와 모서리에 점이 생깁니다. 그 앞의 스트라이드 2 층마다 출력에서 무늬의 주기가 두 배가 되므로(4, 8,
-# 16픽셀), 점은 $1/16$의 배수, 곧 한 축의 주파수 64개 가운데 4개마다 하나씩 놓여 격자를 이룹니다. 주파수로 보는
-# 관점은 레슨 10의 3절이 자세히 다룹니다.
+# 세 채널에 대해 평균한 것입니다. 공간에서 $s$픽셀마다 되풀이되는 무늬의 에너지는 샘플링 주파수의 $1/s$ 배수에만
+# 모입니다. 마지막 층의 스트라이드 $s = 2$이면 각 축에서 0과 나이퀴스트 주파수(한 픽셀에 반 주기)이므로, 위쪽과
+# 왼쪽 가장자리의 가운데와 왼쪽 위 모서리에 점이 생깁니다(`fftshift`는 나이퀴스트 주파수를 0번 칸에만 둡니다).
+# 뒤따르는 스트라이드 2 층은 앞 층이 만든 주기 2의 무늬를 층마다 두 배로 키우므로, 그 무늬들은 출력에서 4, 8,
+# 16픽셀마다 되풀이되고 모두 합치면 16픽셀마다 되풀이됩니다. 그래서 점은 $1/16$의 배수, 곧 한 축의 주파수 64개
+# 가운데 4개마다 하나씩 놓여 격자를 이룹니다. 주파수로 보는 관점은 레슨 10의 3절이 자세히 다룹니다.
 
 # %% [markdown] tags=["lang-en"]
 # The pattern shows better in the spectrum: the figure's bottom row is the 2-D power spectrum (frequency 0 at the
 # centre), averaged over the 16 samples and three channels. A pattern
 # that repeats every $s$ pixels puts its energy only at multiples of $1/s$ of the sampling frequency. For the last
 # layer's stride, $s = 2$, that is 0 and the Nyquist frequency (half a cycle per pixel) on each axis: dots at the
-# middle of the edges and at the corners. Each earlier stride-2 layer doubles the period in the output (4, 8,
-# 16 pixels), so dots sit at every multiple of $1/16$, every 4th of the 64 frequencies on an axis: a grid.
-# Lesson 10 (section 3) explains this frequency view.
+# middle of the top and left edges and in the top-left corner (`fftshift` puts the Nyquist frequency at index 0
+# only). Each later stride-2 layer enlarges an earlier layer's period-2 pattern ×2, so those patterns repeat every
+# 4, 8 and 16 output pixels, together every 16: dots at every multiple of $1/16$, every 4th of the 64 frequencies
+# on an axis, a grid (lesson 10, section 3).
 
 # %%
 def power_spectrum(images):
@@ -402,14 +405,17 @@ pattern_panels(untrained, spectra, LANG)
 
 # %%
 on_grid = torch.arange(64) % 4 == 0  # multiples of 1/16 of the sampling frequency (index 32 is frequency 0)
+shares = {kind: (spectrum[on_grid][:, on_grid].sum() / spectrum.sum()).item() for kind, spectrum in spectra.items()}
 print(" " * 18, "spectrum[grid].sum() / spectrum.sum()")
-for kind, spectrum in spectra.items():
-    print(f"{kind:18}", f"{(spectrum[on_grid][:, on_grid].sum() / spectrum.sum()).item():.1f}")
+for kind, share in shares.items():
+    print(f"{kind:18}", f"{share:.2f}")
+claim("min(shares['k4 s2 p1'], shares['k5 s2 p2']) > 0.25", min(shares["k4 s2 p1"], shares["k5 s2 p2"]) > 0.25)
+claim("shares['nearest + conv3×3'] < 1 / 16", shares["nearest + conv3×3"] < 1 / 16)
 
 # %% [markdown] tags=["lang-ko"]
-# 전치 합성곱 생성자 두 개는 스펙트럼에 점의 격자가 뚜렷하고(격자에 놓인 에너지가 0.06보다 훨씬 많습니다), 샘플도
-# 픽셀 단위로 거친 잡음입니다. 보간 + 합성곱 생성자는 매끈한 얼룩을 만들고, 스펙트럼이 낮은 주파수에 모여 있으며 격자가
-# 없습니다.
+# 전치 합성곱 생성자 두 개는 스펙트럼에 점의 격자가 뚜렷하고(격자에 놓인 에너지의 몫이 0.49와 0.40으로, 고르게
+# 퍼졌을 때의 0.06보다 훨씬 큽니다), 샘플도 픽셀 단위로 거친 잡음입니다. 보간 + 합성곱 생성자는 매끈한 얼룩을
+# 만들고, 스펙트럼이 낮은 주파수에 모여 있으며 격자가 없습니다(몫 0.04).
 #
 # - 4/2/1 생성자는 학습 전부터 뚜렷한 2×2 무늬를 보이고, 이 실행에서는 오히려 커널 5보다 셉니다. **겹침이 균일하다고
 #   무늬가 없는 것은 아닙니다.** 초기화된 가중치에서는 네 부분 커널의 합이 서로 독립인 난수라서 같을 리가 없기
@@ -421,12 +427,12 @@ for kind, spectrum in spectra.items():
 #
 # 정리하면 4/2/1은 가중치가 같을 때의 겹침 무늬를 없앨 뿐, 초기화된 가중치에서 오는 무늬는 그대로입니다. 이것은
 # 학습에 맡기거나, 네 부분 커널을 같게 만드는 초기화(ICNR, Aitken 외 2017)나 보간 + 합성곱(평평한 영역에서만)으로
-# 구조에서 막아야 합니다. 아래에서 학습이 무늬를 줄이는지 봅니다.
+# 구조에서 막아야 합니다.
 
 # %% [markdown] tags=["lang-en"]
-# Both transposed-convolution generators show a clear grid of dots in their spectra (far more than 0.06 of their
-# energy on the grid), and their samples are rough, pixel-level noise. The interpolation + convolution generator
-# makes smooth blobs; its spectrum gathers at low frequencies and has no grid.
+# Both transposed-convolution generators show a clear grid of dots in their spectra (grid shares 0.49 and 0.40,
+# far above the 0.06 of evenly spread energy) and rough, pixel-level noise as samples. The interpolation +
+# convolution generator makes smooth blobs; its spectrum gathers at low frequencies, with no grid (share 0.04).
 #
 # - The 4/2/1 generator shows a clear 2×2 pattern before any training, in this run even stronger than kernel 5.
 #   **Even overlap does not mean no pattern**: in initialized weights the sums of the four sub-kernels are
@@ -438,7 +444,7 @@ for kind, spectrum in spectra.items():
 #
 # So 4/2/1 removes the overlap pattern of equal weights, not the pattern of initialized weights. That one is left
 # to training unless the design prevents it: an initialization with four equal sub-kernels (ICNR, Aitken et al.
-# 2017), or interpolation + convolution (on flat regions only). Below we check whether training reduces it.
+# 2017), or interpolation + convolution (on flat regions only).
 
 # %% [markdown] tags=["lang-ko"]
 # ## 4. 짧지만 진짜 학습: 손글씨 숫자
@@ -613,7 +619,7 @@ image_grid(after[:64], nrow=16, title=message("samples.after_training", LANG, st
 # %% [markdown] tags=["lang-en"]
 # ### How digit-like? Measuring it
 #
-# Pictures are judged subjectively, so we measure two things.
+# Pictures are subjective; we measure two things.
 #
 # 1. **A digit classifier**: a softmax-regression classifier (one linear layer) trained on 1,000 real 8×8 digits,
 #    with its accuracy and mean confidence (top class probability) on the other 797. The 500 generated images,
@@ -673,24 +679,25 @@ for name, images in (("before", before), ("after", after), ("real[:500]", real[:
 #
 # - Seconds of training (tens on a busy machine) take the generator from grey noise to digit-like strokes. The
 #   classifier finds all ten digits among the generated images, though not evenly, and is less confident than on
-#   real digits (blurry samples, or samples that look like a mix of two digits, may be one reason).
+#   real digits (blurry or mixed-looking samples may be one reason).
 # - The checkerboard strength drops from "clear" to the real images' "weak" grade (still stronger than theirs), but
 #   the pattern's RMS shrinks only a little. The strength fell mainly because the digits' strokes add a large
 #   variation of which the pattern is now a small share; the pattern itself has not gone, and the real images do
 #   not score 0 either. This is one run on small images; Odena et al. (2016), too, write that trained networks
 #   struggle to avoid these patterns completely.
 # - The losses do not tell whether training went well. The discriminator loss is low in the first 100 steps, climbs
-#   towards 1.39 and falls again, while the samples keep improving. The two losses move against each other, so
-#   separate measurements like the ones above are needed.
-# - The paper trained generators of the document's size on large data sets (LSUN bedrooms, faces, ImageNet-1k).
-#   This lesson does not reproduce that; it sees that the same architecture really trains.
+#   towards 1.39 and falls again, while the samples keep improving: the two losses move against each other, so
+#   only separate measurements like those above tell.
+# - The paper trained full-size generators on large data sets (LSUN bedrooms, faces, ImageNet-1k); this lesson
+#   only sees that the same architecture really trains.
 
 # %% [markdown] tags=["lang-ko"]
 # ## 정리
 #
 # - 원문의 생성자는 `(4, 100)` 잡음을 `(4, 3, 64, 64)` 이미지로 만들고, 파라미터는 3,577,667개입니다. 층마다 출력
 #   크기는 $O = (I-1)S - 2P + K$와 일치합니다.
-# - 1×1 입력의 첫 층 `ConvTranspose2d(nz, C, 4, 1, 0)`은 `Linear(nz, C·16)` + 모양 바꾸기입니다.
+# - 1×1 입력의 첫 층 `ConvTranspose2d(nz, C, 4, 1, 0)`은 `Linear(nz, C·16)` + 모양 바꾸기입니다(편향은 채널마다
+#   하나를 위치끼리 공유).
 # - 4/2/1은 크기를 정확히 두 배로 만들고 안쪽의 겹침 수를 균일하게 하며, 커널 5는 겹침이 불균일합니다. 어느 쪽이든
 #   초기화된 가중치 때문에 학습 전부터 2×2 무늬가 있고, 스펙트럼에서는 점의 격자로 보입니다.
 # - 줄인 DCGAN은 CPU에서 400단계 만에 숫자 모양을 그리기 시작합니다. 얼마나 잘 되었는지는 손실이 아니라 별도의
@@ -712,11 +719,12 @@ for name, images in (("before", before), ("after", after), ("real[:500]", real[:
 #
 # - The document's generator turns `(4, 100)` noise into `(4, 3, 64, 64)` images with 3,577,667 parameters; each
 #   layer's size agrees with $O = (I-1)S - 2P + K$.
-# - The first layer on a 1×1 input, `ConvTranspose2d(nz, C, 4, 1, 0)`, is `Linear(nz, C·16)` + a reshape.
+# - The first layer on a 1×1 input, `ConvTranspose2d(nz, C, 4, 1, 0)`, is `Linear(nz, C·16)` + a reshape, with one
+#   bias per channel.
 # - 4/2/1 doubles the size exactly and evens out the interior overlap counts; kernel 5 overlaps unevenly. Either
 #   way the initialized weights put a 2×2 pattern there before training, seen as a grid of dots in the spectrum.
-# - A scaled-down DCGAN starts drawing digit shapes after 400 steps on a CPU. How well it did is judged by
-#   separate measurements, not by the losses.
+# - A scaled-down DCGAN starts drawing digit shapes after 400 steps on a CPU. Judge it by separate measurements,
+#   not by the losses.
 #
 # **References**
 #
@@ -732,7 +740,7 @@ for name, images in (("before", before), ("after", after), ("real[:500]", real[:
 # %% [markdown] tags=["lang-ko", "self-check"]
 # ## 스스로 점검하기
 #
-# 1. 원문 생성자의 4/2/1 층은 8×8 특징 맵을 몇 픽셀로 만들까요? 공식의 어느 항들이 정확히 두 배를 만드나요? (→ 1절)
+# 1. 원문 생성자의 4/2/1 층은 8×8 특징 맵을 몇×몇으로 만들까요? 공식의 어느 항들이 정확히 두 배를 만드나요? (→ 1절)
 # 2. 1×1 입력을 받는 `ConvTranspose2d(100, 512, 4, 1, 0)`은 어떤 선형 층과 같고, 두 층의 파라미터 수는 왜 다를까요? (→ 2절)
 # 3. 가중치가 모두 1이면 4/2/1 층의 안쪽은 평평한데, 초기화된 가중치에서는 왜 2×2 무늬가 생길까요? 그 무늬는 스펙트럼의 어디에 점으로 나타날까요? (→ 3절)
 # 4. GAN의 판별자 손실이 1.39 가까이 올라갔다면 학습이 잘된 것일까요? 대신 무엇을 재야 할까요? (→ 4절)
@@ -750,22 +758,25 @@ for name, images in (("before", before), ("after", after), ("real[:500]", real[:
 #
 # `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다.
 #
-# **1. (워밍업)** 원문 생성자의 첫 층 `ConvTranspose2d(100, 512, 4, 1, 0)`의 파라미터는 몇 개일까요?
+# **1.** 원 논문의 그림 1처럼 4×4에서 채널이 1024개이면 첫 층은 `ConvTranspose2d(100, 1024, 4, 1, 0)`입니다. 이
+# 층을 2절처럼 `Linear` 층과 모양 바꾸기로 쓰되 편향을 출력마다 따로 두면, 그 `Linear` 층의 파라미터는 몇 개일까요?
+# 먼저 2절의 대응으로 예측한 뒤 확인하세요.
 
 # %% [markdown] tags=["lang-en"]
 # ## Exercises
 #
 # Replace `...` with your answer and run the cell; it is checked at once.
 #
-# **1. (warm-up)** How many parameters does the document generator's first layer, `ConvTranspose2d(100, 512, 4, 1, 0)`,
-# have?
+# **1.** With 1024 channels at 4×4, as in the paper's Figure 1, the first layer is `ConvTranspose2d(100, 1024, 4, 1, 0)`.
+# Written as in section 2, as a `Linear` layer plus a reshape but with a separate bias for every output, how many
+# parameters does that `Linear` layer have? Predict it from section 2's correspondence first, then check.
 
 # %%
 answer = ...
 check("07.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-solution = sum(p.numel() for p in nn.ConvTranspose2d(100, 512, 4, 1, 0).parameters())
+solution = sum(p.numel() for p in nn.Linear(100, 1024 * 4 * 4, device="meta").parameters())
 verify("07.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
@@ -803,17 +814,21 @@ solution = k3_layers(torch.zeros(1, 1, 4, 4)).shape[-1]
 verify("07.3", solution)
 
 # %% [markdown] tags=["lang-ko"]
-# **4. (워밍업)** 위에서 줄인 판별자 `small_discriminator()`의 파라미터는 몇 개일까요?
+# **4. (워밍업)** 위에서 줄인 판별자 `small_discriminator()`의 두 번째 합성곱에도 편향이 있다면 파라미터는 모두 몇
+# 개일까요?
 
 # %% [markdown] tags=["lang-en"]
-# **4. (warm-up)** How many parameters does the scaled-down discriminator `small_discriminator()` above have?
+# **4. (warm-up)** If the second convolution of the scaled-down discriminator `small_discriminator()` above kept its
+# bias, how many parameters would it have in all?
 
 # %%
 answer = ...
 check("07.4", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-solution = sum(p.numel() for p in small_discriminator().parameters())
+with_bias = small_discriminator()
+with_bias[2] = nn.Conv2d(32, 64, 4, 2, 1)
+solution = sum(p.numel() for p in with_bias.parameters())
 verify("07.4", solution)
 
 # %% [markdown] tags=["lang-ko"]

@@ -99,14 +99,14 @@ setup(LANG)
 # 건너뛰어도 이후 내용을 따라가는 데 지장이 없습니다.
 #
 # - **CPU 연산 커널**: PyTorch는 CPU가 지원하는 가장 넓은 벡터 명령(AVX-512 등)에 맞춘 연산 커널(계산 루틴)을
-#   고르고, 커널이 다르면 더하는 순서도 달라집니다. 그래서 x86-64 CPU에서는 처음 계산하기 전에 세 라이브러리가
-#   CPU와 상관없이 같은 코드로 계산하게 합니다. PyTorch 자체 커널(ATen)과 합성곱 라이브러리 oneDNN은 AVX2까지만
-#   쓰고, 행렬 곱 라이브러리 MKL은 Intel과 호환 CPU용으로 문서화된 호환 모드(`COMPATIBLE`)로 계산합니다. AVX2는
-#   Intel은 2013년(Haswell), AMD는 2015년(Excavator)부터 지원하므로, 일부 저전력 CPU를 빼면 AVX-512가 있든 없든
-#   같은 커널이 돕니다. 이 레슨을 AVX-512 커널로 돌려 보니 출력한 PSNR 가운데 여럿이 소수점 둘째 자리에서
+#   고르고, 커널이 다르면 더하는 순서도 달라집니다. 그래서 x86-64 CPU에서는 `setup`이 처음 계산하기 전에 세
+#   라이브러리가 CPU와 상관없이 같은 코드로 계산하도록 설정합니다. PyTorch 자체 커널(ATen)과 합성곱 라이브러리
+#   oneDNN은 AVX2까지만 쓰고, 행렬 곱 라이브러리 MKL은 Intel과 호환 CPU용으로 문서화된 호환 모드(`COMPATIBLE`)로
+#   계산합니다. Intel은 2013년(Haswell), AMD는 2015년(Excavator)부터 AVX2를 지원하므로, 일부 저전력 CPU를 빼면
+#   AVX-512가 있든 없든 같은 커널이 돕니다. 이 레슨을 AVX-512 커널로 돌려 보니 출력한 PSNR 가운데 여럿이 소수점 둘째 자리에서
 #   달라졌고, MKL의 모드만 바꿔도 달라졌습니다(노트북 밖에서 잰 결과로, `docs/reproducibility.md`에 적어 두었습니다).
 # - **스레드 수**: 스레드 수가 바뀌면 합을 나눠 더하는 순서가 바뀝니다. 스레드를 하나로 고정하면 코어가 몇 개인
-#   컴퓨터에서든 같은 계산 순서가 됩니다. 대가는 속도입니다. 코어가 여럿인 컴퓨터에서는 학습이 할 수 있는 것보다
+#   컴퓨터에서든 같은 계산 순서가 됩니다. 대가는 속도입니다. 코어가 여럿인 컴퓨터에서는 코어를 다 쓰지 못해 학습이
 #   느려지지만, 어디서나 같은 숫자를 얻기 위해 감수합니다.
 # - **결정적 알고리즘**: `torch.use_deterministic_algorithms(True)`는 같은 입력에 늘 같은 결과를 내는 구현만 쓰게
 #   하고, 결정적 구현이 없는 연산이 있으면 조용히 넘어가지 않고 오류를 냅니다. 이 레슨의 연산은 모두 CPU에서
@@ -122,7 +122,7 @@ setup(LANG)
 #
 # - **CPU compute kernels**: PyTorch picks compute kernels (its arithmetic routines) for the widest vector
 #   instructions the CPU has (AVX-512 and the like), and other kernels add in another order. So on x86-64 CPUs,
-#   before the first computation, three libraries are made to compute with the same code whatever the CPU:
+#   before the first computation, `setup` makes three libraries compute with the same code whatever the CPU:
 #   PyTorch's own kernels (ATen) and the convolution library oneDNN use AVX2 at most, and the
 #   matrix-multiplication library MKL computes in the compatible mode (`COMPATIBLE`) that its documentation
 #   describes for Intel and Intel-compatible CPUs. Intel CPUs have AVX2 since 2013 (Haswell) and AMD CPUs since
@@ -131,7 +131,7 @@ setup(LANG)
 #   changed some too (measured outside the notebook and recorded in `docs/reproducibility.md`).
 # - **Thread count**: with another number of threads a sum is split and added in another order. One thread
 #   gives the same order of computation on any number of cores. The price is speed: on a machine with several
-#   cores training is slower than it could be, which we accept to get the same numbers everywhere.
+#   cores training is slower because it cannot use them all, which we accept to get the same numbers everywhere.
 # - **Deterministic algorithms**: `torch.use_deterministic_algorithms(True)` allows only implementations that
 #   give the same result for the same input, and raises an error instead of silently going on when an
 #   operation has none. Every operation here is deterministic on the CPU.
