@@ -874,8 +874,22 @@ OTHER_KINDS = {
     "downscale2", "feedback", "as_number", "echo", "strength_verdict", "encoder_decoder", "overlap_heatmap",
     "overlap_heatmaps", "overlap_outer_product", "strength_bars", "gain_bars", "scatter_add_step",
     "segmentation_samples", "pattern_panels", "trace_activations", "saved_for_backward_bytes", "parameter_bytes",
-    "layer_rows", "layer_table", "text_table", "pattern_rms", "verify", "describe", "alt_text",
+    "layer_rows", "layer_table", "text_table", "pattern_rms", "verify", "describe", "alt_text", "size_strips",
 }
+
+
+@pytest.mark.parametrize("settings", [
+    None, [], {}, [(8, 3, 2, 1, 0, 1)], {"height": (8, 3, 2, 1)}, {"colour": (8, 3, 2, 1, 0, 1)},
+    {"depth": (4, 3, 1, 1, 0, 1), "height": (8, 3, 2, 1, 0, 1), "width": (8, 3, 2, 1, 0, 1), "length": (4, 3, 1, 1, 0, 1)},
+])
+def test_size_strips_refuses_settings_that_are_not_axes(settings):
+    with pytest.raises(ValueError, match="settings must be a dict of 1 to 3 axes"):
+        diagrams.size_strips(settings, "en")
+
+
+def test_size_strips_names_the_rule_an_axis_breaks():
+    with pytest.raises(REFUSED, match="stride"):
+        diagrams.size_strips({"height": (8, 3, 2, 1, 0, 1), "width": (8, 3, 0, 1, 0, 1)}, "en")
 EXEMPT = {
     # constants and classes: nothing to call with a bad value
     "MAX_POSITIONS", "RuleError", "NONE_BELOW", "WEAK_BELOW", "FLAT_BELOW", "BUNDLED", "Exercise", "WrongSolution",

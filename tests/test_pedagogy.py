@@ -53,6 +53,15 @@ DEEP = (_md("### 1.1 심화: 속도\n\n건너뛰어도 됩니다.", "lang-ko", "
         _code("timing = 2", "deep-dive"))
 
 
+def test_the_build_check_names_only_malformed_goals_and_self_checks():
+    lesson = _lesson(*DEEP)
+    del lesson.cells[2:4]
+    assert pedagogy_problems("01_x", lesson, required=False) == []
+    assert any("tagged 'goals', found 0" in p for p in pedagogy_problems("01_x", lesson))
+    lesson.cells[-3].source = "## Self-check\n\n1. Why?"
+    assert any("numbered questions" in p for p in pedagogy_problems("01_x", lesson, required=False))
+
+
 def test_a_well_shaped_lesson_passes_and_its_words_are_counted():
     lesson = _lesson(*DEEP)
     assert pedagogy_problems("01_x", lesson) == []

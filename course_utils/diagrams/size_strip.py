@@ -3,7 +3,7 @@
 from matplotlib.patches import Rectangle
 
 from course_utils._ints import is_sequence, single
-from course_utils.arithmetic import conv_transpose_output_size
+from course_utils.arithmetic import AXES, conv_transpose_output_size
 from matplotlib.figure import Figure
 
 from course_utils.diagrams._canvas import axes, course_fonts
@@ -108,10 +108,16 @@ def size_strips(settings, lang):
     language).
 
     settings: {"height": (size, kernel_size, stride, padding, output_padding, dilation), "width": (...)}, axis names
-    as course_utils.arithmetic.AXES gives them. RuleError / ValueError as size_strip, for the first axis that
-    breaks a rule.
+    as course_utils.arithmetic.AXES gives them. ValueError for settings that are not such a dict of 1 to 3 axes;
+    RuleError / ValueError as size_strip, for the first axis that breaks a rule.
     """
     check_lang(lang)
+    names = {name for axes in AXES.values() for name in axes}
+    if not isinstance(settings, dict) or not 1 <= len(settings) <= 3 or not set(settings) <= names \
+            or any(not isinstance(v, (tuple, list)) or len(v) != 6 for v in settings.values()):
+        raise ValueError("settings must be a dict of 1 to 3 axes, e.g. {'height': (size, kernel_size, stride, "
+                         "padding, output_padding, dilation), 'width': (...)}, with axis names from "
+                         f"{sorted(names)}; got {settings!r}")
     for values in settings.values():
         conv_transpose_output_size(*values)
     figure = Figure(figsize=(10.0, 3.6 * len(settings)), layout="constrained")
