@@ -11,8 +11,12 @@ from course_utils.exercises import Exercise, register
 from course_utils.exercises.coding import Case, CodingExercise, randn, register_coding, seeded
 
 
-def _steps_8_to_256() -> int:
-    return int(math.log2(256 // 8))
+def _steps_4_to_512() -> int:
+    side, steps = 4, 0
+    while side < 512:
+        side = nn.Upsample(scale_factor=2)(torch.zeros(1, 1, side, side)).shape[-1]
+        steps += 1
+    return steps
 
 
 def _encoder_side_224() -> int:
@@ -30,14 +34,14 @@ def _upsample_parameters() -> int:
 
 register(Exercise(
     id="01.1",
-    expected=_steps_8_to_256,
+    expected=_steps_4_to_512,
     kind=int,
-    nudge={"ko": "한 번에 한 변을 두 배씩 키운다면, 8을 몇 번 두 배로 해야 256이 될까요?",
-           "en": "If each step doubles the side, how many doublings take 8 to 256?"},
-    hint={"ko": "한 번 업샘플링할 때마다 한 변이 두 배가 됩니다. 256은 8의 몇 배이고, 그 수는 2의 몇 제곱인가요?",
-          "en": "Each step doubles the side. How many times 8 is 256, and which power of 2 is that?"},
-    explanation={"ko": "256 / 8 = 32 = 2⁵이므로 2배 업샘플링을 5번 해야 합니다.",
-                 "en": "256 / 8 = 32 = 2⁵, so it takes 5 steps of 2× upsampling."},
+    nudge={"ko": "2절의 디코더는 8을 256으로 키우는 데 몇 단계가 필요했나요? 이번에는 시작과 끝이 무엇인가요?",
+           "en": "How many steps did section 2's decoder need from 8 to 256? Where do you start and end this time?"},
+    hint={"ko": "한 번 업샘플링할 때마다 한 변이 두 배가 됩니다. 512는 4의 몇 배이고, 그 수는 2의 몇 제곱인가요?",
+          "en": "Each step doubles the side. How many times 4 is 512, and which power of 2 is that?"},
+    explanation={"ko": "512 / 4 = 128 = 2⁷이므로 2배 업샘플링을 7번 해야 합니다.",
+                 "en": "512 / 4 = 128 = 2⁷, so it takes 7 steps of 2× upsampling."},
 ))
 
 register(Exercise(

@@ -343,7 +343,7 @@ claim("torch.equal(learnable(tiny), nearest(tiny))", torch.equal(learnable(tiny)
 # `...`를 답으로 바꾸고 셀을 실행하면 바로 채점됩니다. 문제마다 아래에 접힌 풀이 셀이 있으니, 먼저 직접 풀어 본 뒤
 # 펼쳐 보세요.
 #
-# **1.** 8×8 특징 맵을 256×256으로 되돌리려면 2배 업샘플링을 몇 번 해야 할까요?
+# **1.** 생성자가 4×4 특징 맵에서 시작해 512×512 이미지를 만든다면, 2배 업샘플링을 몇 번 해야 할까요?
 
 # %% [markdown] tags=["lang-en"]
 # ## Exercises
@@ -351,14 +351,15 @@ claim("torch.equal(learnable(tiny), nearest(tiny))", torch.equal(learnable(tiny)
 # Replace `...` with your answer and run the cell; it is checked at once. Each exercise is followed by a
 # collapsed solution cell: expand it only after you have tried.
 #
-# **1.** How many 2× upsampling steps bring an 8×8 feature map back to 256×256?
+# **1.** A generator starts from a 4×4 feature map and makes a 512×512 image. How many 2× upsampling steps
+# does it need?
 
 # %%
 answer = ...
 check("01.1", answer, LANG)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-solution = int(math.log2(256 // 8))
+solution = int(math.log2(512 // 4))
 verify("01.1", solution)
 
 # %% [markdown] tags=["lang-ko"]
