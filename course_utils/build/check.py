@@ -9,7 +9,7 @@ import nbformat
 from course_utils.build.config import load_config
 from course_utils.build.outputs import english_words, text_outputs
 from course_utils.build.pedagogy import pedagogy_problems
-from course_utils.build.source import TEACHES_TERMS_TAG, for_language, lang_of, read_source
+from course_utils.build.source import TEACHES_TERMS_TAG, for_language, lang_of, prose_lines, read_source
 from course_utils.glossary import find_variants
 from course_utils.i18n import LANGS
 
@@ -70,12 +70,8 @@ def _outline(nb) -> list[tuple[str, str, str]]:
     for cell in nb.cells:
         if cell.cell_type != "markdown":
             continue
-        in_code = False
-        for line in cell.source.splitlines():
-            if line.lstrip().startswith("```"):
-                in_code = not in_code
-            elif not in_code and (match := HEADING.match(line)):
-                outline.append((match[1], match[2] or "", line))
+        outline += [(match[1], match[2] or "", line) for line in prose_lines(cell.source)
+                    if (match := HEADING.match(line))]
     return outline
 
 

@@ -10,7 +10,7 @@ import ast
 import re
 from dataclasses import dataclass
 
-from course_utils.build.source import NOTES_TAG, lang_of
+from course_utils.build.source import NOTES_TAG, lang_of, prose_lines
 from course_utils.i18n import LANGS
 
 __all__ = ["GOALS_TAG", "SELF_CHECK_TAG", "DEEP_DIVE_TAG", "MAIN_LINE_WORDS", "WordCount", "word_count",
@@ -71,13 +71,7 @@ def word_count(nb_src, lang: str) -> WordCount:
 
 
 def _headings(cell) -> list[re.Match]:
-    found, in_code = [], False
-    for line in cell.source.splitlines():
-        if line.lstrip().startswith("```"):
-            in_code = not in_code
-        elif not in_code and (match := HEADING.match(line)):
-            found.append(match)
-    return found
+    return [match for line in prose_lines(cell.source) if (match := HEADING.match(line))]
 
 
 def _section_numbers(cells) -> set[str]:

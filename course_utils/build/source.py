@@ -11,7 +11,7 @@ from course_utils.i18n import LANGS, message
 
 __all__ = [
     "SourceError", "LANG_TAGS", "TEACHES_TERMS_TAG", "NOTES_TAG", "SLIDES_SKIP_TAG", "SLIDES_OUTPUT_ONLY_TAG",
-    "describe", "lang_of", "read_source", "for_language", "slide_types",
+    "describe", "lang_of", "prose_lines", "read_source", "for_language", "slide_types",
 ]
 
 LANG_TAGS = {f"lang-{lang}": lang for lang in LANGS}
@@ -43,6 +43,17 @@ def lang_of(cell) -> str | None:
     if len(langs) > 1:
         raise SourceError(f"cell has more than one language tag: {langs}; keep one")
     return langs[0] if langs else None
+
+
+def prose_lines(markdown: str) -> list[str]:
+    """The lines of a markdown text outside its ``` code fences (where a '#' starts a heading, not a comment)."""
+    lines, in_code = [], False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+        elif not in_code:
+            lines.append(line)
+    return lines
 
 
 def describe(index: int, cell) -> str:
